@@ -1,0 +1,26 @@
+// Two projects: browser-side code (jsdom + canvas mock) and Node services (emulator, scripts).
+const tsTransform = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
+const jsTransform = ['babel-jest', { presets: [['@babel/preset-env', { targets: { node: 'current' } }]] }];
+const esmPackages = ['@lightningjs/sdk', '@lightningjs/core', '@metrological/sdk', 'localcookies', '@michieljs/execute-as-promise'];
+const shared = {
+  transform: { '^.+\\.tsx?$': tsTransform, '^.+\\.m?js$': jsTransform },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'app',
+      testEnvironment: 'jsdom',
+      setupFiles: ['jest-canvas-mock'],
+      testMatch: ['<rootDir>/test/{app,pass,flows,platform,pages,components,second-screen}/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/{emulator,scripts,integration}/**/*.test.ts'],
+    },
+  ],
+};

@@ -1,0 +1,132 @@
+/**
+ * The surface that pages use. Pages and components import types and the facade from `src/flows`
+ * only; they never touch `src/pass` or axios. Everything here is plain data: no Lightning types.
+ */
+
+/** An MVPD as the picker shows it and as it is persisted (id, displayName, logoUrl). */
+export interface Provider {
+  id: string;
+  displayName: string;
+  logoUrl?: string;
+  isTempPass: boolean;
+  isProxy: boolean;
+}
+
+/** A user metadata value, unwrapped from `{value, state}` when the service wrapped it. */
+export interface ProfileAttribute {
+  value: unknown;
+  encrypted: boolean;
+}
+
+/** The parts of an authenticated profile the app keeps (design: mvpd, attributes, notAfter). */
+export interface SignedInProfile {
+  mvpd: string;
+  notAfter: number;
+  type: string;
+  attributes: Record<string, ProfileAttribute>;
+}
+
+/** What the user sees when something fails, and what they can do about it. */
+export type FailureKind =
+  | 'network' // no answer, dropped connection, timeout
+  | 'throttled' // 429 that outlasted the bounded retries
+  | 'server' // 5xx / retry-class errors that outlasted the retries
+  | 'malformed' // the service answered something we could not read
+  | 'registration' // DCR failed (statement revoked/unapproved, client unknown even after re-registering)
+  | 'authentication' // the user must sign in (again)
+  | 'denied' // an authorization/preauthorization deny (final)
+  | 'configuration' // integration misconfigured (not fixable on the TV)
+  | 'expired-code' // activation code passed notAfter / session invalid
+  | 'unknown';
+
+export interface Failure {
+  kind: FailureKind;
+  /** A sentence fit for the screen (the MVPD's / Adobe's message when one was given). */
+  message: string;
+  /** Enhanced error code when there was one (for support and tests). */
+  code?: string;
+  /** MVPD-provided details (e.g. "Pay-per-view not purchased"). */
+  details?: string;
+  /** Adobe support trace id, if any. */
+  trace?: string;
+  /** True when pressing Retry can reasonably help. */
+  retryable: boolean;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+export type BootOutcome =
+  | { signedIn: true; profile: SignedInProfile; provider?: Provider }
+  /** `profiles` is non-empty when several valid profiles exist (ordered by longest validity): the UI chooses. */
+  | { signedIn: false; lastProvider?: Provider; profiles: SignedInProfile[] };
+
+/** One activation code shown on the TV. */
+export interface ActivationCode {
+  code: string;
+  /** Absolute URL of the second-screen page with the code filled in (for the QR code). */
+  activationUrl: string;
+  /** Short URL to print under the code, e.g. `demotv.example/activate`. */
+  shortUrl: string;
+  notAfter: number;
+  provider: Provider;
+}
+
+export interface ActivationListener {
+  onCode(code: ActivationCode): void;
+  onSignedIn(profile: SignedInProfile): void;
+  /** The code expired; a new one is requested automatically unless `stop()` was called. */
+  onExpired(expired: ActivationCode): void;
+  onFailure(failure: Failure): void;
+}
+
+export interface Activation {
+  /** Abandon the current code (polling stops at once) and create a new one. */
+  newCode(): Promise<void>;
+  /** Stop polling and forget the session (Back, "choose another provider", leaving the page). */
+  stop(): void;
+  /** Milliseconds until the current code expires (for the countdown), 0 when none. */
+  remainingMs(): number;
+}
+
+export interface Decision {
+  resource: string;
+  authorized: boolean;
+  /** Present on denials: the MVPD's/Adobe's message and details. */
+  failure?: Failure;
+}
+
+export interface PlaybackGrant {
+  resource: string;
+  /** `token.serializedToken`, handed to the programmer's stream URL; never cached, never reused. */
+  mediaToken: string;
+  notAfter: number;
+}
+
+export interface LogoutOutcome {
+  /** MVPD logout pages the user may open elsewhere (a TV usually cannot). */
+  followUpUrls: string[];
+  /** Partner (e.g. Apple) system sign-out instructions were required. */
+  partnerSignOut: boolean;
+}
+
+/** The facade the TV pages call; implemented in `src/flows/index.ts`. */
+export interface PassFlows {
+  /** Registration (DCR, cached) then profile check. */
+  boot(): Promise<Result<BootOutcome>>;
+  /** Filtered MVPD list from the configuration (memory cache, TTL from settings), last used first. */
+  providers(): Promise<Result<Provider[]>>;
+  /** Persist the chosen provider (id, displayName, logoUrl). */
+  rememberProvider(provider: Provider): void;
+  /** Choose one of several profiles returned by boot(). */
+  chooseProfile(profile: SignedInProfile): void;
+  /** Create a session for the provider and poll for the profile. */
+  startActivation(provider: Provider, listener: ActivationListener): Activation;
+  /** The signed-in profile and provider, if any. */
+  current(): { profile: SignedInProfile; provider?: Provider } | undefined;
+  /** Informative decisions (batches of <= 5, permits cached in memory). Never used for playback. */
+  preauthorize(resources: string[]): Promise<Result<Map<string, Decision>>>;
+  /** Authoritative decision for exactly one resource; called on every play. */
+  authorize(resource: string): Promise<Result<PlaybackGrant>>;
+  /** User-initiated only. Clears the cached profile parts. */
+  logout(): Promise<Result<LogoutOutcome>>;
+}
