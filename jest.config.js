@@ -14,13 +14,13 @@ module.exports = {
       displayName: 'app',
       testEnvironment: 'jsdom',
       setupFiles: ['jest-canvas-mock'],
-      testMatch: ['<rootDir>/test/{app,pass,flows,platform,pages,components,second-screen}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{app,platform,pages,components,catalog}/**/*.test.ts'],
     },
     {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{emulator,scripts,integration}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{emulator,scripts,integration,pass,flows,second-screen}/**/*.test.ts'],
     },
   ],
 };
