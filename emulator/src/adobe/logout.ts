@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { AdobeContext } from './context';
+
+export function registerLogoutRoute(_app: FastifyInstance, _ctx: AdobeContext): void {}

@@ -1,0 +1,217 @@
+/** In-memory state of the Adobe side (emulator-decisions.md §2 "State it must keep"). */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Clock } from '../clock';
+import { DEFAULT_SETTINGS, type EmulatorSettings } from '../settings';
+import type {
+  DegradationRule,
+  Fixtures,
+  MvpdFixture,
+  RegisteredApplication,
+  ServiceProviderFixture,
+  SubscriberFixture,
+} from './fixtures';
+
+export interface Integration {
+  sp: string;
+  mvpd: MvpdFixture;
+  enabled: boolean;
+  authnTtlMs: number;
+  authzTtlMs: number;
+  maxPreauthorizeResources: number;
+  maxAuthorizeResources: number;
+  degradation: DegradationRule | null;
+  enablePlatformServices: boolean;
+  displayInPlatformPicker: boolean;
+}
+
+export interface Client {
+  clientId: string;
+  clientSecret: string;
+  softwareId: string;
+  issuedAt: number;
+  redirectUris: string[];
+  revoked: boolean;
+}
+
+export interface AccessToken {
+  token: string;
+  id: string;
+  clientId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface DeviceSnapshot {
+  deviceInfo: Record<string, unknown> | null;
+  userAgent: string | null;
+  ip: string;
+  port: number;
+  secure: boolean;
+}
+
+export interface Session {
+  code: string;
+  sessionId: string;
+  sp: string;
+  clientId: string;
+  deviceId: string;
+  device: DeviceSnapshot;
+  mvpd?: string;
+  domainName?: string;
+  redirectUrl?: string;
+  notBefore: number;
+  notAfter: number;
+  state: 'pending' | 'authenticated' | 'invalidated';
+  profileKey?: string;
+}
+
+export interface AttributeValue {
+  value: unknown;
+  state: 'plain' | 'enc';
+}
+
+export interface Profile {
+  key: string;
+  clientId: string;
+  deviceId: string;
+  sp: string;
+  mvpd: string;
+  notBefore: number;
+  notAfter: number;
+  issuer: string;
+  type: 'regular' | 'degraded' | 'temporary' | 'appleSSO' | 'platformSSO' | 'serviceTokenSSO';
+  attributes: Record<string, AttributeValue>;
+  username?: string;
+  invalidated?: boolean;
+}
+
+export interface TempPassLedger {
+  sp: string;
+  mvpd: string;
+  deviceIds: Set<string>;
+  identityHashes: Set<string>;
+  startedAt: number;
+  expiresAt: number;
+  usedAssets: string[];
+  userId: string;
+}
+
+export const DEFAULT_AUTHN_TTL_MS = 7 * 24 * 3600 * 1000;
+export const DEFAULT_AUTHZ_TTL_MS = 3600 * 1000;
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1 (A8: unambiguous)
+
+export function profileKey(clientId: string, deviceId: string, sp: string, mvpd: string): string {
+  return JSON.stringify([clientId, deviceId, sp, mvpd]);
+}
+
+export class AdobeState {
+  settings: EmulatorSettings = { ...DEFAULT_SETTINGS };
+  integrations = new Map<string, Integration>(); // key sp|mvpd
+  clients = new Map<string, Client>();
+  tokens = new Map<string, AccessToken>();
+  sessions = new Map<string, Session>();
+  profiles = new Map<string, Profile>();
+  tempPass: TempPassLedger[] = [];
+  revokedStatements = new Set<string>();
+
+  constructor(
+    public fixtures: Fixtures,
+    public readonly clock: Clock,
+    private readonly initialSettings: Partial<EmulatorSettings> = {},
+  ) {
+    this.reset(fixtures);
+  }
+
+  reset(fixtures: Fixtures = this.fixtures): void {
+    this.fixtures = fixtures;
+    this.settings = { ...DEFAULT_SETTINGS, ...this.initialSettings };
+    this.integrations.clear();
+    for (const sp of fixtures.serviceProviders) {
+      for (const i of sp.integrations) {
+        const mvpd = fixtures.mvpds.find((m) => m.id === i.mvpd);
+        if (!mvpd) throw new Error(`fixtures: integration ${sp.id}/${i.mvpd} names an unknown MVPD`);
+        this.integrations.set(`${sp.id}|${mvpd.id}`, {
+          sp: sp.id,
+          mvpd,
+          enabled: i.enabled ?? true,
+          authnTtlMs: i.authnTtlMs ?? DEFAULT_AUTHN_TTL_MS,
+          authzTtlMs: i.authzTtlMs ?? DEFAULT_AUTHZ_TTL_MS,
+          maxPreauthorizeResources: i.maxPreauthorizeResources ?? 5,
+          maxAuthorizeResources: i.maxAuthorizeResources ?? 1,
+          degradation: i.degradation ?? null,
+          enablePlatformServices: i.enablePlatformServices ?? false,
+          displayInPlatformPicker: i.displayInPlatformPicker ?? false,
+        });
+      }
+    }
+    this.clients.clear();
+    this.tokens.clear();
+    this.sessions.clear();
+    this.profiles.clear();
+    this.tempPass = [];
+    this.revokedStatements.clear();
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  serviceProvider(id: string): ServiceProviderFixture | undefined {
+    return this.fixtures.serviceProviders.find((sp) => sp.id === id);
+  }
+
+  mvpdFixture(id: string): MvpdFixture | undefined {
+    return this.fixtures.mvpds.find((m) => m.id === id);
+  }
+
+  integration(sp: string, mvpd: string): Integration | undefined {
+    return this.integrations.get(`${sp}|${mvpd}`);
+  }
+
+  /** Integrations of every service provider for this MVPD (admin calls name only the MVPD). */
+  integrationsOf(mvpd: string, sp?: string): Integration[] {
+    return [...this.integrations.values()].filter((i) => i.mvpd.id === mvpd && (sp === undefined || i.sp === sp));
+  }
+
+  application(softwareId: string): RegisteredApplication | undefined {
+    return this.fixtures.applications.find((a) => a.softwareId === softwareId);
+  }
+
+  subscriber(username: string): SubscriberFixture | undefined {
+    return this.fixtures.subscribers.find((s) => s.username.toLowerCase() === username.trim().toLowerCase());
+  }
+
+  newCode(): string {
+    for (;;) {
+      const bytes = randomBytes(7);
+      let code = '';
+      for (const b of bytes) code += CODE_ALPHABET[b % CODE_ALPHABET.length];
+      const existing = this.sessions.get(code);
+      if (!existing || existing.notAfter <= this.now()) return code;
+    }
+  }
+
+  newSecret(bytes = 24): string {
+    return randomBytes(bytes).toString('base64url');
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  /** Valid (unexpired, not invalidated) regular profile for the caller, or why not. */
+  lookupProfile(clientId: string, deviceId: string, sp: string, mvpd: string): { profile?: Profile; problem?: 'missing' | 'expired' | 'invalidated' } {
+    const p = this.profiles.get(profileKey(clientId, deviceId, sp, mvpd));
+    if (!p) return { problem: 'missing' };
+    if (p.invalidated) return { problem: 'invalidated' };
+    if (p.notAfter <= this.now()) return { problem: 'expired' };
+    return { profile: p };
+  }
+
+  validProfilesFor(clientId: string, deviceId: string, sp: string): Profile[] {
+    const now = this.now();
+    return [...this.profiles.values()].filter(
+      (p) => p.clientId === clientId && p.deviceId === deviceId && p.sp === sp && !p.invalidated && p.notAfter > now && p.notBefore <= now,
+    );
+  }
+}
