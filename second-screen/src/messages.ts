@@ -61,12 +61,14 @@ export function describeFailure(error: unknown): Problem {
       return problem('expired-code', 'This code has expired', 'Get a new code on your TV and enter it here.', false, error);
     case 'registration':
     case 'configuration':
-      return problem('setup', 'Activation is unavailable', 'This activation page is not set up correctly. Please try again later.', true, error);
+      return problem('setup', 'Activation is unavailable', 'This activation page is not set up correctly. Please try again later.', error.retryable, error);
     case 'server':
     case 'malformed':
-      return problem('other', 'Something went wrong', 'The sign-in service had a problem. Please try again.', true, error);
+      return problem('other', 'Something went wrong', 'The sign-in service had a problem. Please try again.', error.retryable, error);
   }
-  // Adobe's message "may be shown to users" (spec §9.5.7); fall back to our own words.
+  // Adobe's message "may be shown to users" (spec §9.5.7); fall back to our own words. A final
+  // answer (e.g. 400 with action none) gets no Retry: asking again would get the same answer (§9.5.4).
   const said = error.enhanced?.message;
-  return problem('other', 'Something went wrong', said ? said : 'Please try again. If it keeps happening, get a new code on your TV.', true, error);
+  const fallback = error.retryable ? 'Please try again. If it keeps happening, get a new code on your TV.' : 'Get a new code on your TV and try again.';
+  return problem('other', 'Something went wrong', said ? said : fallback, error.retryable, error);
 }
