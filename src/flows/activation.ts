@@ -1,0 +1,154 @@
+/**
+ * Second-screen activation (spec §17 C, checklist 9–11): create a session, show the code, poll
+ * `profiles/code/{code}` every 3–5 s from the moment the code is shown; stop on the profile, at the
+ * code's notAfter, on a new code and on stop(). After expiry a new code is requested automatically
+ * (bounded). An `authorize` answer means the user is already entitled (signed in directly).
+ *
+ * Every asynchronous step checks its `generation`: once a code is abandoned nothing about it runs.
+ */
+import { isPassError, type Profile } from '../pass';
+import type { Activation, ActivationCode, ActivationListener, Provider } from './api';
+import { pollInterval } from './config';
+import { adoptProfile, toSignedIn, type FlowContext } from './context';
+import { failureFromItem, toFailure } from './failure';
+
+const DEFAULT_WINDOW_MS = 30 * 60_000;
+/** Transient polling failures tolerated in a row (each already retried by the pass client). */
+const MAX_POLL_FAILURES = 3;
+
+export function startActivation(ctx: FlowContext, provider: Provider, listener: ActivationListener): Activation {
+  const interval = pollInterval(ctx.config);
+  const maxRenewals = ctx.config.maxAutoRenewals ?? 10;
+  let generation = 0;
+  let stopped = false;
+  let timer: unknown;
+  let current: { code: ActivationCode; expiresAt: number } | undefined;
+  let pollFailures = 0;
+  let renewals = 0;
+
+  const live = (gen: number) => gen === generation && !stopped;
+
+  const clearTimer = () => {
+    if (timer !== undefined) ctx.timers.clearTimeout(timer);
+    timer = undefined;
+  };
+
+  const abandon = () => {
+    generation += 1;
+    clearTimer();
+    current = undefined;
+    pollFailures = 0;
+  };
+
+  async function create(gen: number): Promise<void> {
+    let action;
+    try {
+      action = await ctx.client.createSession({ mvpd: provider.id, domainName: ctx.config.domainName, redirectUrl: ctx.config.redirectUrl });
+    } catch (error) {
+      if (live(gen)) listener.onFailure(toFailure(error));
+      return;
+    }
+    if (!live(gen)) return;
+    if (action.actionName === 'authorize') return signInDirectly(gen);
+    if (!action.code) return listener.onFailure(failureFromItem('malformed', undefined, 'No activation code was returned.', true));
+
+    const now = ctx.clock.now();
+    // The window is measured on the device clock (TV clocks drift); notAfter - notBefore is server-relative.
+    const windowMs =
+      action.notAfter !== undefined && action.notBefore !== undefined ? action.notAfter - action.notBefore : action.notAfter !== undefined ? action.notAfter - now : DEFAULT_WINDOW_MS;
+    if (windowMs <= 0) return listener.onFailure(failureFromItem('expired-code', undefined, 'The activation code expired at once.', true));
+    const code: ActivationCode = {
+      code: action.code,
+      activationUrl: `${ctx.config.secondScreenUrl.replace(/\/+$/, '')}/?code=${encodeURIComponent(action.code)}`,
+      shortUrl: ctx.config.secondScreenShortUrl,
+      notAfter: action.notAfter ?? now + windowMs,
+      provider,
+    };
+    current = { code, expiresAt: now + windowMs };
+    listener.onCode(code);
+    schedule(gen); // checklist 9: polling starts as soon as the code is shown
+  }
+
+  /** Sessions said `authorize`: a profile already exists (authenticated, TempPass, degraded, SSO). */
+  async function signInDirectly(gen: number): Promise<void> {
+    try {
+      const profiles = await ctx.client.profileForMvpd(provider.id);
+      if (!live(gen)) return;
+      if (profiles.length === 0) return listener.onFailure(failureFromItem('authentication', undefined, 'Please sign in with your TV provider.', true));
+      await finish(gen, profiles);
+    } catch (error) {
+      if (live(gen)) listener.onFailure(toFailure(error));
+    }
+  }
+
+  function schedule(gen: number): void {
+    if (!current) return;
+    const delay = Math.min(interval, Math.max(0, current.expiresAt - ctx.clock.now()));
+    timer = ctx.timers.setTimeout(() => void poll(gen), delay);
+  }
+
+  async function poll(gen: number): Promise<void> {
+    timer = undefined;
+    if (!live(gen) || !current) return;
+    if (ctx.clock.now() >= current.expiresAt) return expire(gen); // checklist 10: never poll past notAfter
+    let profiles: Profile[];
+    try {
+      profiles = await ctx.client.profileForCode(current.code.code);
+    } catch (error) {
+      if (!live(gen)) return;
+      if (isPassError(error) && error.kind === 'expired-code') return expire(gen);
+      pollFailures += 1;
+      if (isPassError(error) && error.retryable && pollFailures < MAX_POLL_FAILURES) return schedule(gen);
+      abandon();
+      return listener.onFailure(toFailure(error));
+    }
+    if (!live(gen)) return;
+    pollFailures = 0;
+    if (profiles.length > 0) return finish(gen, profiles);
+    schedule(gen);
+  }
+
+  async function finish(gen: number, profiles: Profile[]): Promise<void> {
+    const chosen = profiles.filter((p) => p.mvpd === provider.id)[0] ?? profiles[0];
+    const profile = toSignedIn(chosen);
+    abandon();
+    stopped = true;
+    await adoptProfile(ctx, profile);
+    ctx.logger.info('Activation complete', { mvpd: profile.mvpd, generation: gen });
+    listener.onSignedIn(profile);
+  }
+
+  function expire(gen: number): void {
+    if (!live(gen) || !current) return;
+    const expired = current.code;
+    abandon();
+    listener.onExpired(expired);
+    if (stopped) return; // the listener may have called stop()
+    if (renewals >= maxRenewals) {
+      stopped = true;
+      return listener.onFailure(failureFromItem('expired-code', undefined, 'The activation code expired. Choose Retry for a new code.', true));
+    }
+    renewals += 1;
+    void create(generation);
+  }
+
+  void ctx.persistence.writeProvider(provider);
+  ctx.state.provider = provider;
+  void create(generation);
+
+  return {
+    async newCode() {
+      stopped = false;
+      renewals = 0;
+      abandon(); // the old code is never polled again (checklist 10)
+      await create(generation);
+    },
+    stop() {
+      stopped = true;
+      abandon();
+    },
+    remainingMs() {
+      return current ? Math.max(0, current.expiresAt - ctx.clock.now()) : 0;
+    },
+  };
+}

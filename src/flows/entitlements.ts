@@ -1,0 +1,145 @@
+/**
+ * Decisions (spec §17 D/E, checklist 16–25). Preauthorization decorates the catalogue only: batches of
+ * ≤ N resources, permits cached in memory, per-item denial reasons, and only items whose error says
+ * `retry` are resent (bounded). Authorization asks for exactly one resource on every play and never
+ * looks at preauthorization results; the media token is handed over, never cached.
+ */
+import { MAX_RETRIES, backoffMs, isPassError, reactToItem, type DecisionItem, type EnhancedError } from '../pass';
+import type { Decision, Failure, PlaybackGrant, Result } from './api';
+import { forgetProfile, toSignedIn, type FlowContext } from './context';
+import { failed, failureFromItem, ok, toFailure } from './failure';
+
+const DEFAULT_PERMIT_TTL_MS = 10 * 60_000;
+const MEDIA_TOKEN_FALLBACK_MS = 7 * 60_000;
+
+const NOT_SIGNED_IN: Failure = { kind: 'authentication', message: 'Please sign in with your TV provider.', retryable: false };
+
+/** Item-level enhanced error → Failure + whether the item should be sent again (action `retry`). */
+export function itemFailure(error: EnhancedError | undefined, fallback: string): { failure: Failure; retry: boolean } {
+  if (!error) return { failure: failureFromItem('denied', undefined, fallback), retry: false };
+  const reaction = reactToItem(error);
+  if (reaction.type === 'retry') return { failure: failureFromItem(reaction.finalKind, error, fallback, true), retry: true };
+  if (reaction.type === 'fail') return { failure: failureFromItem(reaction.kind, error, fallback, reaction.retryable), retry: false };
+  return { failure: failureFromItem('registration', error, fallback), retry: false };
+}
+
+export class Entitlements {
+  private permits = new Map<string, number>(); // `${mvpd}\n${resource}` → cached until
+
+  constructor(private readonly ctx: FlowContext) {}
+
+  clear(): void {
+    this.permits.clear();
+  }
+
+  async preauthorize(resources: string[]): Promise<Result<Map<string, Decision>>> {
+    const profile = this.ctx.state.profile;
+    if (!profile) return failed(NOT_SIGNED_IN);
+    const mvpd = profile.mvpd;
+    const now = this.ctx.clock.now();
+    const result = new Map<string, Decision>();
+    const pending: string[] = [];
+    for (const resource of resources) {
+      if (result.has(resource) || pending.indexOf(resource) >= 0) continue;
+      const until = this.permits.get(key(mvpd, resource));
+      if (until !== undefined && until > now) result.set(resource, { resource, authorized: true });
+      else pending.push(resource);
+    }
+
+    const size = Math.max(1, this.ctx.config.preauthorizeBatchSize ?? 5);
+    let firstFailure: Failure | undefined;
+    let anyAnswered = false;
+    // Batches go one after the other: bursts are what trips throttling (§10).
+    for (let i = 0; i < pending.length; i += size) {
+      const answered = await this.preauthorizeBatch(mvpd, pending.slice(i, i + size), result);
+      if (answered.ok) anyAnswered = true;
+      else {
+        firstFailure = firstFailure ?? answered.failure;
+        if (answered.failure.kind === 'authentication') {
+          await forgetProfile(this.ctx);
+          return failed(answered.failure);
+        }
+        for (const resource of pending.slice(i, i + size)) result.set(resource, { resource, authorized: false, failure: answered.failure });
+      }
+    }
+    if (firstFailure && !anyAnswered && result.size === pending.length) return failed(firstFailure);
+    return ok(result);
+  }
+
+  /** One batch; items marked `retry` are resent alone, at most MAX_RETRIES times. */
+  private async preauthorizeBatch(mvpd: string, batch: string[], into: Map<string, Decision>): Promise<Result<true>> {
+    let toSend = batch;
+    for (let attempt = 0; toSend.length > 0; attempt++) {
+      let items: DecisionItem[];
+      try {
+        items = await this.ctx.client.preauthorize(mvpd, toSend);
+      } catch (error) {
+        return failed(toFailure(error));
+      }
+      const again: string[] = [];
+      for (const resource of toSend) {
+        const item = items.filter((d) => d.resource === resource)[0];
+        if (!item) {
+          into.set(resource, { resource, authorized: false, failure: failureFromItem('malformed', undefined, 'No decision was returned for this title.', true) });
+        } else if (item.authorized) {
+          this.permits.set(key(mvpd, resource), this.ctx.clock.now() + (this.ctx.config.permitCacheTtlMs ?? DEFAULT_PERMIT_TTL_MS));
+          into.set(resource, { resource, authorized: true });
+        } else {
+          const { failure, retry } = itemFailure(item.error, 'Not included in your TV package.');
+          if (retry && attempt < MAX_RETRIES) again.push(resource);
+          else into.set(resource, { resource, authorized: false, failure });
+        }
+      }
+      if (again.length > 0) await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? 500));
+      toSend = again;
+    }
+    return ok(true);
+  }
+
+  async authorize(resource: string): Promise<Result<PlaybackGrant>> {
+    const profile = this.ctx.state.profile;
+    if (!profile) return failed(NOT_SIGNED_IN);
+    for (let attempt = 0; ; attempt++) {
+      let item: DecisionItem;
+      try {
+        item = await this.ctx.client.authorize(profile.mvpd, resource);
+      } catch (error) {
+        if (isPassError(error) && error.kind === 'authentication') await forgetProfile(this.ctx);
+        return failed(toFailure(error));
+      }
+      if (item.authorized) {
+        if (!item.token) return failed(failureFromItem('malformed', undefined, 'The permit carried no media token.', true));
+        await this.maybeRereadProfile(profile.mvpd);
+        const notAfter = item.token.notAfter ?? this.ctx.clock.now() + MEDIA_TOKEN_FALLBACK_MS;
+        return ok({ resource, mediaToken: item.token.serializedToken, notAfter });
+      }
+      const { failure, retry } = itemFailure(item.error, 'Your TV provider does not allow access to this title.');
+      if (retry && attempt < MAX_RETRIES) {
+        await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? 500));
+        continue;
+      }
+      if (failure.kind === 'authentication') await forgetProfile(this.ctx);
+      return failed(failure);
+    }
+  }
+
+  /** Optional (config.rereadProfileAfterAuthorize): metadata such as householdID may change on authorize. */
+  private async maybeRereadProfile(mvpd: string): Promise<void> {
+    if (!this.ctx.config.rereadProfileAfterAuthorize) return;
+    try {
+      const profiles = await this.ctx.client.profileForMvpd(mvpd);
+      const fresh = profiles.filter((p) => p.mvpd === mvpd)[0];
+      if (fresh) {
+        const signedIn = toSignedIn(fresh);
+        this.ctx.state.profile = signedIn;
+        await this.ctx.persistence.writeProfile(signedIn);
+      }
+    } catch (error) {
+      this.ctx.logger.warn('Profile re-read after authorization failed', { reason: toFailure(error).kind });
+    }
+  }
+}
+
+function key(mvpd: string, resource: string): string {
+  return `${mvpd}\n${resource}`;
+}

@@ -1,0 +1,78 @@
+/**
+ * createPassFlows: the cookbook as code behind the PassFlows facade (api.ts).
+ * Wiring only; each flow lives in its own small file.
+ */
+import { PassClient } from '../pass';
+import type { Activation, ActivationListener, PassFlows, Provider, SignedInProfile } from './api';
+import { startActivation } from './activation';
+import type { PassFlowsConfig } from './config';
+import type { FlowContext } from './context';
+import { Entitlements } from './entitlements';
+import { logout } from './logout';
+import { redactingLogger, silentLogger, systemClock, systemTimers, type FlowPorts, type TimersPort } from './ports';
+import { boot, chooseProfile, matchingProvider } from './profiles';
+import { ProviderList } from './providers';
+import { Persistence } from './storage';
+
+export * from './api';
+export type { PassFlowsConfig } from './config';
+export type { ClockPort, FlowPorts, LoggerPort, PlatformPort, StoragePort, TimersPort } from './ports';
+export { redact, redactingLogger } from './ports';
+
+export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): PassFlows {
+  const clock = ports.clock ?? systemClock;
+  const timers: TimersPort = ports.timers ?? systemTimers;
+  const logger = redactingLogger(ports.logger ?? silentLogger);
+  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, ms)));
+  const persistence = new Persistence(ports.platform.storage, `adobePass.${config.serviceProvider}.`, config.dcrBaseUrl, logger);
+
+  const client = new PassClient({
+    restBaseUrl: config.restBaseUrl,
+    dcrBaseUrl: config.dcrBaseUrl,
+    serviceProvider: config.serviceProvider,
+    softwareStatement: config.softwareStatement,
+    device: { identifierHeader: () => ports.platform.deviceIdentifierHeader(), infoHeader: () => ports.platform.deviceInfoHeader() },
+    credentials: persistence.credentialsStore(),
+    timeoutMs: config.httpTimeoutMs,
+    retryBaseDelayMs: config.retryBaseDelayMs,
+    sleep,
+    now: () => clock.now(),
+    onEvent: (event) => logger.debug(`pass ${event.type}`, { ...event }),
+  });
+
+  let entitlements: Entitlements | undefined;
+  const ctx: FlowContext = {
+    config,
+    client,
+    persistence,
+    clock,
+    timers,
+    logger,
+    sleep,
+    state: {},
+    onProfileChange: () => entitlements?.clear(),
+  };
+  entitlements = new Entitlements(ctx);
+  const providers = new ProviderList(ctx);
+  const decisions = entitlements;
+
+  return {
+    boot: () => boot(ctx),
+    providers: () => providers.list(),
+    rememberProvider(provider: Provider) {
+      ctx.state.provider = provider;
+      void persistence.writeProvider(provider);
+    },
+    chooseProfile(profile: SignedInProfile) {
+      void chooseProfile(ctx, profile);
+    },
+    startActivation: (provider: Provider, listener: ActivationListener): Activation => startActivation(ctx, provider, listener),
+    current() {
+      const profile = ctx.state.profile;
+      return profile ? { profile, provider: matchingProvider(ctx, profile) } : undefined;
+    },
+    preauthorize: (resources: string[]) => decisions.preauthorize(resources),
+    authorize: (resource: string) => decisions.authorize(resource),
+    logout: () => logout(ctx),
+  };
+}

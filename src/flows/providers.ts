@@ -1,0 +1,51 @@
+/**
+ * Provider picker data (spec §17 C.1, checklist 6–8): configuration fetched only when the user must
+ * choose, cached in memory for a short TTL, filtered (TempPass, test MVPDs, hidden ids, a custom
+ * hook), last-used provider first.
+ */
+import type { ConfigurationMvpd } from '../pass';
+import type { Provider, Result } from './api';
+import { DEFAULT_TEST_MVPD_PATTERN, type PassFlowsConfig } from './config';
+import type { FlowContext } from './context';
+import { failed, ok, toFailure } from './failure';
+
+const DEFAULT_TTL_MS = 3 * 60_000;
+
+export class ProviderList {
+  private cache?: { at: number; mvpds: ConfigurationMvpd[] };
+
+  constructor(private readonly ctx: FlowContext) {}
+
+  async list(): Promise<Result<Provider[]>> {
+    const ttl = this.ctx.config.configCacheTtlMs ?? DEFAULT_TTL_MS;
+    const now = this.ctx.clock.now();
+    if (!this.cache || now - this.cache.at >= ttl) {
+      try {
+        const configuration = await this.ctx.client.configuration();
+        this.cache = { at: now, mvpds: configuration.mvpds };
+      } catch (error) {
+        return failed(toFailure(error));
+      }
+    }
+    const visible = this.cache.mvpds.map(toProvider).filter(visibleFilter(this.ctx.config));
+    const lastId = this.ctx.state.provider?.id ?? (await this.ctx.persistence.readProvider())?.id;
+    const last = visible.filter((p) => p.id === lastId);
+    return ok(last.concat(visible.filter((p) => p.id !== lastId)));
+  }
+}
+
+function toProvider(m: ConfigurationMvpd): Provider {
+  return { id: m.id, displayName: m.displayName, logoUrl: m.logoUrl, isTempPass: m.isTempPass, isProxy: m.isProxy };
+}
+
+export function visibleFilter(config: PassFlowsConfig): (p: Provider) => boolean {
+  const hidden = config.hiddenMvpdIds ?? [];
+  // An empty pattern switches the test-MVPD filter off.
+  const source = config.testMvpdPattern ?? DEFAULT_TEST_MVPD_PATTERN;
+  const testPattern = source ? new RegExp(source, 'i') : undefined;
+  return (p) =>
+    (config.showTempPass === true || !p.isTempPass) &&
+    hidden.indexOf(p.id) < 0 &&
+    !(testPattern && (testPattern.test(p.id) || testPattern.test(p.displayName))) &&
+    (!config.providerFilter || config.providerFilter(p));
+}

@@ -1,0 +1,232 @@
+/**
+ * Flow logic under a fake clock and hand-fired timers, against a scripted local server
+ * (the emulator integration tests cover the same flows end to end).
+ */
+import { createPassFlows, type PassFlows, type PassFlowsConfig } from '../../src/flows';
+import { startFakeServer, scriptDcr, type FakeServer } from '../pass/fake-server';
+import { CapturingLogger, DEVICE_ID_HEADER, DEVICE_INFO_HEADER, FakeClock, ManualTimers, MemoryStorage, RecordingListener, waitFor } from './helpers';
+
+const SP = 'DEMOTV';
+let server: FakeServer;
+let clock: FakeClock;
+let timers: ManualTimers;
+let storage: MemoryStorage;
+let logger: CapturingLogger;
+let sleeps: number[];
+
+beforeEach(async () => {
+  server = await startFakeServer();
+  scriptDcr(server);
+  clock = new FakeClock();
+  timers = new ManualTimers(clock);
+  storage = new MemoryStorage();
+  logger = new CapturingLogger();
+  sleeps = [];
+});
+afterEach(() => server.close());
+
+function config(extra: Partial<PassFlowsConfig> = {}): PassFlowsConfig {
+  return {
+    restBaseUrl: server.url,
+    dcrBaseUrl: server.url,
+    serviceProvider: SP,
+    softwareStatement: 'statement.jwt',
+    domainName: 'demotv.example',
+    redirectUrl: 'http://localhost:4030/done',
+    secondScreenUrl: 'http://localhost:4030',
+    secondScreenShortUrl: 'localhost:4030',
+    ...extra,
+  };
+}
+
+function flows(extra: Partial<PassFlowsConfig> = {}): PassFlows {
+  return createPassFlows(config(extra), {
+    platform: { deviceIdentifierHeader: () => DEVICE_ID_HEADER, deviceInfoHeader: () => DEVICE_INFO_HEADER, storage },
+    clock,
+    timers,
+    logger,
+    sleep: async (ms) => void sleeps.push(ms),
+  });
+}
+
+const profile = (mvpd: string, notAfter: number) => ({ notBefore: 1, notAfter, issuer: mvpd, type: 'regular', attributes: { userID: { value: `u-${mvpd}`, state: 'plain' } } });
+const session = (code: string, windowMs = 1_800_000) => ({ actionName: 'authenticate', actionType: 'interactive', reasonType: 'none', url: `/api/v2/authenticate/${SP}/${code}`, code, notBefore: '1000', notAfter: String(1000 + windowMs) });
+const PROVIDER = { id: 'AcmeCable', displayName: 'Acme Cable', isTempPass: false, isProxy: false };
+const codePath = (code: string) => `GET /api/v2/${SP}/profiles/code/${code}`;
+
+describe('activation', () => {
+  test('code shown → polling every 5 s → profile → signed in, persisted, polling stops', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('CODE111') });
+    server.on(codePath('CODE111'), { json: { profiles: {} } }, { json: { profiles: {} } }, { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
+    const listener = new RecordingListener();
+    const f = flows();
+    const activation = f.startActivation(PROVIDER, listener);
+    await waitFor(() => listener.codes.length === 1, 'code');
+    expect(listener.codes[0]).toEqual(expect.objectContaining({ code: 'CODE111', activationUrl: 'http://localhost:4030/?code=CODE111', shortUrl: 'localhost:4030' }));
+    expect(activation.remainingMs()).toBe(1_800_000);
+    expect(timers.pending).toHaveLength(1); // polling starts as soon as the code is shown
+
+    for (let i = 0; i < 3; i++) {
+      const before = server.count(codePath('CODE111'));
+      timers.fireNext();
+      await waitFor(() => server.count(codePath('CODE111')) === before + 1 && (timers.pending.length === 1 || listener.signedIn.length === 1), 'poll');
+    }
+    await waitFor(() => listener.signedIn.length === 1, 'signed in');
+    expect(timers.scheduled).toEqual([5000, 5000, 5000]);
+    expect(timers.pending).toHaveLength(0);
+    expect(f.current()?.profile.mvpd).toBe('AcmeCable');
+    expect(JSON.parse(String(storage.get(`adobePass.${SP}.profile`)))).toEqual({ v: 1, data: { mvpd: 'AcmeCable', notAfter: 9e12, attributes: { userID: { value: 'u-AcmeCable', encrypted: false } } } });
+    expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({ id: 'AcmeCable', displayName: 'Acme Cable' });
+  });
+
+  test.each([
+    [1000, 3000],
+    [60_000, 5000],
+    [4000, 4000],
+  ])('poll interval %i ms is clamped to %i ms', async (wanted, used) => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('CODE222') });
+    const listener = new RecordingListener();
+    flows({ pollIntervalMs: wanted }).startActivation(PROVIDER, listener);
+    await waitFor(() => timers.pending.length === 1, 'timer');
+    expect(timers.scheduled).toEqual([used]);
+  });
+
+  test('code expires (device clock): old code not polled again, a new code is created automatically', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('OLD0001', 12_000) }, { json: session('NEW0002') });
+    server.on(codePath('OLD0001'), { json: { profiles: {} } });
+    server.on(codePath('NEW0002'), { json: { profiles: {} } });
+    const listener = new RecordingListener();
+    const activation = flows().startActivation(PROVIDER, listener);
+    await waitFor(() => timers.pending.length === 1, 'first timer');
+    timers.fireNext(); // t=5 s
+    await waitFor(() => server.count(codePath('OLD0001')) === 1 && timers.pending.length === 1, 'poll 1');
+    timers.fireNext(); // t=10 s
+    await waitFor(() => server.count(codePath('OLD0001')) === 2 && timers.pending.length === 1, 'poll 2');
+    expect(timers.scheduled).toEqual([5000, 5000, 2000]); // the last wait ends exactly at notAfter
+    timers.fireNext(); // t=12 s: expired, no request for the old code
+    await waitFor(() => listener.codes.length === 2, 'new code');
+    expect(listener.expired.map((c) => c.code)).toEqual(['OLD0001']);
+    expect(server.count(codePath('OLD0001'))).toBe(2);
+    expect(activation.remainingMs()).toBe(1_800_000);
+    activation.stop();
+    expect(timers.pending).toHaveLength(0);
+  });
+
+  test('server says the session is invalid while polling: treated as expiry, new code', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('GONE001') }, { json: session('NEXT002') });
+    server.on(codePath('GONE001'), { status: 400, json: { status: 400, code: 'invalid_authentication_session', action: 'none' } });
+    const listener = new RecordingListener();
+    flows().startActivation(PROVIDER, listener);
+    await waitFor(() => timers.pending.length === 1, 'timer');
+    timers.fireNext();
+    await waitFor(() => listener.codes.length === 2, 'new code');
+    expect(listener.expired.map((c) => c.code)).toEqual(['GONE001']);
+    expect(server.count(codePath('GONE001'))).toBe(1);
+  });
+
+  test('newCode() abandons the old code at once; stop() stops everything', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('AAA0001') }, { json: session('BBB0002') });
+    server.on(codePath('BBB0002'), { json: { profiles: {} } });
+    const listener = new RecordingListener();
+    const activation = flows().startActivation(PROVIDER, listener);
+    await waitFor(() => timers.pending.length === 1, 'timer');
+    await activation.newCode();
+    expect(listener.codes.map((c) => c.code)).toEqual(['AAA0001', 'BBB0002']);
+    expect(timers.pending).toHaveLength(1);
+    timers.fireNext();
+    await waitFor(() => server.count(codePath('BBB0002')) === 1, 'poll new');
+    expect(server.count(codePath('AAA0001'))).toBe(0);
+    activation.stop();
+    expect(timers.pending).toHaveLength(0);
+    expect(activation.remainingMs()).toBe(0);
+  });
+
+  test('sessions answer authorize: signed in directly without a code', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: { actionName: 'authorize', actionType: 'direct', reasonType: 'authenticated', url: `/api/v2/${SP}/decisions/authorize/AcmeCable`, mvpd: 'AcmeCable' } });
+    server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
+    const listener = new RecordingListener();
+    flows().startActivation(PROVIDER, listener);
+    await waitFor(() => listener.signedIn.length === 1, 'signed in');
+    expect(listener.codes).toHaveLength(0);
+    expect(timers.pending).toHaveLength(0);
+  });
+});
+
+describe('boot and profiles', () => {
+  test('no cached MVPD → GET profiles; several profiles → ordered by longest validity, UI chooses', async () => {
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: { NorthStarFiber: profile('NorthStarFiber', 5e12), AcmeCable: profile('AcmeCable', 9e12) } } });
+    const f = flows();
+    const result = await f.boot();
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ signedIn: false }) });
+    if (!result.ok || result.value.signedIn) throw new Error('unexpected');
+    expect(result.value.profiles.map((p) => p.mvpd)).toEqual(['AcmeCable', 'NorthStarFiber']);
+    f.chooseProfile(result.value.profiles[1]);
+    expect(f.current()?.profile.mvpd).toBe('NorthStarFiber');
+  });
+
+  test('cached MVPD → only GET profiles/{mvpd}; authenticated_profile_* → must sign in', async () => {
+    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'AcmeCable', displayName: 'Acme Cable' } }));
+    server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, { status: 403, json: { status: 403, code: 'authenticated_profile_expired', action: 'authentication' } });
+    const result = await flows().boot();
+    expect(result).toEqual({ ok: true, value: { signedIn: false, lastProvider: expect.objectContaining({ id: 'AcmeCable' }), profiles: [] } });
+    expect(server.count(`GET /api/v2/${SP}/profiles`)).toBe(0);
+    expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(0);
+  });
+
+  test('corrupt, foreign-version and wrong-shape storage entries are treated as absent', async () => {
+    storage.set(`adobePass.${SP}.client`, '{not json');
+    storage.set(`adobePass.${SP}.token`, JSON.stringify({ v: 99, data: { accessToken: 'x', expiresAt: 1, refreshAt: 1 } }));
+    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 42 } }));
+    storage.set(`adobePass.${SP}.profile`, 'null');
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    const result = await flows().boot();
+    expect(result).toEqual({ ok: true, value: { signedIn: false, lastProvider: undefined, profiles: [] } });
+    expect(server.count('POST /o/client/register')).toBe(1);
+    expect(JSON.parse(String(storage.get(`adobePass.${SP}.client`))).v).toBe(1);
+    expect(storage.data.has(`adobePass.${SP}.provider`)).toBe(false);
+  });
+
+  test('the logger never receives tokens or secrets', async () => {
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
+    await flows().boot();
+    const all = logger.lines.join('\n');
+    expect(all).not.toContain('tok-1');
+    expect(all).not.toContain('sec-1');
+    expect(all).not.toContain('statement.jwt');
+  });
+});
+
+describe('providers', () => {
+  const config = {
+    requestor: {
+      id: SP,
+      mvpds: [
+        { id: 'AcmeCable', displayName: 'Acme Cable', isTempPass: false },
+        { id: 'NorthStarFiber', displayName: 'NorthStar Fiber' },
+        { id: 'TestMVPD_QA', displayName: 'QA Test Provider' },
+        { id: 'TempPass_DEMO15', displayName: 'Free preview', isTempPass: true },
+        { id: 'HiddenOne', displayName: 'Hidden' },
+      ],
+    },
+  };
+
+  test('TempPass, test and hidden MVPDs filtered; last used first; cached for the TTL', async () => {
+    server.on(`GET /api/v2/${SP}/configuration`, { json: config });
+    const f = flows({ hiddenMvpdIds: ['HiddenOne'], configCacheTtlMs: 180_000 });
+    f.rememberProvider({ id: 'NorthStarFiber', displayName: 'NorthStar Fiber', isTempPass: false, isProxy: false });
+    const first = await f.providers();
+    expect(first.ok && first.value.map((p) => p.id)).toEqual(['NorthStarFiber', 'AcmeCable']);
+    clock.advance(179_000);
+    await f.providers();
+    expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(1);
+    clock.advance(1_000);
+    await f.providers();
+    expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(2);
+  });
+
+  test('filters are configurable (TempPass shown, test filter off)', async () => {
+    server.on(`GET /api/v2/${SP}/configuration`, { json: config });
+    const result = await flows({ showTempPass: true, testMvpdPattern: '' }).providers();
+    expect(result.ok && result.value.map((p) => p.id)).toEqual(['AcmeCable', 'NorthStarFiber', 'TestMVPD_QA', 'TempPass_DEMO15', 'HiddenOne']);
+  });
+});

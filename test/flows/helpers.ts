@@ -1,0 +1,100 @@
+/** Ports for flow tests: memory storage, a fake clock, timers fired by hand, a recording listener. */
+import type { ActivationCode, ActivationListener, Failure, SignedInProfile } from '../../src/flows';
+import type { ClockPort, LoggerPort, StoragePort, TimersPort } from '../../src/flows';
+
+export class MemoryStorage implements StoragePort {
+  readonly data = new Map<string, unknown>();
+  get(key: string): unknown {
+    return this.data.get(key);
+  }
+  set(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+  remove(key: string): void {
+    this.data.delete(key);
+  }
+}
+
+export class FakeClock implements ClockPort {
+  constructor(public time = 1_767_225_600_000) {}
+  now(): number {
+    return this.time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+interface Pending {
+  id: number;
+  callback: () => void;
+  ms: number;
+}
+
+/** Timers that only fire when the test says so; firing advances the fake clock by the delay. */
+export class ManualTimers implements TimersPort {
+  pending: Pending[] = [];
+  /** Every delay ever scheduled, in order (the polling cadence). */
+  scheduled: number[] = [];
+  private next = 1;
+  constructor(private readonly clock: FakeClock) {}
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.next++;
+    this.pending.push({ id, callback, ms });
+    this.scheduled.push(ms);
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.pending = this.pending.filter((p) => p.id !== handle);
+  }
+  /** Fire the earliest timer (advancing the clock by its delay). */
+  fireNext(): number {
+    const t = this.pending.shift();
+    if (!t) throw new Error('no pending timer');
+    this.clock.advance(t.ms);
+    t.callback();
+    return t.ms;
+  }
+}
+
+export async function waitFor(condition: () => boolean, what = 'condition', timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export class RecordingListener implements ActivationListener {
+  codes: ActivationCode[] = [];
+  signedIn: SignedInProfile[] = [];
+  expired: ActivationCode[] = [];
+  failures: Failure[] = [];
+  onCode(code: ActivationCode): void {
+    this.codes.push(code);
+  }
+  onSignedIn(profile: SignedInProfile): void {
+    this.signedIn.push(profile);
+  }
+  onExpired(expired: ActivationCode): void {
+    this.expired.push(expired);
+  }
+  onFailure(failure: Failure): void {
+    this.failures.push(failure);
+  }
+}
+
+/** A logger that keeps every line (to check that nothing secret reaches it). */
+export class CapturingLogger implements LoggerPort {
+  lines: string[] = [];
+  private add = (level: string) => (message: string, data?: Record<string, unknown>) => void this.lines.push(`${level} ${message} ${data ? JSON.stringify(data) : ''}`);
+  debug = this.add('debug');
+  info = this.add('info');
+  warn = this.add('warn');
+  error = this.add('error');
+}
+
+export const DEVICE_ID_HEADER = 'fingerprint dGVzdC1kZXZpY2UtMQ==';
+export const DEVICE_INFO_HEADER = Buffer.from(
+  JSON.stringify({ primaryHardwareType: 'TV', model: 'TestTV', version: '1.0', osName: 'Linux', osVersion: '6.0', connectionType: 'LAN', applicationId: 'DEMOTV' }),
+).toString('base64');
