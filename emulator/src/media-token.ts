@@ -11,11 +11,7 @@ import { CompactSign, compactVerify, generateKeyPair } from 'jose';
 import type { Clock } from './clock';
 
 export type VerifyResult =
-  | 'VALID_TOKEN'
-  | 'INVALID_TOKEN_FORMAT'
-  | 'INVALID_SIGNATURE'
-  | 'TOKEN_EXPIRED'
-  | 'INVALID_RESOURCE_ID';
+  'VALID_TOKEN' | 'INVALID_TOKEN_FORMAT' | 'INVALID_SIGNATURE' | 'TOKEN_EXPIRED' | 'INVALID_RESOURCE_ID';
 
 export interface MediaTokenClaims {
   jti: string;
@@ -63,7 +59,11 @@ export async function createMediaTokenService(clock: Clock, ttlMs: () => number)
       const jws = await new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
         .setProtectedHeader({ alg: ALG, typ: 'emulator-media-token' })
         .sign(privateKey);
-      return { serializedToken: Buffer.from(jws, 'utf8').toString('base64'), notBefore: iat, notAfter: exp };
+      return {
+        serializedToken: Buffer.from(jws, 'utf8').toString('base64'),
+        notBefore: iat,
+        notAfter: exp,
+      };
     },
 
     async verify(serializedToken, resource) {
@@ -72,12 +72,16 @@ export async function createMediaTokenService(clock: Clock, ttlMs: () => number)
 
       let payload: Uint8Array;
       try {
-        ({ payload } = await compactVerify(jws, publicKey, { algorithms: [ALG] }));
+        ({ payload } = await compactVerify(jws, publicKey, {
+          algorithms: [ALG],
+        }));
       } catch (err) {
         // A broken header (not JSON, wrong alg) is a format problem; everything else is a failed signature.
         const code = (err as { code?: string }).code;
         const formatCodes = ['ERR_JWS_INVALID', 'ERR_JOSE_ALG_NOT_ALLOWED', 'ERR_JOSE_NOT_SUPPORTED'];
-        return { result: code !== undefined && formatCodes.includes(code) ? 'INVALID_TOKEN_FORMAT' : 'INVALID_SIGNATURE' };
+        return {
+          result: code !== undefined && formatCodes.includes(code) ? 'INVALID_TOKEN_FORMAT' : 'INVALID_SIGNATURE',
+        };
       }
 
       const claims = parseClaims(payload);
@@ -153,7 +157,10 @@ export function normaliseResource(resource: string): NormalisedResource | null {
   const ratingMatch = /<media:rating\b([^>]*)>([\s\S]*?)<\/media:rating>/i.exec(itemBody ?? channelBody);
   if (ratingMatch) {
     const scheme = /scheme\s*=\s*["']([^"']*)["']/i.exec(ratingMatch[1]);
-    out.rating = { scheme: scheme ? scheme[1] : 'urn:simple', value: text(ratingMatch[2]) };
+    out.rating = {
+      scheme: scheme ? scheme[1] : 'urn:simple',
+      value: text(ratingMatch[2]),
+    };
   }
   return out;
 }

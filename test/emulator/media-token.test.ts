@@ -28,7 +28,12 @@ describe('media token service', () => {
     expect(t.notBefore).toBe(clock.now());
     const v = await svc.verify(t.serializedToken, 'DEMOTV');
     expect(v.result).toBe('VALID_TOKEN');
-    expect(v.claims).toMatchObject({ resource: 'DEMOTV', ...who, iat: t.notBefore, exp: t.notAfter });
+    expect(v.claims).toMatchObject({
+      resource: 'DEMOTV',
+      ...who,
+      iat: t.notBefore,
+      exp: t.notAfter,
+    });
     expect(typeof v.claims?.jti).toBe('string');
   });
 
@@ -56,7 +61,15 @@ describe('media token service', () => {
   it('INVALID_SIGNATURE when the payload is altered', async () => {
     const t = await svc.sign({ resource: 'DEMOTV', ...who });
     const [h, , s] = Buffer.from(t.serializedToken, 'base64').toString().split('.');
-    const forged = Buffer.from(JSON.stringify({ jti: 'x', resource: 'DEMOTV-PPV', ...who, iat: 0, exp: 9e15 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({
+        jti: 'x',
+        resource: 'DEMOTV-PPV',
+        ...who,
+        iat: 0,
+        exp: 9e15,
+      }),
+    ).toString('base64url');
     const token = Buffer.from(`${h}.${forged}.${s}`).toString('base64');
     expect((await svc.verify(token, 'DEMOTV-PPV')).result).toBe('INVALID_SIGNATURE');
   });
@@ -90,13 +103,21 @@ describe('media token service', () => {
   it('INVALID_RESOURCE_ID for another channel or another item', async () => {
     const t = await svc.sign({ resource: 'DEMOTV', ...who });
     expect((await svc.verify(t.serializedToken, 'DEMOTV-PPV')).result).toBe('INVALID_RESOURCE_ID');
-    const m = await svc.sign({ resource: mrss('DEMOTV-MOVIES', 'Night Harbor'), ...who });
-    expect((await svc.verify(m.serializedToken, mrss('DEMOTV-MOVIES', 'Other Film'))).result).toBe('INVALID_RESOURCE_ID');
+    const m = await svc.sign({
+      resource: mrss('DEMOTV-MOVIES', 'Night Harbor'),
+      ...who,
+    });
+    expect((await svc.verify(m.serializedToken, mrss('DEMOTV-MOVIES', 'Other Film'))).result).toBe(
+      'INVALID_RESOURCE_ID',
+    );
     expect((await svc.verify(m.serializedToken, 'DEMOTV-MOVIES')).result).toBe('INVALID_RESOURCE_ID');
   });
 
   it('accepts an MRSS resource written differently but naming the same channel + item', async () => {
-    const m = await svc.sign({ resource: mrss('DEMOTV-MOVIES', 'Night &amp; Harbor'), ...who });
+    const m = await svc.sign({
+      resource: mrss('DEMOTV-MOVIES', 'Night &amp; Harbor'),
+      ...who,
+    });
     const other =
       '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">\n  <channel>\n    <title> DEMOTV-MOVIES </title>\n' +
       '    <item><title><![CDATA[Night & Harbor]]></title></item>\n  </channel>\n</rss>';

@@ -1,0 +1,67 @@
+/**
+ * The programmer backend of the emulator (docs/architecture.md, default http://localhost:4020):
+ * GET /catalog, GET /posters/{id}.png, GET /media/… (token-gated HLS, see origin.ts), GET /health.
+ */
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import type { Clock } from '../clock';
+import type { MediaTokenService } from '../media-token';
+import { buildCatalog, readCatalogFixture } from './catalog';
+import { createGrantService } from './grants';
+import { loadStreams } from './media-store';
+import { registerMediaOrigin } from './origin';
+import { registerPosters } from './posters';
+
+export interface ProgrammerAppOptions {
+  clock: Clock;
+  mediaTokens: MediaTokenService;
+  /** Base of the absolute URLs in the catalog, e.g. http://localhost:4020 */
+  publicUrl: string;
+  logger?: boolean;
+  /** Allowed CORS origins ('*' for any); default: any http(s)://localhost:* or 127.0.0.1:* origin. */
+  corsOrigins?: string[];
+  /** Directory holding catalog.json; default emulator/fixtures */
+  fixturesDir?: string;
+  mediaDir?: string;
+  postersDir?: string;
+  /** How long a playback grant lasts (emulator clock); default 4 h — longer than any sample stream. */
+  grantTtlMs?: number;
+}
+
+const EMULATOR_DIR = join(__dirname, '..', '..');
+const DEFAULT_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+
+export async function buildProgrammerApp(opts: ProgrammerAppOptions): Promise<FastifyInstance> {
+  const fixture = readCatalogFixture(opts.fixturesDir ?? join(EMULATOR_DIR, 'fixtures'));
+  const streams = loadStreams(opts.mediaDir ?? join(EMULATOR_DIR, 'media'), Object.keys(fixture.streams));
+  const { catalog, titles } = buildCatalog(fixture, opts.publicUrl, (id) => streams.get(id)?.durationSec ?? 0);
+  const grants = createGrantService(opts.clock, opts.grantTtlMs ?? 4 * 60 * 60 * 1000);
+
+  const app = Fastify({ logger: opts.logger ?? false });
+  await app.register(cors, {
+    origin: (origin, cb) => {
+      if (!origin) return cb(null, true);
+      const list = opts.corsOrigins;
+      cb(null, list === undefined ? DEFAULT_ORIGIN.test(origin) : list.includes('*') || list.includes(origin));
+    },
+    methods: ['GET', 'HEAD', 'OPTIONS'],
+    exposedHeaders: ['Content-Type', 'Content-Length'],
+    maxAge: 600,
+  });
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/catalog', async (_req, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return catalog;
+  });
+  registerPosters(app, opts.postersDir ?? join(EMULATOR_DIR, 'posters'));
+  registerMediaOrigin(app, {
+    clock: opts.clock,
+    mediaTokens: opts.mediaTokens,
+    grants,
+    titles,
+    streams,
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not_found' }));
+  return app;
+}
