@@ -2,8 +2,8 @@
  * Mock MVPD pages (the identity provider's side): provider-branded, phone-friendly login and logout pages,
  * and the logos the configuration links to. Login success creates the regular profile (login.ts).
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AdobeContext } from './context';
 import type { MvpdFixture } from './fixtures';
@@ -37,7 +37,22 @@ function page(m: MvpdFixture, title: string, body: string): string {
 
 export async function registerMockMvpdRoutes(app: FastifyInstance, ctx: AdobeContext): Promise<void> {
   const { state } = ctx;
-  await app.register(fastifyStatic, { root: LOGO_DIR, prefix: '/__mock-mvpd/logos/', decorateReply: false, maxAge: 3600_000 });
+  // Logos are tiny and few: read once, keep in memory (no @fastify/static — its ESM dependency breaks jest).
+  const logos = new Map<string, Buffer>();
+  app.get<{ Params: { file: string } }>('/__mock-mvpd/logos/:file', async (req, reply) => {
+    const file = req.params.file;
+    if (!/^[A-Za-z0-9_-]+\.png$/.test(file)) return reply.code(404).type('text/plain').send('not found');
+    let png = logos.get(file);
+    if (!png) {
+      try {
+        png = await readFile(join(LOGO_DIR, file));
+      } catch {
+        return reply.code(404).type('text/plain').send('not found');
+      }
+      logos.set(file, png);
+    }
+    return reply.type('image/png').header('Cache-Control', 'public, max-age=3600').send(png);
+  });
 
   const html = (reply: FastifyReply, status: number, text: string): FastifyReply =>
     reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(text);
