@@ -38,12 +38,13 @@ export function describeFailure(error: unknown): Problem {
   }
   switch (error.code) {
     case 'invalid_parameter_code':
-      return problem('wrong-code', 'Code not recognised', "We couldn't find that code. Check the code on your TV and enter it again.", false, error);
+      return problem('wrong-code', 'Code not recognised', "That doesn't look like a code from your TV. Check it and enter it again.", false, error);
     case 'invalid_authentication_session':
+      // Adobe uses this for unknown codes as well as expired or replaced ones: the advice covers all three.
       return problem(
         'expired-code',
-        'This code has expired',
-        'Codes work for a limited time, and only the newest code on your TV works. Get a new code on your TV and enter it here.',
+        'Code not valid',
+        'This code is wrong, has expired, or was replaced by a newer one. Check the code on your TV and enter the one shown now.',
         false,
         error,
       );
@@ -58,7 +59,7 @@ export function describeFailure(error: unknown): Problem {
     case 'network':
       return problem('network', "Can't connect", 'Check your internet connection, then try again.', true, error);
     case 'expired-code':
-      return problem('expired-code', 'This code has expired', 'Get a new code on your TV and enter it here.', false, error);
+      return problem('expired-code', 'Code not valid', 'This code has expired or was replaced. Enter the code shown on your TV now.', false, error);
     case 'registration':
     case 'configuration':
       return problem('setup', 'Activation is unavailable', 'This activation page is not set up correctly. Please try again later.', error.retryable, error);

@@ -69,7 +69,7 @@ function logo(provider: ProviderView, size: 'small' | 'large'): HTMLElement {
     .join('')
     .slice(0, 2)
     .toUpperCase();
-  const box = h('span', { class: `logo ${size}`, 'aria-hidden': 'true' }, h('span', { class: 'initials' }, initials));
+  const box = h('span', { class: `logo logo-${size === 'small' ? 's' : 'l'}`, 'aria-hidden': 'true' }, h('span', { class: 'initials' }, initials));
   if (provider.logoUrl) {
     const img = h('img', { src: provider.logoUrl, alt: '', loading: 'lazy', decoding: 'async' });
     // A missing logo must not leave a broken-image icon: keep the initials instead.

@@ -189,7 +189,7 @@ describe('ActivationFlow', () => {
     await new ActivationFlow(t.deps).submitCode('ZZZZZZZ');
     const s = t.last();
     expect(s).toMatchObject({ name: 'enter', code: 'ZZZZZZZ', busy: false });
-    expect(s.name === 'enter' && s.error).toMatch(/couldn't find that code/);
+    expect(s.name === 'enter' && s.error).toMatch(/doesn't look like a code/);
   });
 
   it('explains an expired or replaced code (invalid_authentication_session)', async () => {
@@ -197,7 +197,7 @@ describe('ActivationFlow', () => {
     t.api.sessions.push(enhanced('invalid_authentication_session', 400, 'expired-code'));
     await new ActivationFlow(t.deps).submitCode('Q4M7T2K');
     const s = t.last();
-    expect(s.name === 'enter' && s.error).toMatch(/expired.*new code/);
+    expect(s.name === 'enter' && s.error).toMatch(/wrong, has expired, or was replaced/);
   });
 
   it('keeps the picker and names the provider when its integration is unavailable', async () => {

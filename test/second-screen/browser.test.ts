@@ -1,0 +1,136 @@
+/**
+ * Real-browser journeys of the activation app (playwright-core + Debian Chromium), phone-sized:
+ * arrive with ?code= → Continue → mock MVPD login → /done; wrong code; provider chosen on the phone.
+ * Screenshots go to test-results/screenshots/second-screen/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startEmulator, type RunningEmulator } from '../../emulator/src/server';
+import { startSecondScreen, type SecondScreenServer } from '../../second-screen/server';
+import { fakeTv, subscribers, tvSession } from './helpers';
+
+const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots', 'second-screen');
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+
+jest.setTimeout(60_000);
+
+let emu: RunningEmulator;
+let site: SecondScreenServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  emu = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings: { throttling: false } });
+  site = await startSecondScreen({ port: 0, adobeUrl: emu.adobeUrl, quiet: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await emu?.close();
+});
+
+async function phone(colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, userAgent: PHONE_UA, colorScheme });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+
+function account() {
+  const s = subscribers().find((x) => x.username === 'alice');
+  if (!s) throw new Error('fixture subscriber alice missing');
+  return s;
+}
+
+async function signInAtMockMvpd(page: Page, shotName?: string): Promise<void> {
+  await page.waitForURL(/\/__mock-mvpd\/[^/]+\/login/);
+  if (shotName) await shot(page, shotName);
+  await page.fill('input[name="username"]', account().username);
+  await page.fill('input[name="password"]', account().password);
+  await Promise.all([page.waitForURL(/\/done$/), page.click('button[type="submit"]')]);
+}
+
+describe('second-screen activation in a phone-sized browser', () => {
+  it('arrives with ?code=, continues with the provider chosen on the TV, signs in, and confirms on /done', async () => {
+    const tv = fakeTv(emu.adobeUrl);
+    const session = await tvSession(tv, { mvpd: 'AcmeCable', redirectUrl: `${site.url}/done` });
+    const { context, page } = await phone();
+
+    await page.goto(`${site.url}/?code=${session.code}`);
+    const button = page.getByRole('button', { name: 'Continue with Acme Cable' });
+    await button.waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Continue with Acme Cable');
+    await shot(page, '02-confirm-provider');
+
+    await button.click();
+    await signInAtMockMvpd(page, '03-mock-mvpd-login');
+
+    await page.getByRole('heading', { name: "You're signed in" }).waitFor();
+    await expect(page.locator('#app').textContent()).resolves.toContain('Acme Cable');
+    await expect(page.locator('#app').textContent()).resolves.toContain('Your TV will continue in a few seconds');
+    await shot(page, '04-done-signed-in');
+
+    // The TV, polling with its own client, now finds the profile.
+    expect((await tv.profileForCode(session.code)).map((p) => p.mvpd)).toEqual(['AcmeCable']);
+    await context.close();
+  });
+
+  it('tells the user when the code is wrong, next to the field', async () => {
+    const { context, page } = await phone();
+    await page.goto(`${site.url}/`);
+    const field = page.getByLabel('Activation code');
+    await field.waitFor();
+    await expect(field.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await shot(page, '01-enter-code');
+
+    await field.fill('ab');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/at least 6/);
+
+    await field.fill('zz zz zzz');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: 'wrong' }).waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/wrong, has expired, or was replaced/);
+    await expect(field.inputValue()).resolves.toBe('ZZZZZZZ');
+    await shot(page, '05-wrong-code');
+    await context.close();
+  });
+
+  it('lets the phone choose the provider when the TV did not (resume), then signs in', async () => {
+    const tv = fakeTv(emu.adobeUrl);
+    const session = await tvSession(tv, { redirectUrl: `${site.url}/done` });
+    const { context, page } = await phone();
+
+    await page.goto(`${site.url}/?code=${session.code}`);
+    await page.getByRole('heading', { name: 'Choose your TV provider' }).waitFor();
+    const names = await page.locator('.providers .provider-name').allTextContents();
+    expect(names).toContain('NorthStar Fiber');
+    expect(names.some((n) => /preview|pass|QA/i.test(n))).toBe(false); // TempPass and test MVPDs hidden
+    await shot(page, '06-choose-provider');
+
+    await page.getByRole('button', { name: 'NorthStar Fiber' }).click();
+    await signInAtMockMvpd(page);
+    await page.getByRole('heading', { name: "You're signed in" }).waitFor();
+    await expect(page.locator('#app').textContent()).resolves.toContain('NorthStar Fiber');
+    expect((await tv.profileForCode(session.code)).map((p) => p.mvpd)).toEqual(['NorthStarFiber']);
+    await context.close();
+  });
+
+  it('looks right in dark mode too', async () => {
+    const tv = fakeTv(emu.adobeUrl);
+    const session = await tvSession(tv, { redirectUrl: `${site.url}/done` });
+    const { context, page } = await phone('dark');
+    await page.goto(`${site.url}/?code=${session.code}`);
+    await page.getByRole('heading', { name: 'Choose your TV provider' }).waitFor();
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).not.toBe('rgb(244, 245, 248)');
+    await shot(page, '07-choose-provider-dark');
+    await context.close();
+  });
+});
