@@ -1,0 +1,164 @@
+import { Lightning } from '@lightningjs/sdk';
+import { COLORS, FONT_FACE } from '../theme';
+import { inPointerScope, requestPointerFocus } from '../lib/pointer';
+import { ALPHABET } from './letters';
+
+/** A–Z jump rail: Left/Right move between letters that have providers, OK (or click) jumps. */
+export const LETTER = { w: 56, h: 56, gap: 8 } as const;
+
+interface LetterSpec extends Lightning.Component.TemplateSpec {
+  Bg: object;
+  Label: object;
+}
+interface LetterSignals {
+  select(letter: LetterKey): void;
+}
+interface LetterConfig extends Lightning.Component.TypeConfig {
+  SignalMapType: LetterSignals;
+}
+
+class LetterKey
+  extends Lightning.Component<LetterSpec, LetterConfig>
+  implements Lightning.Component.ImplementTemplateSpec<LetterSpec>
+{
+  letter = '';
+
+  static override _template(): Lightning.Component.Template<LetterSpec> {
+    return {
+      w: LETTER.w,
+      h: LETTER.h,
+      collision: true,
+      Bg: {
+        w: LETTER.w,
+        h: LETTER.h,
+        rect: true,
+        color: COLORS.transparent,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: LETTER.h / 2 },
+      },
+      Label: {
+        x: LETTER.w / 2,
+        y: LETTER.h / 2 + 2,
+        mount: 0.5,
+        text: { text: '', fontFace: FONT_FACE, fontSize: 28, fontStyle: 'bold', textColor: COLORS.textMuted },
+      },
+    };
+  }
+
+  setLetter(letter: string, enabled: boolean): void {
+    this.letter = letter;
+    this.tag('Label')!.text!.text = letter;
+    this.alpha = enabled ? 1 : 0.35;
+  }
+
+  override _focus(): void {
+    this.tag('Bg')!.color = COLORS.focus;
+    this.tag('Label')!.text!.textColor = COLORS.focusText;
+  }
+
+  override _unfocus(): void {
+    this.tag('Bg')!.color = COLORS.transparent;
+    this.tag('Label')!.text!.textColor = COLORS.textMuted;
+  }
+
+  override _handleEnter(): boolean | void {
+    this.signal('select', this);
+  }
+
+  _handleHover(): boolean {
+    requestPointerFocus(this);
+    return false;
+  }
+
+  _handleClick(): boolean | void {
+    if (!inPointerScope(this)) return;
+    requestPointerFocus(this);
+    this.signal('select', this);
+  }
+}
+
+interface RailSpec extends Lightning.Component.TemplateSpec {
+  Keys: object;
+}
+export interface LetterRailSignals {
+  jump(letter: string): void;
+}
+interface RailConfig extends Lightning.Component.TypeConfig {
+  SignalMapType: LetterRailSignals;
+}
+
+export class LetterRail
+  extends Lightning.Component<RailSpec, RailConfig>
+  implements Lightning.Component.ImplementTemplateSpec<RailSpec>
+{
+  private _enabled = new Set<string>();
+  private _index = 0;
+
+  static override _template(): Lightning.Component.Template<RailSpec> {
+    return {
+      h: LETTER.h,
+      Keys: {
+        children: ALPHABET.map((letter, i) => ({
+          type: LetterKey,
+          x: i * (LETTER.w + LETTER.gap),
+          letter,
+          signals: { select: '_onSelect' },
+        })),
+      },
+    };
+  }
+
+  /** Letters with at least one provider; the others are dimmed and skipped. */
+  set letters(letters: Set<string>) {
+    this._enabled = letters;
+    this._keys().forEach((k, i) => k.setLetter(ALPHABET[i]!, letters.has(ALPHABET[i]!)));
+    if (!letters.has(ALPHABET[this._index]!)) this._index = Math.max(0, ALPHABET.findIndex((l) => letters.has(l)));
+    this.w = ALPHABET.length * (LETTER.w + LETTER.gap) - LETTER.gap;
+  }
+
+  get letter(): string {
+    return ALPHABET[this._index]!;
+  }
+
+  private _keys(): LetterKey[] {
+    return this.tag('Keys')!.children as LetterKey[];
+  }
+
+  private _move(dir: 1 | -1): boolean {
+    for (let i = this._index + dir; i >= 0 && i < ALPHABET.length; i += dir) {
+      if (this._enabled.has(ALPHABET[i]!)) {
+        this._index = i;
+        this._refocus();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  _onSelect(key: LetterKey): void {
+    const i = this._keys().indexOf(key);
+    if (i < 0 || !this._enabled.has(key.letter)) return;
+    this._index = i;
+    this.signal('jump', key.letter);
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    return this._keys()[this._index];
+  }
+
+  override _handleLeft(): boolean | void {
+    return this._move(-1);
+  }
+
+  override _handleRight(): boolean | void {
+    return this._move(1);
+  }
+
+  $pointerFocus(child: Lightning.Component): void {
+    const i = this._keys().indexOf(child as LetterKey);
+    if (i >= 0 && this._enabled.has(ALPHABET[i]!)) {
+      this._index = i;
+      this._refocus();
+    }
+    requestPointerFocus(this);
+  }
+}

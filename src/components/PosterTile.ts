@@ -1,0 +1,139 @@
+import { Img, Lightning } from '@lightningjs/sdk';
+import type { CatalogItem } from '../catalog/types';
+import { COLORS, FOCUS, FONT_FACE } from '../theme';
+import { inPointerScope, requestPointerFocus } from '../lib/pointer';
+import { focusRing, roundFill } from './surfaces';
+
+/** A title in a catalog row: poster image (cover), a lock badge when preauthorization denied it. */
+export const POSTER = { w: 220, h: 330 } as const;
+
+export type TileAccess = 'unknown' | 'unlocked' | 'locked';
+
+interface Spec extends Lightning.Component.TemplateSpec {
+  Ring: object;
+  Frame: { Placeholder: object; Poster: object; Shade: object };
+  Lock: { Icon: object; Label: object };
+}
+
+export interface PosterTileSignals {
+  select(tile: PosterTile): void;
+}
+interface TypeConfig extends Lightning.Component.TypeConfig {
+  SignalMapType: PosterTileSignals;
+}
+
+export class PosterTile
+  extends Lightning.Component<Spec, TypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<Spec>
+{
+  private _item?: CatalogItem;
+  private _access: TileAccess = 'unknown';
+
+  static override _template(): Lightning.Component.Template<Spec> {
+    const { w, h } = POSTER;
+    return {
+      w,
+      h,
+      collision: true,
+      pivot: 0.5,
+      Ring: { x: -FOCUS.ringWidth, y: -FOCUS.ringWidth, alpha: 0, texture: focusRing(w, h) },
+      Frame: {
+        w,
+        h,
+        rtt: true,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: FOCUS.radius },
+        Placeholder: { w, h, rect: true, color: COLORS.surface },
+        Poster: { w, h },
+        Shade: { w, h, rect: true, color: 0x99000000, visible: false },
+      },
+      Lock: {
+        x: 16,
+        y: h - 16,
+        mountY: 1,
+        visible: false,
+        texture: roundFill(150, 44, 0xe6000000, 22),
+        Icon: { x: 14, y: 10, w: 24, h: 24, texture: lockIcon() },
+        Label: {
+          x: 46,
+          y: 23,
+          mountY: 0.5,
+          text: { text: 'Locked', fontFace: FONT_FACE, fontSize: 24, textColor: COLORS.text },
+        },
+      },
+    };
+  }
+
+  get item(): CatalogItem | undefined {
+    return this._item;
+  }
+
+  set item(item: CatalogItem | undefined) {
+    this._item = item;
+    if (item?.posterUrl) this.tag('Frame.Poster')!.texture = Img(item.posterUrl).cover(POSTER.w, POSTER.h);
+  }
+
+  get access(): TileAccess {
+    return this._access;
+  }
+
+  set access(a: TileAccess) {
+    this._access = a;
+    const locked = a === 'locked';
+    this.tag('Lock')!.visible = locked;
+    this.tag('Frame.Shade')!.visible = locked;
+  }
+
+  override _focus(): void {
+    this.setSmooth('scale', FOCUS.scale, FOCUS.transition);
+    this.tag('Ring')!.setSmooth('alpha', 1, FOCUS.transition);
+  }
+
+  override _unfocus(): void {
+    this.setSmooth('scale', 1, FOCUS.transition);
+    this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
+  }
+
+  override _handleEnter(): boolean | void {
+    this.signal('select', this);
+  }
+
+  _handleHover(): boolean {
+    requestPointerFocus(this);
+    return false;
+  }
+
+  _handleClick(): boolean | void {
+    if (!inPointerScope(this)) return;
+    requestPointerFocus(this);
+    this.signal('select', this);
+  }
+}
+
+/** A small padlock drawn once on a canvas (no icon font or image file needed). */
+export function lockIcon() {
+  return {
+    type: Lightning.textures.StaticCanvasTexture,
+    content: {
+      lookupId: 'tve-lock-24',
+      factory: (cb: (err: null, canvas: HTMLCanvasElement) => void) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 24;
+        canvas.height = 24;
+        const ctx = canvas.getContext('2d');
+        if (ctx) {
+          ctx.strokeStyle = '#ffffff';
+          ctx.fillStyle = '#ffffff';
+          ctx.lineWidth = 3;
+          ctx.beginPath();
+          ctx.arc(12, 10, 5.5, Math.PI, 0);
+          ctx.lineTo(17.5, 12);
+          ctx.moveTo(6.5, 12);
+          ctx.lineTo(6.5, 10);
+          ctx.stroke();
+          ctx.fillRect(3, 11, 18, 12);
+        }
+        cb(null, canvas);
+      },
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { Img, Lightning } from '@lightningjs/sdk';
+import type { Provider } from '../flows/api';
+import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
+import { focusRing, roundFill } from './surfaces';
+import { inPointerScope, requestPointerFocus } from '../lib/pointer';
+
+/** One MVPD in the picker: logo on a light plate (logos are drawn for light backgrounds), name below. */
+export const PROVIDER_TILE = { w: 320, h: 220 } as const;
+const PLATE = { w: 288, h: 124 };
+
+interface Spec extends Lightning.Component.TemplateSpec {
+  Ring: object;
+  Card: object;
+  Plate: { Logo: object; Fallback: object };
+  Name: object;
+  Badge: { Label: object };
+}
+
+export interface ProviderTileSignals {
+  select(tile: ProviderTile): void;
+}
+interface TypeConfig extends Lightning.Component.TypeConfig {
+  SignalMapType: ProviderTileSignals;
+}
+
+export class ProviderTile
+  extends Lightning.Component<Spec, TypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<Spec>
+{
+  private _provider?: Provider;
+
+  static override _template(): Lightning.Component.Template<Spec> {
+    const { w, h } = PROVIDER_TILE;
+    return {
+      w,
+      h,
+      collision: true,
+      pivot: 0.5,
+      Ring: { x: -FOCUS.ringWidth, y: -FOCUS.ringWidth, alpha: 0, texture: focusRing(w, h) },
+      Card: { w, h, texture: roundFill(w, h, COLORS.surface) },
+      Plate: {
+        x: 16,
+        y: 16,
+        w: PLATE.w,
+        h: PLATE.h,
+        texture: roundFill(PLATE.w, PLATE.h, 0xfff4f6fb, 8),
+        Logo: { x: PLATE.w / 2, y: PLATE.h / 2, mount: 0.5 },
+        Fallback: {
+          x: PLATE.w / 2,
+          y: PLATE.h / 2,
+          mount: 0.5,
+          text: { text: '', fontFace: FONT_FACE, fontSize: 56, textColor: 0xff1b2238, fontStyle: 'bold' },
+        },
+      },
+      Name: {
+        x: 16,
+        y: 152,
+        text: {
+          text: '',
+          fontFace: FONT_FACE,
+          fontSize: FONT_SIZE.body,
+          textColor: COLORS.text,
+          wordWrapWidth: w - 32,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
+      Badge: {
+        x: w - 12,
+        y: -14,
+        mountX: 1,
+        visible: false,
+        texture: roundFill(140, 36, COLORS.accent, 18),
+        Label: {
+          x: 70,
+          y: 20,
+          mount: 0.5,
+          text: { text: 'Last used', fontFace: FONT_FACE, fontSize: 22, textColor: COLORS.text },
+        },
+      },
+    };
+  }
+
+  get provider(): Provider | undefined {
+    return this._provider;
+  }
+
+  set provider(p: Provider | undefined) {
+    this._provider = p;
+    if (!p) return;
+    this.tag('Name')!.text!.text = p.displayName;
+    const logo = this.tag('Plate.Logo')!;
+    const fallback = this.tag('Plate.Fallback')!;
+    fallback.text!.text = p.displayName.charAt(0).toUpperCase();
+    if (p.logoUrl) {
+      logo.texture = Img(p.logoUrl).contain(PLATE.w - 32, PLATE.h - 24);
+      // Initial letter until the logo loads; it also remains if the logo fails.
+      logo.on('txLoaded', () => (fallback.visible = false));
+    }
+  }
+
+  set lastUsed(v: boolean) {
+    this.tag('Badge')!.visible = v;
+  }
+
+  override _focus() {
+    this.patch({ smooth: { scale: FOCUS.scale } });
+    this.tag('Ring')!.setSmooth('alpha', 1, FOCUS.transition);
+    this.tag('Card')!.texture = roundFill(PROVIDER_TILE.w, PROVIDER_TILE.h, COLORS.surfaceRaised);
+  }
+
+  override _unfocus() {
+    this.patch({ smooth: { scale: 1 } });
+    this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
+    this.tag('Card')!.texture = roundFill(PROVIDER_TILE.w, PROVIDER_TILE.h, COLORS.surface);
+  }
+
+  override _handleEnter(): boolean | void {
+    this.signal('select', this);
+  }
+
+  /** Pointer: hover moves focus here (via the nearest $pointerFocus container), click selects. */
+  _handleHover(): boolean {
+    requestPointerFocus(this);
+    return false;
+  }
+
+  _handleClick(): boolean | void {
+    if (!inPointerScope(this)) return;
+    requestPointerFocus(this);
+    this.signal('select', this);
+  }
+}

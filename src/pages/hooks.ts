@@ -1,0 +1,36 @@
+/**
+ * Read-only journey facts for browser tests, published next to the shell's `window.__tve` hook:
+ * `window.__tveJourney.activationCode` (the code on screen, or null) and `.player()` (the video
+ * element's currentTime/paused/src-present). Nothing here is secret: the code is on screen anyway and
+ * the media token is never exposed.
+ */
+export interface PlayerInfo {
+  currentTime: number;
+  duration: number;
+  paused: boolean;
+  ended: boolean;
+  readyState: number;
+  hasSource: boolean;
+}
+
+export interface JourneyInfo {
+  activationCode: string | null;
+  player(): PlayerInfo | null;
+  /** Titles on the catalog with their access state (`unlocked`/`locked`/`unknown`). */
+  titles(): Array<{ id: string; title: string; access: string }>;
+  /** What the player page is showing: 'authorizing' | 'playing' | 'error' | 'ended' | null. */
+  playerPhase: string | null;
+}
+
+const info: JourneyInfo = {
+  activationCode: null,
+  player: () => null,
+  titles: () => [],
+  playerPhase: null,
+};
+
+if (typeof window !== 'undefined') (window as unknown as { __tveJourney: JourneyInfo }).__tveJourney = info;
+
+export function setJourneyInfo(patch: Partial<JourneyInfo>): void {
+  Object.assign(info, patch);
+}

@@ -1,0 +1,48 @@
+import { Splash } from '../../src/pages/Splash';
+import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
+import { mountPage, type Mounted } from '../support/harness';
+
+describe('Splash (boot)', () => {
+  let m: Mounted<Splash> | undefined;
+  afterEach(() => m?.destroy());
+
+  it('goes to the catalog when boot finds a profile', async () => {
+    const flows = new FakeFlows();
+    flows.bootResult = ok({ signedIn: true, profile: profileFor('AcmeCable'), provider: ACME });
+    m = await mountPage(Splash, { flows });
+    expect(flows.count('boot')).toBe(1);
+    expect(m.routes).toEqual(['catalog']);
+  });
+
+  it('goes to the provider picker when nobody is signed in', async () => {
+    m = await mountPage(Splash);
+    expect(m.routes).toEqual(['providers']);
+  });
+
+  it('shows the failure with a focused Retry that boots again', async () => {
+    const flows = new FakeFlows();
+    flows.bootResult = fail('Registration failed', { code: 'invalid_software_statement' });
+    m = await mountPage(Splash, { flows });
+    expect(m.page.phase).toBe('failed');
+    expect(m.routes).toEqual([]);
+    flows.bootResult = ok({ signedIn: false, profiles: [] });
+    m.press('Enter');
+    await m.settle();
+    expect(flows.count('boot')).toBe(2);
+    expect(m.routes).toEqual(['providers']);
+  });
+
+  it('offers a chooser when several profiles are valid, and adopts the chosen one', async () => {
+    const flows = new FakeFlows();
+    const a = profileFor('AcmeCable', Date.UTC(2031, 0, 1));
+    const b = profileFor('BlueRiverTV', Date.UTC(2030, 0, 1));
+    flows.bootResult = ok({ signedIn: false, profiles: [a, b] });
+    m = await mountPage(Splash, { flows });
+    expect(m.page.phase).toBe('choosing');
+    m.press('Right');
+    m.press('Enter');
+    await m.settle();
+    expect(flows.calls.find((c) => c.name === 'chooseProfile')?.args[0]).toBe(b);
+    expect(m.routes).toEqual(['catalog']);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * A scriptable PassFlows for page tests: every call is recorded, answers come from fields the test
+ * sets, and activation listeners are exposed so a test can play the flows' side (codes, expiry, success).
+ */
+import type {
+  Activation,
+  ActivationCode,
+  ActivationListener,
+  BootOutcome,
+  Decision,
+  Failure,
+  LogoutOutcome,
+  PassFlows,
+  PlaybackGrant,
+  Provider,
+  Result,
+  SignedInProfile,
+} from '../../src/flows/api';
+
+export const ACME: Provider = { id: 'AcmeCable', displayName: 'Acme Cable', logoUrl: 'http://logos/AcmeCable.png', isTempPass: false, isProxy: false };
+export const BLUE: Provider = { id: 'BlueRiverTV', displayName: 'Blue River TV', isTempPass: false, isProxy: false };
+export const SUMMIT: Provider = { id: 'SummitSat', displayName: 'Summit Satellite', isTempPass: false, isProxy: false };
+
+export function profileFor(mvpd: string, notAfter = Date.UTC(2030, 0, 1)): SignedInProfile {
+  return {
+    mvpd,
+    notAfter,
+    type: 'regular',
+    attributes: {
+      userID: { value: 'user-123', encrypted: false },
+      householdID: { value: 'x9f2…', encrypted: true },
+      zip: { value: '10001', encrypted: false },
+    },
+  };
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (message: string, extra: Partial<Failure> = {}): Result<never> => ({
+  ok: false,
+  failure: { kind: 'server', message, retryable: true, ...extra },
+});
+
+export interface Call {
+  name: keyof PassFlows | 'activation.stop' | 'activation.newCode';
+  args: unknown[];
+}
+
+export class FakeActivation implements Activation {
+  stopped = false;
+  newCodes = 0;
+  remaining = 600_000;
+  constructor(
+    readonly provider: Provider,
+    readonly listener: ActivationListener,
+    private readonly calls: Call[],
+  ) {}
+  async newCode(): Promise<void> {
+    this.newCodes++;
+    this.calls.push({ name: 'activation.newCode', args: [] });
+  }
+  stop(): void {
+    this.stopped = true;
+    this.calls.push({ name: 'activation.stop', args: [] });
+  }
+  remainingMs(): number {
+    return this.remaining;
+  }
+  /** Play the flows' side: a code is shown. */
+  code(code: string, notAfter = Date.now() + 600_000): ActivationCode {
+    const c: ActivationCode = { code, activationUrl: `http://localhost:4030/?code=${code}`, shortUrl: 'localhost:4030', notAfter, provider: this.provider };
+    this.listener.onCode(c);
+    return c;
+  }
+}
+
+export class FakeFlows implements PassFlows {
+  calls: Call[] = [];
+  bootResult: Result<BootOutcome> = ok({ signedIn: false, profiles: [] });
+  providersResult: Result<Provider[]> = ok([ACME, BLUE, SUMMIT]);
+  signedIn?: { profile: SignedInProfile; provider?: Provider };
+  decisions = new Map<string, Decision>();
+  preauthorizeResult?: Result<Map<string, Decision>>;
+  authorizeResult: Result<PlaybackGrant> = ok({ resource: 'DEMOTV', mediaToken: 'tok/en+1', notAfter: Date.now() + 420_000 });
+  logoutResult: Result<LogoutOutcome> = ok({ followUpUrls: [], partnerSignOut: false });
+  activations: FakeActivation[] = [];
+  /** When set, boot()/authorize() wait for the test to resolve them. */
+  holdBoot?: Promise<void>;
+  holdAuthorize?: Promise<void>;
+
+  private record(name: Call['name'], ...args: unknown[]) {
+    this.calls.push({ name, args });
+  }
+  count(name: Call['name']): number {
+    return this.calls.filter((c) => c.name === name).length;
+  }
+  async boot() {
+    this.record('boot');
+    if (this.holdBoot) await this.holdBoot;
+    return this.bootResult;
+  }
+  async providers() {
+    this.record('providers');
+    return this.providersResult;
+  }
+  rememberProvider(provider: Provider) {
+    this.record('rememberProvider', provider);
+  }
+  chooseProfile(profile: SignedInProfile) {
+    this.record('chooseProfile', profile);
+    this.signedIn = { profile };
+  }
+  startActivation(provider: Provider, listener: ActivationListener) {
+    this.record('startActivation', provider);
+    const a = new FakeActivation(provider, listener, this.calls);
+    this.activations.push(a);
+    return a;
+  }
+  current() {
+    return this.signedIn;
+  }
+  async preauthorize(resources: string[]) {
+    this.record('preauthorize', resources);
+    if (this.preauthorizeResult) return this.preauthorizeResult;
+    const map = new Map<string, Decision>();
+    for (const r of resources) map.set(r, this.decisions.get(r) ?? { resource: r, authorized: true });
+    return ok(map);
+  }
+  async authorize(resource: string) {
+    this.record('authorize', resource);
+    if (this.holdAuthorize) await this.holdAuthorize;
+    return this.authorizeResult;
+  }
+  async logout() {
+    this.record('logout');
+    this.signedIn = undefined;
+    return this.logoutResult;
+  }
+}
