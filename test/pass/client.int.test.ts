@@ -1,0 +1,240 @@
+/**
+ * PassClient against the real emulator: DCR lifecycle and every branch of the error policy,
+ * asserted on behaviour and on the emulator's request journal (counts, headers, timing after 429).
+ */
+import { PassClient, PassError, memoryCredentialsStore, type CredentialsStore } from '../../src/pass';
+import { DEVICE_ID_HEADER, DEVICE_INFO_HEADER } from '../flows/helpers';
+import { calls, countOf, headerViolations, startHarness, statementFixture, type Harness } from '../flows/emulator-harness';
+
+const SP = 'DEMOTV';
+let emu: Harness;
+let sleeps: number[];
+
+beforeAll(async () => {
+  emu = await startHarness();
+});
+afterAll(() => emu.close());
+// Checklist 28–30, 32: whatever a test did, no request lacked the three headers or carried an undefined one.
+afterEach(async () => {
+  expect(headerViolations(await emu.journal())).toEqual([]);
+});
+beforeEach(async () => {
+  await emu.reset();
+  sleeps = [];
+});
+
+function client(extra: { credentials?: CredentialsStore; timeoutMs?: number; realSleep?: boolean; softwareStatement?: string } = {}): PassClient {
+  return new PassClient({
+    restBaseUrl: emu.adobeUrl,
+    dcrBaseUrl: emu.adobeUrl,
+    serviceProvider: SP,
+    softwareStatement: extra.softwareStatement ?? emu.statement,
+    device: { identifierHeader: () => DEVICE_ID_HEADER, infoHeader: () => DEVICE_INFO_HEADER },
+    credentials: extra.credentials,
+    timeoutMs: extra.timeoutMs,
+    sleep: extra.realSleep ? undefined : async (ms) => void sleeps.push(ms),
+  });
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<PassError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PassError) return error;
+    throw error;
+  }
+  throw new Error('expected a PassError');
+}
+
+const PROFILES = `GET /api/v2/${SP}/profiles`;
+const fault = (path: string, f: unknown, count = 1) => emu.admin('POST', 'faults', { match: { path }, count, fault: f });
+
+test('registration, token and every call type: three headers on each REST V2 request, nothing undefined', async () => {
+  const c = client();
+  const configuration = await c.configuration();
+  expect(configuration.mvpds.map((m) => m.id)).toContain('AcmeCable');
+  expect(await c.profiles()).toEqual([]);
+  const session = await c.createSession({ mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://localhost:4030/done' });
+  expect(session.actionName).toBe('authenticate');
+  const code = session.code as string;
+  const info = await c.retrieveSession(code);
+  expect(info.existingParameters.mvpd).toBe('AcmeCable');
+  expect(await c.profileForCode(code)).toEqual([]);
+  await emu.complete(code, 'alice');
+  const [profile] = await c.profileForCode(code);
+  expect(profile).toEqual(expect.objectContaining({ mvpd: 'AcmeCable', type: 'regular' }));
+  expect(profile.attributes.userID.value).toBe('u-alice-0001');
+  expect((await c.profileForMvpd('AcmeCable')).length).toBe(1);
+  const pre = await c.preauthorize('AcmeCable', ['DEMOTV', 'DEMOTV-SPORTS']);
+  expect(pre.map((d) => d.authorized)).toEqual([true, true]);
+  const decision = await c.authorize('AcmeCable', 'DEMOTV');
+  expect(decision.authorized).toBe(true);
+  expect(decision.token?.serializedToken).toBeTruthy();
+  const verdict = await emu.admin<{ result: string }>('GET', `verify-media-token?token=${encodeURIComponent(decision.token?.serializedToken ?? '')}&resource=DEMOTV`);
+  expect(verdict.result).toBe('VALID_TOKEN');
+  const logout = await c.logout('AcmeCable', 'http://localhost:4030/done');
+  expect(logout[0]).toEqual(expect.objectContaining({ actionName: 'logout' }));
+  expect(logout[0].url).toMatch(/^http:\/\//);
+
+  const journal = await emu.journal();
+  expect(headerViolations(journal)).toEqual([]);
+  expect(countOf(journal, 'POST /o/client/register')).toBe(1);
+  expect(countOf(journal, 'POST /o/client/token')).toBe(1);
+  expect(journal).toHaveLength(2 + 10); // DCR + the ten REST calls above, nothing else
+});
+
+test('second screen: its own statement and device, resume a session created without mvpd, authenticate URL', async () => {
+  const tv = client();
+  const created = await tv.createSession({ domainName: 'demotv.example', redirectUrl: 'http://localhost:4030/done' });
+  expect(created.actionName).toBe('resume');
+  expect(created.missingParameters).toEqual(['mvpd']);
+  const phone = new PassClient({
+    restBaseUrl: emu.adobeUrl,
+    dcrBaseUrl: emu.adobeUrl,
+    serviceProvider: SP,
+    softwareStatement: statementFixture('demotv-activation-web'),
+    device: { identifierHeader: () => 'fingerprint cGhvbmU=', infoHeader: () => DEVICE_INFO_HEADER },
+  });
+  const code = created.code as string;
+  expect((await phone.retrieveSession(code)).missingParameters).toEqual(['mvpd']);
+  const resumed = await phone.resumeSession(code, { mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://localhost:4030/done' });
+  expect(resumed.actionName).toBe('authenticate');
+  expect(resumed.url).toBe(phone.authenticateUrl(code));
+  expect(headerViolations(await emu.journal())).toEqual([]);
+});
+
+describe('DCR lifecycle', () => {
+  test('expired access token: 401 → one token refresh with the same credentials, one repeat; never re-register', async () => {
+    const c = client();
+    await c.profiles();
+    await emu.admin('POST', 'expire', { kind: 'access-token' });
+    await c.profiles();
+    const journal = await emu.journal();
+    expect(calls(journal)).toEqual(['POST /o/client/register', 'POST /o/client/token', PROFILES, PROFILES, 'POST /o/client/token', PROFILES]);
+    expect(journal[3].status).toBe(401);
+  });
+
+  test('revoked client: token endpoint says invalid_client → register again → token → repeat', async () => {
+    const store = memoryCredentialsStore();
+    const c = client({ credentials: store });
+    await c.profiles();
+    const first = await store.loadClient();
+    await emu.admin('POST', `clients/${first?.clientId}/revoke`);
+    await c.profiles();
+    const journal = await emu.journal();
+    expect(calls(journal).slice(3)).toEqual([PROFILES, 'POST /o/client/token', 'POST /o/client/register', 'POST /o/client/token', PROFILES]);
+    expect((await store.loadClient())?.clientId).not.toBe(first?.clientId);
+  });
+
+  test('stored credentials and token survive a restart: the next client makes no DCR call', async () => {
+    const store = memoryCredentialsStore();
+    await client({ credentials: store }).profiles();
+    await client({ credentials: store }).profiles();
+    expect(countOf(await emu.journal(), 'POST /o/client/register')).toBe(1);
+    expect(countOf(await emu.journal(), 'POST /o/client/token')).toBe(1);
+  });
+
+  test('unapproved software statement: registration failure after one request', async () => {
+    const error = await failureOf(client({ softwareStatement: statementFixture('demotv-unapproved') }).profiles());
+    expect(error.kind).toBe('registration');
+    expect(error.code).toBe('unapproved_software_statement');
+    expect(calls(await emu.journal())).toEqual(['POST /o/client/register']);
+  });
+});
+
+describe('error policy (faults injected by the emulator)', () => {
+  const path = `^/api/v2/${SP}/profiles$`;
+
+  test('action retry: two retries with backoff, then a server failure', async () => {
+    const c = client();
+    await c.ensureToken();
+    await fault(path, { type: 'enhanced-error', status: 403, code: 'network_connection_timeout', action: 'retry' }, 5);
+    const error = await failureOf(c.profiles());
+    expect(error.kind).toBe('server');
+    expect(countOf(await emu.journal(), PROFILES)).toBe(3);
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  test('action retry once: the retry succeeds', async () => {
+    await fault(path, { type: 'enhanced-error', status: 403, code: 'maximum_execution_time_exceeded', action: 'retry' }, 1);
+    await expect(client().profiles()).resolves.toEqual([]);
+    expect(countOf(await emu.journal(), PROFILES)).toBe(2);
+  });
+
+  test.each([
+    ['authentication', 'authenticated_profile_invalidated', 403, 'authentication'],
+    ['configuration', 'invalid_configuration_platform', 500, 'configuration'],
+    ['none', 'invalid_parameter_mvpd', 400, 'unknown'],
+    ['none', 'internal_server_error', 500, 'server'],
+  ])('action %s (%s): one request, typed failure %s', async (action, code, status, kind) => {
+    await fault(path, { type: 'enhanced-error', status, code, action, message: 'From the emulator' }, 1);
+    const error = await failureOf(client().profiles());
+    expect(error.kind).toBe(kind);
+    expect(error.code).toBe(code);
+    expect(error.message).toBe('From the emulator');
+    expect(countOf(await emu.journal(), PROFILES)).toBe(1);
+  });
+
+  test('action application-registration: token refreshed, call repeated once, no re-registration', async () => {
+    await fault(path, { type: 'enhanced-error', status: 401, code: 'invalid_access_token_client_application', action: 'application-registration' }, 1);
+    await client().profiles();
+    const journal = await emu.journal();
+    expect(calls(journal)).toEqual(['POST /o/client/register', 'POST /o/client/token', PROFILES, 'POST /o/client/token', PROFILES]);
+  });
+
+  test('application-registration twice: stops with a registration failure (no loop)', async () => {
+    await fault(path, { type: 'enhanced-error', status: 401, code: 'invalid_access_token_service_provider', action: 'application-registration' }, 5);
+    const error = await failureOf(client().profiles());
+    expect(error.kind).toBe('registration');
+    expect(countOf(await emu.journal(), PROFILES)).toBe(2);
+  });
+
+  test('5xx without enhanced error: retried; 3 failures → server failure', async () => {
+    await fault(path, { type: 'status', status: 503, body: '<html>down</html>', contentType: 'text/html' }, 3);
+    const error = await failureOf(client().profiles());
+    expect(error.kind).toBe('server');
+    expect(countOf(await emu.journal(), PROFILES)).toBe(3);
+  });
+
+  test('malformed body: typed error, not retried', async () => {
+    await fault(path, { type: 'malformed' }, 1);
+    const error = await failureOf(client().profiles());
+    expect(error.kind).toBe('malformed');
+    expect(countOf(await emu.journal(), PROFILES)).toBe(1);
+  });
+
+  test('dropped connection: retried, recovers', async () => {
+    const c = client();
+    await c.ensureToken();
+    await fault(path, { type: 'drop' }, 2);
+    await expect(c.profiles()).resolves.toEqual([]);
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  test('latency past the timeout: network failure after bounded retries', async () => {
+    const c = client({ timeoutMs: 300 });
+    await c.ensureToken();
+    await fault(path, { type: 'latency', ms: 600 }, 3);
+    const error = await failureOf(c.profiles());
+    expect(error.kind).toBe('network');
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  test('429 with throttling on: at least 1 s between each 429 and the next request; every call succeeds', async () => {
+    await emu.admin('POST', 'settings', { throttling: true });
+    const c = client({ realSleep: true });
+    for (let i = 0; i < 12; i++) await c.profiles();
+    const journal = await emu.journal();
+    const throttled = journal.filter((e) => e.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
+    for (const hit of throttled) {
+      const next = journal[journal.indexOf(hit) + 1];
+      expect(next).toBeDefined();
+      const nextStart = next.time - next.durationMs;
+      // Both timestamps come from the emulator clock; the client must leave at least 1000 ms.
+      expect(nextStart - hit.time).toBeGreaterThanOrEqual(1000 - 5);
+    }
+    expect(journal.filter((e) => e.status === 200)).toHaveLength(12);
+    expect(headerViolations(journal)).toEqual([]);
+  });
+});
