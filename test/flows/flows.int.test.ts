@@ -253,6 +253,31 @@ describe('entitlements', () => {
     expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/AcmeCable')}`)).toBe(2);
   });
 
+  test('preauthorize with a persistent item-level retry error: resent twice at most, then reported per item', async () => {
+    const f = flows();
+    await signIn(f, ACME, 'alice');
+    await emu.admin('POST', 'faults', { match: { path: 'preauthorize' }, count: 10, fault: { type: 'enhanced-error', status: 403, code: 'network_received_error', action: 'retry', itemLevel: true } });
+    const pre = await f.preauthorize(['DEMOTV']);
+    expect(pre.ok && pre.value.get('DEMOTV')?.failure).toEqual(expect.objectContaining({ kind: 'server', retryable: true }));
+    expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/AcmeCable')}`)).toBe(3);
+  });
+
+  test('batch size follows the setting (an MVPD limited to 3 per request)', async () => {
+    const f = flows({ preauthorizeBatchSize: 3 });
+    await signIn(f, { id: 'RedwoodWireless', displayName: 'Redwood Wireless', isTempPass: false, isProxy: false }, 'alice');
+    const pre = await f.preauthorize(['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-KIDS', 'DEMOTV-NEWS', 'DEMOTV-MOVIES', 'DEMOTV-LIVE', 'DEMOTV-PPV']);
+    expect(pre.ok && pre.value.size).toBe(7);
+    expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/RedwoodWireless')}`)).toBe(3);
+  });
+
+  test('batch larger than the MVPD allows: configuration failure, not retried', async () => {
+    const f = flows({ preauthorizeBatchSize: 5 });
+    await signIn(f, { id: 'RedwoodWireless', displayName: 'Redwood Wireless', isTempPass: false, isProxy: false }, 'alice');
+    const pre = await f.preauthorize(['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-KIDS', 'DEMOTV-NEWS']);
+    expect(pre).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'configuration', code: 'too_many_resources' }) });
+    expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/RedwoodWireless')}`)).toBe(1);
+  });
+
   test('authorize with a persistent item-level retry error: 3 attempts, then a retryable server failure', async () => {
     const f = flows();
     await signIn(f, ACME, 'alice');
@@ -286,6 +311,15 @@ describe('entitlements', () => {
     await on.authorize('DEMOTV');
     expect(restOnly(await emu.journal())).toEqual([`GET ${P('profiles/AcmeCable')}`, `POST ${P('decisions/authorize/AcmeCable')}`, `GET ${P('profiles/AcmeCable')}`]);
   });
+});
+
+test('degraded access (AuthNAll): sessions answer authorize, signed in with a degraded profile without a code', async () => {
+  await emu.admin('POST', 'degradation', { mvpd: 'AcmeCable', rule: 'AuthNAll' });
+  const listener = new RecordingListener();
+  flows().startActivation(ACME, listener);
+  await waitFor(() => listener.signedIn.length === 1 || listener.failures.length > 0, 'degraded');
+  expect(listener.codes).toEqual([]);
+  expect(listener.signedIn[0]).toEqual(expect.objectContaining({ mvpd: 'AcmeCable', type: 'degraded' }));
 });
 
 test('TempPass: sessions answer authorize, signed in without a code', async () => {

@@ -230,3 +230,51 @@ describe('providers', () => {
     expect(result.ok && result.value.map((p) => p.id)).toEqual(['AcmeCable', 'NorthStarFiber', 'TestMVPD_QA', 'TempPass_DEMO15', 'HiddenOne']);
   });
 });
+
+describe('logout', () => {
+  async function signedIn(): Promise<PassFlows> {
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
+    const f = flows();
+    await f.boot();
+    return f;
+  }
+
+  test('follows every entry: logout → URL to open, partner_logout → system sign-out, complete/invalid/unknown → nothing', async () => {
+    const f = await signedIn();
+    server.on(`GET /api/v2/${SP}/logout/AcmeCable`, {
+      json: {
+        logouts: {
+          AcmeCable: { actionName: 'logout', actionType: 'interactive', mvpd: 'AcmeCable', url: '/adobe-services/logout?mso_id=AcmeCable' },
+          Apple: { actionName: 'partner_logout', actionType: 'partner_interactive', mvpd: 'AcmeCable' },
+          Other: { actionName: 'complete', actionType: 'none' },
+          Future: { actionName: 'something_new', actionType: 'none' },
+        },
+      },
+    });
+    const out = await f.logout();
+    expect(out).toEqual({ ok: true, value: { followUpUrls: [`${server.url}/adobe-services/logout?mso_id=AcmeCable`], partnerSignOut: true } });
+    expect(f.current()).toBeUndefined();
+    expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);
+  });
+
+  test('a failed logout call keeps the user signed in (they can retry)', async () => {
+    const f = await signedIn();
+    server.on(`GET /api/v2/${SP}/logout/AcmeCable`, { status: 503, body: '' });
+    const out = await f.logout();
+    expect(out).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'server', retryable: true }) });
+    expect(f.current()?.profile.mvpd).toBe('AcmeCable');
+    expect(server.count(`GET /api/v2/${SP}/logout/AcmeCable`)).toBe(3);
+  });
+});
+
+describe('redaction', () => {
+  test('tokens, secrets and bearer strings never reach the logger', async () => {
+    const { redactingLogger } = await import('../../src/flows');
+    const inner = new CapturingLogger();
+    const log = redactingLogger(inner);
+    log.info('Authorization: Bearer abc.def.ghi sent', { access_token: 'tok', nested: { client_secret: 'sec', mvpd: 'AcmeCable' }, list: [{ serializedToken: 'mt' }] });
+    const line = inner.lines.join('\n');
+    for (const secret of ['abc.def.ghi', '"tok"', '"sec"', '"mt"']) expect(line).not.toContain(secret);
+    expect(line).toContain('AcmeCable');
+  });
+});

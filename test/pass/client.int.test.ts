@@ -114,6 +114,18 @@ describe('DCR lifecycle', () => {
     expect(journal[3].status).toBe(401);
   });
 
+  test('expired token seen by concurrent callers: one shared token request, each call repeated once', async () => {
+    const c = client();
+    await c.profiles();
+    await emu.admin('POST', 'expire', { kind: 'access-token' });
+    await emu.admin('DELETE', 'journal');
+    await Promise.all([c.profiles(), c.profiles(), c.profiles()]);
+    const journal = await emu.journal();
+    expect(countOf(journal, 'POST /o/client/token')).toBe(1);
+    expect(countOf(journal, PROFILES)).toBe(6);
+    expect(countOf(journal, 'POST /o/client/register')).toBe(0);
+  });
+
   test('revoked client: token endpoint says invalid_client → register again → token → repeat', async () => {
     const store = memoryCredentialsStore();
     const c = client({ credentials: store });

@@ -233,3 +233,13 @@ describe('error policy', () => {
     expect(server.count(`GET ${path}`)).toBe(3);
   });
 });
+
+test('promotional TempPass identity travels in AP-TempPass-Identity on authorize, only when given', async () => {
+  server.on(`POST /api/v2/${SP}/decisions/authorize/TempPass_PROMO3`, { json: { decisions: [{ resource: 'DEMOTV', authorized: true, token: { serializedToken: 'mt' } }] } });
+  const c = client();
+  await c.authorize('TempPass_PROMO3', 'DEMOTV', 'eyJlbWFpbCI6ImFAYi5jIn0=');
+  await c.authorize('TempPass_PROMO3', 'DEMOTV');
+  const [withIdentity, without] = server.requests.filter((r) => r.path.includes('/decisions/'));
+  expect(withIdentity.headers['ap-temppass-identity']).toBe('eyJlbWFpbCI6ImFAYi5jIn0=');
+  expect(without.headers['ap-temppass-identity']).toBeUndefined();
+});
