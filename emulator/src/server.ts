@@ -10,8 +10,9 @@ import { DEFAULT_FIXTURES_DIR, loadFixtures } from './adobe/fixtures';
 import { Journal } from './adobe/journal';
 import { AdobeState } from './adobe/state';
 import { Throttle } from './adobe/throttle';
-import { createClock, type Clock } from './clock';
-import { createMediaTokenService, type MediaTokenService } from './media-token';
+import { createClock } from './clock';
+import { createMediaTokenService } from './media-token';
+import { buildProgrammerApp } from './programmer/app';
 import type { EmulatorSettings } from './settings';
 
 export type { EmulatorSettings } from './settings';
@@ -33,26 +34,6 @@ export interface RunningEmulator {
   adobeUrl: string;
   programmerUrl: string;
   close(): Promise<void>;
-}
-
-type BuildProgrammerApp = (opts: {
-  clock: Clock;
-  mediaTokens: MediaTokenService;
-  publicUrl: string;
-  logger?: boolean;
-}) => Promise<FastifyInstance>;
-
-/** The programmer backend is built by another module; load it if present so the Adobe side runs without it. */
-async function loadProgrammerApp(): Promise<BuildProgrammerApp | null> {
-  const modulePath = './programmer/app';
-  try {
-    const mod = (await import(modulePath)) as { buildProgrammerApp?: BuildProgrammerApp };
-    return typeof mod.buildProgrammerApp === 'function' ? mod.buildProgrammerApp : null;
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') return null;
-    throw err;
-  }
 }
 
 function urlOf(host: string, port: number): string {
@@ -87,27 +68,30 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
   const adobeUrl = urlOf(host, portOf(adobe));
   if (!adobePublic) adobePublic = adobeUrl;
 
-  let programmer: FastifyInstance | null = null;
-  let programmerUrl = '';
-  const buildProgrammerApp = await loadProgrammerApp();
-  if (buildProgrammerApp) {
-    // The programmer app needs its public URL before listening (poster/stream URLs); with port 0 we learn the
-    // port only after listen, so reserve it first when no public URL was given.
-    const programmerPort = opts.programmerPort ?? 4020;
-    const port = opts.publicProgrammerUrl || programmerPort !== 0 ? programmerPort : await freePort(host);
-    const publicUrl = opts.publicProgrammerUrl?.replace(/\/+$/, '') ?? urlOf(host, port);
-    programmer = await buildProgrammerApp({ clock, mediaTokens, publicUrl, logger: false });
+  // The programmer app needs its public URL before listening (poster/stream URLs); with port 0 we learn the
+  // port only after listen, so reserve a free port first when no public URL was given.
+  const programmerPort = opts.programmerPort ?? 4020;
+  const port = opts.publicProgrammerUrl || programmerPort !== 0 ? programmerPort : await freePort(host);
+  const programmer = await buildProgrammerApp({
+    clock,
+    mediaTokens,
+    publicUrl: opts.publicProgrammerUrl?.replace(/\/+$/, '') ?? urlOf(host, port),
+    logger: false,
+    corsOrigins: opts.corsOrigins,
+  });
+  try {
     await programmer.listen({ port, host });
-    programmerUrl = urlOf(host, portOf(programmer));
-  } else if (!opts.quiet) {
-    console.warn('[emulator] programmer backend (emulator/src/programmer/app.ts) not found; starting the Adobe side only');
+  } catch (err) {
+    await adobe.close();
+    throw err;
   }
+  const programmerUrl = urlOf(host, portOf(programmer));
 
   return {
     adobeUrl,
     programmerUrl,
     async close() {
-      await Promise.all([adobe.close(), programmer?.close()]);
+      await Promise.all([adobe.close(), programmer.close()]);
     },
   };
 }
