@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/server';
 import { startSecondScreen, type SecondScreenServer } from '../../second-screen/server';
-import { fakeTv, subscribers, tvSession } from './helpers';
+import { fakeTv, tvSession, type Subscriber } from './helpers';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots', 'second-screen');
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -19,12 +19,41 @@ jest.setTimeout(60_000);
 let emu: RunningEmulator;
 let site: SecondScreenServer;
 let browser: Browser;
+let alice: Subscriber;
+
+interface JournalEntry {
+  seq: number;
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  status: number;
+}
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${emu.adobeUrl}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+const decode = (h: string | string[] | undefined) => Buffer.from(String(h ?? ''), 'base64').toString('utf8');
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   emu = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings: { throttling: false } });
   site = await startSecondScreen({ port: 0, adobeUrl: emu.adobeUrl, quiet: true });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const fixtures = await admin<{ subscribers: Subscriber[] }>('GET', 'fixtures');
+  const found = fixtures.subscribers.find((x) => x.username === 'alice');
+  if (!found) throw new Error('fixture subscriber alice missing');
+  alice = found;
+});
+
+afterEach(async () => {
+  await admin('DELETE', 'faults');
 });
 
 afterAll(async () => {
@@ -41,17 +70,11 @@ async function phone(colorScheme: 'light' | 'dark' = 'light'): Promise<{ context
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
-function account() {
-  const s = subscribers().find((x) => x.username === 'alice');
-  if (!s) throw new Error('fixture subscriber alice missing');
-  return s;
-}
-
 async function signInAtMockMvpd(page: Page, shotName?: string): Promise<void> {
   await page.waitForURL(/\/__mock-mvpd\/[^/]+\/login/);
   if (shotName) await shot(page, shotName);
-  await page.fill('input[name="username"]', account().username);
-  await page.fill('input[name="password"]', account().password);
+  await page.fill('input[name="username"]', alice.username);
+  await page.fill('input[name="password"]', alice.password);
   await Promise.all([page.waitForURL(/\/done$/), page.click('button[type="submit"]')]);
 }
 
@@ -60,6 +83,8 @@ describe('second-screen activation in a phone-sized browser', () => {
     const tv = fakeTv(emu.adobeUrl);
     const session = await tvSession(tv, { mvpd: 'AcmeCable', redirectUrl: `${site.url}/done` });
     const { context, page } = await phone();
+    const { entries: before } = await admin<{ entries: JournalEntry[] }>('GET', 'journal');
+    const since = before.length ? before[before.length - 1].seq : 0;
 
     await page.goto(`${site.url}/?code=${session.code}`);
     const button = page.getByRole('button', { name: 'Continue with Acme Cable' });
@@ -77,6 +102,52 @@ describe('second-screen activation in a phone-sized browser', () => {
 
     // The TV, polling with its own client, now finds the profile.
     expect((await tv.profileForCode(session.code)).map((p) => p.mvpd)).toEqual(['AcmeCable']);
+    await context.close();
+
+    // What the phone sent: its own device (not the TV's), Authorization on REST calls, none on the UA URL.
+    const { entries } = await admin<{ entries: JournalEntry[] }>('GET', `journal?since=${since}`);
+    const retrieve = entries.find((e) => e.method === 'GET' && e.path.endsWith(`/sessions/${session.code}`));
+    if (!retrieve) throw new Error('the phone never retrieved the session');
+    expect(JSON.parse(decode(retrieve.headers['x-device-info']))).toMatchObject({ primaryHardwareType: 'MobilePhone', model: 'Pixel 8', osName: 'Android' });
+    expect(String(retrieve.headers.authorization)).toMatch(/^Bearer \S+/);
+    const tvCreate = entries.concat(before).find((e) => e.method === 'POST' && /\/sessions$/.test(e.path));
+    expect(decode(retrieve.headers['ap-device-identifier'].toString().replace(/^fingerprint /, ''))).not.toBe(
+      decode(String(tvCreate?.headers['ap-device-identifier'] ?? '').replace(/^fingerprint /, '')),
+    );
+    const authenticate = entries.find((e) => e.path.startsWith('/api/v2/authenticate/'));
+    expect(authenticate?.headers.authorization).toBeUndefined();
+  });
+
+  it('offers Retry when the network fails, and recovers', async () => {
+    const tv = fakeTv(emu.adobeUrl);
+    const session = await tvSession(tv, { mvpd: 'AcmeCable', redirectUrl: `${site.url}/done` });
+    // More drops than the client's bounded retries (Chromium itself may also repeat a dropped GET once).
+    await admin('POST', 'faults', { match: { method: 'GET', path: `/sessions/${session.code}$` }, count: 100, fault: { type: 'drop' } });
+    const { context, page } = await phone();
+    await page.goto(`${site.url}/?code=${session.code}`);
+    await page.getByRole('heading', { name: "Can't connect" }).waitFor();
+    await shot(page, '08-network-problem');
+    await admin('DELETE', 'faults'); // the network is back
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: 'Continue with Acme Cable' }).waitFor();
+    await context.close();
+  });
+
+  it('after repeated 429s asks the user to wait, then Retry works', async () => {
+    const tv = fakeTv(emu.adobeUrl);
+    const session = await tvSession(tv, { mvpd: 'AcmeCable', redirectUrl: `${site.url}/done` });
+    await admin('POST', 'faults', {
+      match: { method: 'GET', path: `/sessions/${session.code}$` },
+      count: 3,
+      fault: { type: 'status', status: 429, body: '<html><body>429 Too Many Requests</body></html>', contentType: 'text/html' },
+    });
+    const { context, page } = await phone();
+    await page.goto(`${site.url}/?code=${session.code}`);
+    await page.getByRole('heading', { name: 'Too many attempts' }).waitFor();
+    await shot(page, '09-throttled');
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await retry.click(); // Playwright waits until the button is enabled again (≥ 1 s after the 429)
+    await page.getByRole('button', { name: 'Continue with Acme Cable' }).waitFor();
     await context.close();
   });
 
@@ -119,6 +190,19 @@ describe('second-screen activation in a phone-sized browser', () => {
     await page.getByRole('heading', { name: "You're signed in" }).waitFor();
     await expect(page.locator('#app').textContent()).resolves.toContain('NorthStar Fiber');
     expect((await tv.profileForCode(session.code)).map((p) => p.mvpd)).toEqual(['NorthStarFiber']);
+    await context.close();
+  });
+
+  it('/done says clearly when the login has not finished, and can check again', async () => {
+    const tv = fakeTv(emu.adobeUrl);
+    const session = await tvSession(tv, { mvpd: 'AcmeCable', redirectUrl: `${site.url}/done` });
+    const { context, page } = await phone();
+    await page.goto(`${site.url}/done?code=${session.code}`);
+    await page.getByRole('heading', { name: "We couldn't confirm your sign-in" }).waitFor();
+    await shot(page, '10-done-unconfirmed');
+    await admin('POST', `sessions/${session.code}/complete`, { username: alice.username, password: alice.password });
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await page.getByRole('heading', { name: "You're signed in" }).waitFor();
     await context.close();
   });
 
