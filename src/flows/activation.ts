@@ -43,7 +43,11 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
   async function create(gen: number): Promise<void> {
     let action;
     try {
-      action = await ctx.client.createSession({ mvpd: provider.id, domainName: ctx.config.domainName, redirectUrl: ctx.config.redirectUrl });
+      action = await ctx.client.createSession({
+        mvpd: provider.id,
+        domainName: ctx.config.domainName,
+        redirectUrl: ctx.config.redirectUrl,
+      });
     } catch (error) {
       if (live(gen)) listener.onFailure(toFailure(error));
       return;
@@ -55,7 +59,11 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
     const now = ctx.clock.now();
     // The window is measured on the device clock (TV clocks drift); notAfter - notBefore is server-relative.
     const windowMs =
-      action.notAfter !== undefined && action.notBefore !== undefined ? action.notAfter - action.notBefore : action.notAfter !== undefined ? action.notAfter - now : DEFAULT_WINDOW_MS;
+      action.notAfter !== undefined && action.notBefore !== undefined
+        ? action.notAfter - action.notBefore
+        : action.notAfter !== undefined
+          ? action.notAfter - now
+          : DEFAULT_WINDOW_MS;
     if (windowMs <= 0) return listener.onFailure(failureFromItem('expired-code', undefined, 'The activation code expired at once.', true));
     const code: ActivationCode = {
       code: action.code,
@@ -74,7 +82,8 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
     try {
       const profiles = await ctx.client.profileForMvpd(provider.id);
       if (!live(gen)) return;
-      if (profiles.length === 0) return listener.onFailure(failureFromItem('authentication', undefined, 'Please sign in with your TV provider.', true));
+      if (profiles.length === 0)
+        return listener.onFailure(failureFromItem('authentication', undefined, 'Please sign in with your TV provider.', true));
       await finish(gen, profiles);
     } catch (error) {
       if (live(gen)) listener.onFailure(toFailure(error));
@@ -126,7 +135,9 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
     if (stopped) return; // the listener may have called stop()
     if (renewals >= maxRenewals) {
       stopped = true;
-      return listener.onFailure(failureFromItem('expired-code', undefined, 'The activation code expired. Choose Retry for a new code.', true));
+      return listener.onFailure(
+        failureFromItem('expired-code', undefined, 'The activation code expired. Choose Retry for a new code.', true),
+      );
     }
     renewals += 1;
     void create(generation);

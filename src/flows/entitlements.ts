@@ -80,7 +80,11 @@ export class Entitlements {
       for (const resource of toSend) {
         const item = items.filter((d) => d.resource === resource)[0];
         if (!item) {
-          into.set(resource, { resource, authorized: false, failure: failureFromItem('malformed', undefined, 'No decision was returned for this title.', true) });
+          into.set(resource, {
+            resource,
+            authorized: false,
+            failure: failureFromItem('malformed', undefined, 'No decision was returned for this title.', true),
+          });
         } else if (item.authorized) {
           this.permits.set(key(mvpd, resource), this.ctx.clock.now() + (this.ctx.config.permitCacheTtlMs ?? DEFAULT_PERMIT_TTL_MS));
           into.set(resource, { resource, authorized: true });

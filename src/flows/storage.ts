@@ -23,10 +23,14 @@ const isStr = (x: unknown): x is string => typeof x === 'string' && x.length > 0
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 const checkClient: Check<ClientCredentials & { dcrBaseUrl: string }> = (d) =>
-  isObj(d) && isStr(d.clientId) && isStr(d.clientSecret) && isStr(d.dcrBaseUrl) ? { clientId: d.clientId, clientSecret: d.clientSecret, dcrBaseUrl: d.dcrBaseUrl } : undefined;
+  isObj(d) && isStr(d.clientId) && isStr(d.clientSecret) && isStr(d.dcrBaseUrl)
+    ? { clientId: d.clientId, clientSecret: d.clientSecret, dcrBaseUrl: d.dcrBaseUrl }
+    : undefined;
 
 const checkToken: Check<AccessToken> = (d) =>
-  isObj(d) && isStr(d.accessToken) && isNum(d.expiresAt) && isNum(d.refreshAt) ? { accessToken: d.accessToken, expiresAt: d.expiresAt, refreshAt: d.refreshAt } : undefined;
+  isObj(d) && isStr(d.accessToken) && isNum(d.expiresAt) && isNum(d.refreshAt)
+    ? { accessToken: d.accessToken, expiresAt: d.expiresAt, refreshAt: d.refreshAt }
+    : undefined;
 
 const checkProvider: Check<Pick<Provider, 'id' | 'displayName' | 'logoUrl'>> = (d) =>
   isObj(d) && isStr(d.id) && isStr(d.displayName) && (d.logoUrl === undefined || typeof d.logoUrl === 'string')
@@ -53,8 +57,12 @@ export class Persistence {
     private readonly logger: LoggerPort,
   ) {}
 
-  readClient = () => this.read('client', checkClient).then((c) => (c && c.dcrBaseUrl === this.dcrBaseUrl ? { clientId: c.clientId, clientSecret: c.clientSecret } : undefined));
-  writeClient = (c: ClientCredentials) => this.write('client', { clientId: c.clientId, clientSecret: c.clientSecret, dcrBaseUrl: this.dcrBaseUrl });
+  readClient = () =>
+    this.read('client', checkClient).then((c) =>
+      c && c.dcrBaseUrl === this.dcrBaseUrl ? { clientId: c.clientId, clientSecret: c.clientSecret } : undefined,
+    );
+  writeClient = (c: ClientCredentials) =>
+    this.write('client', { clientId: c.clientId, clientSecret: c.clientSecret, dcrBaseUrl: this.dcrBaseUrl });
   readToken = () => this.read('token', checkToken);
   writeToken = (t: AccessToken) => this.write('token', t);
   readProvider = () => this.read('provider', checkProvider);

@@ -8,7 +8,17 @@ import { PassError, malformed, type EnhancedError, type PassErrorKind } from './
 import { MAX_RETRIES, THROTTLE_WAIT_MS, backoffMs, react, type Outcome } from './error-policy';
 import { parseJson, sendHttp, type HttpOutcome, type HttpRequest } from './http';
 import { TokenManager, memoryCredentialsStore, type CredentialsStore } from './registration';
-import type { AccessToken, ClientCredentials, Configuration, DecisionItem, LogoutEntry, Profile, SessionAction, SessionInfo, SessionParameters } from './types';
+import type {
+  AccessToken,
+  ClientCredentials,
+  Configuration,
+  DecisionItem,
+  LogoutEntry,
+  Profile,
+  SessionAction,
+  SessionInfo,
+  SessionParameters,
+} from './types';
 import { formBody, joinUrl } from './url';
 import * as v from './validate';
 
@@ -95,7 +105,13 @@ export class PassClient {
     const body: Record<string, string> = { software_statement: this.options.softwareStatement };
     if (this.options.redirectUri) body.redirect_uri = this.options.redirectUri;
     this.emit({ type: 'register' });
-    const json = await this.execute({ endpoint: 'register', method: 'POST', url: joinUrl(this.options.dcrBaseUrl, 'o', 'client', 'register'), headers: { 'Content-Type': JSON_TYPE }, body: JSON.stringify(body) });
+    const json = await this.execute({
+      endpoint: 'register',
+      method: 'POST',
+      url: joinUrl(this.options.dcrBaseUrl, 'o', 'client', 'register'),
+      headers: { 'Content-Type': JSON_TYPE },
+      body: JSON.stringify(body),
+    });
     return v.parseRegister(json);
   }
 
@@ -165,7 +181,9 @@ export class PassClient {
   /** POST decisions/authorize/{mvpd} (§5.10), JSON, one resource. Item-level errors are returned, not thrown. */
   async authorize(mvpd: string, resource: string, tempPassIdentity?: string): Promise<DecisionItem> {
     const headers = { 'Content-Type': JSON_TYPE, ...tempPassHeader(tempPassIdentity) };
-    const decisions = v.parseDecisions(await this.rest('POST', ['decisions', 'authorize', mvpd], headers, JSON.stringify({ resources: [resource] })));
+    const decisions = v.parseDecisions(
+      await this.rest('POST', ['decisions', 'authorize', mvpd], headers, JSON.stringify({ resources: [resource] })),
+    );
     const decision = decisions.filter((d) => d.resource === resource)[0] ?? decisions[0];
     if (!decision) throw malformed('decisions');
     return decision;
@@ -173,7 +191,10 @@ export class PassClient {
 
   /** GET logout/{mvpd}?redirectUrl=… (§5.11). */
   async logout(mvpd: string, redirectUrl: string): Promise<LogoutEntry[]> {
-    return v.parseLogout(await this.rest('GET', ['logout', mvpd], undefined, undefined, `redirectUrl=${encodeURIComponent(redirectUrl)}`), this.options.restBaseUrl);
+    return v.parseLogout(
+      await this.rest('GET', ['logout', mvpd], undefined, undefined, `redirectUrl=${encodeURIComponent(redirectUrl)}`),
+      this.options.restBaseUrl,
+    );
   }
 
   /** The user-agent URL a browser opens to log in (§5.5); no request is made. */
@@ -183,7 +204,13 @@ export class PassClient {
 
   // ---------------------------------------------------------------- execution
 
-  private rest(method: 'GET' | 'POST', segments: string[], headers?: Record<string, string>, body?: string, query?: string): Promise<unknown> {
+  private rest(
+    method: 'GET' | 'POST',
+    segments: string[],
+    headers?: Record<string, string>,
+    body?: string,
+    query?: string,
+  ): Promise<unknown> {
     const url = joinUrl(this.options.restBaseUrl, 'api', 'v2', this.options.serviceProvider, ...segments) + (query ? `?${query}` : '');
     return this.execute({ endpoint: 'rest', method, url, headers, body });
   }
@@ -271,7 +298,12 @@ function classify(endpoint: Endpoint, outcome: HttpOutcome): Classified {
   const body = parsed.ok ? parsed.value : undefined;
   const enhanced = endpoint === 'rest' ? v.parseEnhancedError(body) : undefined;
   const oauthError = endpoint !== 'rest' && v.isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
-  return { outcome: { type: 'response', endpoint, status: outcome.status, enhanced, oauthError }, status: outcome.status, enhanced, oauthError };
+  return {
+    outcome: { type: 'response', endpoint, status: outcome.status, enhanced, oauthError },
+    status: outcome.status,
+    enhanced,
+    oauthError,
+  };
 }
 
 function tempPassHeader(identity: string | undefined): Record<string, string> {

@@ -14,9 +14,7 @@ export interface HttpRequest {
   timeoutMs: number;
 }
 
-export type HttpOutcome =
-  | { type: 'response'; status: number; contentType: string; text: string }
-  | { type: 'transport'; reason: string };
+export type HttpOutcome = { type: 'response'; status: number; contentType: string; text: string } | { type: 'transport'; reason: string };
 
 const instance = axios.create();
 
@@ -38,7 +36,7 @@ export async function sendHttp(request: HttpRequest): Promise<HttpOutcome> {
     const text = typeof response.data === 'string' ? response.data : '';
     return { type: 'response', status: response.status, contentType, text };
   } catch (error) {
-    const reason = axios.isAxiosError(error) ? error.code ?? error.message : String(error);
+    const reason = axios.isAxiosError(error) ? (error.code ?? error.message) : String(error);
     return { type: 'transport', reason };
   }
 }

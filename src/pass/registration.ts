@@ -104,7 +104,12 @@ export class TokenManager {
         issued = await this.deps.requestToken(await this.credentials());
       } catch (second) {
         if (isPassError(second) && second.oauthError === 'invalid_client') {
-          throw new PassError({ kind: 'registration', message: 'Adobe Pass does not accept this application', oauthError: 'invalid_client', retryable: false });
+          throw new PassError({
+            kind: 'registration',
+            message: 'Adobe Pass does not accept this application',
+            oauthError: 'invalid_client',
+            retryable: false,
+          });
         }
         throw second;
       }

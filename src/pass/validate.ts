@@ -83,14 +83,22 @@ export function parseConfiguration(body: unknown): Configuration {
   for (const candidate of candidates) {
     if (!isRecord(candidate)) continue;
     const requestor = isRecord(candidate.requestor) ? candidate.requestor : undefined;
-    const list = Array.isArray(candidate.mvpds) ? candidate.mvpds : requestor && Array.isArray(requestor.mvpds) ? requestor.mvpds : undefined;
+    const list = Array.isArray(candidate.mvpds)
+      ? candidate.mvpds
+      : requestor && Array.isArray(requestor.mvpds)
+        ? requestor.mvpds
+        : undefined;
     if (!list) continue;
     const mvpds: ConfigurationMvpd[] = [];
     for (const entry of list) {
       const mvpd = parseMvpd(entry);
       if (mvpd) mvpds.push(mvpd);
     }
-    return { requestorId: requestor ? optString(requestor.id) : undefined, requestorName: requestor ? optString(requestor.name) : undefined, mvpds };
+    return {
+      requestorId: requestor ? optString(requestor.id) : undefined,
+      requestorName: requestor ? optString(requestor.name) : undefined,
+      mvpds,
+    };
   }
   throw malformed('configuration');
 }
@@ -160,7 +168,14 @@ export function parseProfiles(body: unknown): Profile[] {
     if (notAfter === undefined) throw malformed('profile');
     const attributes: Record<string, ProfileAttributeValue> = {};
     if (isRecord(p.attributes)) for (const name of Object.keys(p.attributes)) attributes[name] = parseAttribute(p.attributes[name]);
-    profiles.push({ mvpd: key, notBefore: optTime(p.notBefore), notAfter, issuer: optString(p.issuer), type: optString(p.type) ?? 'regular', attributes });
+    profiles.push({
+      mvpd: key,
+      notBefore: optTime(p.notBefore),
+      notAfter,
+      issuer: optString(p.issuer),
+      type: optString(p.type) ?? 'regular',
+      attributes,
+    });
   }
   return profiles;
 }
@@ -220,7 +235,13 @@ export function parseLogout(body: unknown, restBaseUrl: string): LogoutEntry[] {
     const actionName = optString(e.actionName);
     if (!actionName) throw malformed('logout');
     const url = optString(e.url);
-    entries.push({ key, actionName, actionType: optString(e.actionType), mvpd: optString(e.mvpd), url: url ? resolveUrl(restBaseUrl, url) : undefined });
+    entries.push({
+      key,
+      actionName,
+      actionType: optString(e.actionType),
+      mvpd: optString(e.mvpd),
+      url: url ? resolveUrl(restBaseUrl, url) : undefined,
+    });
   }
   return entries;
 }

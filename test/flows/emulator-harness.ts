@@ -37,12 +37,16 @@ export function tvSoftwareStatement(): string {
   };
   const fromSettings = settings.appSettings.adobePass.presets.emulator.softwareStatement;
   if (fromSettings.split('.').length === 3) return fromSettings;
-  const fixtures = JSON.parse(readFileSync(join(ROOT, 'emulator', 'fixtures', 'software-statements.json'), 'utf8')) as { statements: Record<string, string> };
+  const fixtures = JSON.parse(readFileSync(join(ROOT, 'emulator', 'fixtures', 'software-statements.json'), 'utf8')) as {
+    statements: Record<string, string>;
+  };
   return fixtures.statements['demotv-lightning-tv'];
 }
 
 export function statementFixture(softwareId: string): string {
-  const fixtures = JSON.parse(readFileSync(join(ROOT, 'emulator', 'fixtures', 'software-statements.json'), 'utf8')) as { statements: Record<string, string> };
+  const fixtures = JSON.parse(readFileSync(join(ROOT, 'emulator', 'fixtures', 'software-statements.json'), 'utf8')) as {
+    statements: Record<string, string>;
+  };
   return fixtures.statements[softwareId];
 }
 
@@ -84,15 +88,25 @@ export async function startHarness(): Promise<Harness> {
 
 /** Headers a client may legitimately send: the spec's (§3.6) plus what HTTP stacks add themselves. */
 const ALLOWED = new Set([
-  'authorization', 'ap-device-identifier', 'x-device-info', 'content-type', 'accept', 'ap-temppass-identity',
-  'user-agent', 'host', 'connection', 'content-length', 'accept-encoding',
+  'authorization',
+  'ap-device-identifier',
+  'x-device-info',
+  'content-type',
+  'accept',
+  'ap-temppass-identity',
+  'user-agent',
+  'host',
+  'connection',
+  'content-length',
+  'accept-encoding',
 ]);
 
 /** Every REST V2 entry carries the three headers; no entry carries anything the spec does not define. */
 export function headerViolations(entries: JournalEntry[]): string[] {
   const problems: string[] = [];
   for (const e of entries) {
-    for (const name of Object.keys(e.headers)) if (!ALLOWED.has(name.toLowerCase())) problems.push(`${e.method} ${e.path}: extra header ${name}`);
+    for (const name of Object.keys(e.headers))
+      if (!ALLOWED.has(name.toLowerCase())) problems.push(`${e.method} ${e.path}: extra header ${name}`);
     const isRest = e.path.startsWith('/api/v2/') && !e.path.startsWith('/api/v2/authenticate/');
     if (isRest) {
       if (!/^Bearer \S+$/.test(String(e.headers.authorization ?? ''))) problems.push(`${e.method} ${e.path}: no Authorization`);
@@ -106,7 +120,8 @@ export function headerViolations(entries: JournalEntry[]): string[] {
     const allowedQuery = /\/logout\//.test(e.path) ? ['redirectUrl'] : [];
     for (const q of query) if (allowedQuery.indexOf(q) < 0) problems.push(`${e.method} ${e.path}: extra query parameter ${q}`);
     const accept = e.headers.accept;
-    if (accept !== undefined && !/^application\/json(;\s*charset=utf-8)?$/i.test(String(accept))) problems.push(`${e.method} ${e.path}: Accept ${String(accept)}`);
+    if (accept !== undefined && !/^application\/json(;\s*charset=utf-8)?$/i.test(String(accept)))
+      problems.push(`${e.method} ${e.path}: Accept ${String(accept)}`);
   }
   return problems;
 }

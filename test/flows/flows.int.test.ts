@@ -101,7 +101,10 @@ test('first launch journey: boot → providers → activation → preauthorize �
 
   const grant = await f.authorize('DEMOTV');
   if (!grant.ok) throw new Error(grant.failure.message);
-  const verdict = await emu.admin<{ result: string }>('GET', `verify-media-token?token=${encodeURIComponent(grant.value.mediaToken)}&resource=DEMOTV`);
+  const verdict = await emu.admin<{ result: string }>(
+    'GET',
+    `verify-media-token?token=${encodeURIComponent(grant.value.mediaToken)}&resource=DEMOTV`,
+  );
   expect(verdict.result).toBe('VALID_TOKEN');
 
   const out = await f.logout();
@@ -247,7 +250,11 @@ describe('entitlements', () => {
   test('item-level retry errors: only the failed items are resent (bounded)', async () => {
     const f = flows();
     await signIn(f, ACME, 'alice');
-    await emu.admin('POST', 'faults', { match: { path: 'preauthorize' }, count: 1, fault: { type: 'enhanced-error', status: 403, code: 'network_received_error', action: 'retry', itemLevel: true } });
+    await emu.admin('POST', 'faults', {
+      match: { path: 'preauthorize' },
+      count: 1,
+      fault: { type: 'enhanced-error', status: 403, code: 'network_received_error', action: 'retry', itemLevel: true },
+    });
     const pre = await f.preauthorize(['DEMOTV', 'DEMOTV-KIDS']);
     expect(pre.ok && Array.from(pre.value.values()).map((d) => d.authorized)).toEqual([true, true]);
     expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/AcmeCable')}`)).toBe(2);
@@ -256,7 +263,11 @@ describe('entitlements', () => {
   test('preauthorize with a persistent item-level retry error: resent twice at most, then reported per item', async () => {
     const f = flows();
     await signIn(f, ACME, 'alice');
-    await emu.admin('POST', 'faults', { match: { path: 'preauthorize' }, count: 10, fault: { type: 'enhanced-error', status: 403, code: 'network_received_error', action: 'retry', itemLevel: true } });
+    await emu.admin('POST', 'faults', {
+      match: { path: 'preauthorize' },
+      count: 10,
+      fault: { type: 'enhanced-error', status: 403, code: 'network_received_error', action: 'retry', itemLevel: true },
+    });
     const pre = await f.preauthorize(['DEMOTV']);
     expect(pre.ok && pre.value.get('DEMOTV')?.failure).toEqual(expect.objectContaining({ kind: 'server', retryable: true }));
     expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/AcmeCable')}`)).toBe(3);
@@ -265,7 +276,15 @@ describe('entitlements', () => {
   test('batch size follows the setting (an MVPD limited to 3 per request)', async () => {
     const f = flows({ preauthorizeBatchSize: 3 });
     await signIn(f, { id: 'RedwoodWireless', displayName: 'Redwood Wireless', isTempPass: false, isProxy: false }, 'alice');
-    const pre = await f.preauthorize(['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-KIDS', 'DEMOTV-NEWS', 'DEMOTV-MOVIES', 'DEMOTV-LIVE', 'DEMOTV-PPV']);
+    const pre = await f.preauthorize([
+      'DEMOTV',
+      'DEMOTV-SPORTS',
+      'DEMOTV-KIDS',
+      'DEMOTV-NEWS',
+      'DEMOTV-MOVIES',
+      'DEMOTV-LIVE',
+      'DEMOTV-PPV',
+    ]);
     expect(pre.ok && pre.value.size).toBe(7);
     expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/RedwoodWireless')}`)).toBe(3);
   });
@@ -281,22 +300,32 @@ describe('entitlements', () => {
   test('authorize with a persistent item-level retry error: 3 attempts, then a retryable server failure', async () => {
     const f = flows();
     await signIn(f, ACME, 'alice');
-    await emu.admin('POST', 'faults', { match: { path: 'decisions/authorize' }, count: 10, fault: { type: 'enhanced-error', status: 403, code: 'network_connection_timeout', action: 'retry', itemLevel: true } });
+    await emu.admin('POST', 'faults', {
+      match: { path: 'decisions/authorize' },
+      count: 10,
+      fault: { type: 'enhanced-error', status: 403, code: 'network_connection_timeout', action: 'retry', itemLevel: true },
+    });
     const grant = await f.authorize('DEMOTV');
-    expect(grant).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'server', retryable: true, code: 'network_connection_timeout' }) });
+    expect(grant).toEqual({
+      ok: false,
+      failure: expect.objectContaining({ kind: 'server', retryable: true, code: 'network_connection_timeout' }),
+    });
     expect(countOf(await emu.journal(), `POST ${P('decisions/authorize/AcmeCable')}`)).toBe(3);
   });
 
-  test.each(['top', 'item'])('profile expired (%s-level error): authorization asks the user to sign in and forgets the profile', async (placement) => {
-    const f = flows();
-    await signIn(f, ACME, 'alice');
-    await emu.admin('POST', 'settings', { decisionErrorPlacement: placement });
-    await emu.admin('POST', 'expire', { kind: 'profile' });
-    const grant = await f.authorize('DEMOTV');
-    expect(grant).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'authentication' }) });
-    expect(f.current()).toBeUndefined();
-    expect(calls(await emu.journal()).filter((c) => c.includes('/logout/'))).toEqual([]);
-  });
+  test.each(['top', 'item'])(
+    'profile expired (%s-level error): authorization asks the user to sign in and forgets the profile',
+    async (placement) => {
+      const f = flows();
+      await signIn(f, ACME, 'alice');
+      await emu.admin('POST', 'settings', { decisionErrorPlacement: placement });
+      await emu.admin('POST', 'expire', { kind: 'profile' });
+      const grant = await f.authorize('DEMOTV');
+      expect(grant).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'authentication' }) });
+      expect(f.current()).toBeUndefined();
+      expect(calls(await emu.journal()).filter((c) => c.includes('/logout/'))).toEqual([]);
+    },
+  );
 
   test('re-reading the profile after authorization is an option (off by default)', async () => {
     const off = flows();
@@ -309,7 +338,11 @@ describe('entitlements', () => {
     const on = flows({ rereadProfileAfterAuthorize: true });
     await on.boot();
     await on.authorize('DEMOTV');
-    expect(restOnly(await emu.journal())).toEqual([`GET ${P('profiles/AcmeCable')}`, `POST ${P('decisions/authorize/AcmeCable')}`, `GET ${P('profiles/AcmeCable')}`]);
+    expect(restOnly(await emu.journal())).toEqual([
+      `GET ${P('profiles/AcmeCable')}`,
+      `POST ${P('decisions/authorize/AcmeCable')}`,
+      `GET ${P('profiles/AcmeCable')}`,
+    ]);
   });
 });
 

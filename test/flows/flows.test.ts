@@ -4,7 +4,16 @@
  */
 import { createPassFlows, type PassFlows, type PassFlowsConfig } from '../../src/flows';
 import { startFakeServer, scriptDcr, type FakeServer } from '../pass/fake-server';
-import { CapturingLogger, DEVICE_ID_HEADER, DEVICE_INFO_HEADER, FakeClock, ManualTimers, MemoryStorage, RecordingListener, waitFor } from './helpers';
+import {
+  CapturingLogger,
+  DEVICE_ID_HEADER,
+  DEVICE_INFO_HEADER,
+  FakeClock,
+  ManualTimers,
+  MemoryStorage,
+  RecordingListener,
+  waitFor,
+} from './helpers';
 
 const SP = 'DEMOTV';
 let server: FakeServer;
@@ -49,33 +58,60 @@ function flows(extra: Partial<PassFlowsConfig> = {}): PassFlows {
   });
 }
 
-const profile = (mvpd: string, notAfter: number) => ({ notBefore: 1, notAfter, issuer: mvpd, type: 'regular', attributes: { userID: { value: `u-${mvpd}`, state: 'plain' } } });
-const session = (code: string, windowMs = 1_800_000) => ({ actionName: 'authenticate', actionType: 'interactive', reasonType: 'none', url: `/api/v2/authenticate/${SP}/${code}`, code, notBefore: '1000', notAfter: String(1000 + windowMs) });
+const profile = (mvpd: string, notAfter: number) => ({
+  notBefore: 1,
+  notAfter,
+  issuer: mvpd,
+  type: 'regular',
+  attributes: { userID: { value: `u-${mvpd}`, state: 'plain' } },
+});
+const session = (code: string, windowMs = 1_800_000) => ({
+  actionName: 'authenticate',
+  actionType: 'interactive',
+  reasonType: 'none',
+  url: `/api/v2/authenticate/${SP}/${code}`,
+  code,
+  notBefore: '1000',
+  notAfter: String(1000 + windowMs),
+});
 const PROVIDER = { id: 'AcmeCable', displayName: 'Acme Cable', isTempPass: false, isProxy: false };
 const codePath = (code: string) => `GET /api/v2/${SP}/profiles/code/${code}`;
 
 describe('activation', () => {
   test('code shown → polling every 5 s → profile → signed in, persisted, polling stops', async () => {
     server.on(`POST /api/v2/${SP}/sessions`, { json: session('CODE111') });
-    server.on(codePath('CODE111'), { json: { profiles: {} } }, { json: { profiles: {} } }, { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
+    server.on(
+      codePath('CODE111'),
+      { json: { profiles: {} } },
+      { json: { profiles: {} } },
+      { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } },
+    );
     const listener = new RecordingListener();
     const f = flows();
     const activation = f.startActivation(PROVIDER, listener);
     await waitFor(() => listener.codes.length === 1, 'code');
-    expect(listener.codes[0]).toEqual(expect.objectContaining({ code: 'CODE111', activationUrl: 'http://localhost:4030/?code=CODE111', shortUrl: 'localhost:4030' }));
+    expect(listener.codes[0]).toEqual(
+      expect.objectContaining({ code: 'CODE111', activationUrl: 'http://localhost:4030/?code=CODE111', shortUrl: 'localhost:4030' }),
+    );
     expect(activation.remainingMs()).toBe(1_800_000);
     expect(timers.pending).toHaveLength(1); // polling starts as soon as the code is shown
 
     for (let i = 0; i < 3; i++) {
       const before = server.count(codePath('CODE111'));
       timers.fireNext();
-      await waitFor(() => server.count(codePath('CODE111')) === before + 1 && (timers.pending.length === 1 || listener.signedIn.length === 1), 'poll');
+      await waitFor(
+        () => server.count(codePath('CODE111')) === before + 1 && (timers.pending.length === 1 || listener.signedIn.length === 1),
+        'poll',
+      );
     }
     await waitFor(() => listener.signedIn.length === 1, 'signed in');
     expect(timers.scheduled).toEqual([5000, 5000, 5000]);
     expect(timers.pending).toHaveLength(0);
     expect(f.current()?.profile.mvpd).toBe('AcmeCable');
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.profile`)))).toEqual({ v: 1, data: { mvpd: 'AcmeCable', notAfter: 9e12, attributes: { userID: { value: 'u-AcmeCable', encrypted: false } } } });
+    expect(JSON.parse(String(storage.get(`adobePass.${SP}.profile`)))).toEqual({
+      v: 1,
+      data: { mvpd: 'AcmeCable', notAfter: 9e12, attributes: { userID: { value: 'u-AcmeCable', encrypted: false } } },
+    });
     expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({ id: 'AcmeCable', displayName: 'Acme Cable' });
   });
 
@@ -141,8 +177,46 @@ describe('activation', () => {
     expect(activation.remainingMs()).toBe(0);
   });
 
+  test('transient polling failures: polling goes on; three in a row stop it with a retryable failure', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('FLAKY01') });
+    server.on(codePath('FLAKY01'), { status: 503, body: '' });
+    const listener = new RecordingListener();
+    flows().startActivation(PROVIDER, listener);
+    await waitFor(() => timers.pending.length === 1, 'timer');
+    for (let i = 1; i <= 3; i++) {
+      timers.fireNext();
+      await waitFor(() => timers.pending.length === 1 || listener.failures.length === 1, `poll ${i}`);
+    }
+    expect(listener.failures).toEqual([expect.objectContaining({ kind: 'server', retryable: true })]);
+    expect(timers.pending).toHaveLength(0);
+    expect(server.count(codePath('FLAKY01'))).toBe(9); // 3 polls × (1 + 2 client retries)
+  });
+
+  test('automatic new codes are bounded (maxAutoRenewals), then a retryable expired-code failure', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('SHORT01', 1000) });
+    const listener = new RecordingListener();
+    flows({ maxAutoRenewals: 2 }).startActivation(PROVIDER, listener);
+    for (let i = 1; i <= 3; i++) {
+      await waitFor(() => timers.pending.length === 1, `code ${i}`);
+      timers.fireNext();
+      await waitFor(() => listener.expired.length === i, `expiry ${i}`);
+    }
+    await waitFor(() => listener.failures.length === 1, 'failure');
+    expect(listener.codes).toHaveLength(3);
+    expect(listener.failures[0]).toEqual(expect.objectContaining({ kind: 'expired-code', retryable: true }));
+    expect(server.count(codePath('SHORT01'))).toBe(0);
+  });
+
   test('sessions answer authorize: signed in directly without a code', async () => {
-    server.on(`POST /api/v2/${SP}/sessions`, { json: { actionName: 'authorize', actionType: 'direct', reasonType: 'authenticated', url: `/api/v2/${SP}/decisions/authorize/AcmeCable`, mvpd: 'AcmeCable' } });
+    server.on(`POST /api/v2/${SP}/sessions`, {
+      json: {
+        actionName: 'authorize',
+        actionType: 'direct',
+        reasonType: 'authenticated',
+        url: `/api/v2/${SP}/decisions/authorize/AcmeCable`,
+        mvpd: 'AcmeCable',
+      },
+    });
     server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
     const listener = new RecordingListener();
     flows().startActivation(PROVIDER, listener);
@@ -154,7 +228,9 @@ describe('activation', () => {
 
 describe('boot and profiles', () => {
   test('no cached MVPD → GET profiles; several profiles → ordered by longest validity, UI chooses', async () => {
-    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: { NorthStarFiber: profile('NorthStarFiber', 5e12), AcmeCable: profile('AcmeCable', 9e12) } } });
+    server.on(`GET /api/v2/${SP}/profiles`, {
+      json: { profiles: { NorthStarFiber: profile('NorthStarFiber', 5e12), AcmeCable: profile('AcmeCable', 9e12) } },
+    });
     const f = flows();
     const result = await f.boot();
     expect(result).toEqual({ ok: true, value: expect.objectContaining({ signedIn: false }) });
@@ -166,9 +242,15 @@ describe('boot and profiles', () => {
 
   test('cached MVPD → only GET profiles/{mvpd}; authenticated_profile_* → must sign in', async () => {
     storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'AcmeCable', displayName: 'Acme Cable' } }));
-    server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, { status: 403, json: { status: 403, code: 'authenticated_profile_expired', action: 'authentication' } });
+    server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, {
+      status: 403,
+      json: { status: 403, code: 'authenticated_profile_expired', action: 'authentication' },
+    });
     const result = await flows().boot();
-    expect(result).toEqual({ ok: true, value: { signedIn: false, lastProvider: expect.objectContaining({ id: 'AcmeCable' }), profiles: [] } });
+    expect(result).toEqual({
+      ok: true,
+      value: { signedIn: false, lastProvider: expect.objectContaining({ id: 'AcmeCable' }), profiles: [] },
+    });
     expect(server.count(`GET /api/v2/${SP}/profiles`)).toBe(0);
     expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(0);
   });
@@ -227,7 +309,13 @@ describe('providers', () => {
   test('filters are configurable (TempPass shown, test filter off)', async () => {
     server.on(`GET /api/v2/${SP}/configuration`, { json: config });
     const result = await flows({ showTempPass: true, testMvpdPattern: '' }).providers();
-    expect(result.ok && result.value.map((p) => p.id)).toEqual(['AcmeCable', 'NorthStarFiber', 'TestMVPD_QA', 'TempPass_DEMO15', 'HiddenOne']);
+    expect(result.ok && result.value.map((p) => p.id)).toEqual([
+      'AcmeCable',
+      'NorthStarFiber',
+      'TestMVPD_QA',
+      'TempPass_DEMO15',
+      'HiddenOne',
+    ]);
   });
 });
 
@@ -252,7 +340,10 @@ describe('logout', () => {
       },
     });
     const out = await f.logout();
-    expect(out).toEqual({ ok: true, value: { followUpUrls: [`${server.url}/adobe-services/logout?mso_id=AcmeCable`], partnerSignOut: true } });
+    expect(out).toEqual({
+      ok: true,
+      value: { followUpUrls: [`${server.url}/adobe-services/logout?mso_id=AcmeCable`], partnerSignOut: true },
+    });
     expect(f.current()).toBeUndefined();
     expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);
   });
@@ -272,7 +363,11 @@ describe('redaction', () => {
     const { redactingLogger } = await import('../../src/flows');
     const inner = new CapturingLogger();
     const log = redactingLogger(inner);
-    log.info('Authorization: Bearer abc.def.ghi sent', { access_token: 'tok', nested: { client_secret: 'sec', mvpd: 'AcmeCable' }, list: [{ serializedToken: 'mt' }] });
+    log.info('Authorization: Bearer abc.def.ghi sent', {
+      access_token: 'tok',
+      nested: { client_secret: 'sec', mvpd: 'AcmeCable' },
+      list: [{ serializedToken: 'mt' }],
+    });
     const line = inner.lines.join('\n');
     for (const secret of ['abc.def.ghi', '"tok"', '"sec"', '"mt"']) expect(line).not.toContain(secret);
     expect(line).toContain('AcmeCable');

@@ -87,7 +87,8 @@ export class RecordingListener implements ActivationListener {
 /** A logger that keeps every line (to check that nothing secret reaches it). */
 export class CapturingLogger implements LoggerPort {
   lines: string[] = [];
-  private add = (level: string) => (message: string, data?: Record<string, unknown>) => void this.lines.push(`${level} ${message} ${data ? JSON.stringify(data) : ''}`);
+  private add = (level: string) => (message: string, data?: Record<string, unknown>) =>
+    void this.lines.push(`${level} ${message} ${data ? JSON.stringify(data) : ''}`);
   debug = this.add('debug');
   info = this.add('info');
   warn = this.add('warn');
@@ -96,5 +97,13 @@ export class CapturingLogger implements LoggerPort {
 
 export const DEVICE_ID_HEADER = 'fingerprint dGVzdC1kZXZpY2UtMQ==';
 export const DEVICE_INFO_HEADER = Buffer.from(
-  JSON.stringify({ primaryHardwareType: 'TV', model: 'TestTV', version: '1.0', osName: 'Linux', osVersion: '6.0', connectionType: 'LAN', applicationId: 'DEMOTV' }),
+  JSON.stringify({
+    primaryHardwareType: 'TV',
+    model: 'TestTV',
+    version: '1.0',
+    osName: 'Linux',
+    osVersion: '6.0',
+    connectionType: 'LAN',
+    applicationId: 'DEMOTV',
+  }),
 ).toString('base64');

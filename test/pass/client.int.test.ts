@@ -23,7 +23,9 @@ beforeEach(async () => {
   sleeps = [];
 });
 
-function client(extra: { credentials?: CredentialsStore; timeoutMs?: number; realSleep?: boolean; softwareStatement?: string } = {}): PassClient {
+function client(
+  extra: { credentials?: CredentialsStore; timeoutMs?: number; realSleep?: boolean; softwareStatement?: string } = {},
+): PassClient {
   return new PassClient({
     restBaseUrl: emu.adobeUrl,
     dcrBaseUrl: emu.adobeUrl,
@@ -70,7 +72,10 @@ test('registration, token and every call type: three headers on each REST V2 req
   const decision = await c.authorize('AcmeCable', 'DEMOTV');
   expect(decision.authorized).toBe(true);
   expect(decision.token?.serializedToken).toBeTruthy();
-  const verdict = await emu.admin<{ result: string }>('GET', `verify-media-token?token=${encodeURIComponent(decision.token?.serializedToken ?? '')}&resource=DEMOTV`);
+  const verdict = await emu.admin<{ result: string }>(
+    'GET',
+    `verify-media-token?token=${encodeURIComponent(decision.token?.serializedToken ?? '')}&resource=DEMOTV`,
+  );
   expect(verdict.result).toBe('VALID_TOKEN');
   const logout = await c.logout('AcmeCable', 'http://localhost:4030/done');
   expect(logout[0]).toEqual(expect.objectContaining({ actionName: 'logout' }));
@@ -97,7 +102,11 @@ test('second screen: its own statement and device, resume a session created with
   });
   const code = created.code as string;
   expect((await phone.retrieveSession(code)).missingParameters).toEqual(['mvpd']);
-  const resumed = await phone.resumeSession(code, { mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://localhost:4030/done' });
+  const resumed = await phone.resumeSession(code, {
+    mvpd: 'AcmeCable',
+    domainName: 'demotv.example',
+    redirectUrl: 'http://localhost:4030/done',
+  });
   expect(resumed.actionName).toBe('authenticate');
   expect(resumed.url).toBe(phone.authenticateUrl(code));
   expect(headerViolations(await emu.journal())).toEqual([]);
@@ -110,7 +119,14 @@ describe('DCR lifecycle', () => {
     await emu.admin('POST', 'expire', { kind: 'access-token' });
     await c.profiles();
     const journal = await emu.journal();
-    expect(calls(journal)).toEqual(['POST /o/client/register', 'POST /o/client/token', PROFILES, PROFILES, 'POST /o/client/token', PROFILES]);
+    expect(calls(journal)).toEqual([
+      'POST /o/client/register',
+      'POST /o/client/token',
+      PROFILES,
+      PROFILES,
+      'POST /o/client/token',
+      PROFILES,
+    ]);
     expect(journal[3].status).toBe(401);
   });
 
@@ -134,7 +150,13 @@ describe('DCR lifecycle', () => {
     await emu.admin('POST', `clients/${first?.clientId}/revoke`);
     await c.profiles();
     const journal = await emu.journal();
-    expect(calls(journal).slice(3)).toEqual([PROFILES, 'POST /o/client/token', 'POST /o/client/register', 'POST /o/client/token', PROFILES]);
+    expect(calls(journal).slice(3)).toEqual([
+      PROFILES,
+      'POST /o/client/token',
+      'POST /o/client/register',
+      'POST /o/client/token',
+      PROFILES,
+    ]);
     expect((await store.loadClient())?.clientId).not.toBe(first?.clientId);
   });
 
@@ -188,14 +210,22 @@ describe('error policy (faults injected by the emulator)', () => {
   });
 
   test('action application-registration: token refreshed, call repeated once, no re-registration', async () => {
-    await fault(path, { type: 'enhanced-error', status: 401, code: 'invalid_access_token_client_application', action: 'application-registration' }, 1);
+    await fault(
+      path,
+      { type: 'enhanced-error', status: 401, code: 'invalid_access_token_client_application', action: 'application-registration' },
+      1,
+    );
     await client().profiles();
     const journal = await emu.journal();
     expect(calls(journal)).toEqual(['POST /o/client/register', 'POST /o/client/token', PROFILES, 'POST /o/client/token', PROFILES]);
   });
 
   test('application-registration twice: stops with a registration failure (no loop)', async () => {
-    await fault(path, { type: 'enhanced-error', status: 401, code: 'invalid_access_token_service_provider', action: 'application-registration' }, 5);
+    await fault(
+      path,
+      { type: 'enhanced-error', status: 401, code: 'invalid_access_token_service_provider', action: 'application-registration' },
+      5,
+    );
     const error = await failureOf(client().profiles());
     expect(error.kind).toBe('registration');
     expect(countOf(await emu.journal(), PROFILES)).toBe(2);

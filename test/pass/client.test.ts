@@ -70,9 +70,24 @@ describe('headers and encodings', () => {
   });
 
   test('sessions are form-encoded, decisions JSON, logout sends redirectUrl as the only query parameter', async () => {
-    server.on(`POST /api/v2/${SP}/sessions`, { json: { actionName: 'authenticate', actionType: 'interactive', url: `/api/v2/authenticate/${SP}/ABC1234`, code: 'ABC1234', notBefore: '1000', notAfter: '1801000' } });
-    server.on(`POST /api/v2/${SP}/decisions/authorize/AcmeCable`, { json: { decisions: [{ resource: 'DEMOTV', authorized: true, token: { serializedToken: 'mt', notAfter: 5 } }] } });
-    server.on(`GET /api/v2/${SP}/logout/AcmeCable`, { json: { logouts: { AcmeCable: { actionName: 'logout', actionType: 'interactive', mvpd: 'AcmeCable', url: '/adobe-services/logout?x=1' } } } });
+    server.on(`POST /api/v2/${SP}/sessions`, {
+      json: {
+        actionName: 'authenticate',
+        actionType: 'interactive',
+        url: `/api/v2/authenticate/${SP}/ABC1234`,
+        code: 'ABC1234',
+        notBefore: '1000',
+        notAfter: '1801000',
+      },
+    });
+    server.on(`POST /api/v2/${SP}/decisions/authorize/AcmeCable`, {
+      json: { decisions: [{ resource: 'DEMOTV', authorized: true, token: { serializedToken: 'mt', notAfter: 5 } }] },
+    });
+    server.on(`GET /api/v2/${SP}/logout/AcmeCable`, {
+      json: {
+        logouts: { AcmeCable: { actionName: 'logout', actionType: 'interactive', mvpd: 'AcmeCable', url: '/adobe-services/logout?x=1' } },
+      },
+    });
     const c = client();
     const session = await c.createSession({ mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://localhost:4030/done' });
     expect(session.url).toBe(`${server.url}/api/v2/authenticate/${SP}/ABC1234`);
@@ -130,8 +145,16 @@ describe('DCR lifecycle', () => {
   });
 
   test('401: one token refresh, one repeat', async () => {
-    server.on(`GET /api/v2/${SP}/profiles`, { status: 401, json: { status: 401, code: 'invalid_access_token_client_application', action: 'application-registration' } }, { json: EMPTY_PROFILES });
-    server.on('POST /o/client/token', { status: 201, json: { access_token: 'tok-1', expires_in: 3600 } }, { status: 201, json: { access_token: 'tok-2', expires_in: 3600 } });
+    server.on(
+      `GET /api/v2/${SP}/profiles`,
+      { status: 401, json: { status: 401, code: 'invalid_access_token_client_application', action: 'application-registration' } },
+      { json: EMPTY_PROFILES },
+    );
+    server.on(
+      'POST /o/client/token',
+      { status: 201, json: { access_token: 'tok-1', expires_in: 3600 } },
+      { status: 201, json: { access_token: 'tok-2', expires_in: 3600 } },
+    );
     await client().profiles();
     expect(server.count('POST /o/client/token')).toBe(2);
     expect(server.count('POST /o/client/register')).toBe(1);
@@ -150,11 +173,20 @@ describe('DCR lifecycle', () => {
 
   test('token endpoint invalid_client: register again, then token, then the call', async () => {
     server.on(`GET /api/v2/${SP}/profiles`, { json: EMPTY_PROFILES });
-    server.on('POST /o/client/token', { status: 400, json: { error: 'invalid_client' } }, { status: 201, json: { access_token: 'tok-2', expires_in: 3600 } });
+    server.on(
+      'POST /o/client/token',
+      { status: 400, json: { error: 'invalid_client' } },
+      { status: 201, json: { access_token: 'tok-2', expires_in: 3600 } },
+    );
     const store = memoryCredentialsStore();
     await store.saveClient({ clientId: 'revoked', clientSecret: 'x' });
     await client({ credentials: store }).profiles();
-    expect(server.requests.map((r) => r.path)).toEqual(['/o/client/token', '/o/client/register', '/o/client/token', `/api/v2/${SP}/profiles`]);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/o/client/token',
+      '/o/client/register',
+      '/o/client/token',
+      `/api/v2/${SP}/profiles`,
+    ]);
     expect(await store.loadClient()).toEqual(expect.objectContaining({ clientId: 'cid-1' }));
   });
 
@@ -235,7 +267,9 @@ describe('error policy', () => {
 });
 
 test('promotional TempPass identity travels in AP-TempPass-Identity on authorize, only when given', async () => {
-  server.on(`POST /api/v2/${SP}/decisions/authorize/TempPass_PROMO3`, { json: { decisions: [{ resource: 'DEMOTV', authorized: true, token: { serializedToken: 'mt' } }] } });
+  server.on(`POST /api/v2/${SP}/decisions/authorize/TempPass_PROMO3`, {
+    json: { decisions: [{ resource: 'DEMOTV', authorized: true, token: { serializedToken: 'mt' } }] },
+  });
   const c = client();
   await c.authorize('TempPass_PROMO3', 'DEMOTV', 'eyJlbWFpbCI6ImFAYi5jIn0=');
   await c.authorize('TempPass_PROMO3', 'DEMOTV');

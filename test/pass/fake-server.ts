@@ -47,8 +47,10 @@ export async function startFakeServer(): Promise<FakeServer> {
       const reply: Reply = queue && queue.length > 0 ? (queue.length > 1 ? (queue.shift() as Reply) : queue[0]) : { status: 404, body: '' };
       const send = () => {
         if (reply.drop) return req.socket.destroy();
-        const text = reply.json !== undefined ? JSON.stringify(reply.json) : reply.body ?? '';
-        res.writeHead(reply.status ?? 200, { 'Content-Type': reply.contentType ?? (reply.json !== undefined ? 'application/json' : 'text/plain') });
+        const text = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.body ?? '');
+        res.writeHead(reply.status ?? 200, {
+          'Content-Type': reply.contentType ?? (reply.json !== undefined ? 'application/json' : 'text/plain'),
+        });
         res.end(text);
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);
@@ -81,6 +83,19 @@ export const DEVICE = {
 
 /** Default DCR answers for a happy client. */
 export function scriptDcr(server: FakeServer): void {
-  server.on('POST /o/client/register', { status: 201, json: { client_id: 'cid-1', client_secret: 'sec-1', client_id_issued_at: 1, redirect_uris: [], grant_types: ['client_credentials'], scopes: ['api:client:v2'] } });
-  server.on('POST /o/client/token', { status: 201, json: { id: 'x', access_token: 'tok-1', created_at: 1, expires_in: 3600, token_type: 'bearer' } });
+  server.on('POST /o/client/register', {
+    status: 201,
+    json: {
+      client_id: 'cid-1',
+      client_secret: 'sec-1',
+      client_id_issued_at: 1,
+      redirect_uris: [],
+      grant_types: ['client_credentials'],
+      scopes: ['api:client:v2'],
+    },
+  });
+  server.on('POST /o/client/token', {
+    status: 201,
+    json: { id: 'x', access_token: 'tok-1', created_at: 1, expires_in: 3600, token_type: 'bearer' },
+  });
 }
