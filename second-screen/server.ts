@@ -135,7 +135,7 @@ function page(config: SecondScreenConfig, title: string): string {
 <a class="skip" href="#app">Skip to content</a>
 <header><span class="brand-mark" aria-hidden="true"></span><span>${brand} · TV activation</span></header>
 <main>
-<div id="app" aria-live="polite"><noscript><p>This page needs JavaScript to activate your TV.</p></noscript></div>
+<div id="app"><noscript><p>This page needs JavaScript to activate your TV.</p></noscript></div>
 </main>
 <footer>Sign in with the TV provider you pay for TV. We never see your password.</footer>
 <script id="ss-config" type="application/json">${scriptJson(config)}</script>

@@ -110,10 +110,11 @@ describe('second-screen activation in a phone-sized browser', () => {
     if (!retrieve) throw new Error('the phone never retrieved the session');
     expect(JSON.parse(decode(retrieve.headers['x-device-info']))).toMatchObject({ primaryHardwareType: 'MobilePhone', model: 'Pixel 8', osName: 'Android' });
     expect(String(retrieve.headers.authorization)).toMatch(/^Bearer \S+/);
-    const tvCreate = entries.concat(before).find((e) => e.method === 'POST' && /\/sessions$/.test(e.path));
-    expect(decode(retrieve.headers['ap-device-identifier'].toString().replace(/^fingerprint /, ''))).not.toBe(
-      decode(String(tvCreate?.headers['ap-device-identifier'] ?? '').replace(/^fingerprint /, '')),
-    );
+    const tvCreate = before.filter((e) => e.method === 'POST' && /\/sessions$/.test(e.path)).pop();
+    if (!tvCreate) throw new Error('the TV session creation is not in the journal');
+    const idOf = (e: JournalEntry) => decode(String(e.headers['ap-device-identifier'] ?? '').replace(/^fingerprint /, ''));
+    expect(idOf(retrieve)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(idOf(tvCreate)).toMatch(/^tv-/);
     const authenticate = entries.find((e) => e.path.startsWith('/api/v2/authenticate/'));
     expect(authenticate?.headers.authorization).toBeUndefined();
   });
