@@ -93,7 +93,7 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
   function schedule(gen: number): void {
     if (!current) return;
     const delay = Math.min(interval, Math.max(0, current.expiresAt - ctx.clock.now()));
-    timer = ctx.timers.setTimeout(() => void poll(gen), delay);
+    timer = ctx.timers.setTimeout(() => guard(poll(gen)), delay);
   }
 
   async function poll(gen: number): Promise<void> {
@@ -140,12 +140,19 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
       );
     }
     renewals += 1;
-    void create(generation);
+    guard(create(generation));
   }
 
-  void ctx.persistence.writeProvider(provider);
+  /** Background steps must never become unhandled rejections (e.g. a listener that throws). */
+  function guard(step: Promise<void>): void {
+    step.catch((error: unknown) =>
+      ctx.logger.error('Activation step failed', { reason: error instanceof Error ? error.message : 'unknown' }),
+    );
+  }
+
+  guard(ctx.persistence.writeProvider(provider));
   ctx.state.provider = provider;
-  void create(generation);
+  guard(create(generation));
 
   return {
     async newCode() {

@@ -65,9 +65,20 @@ export class TokenManager {
     await this.load();
     if (stale && this.token && this.token.accessToken !== stale && this.deps.now() < this.token.refreshAt) return this.token;
     if (!this.inFlight) {
-      this.inFlight = this.obtain().finally(() => {
+      // then(ok, fail) rather than finally(): old TV engines lack Promise.prototype.finally.
+      const done = () => {
         this.inFlight = undefined;
-      });
+      };
+      this.inFlight = this.obtain().then(
+        (token) => {
+          done();
+          return token;
+        },
+        (error: unknown) => {
+          done();
+          throw error;
+        },
+      );
     }
     return this.inFlight;
   }
