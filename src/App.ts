@@ -1,0 +1,180 @@
+/**
+ * Root component: router outlet, global overlay (toasts, error dialog, exit dialog) and Back policy.
+ * Back on a home route (routes.ts HOME_ROUTES) or with no history opens the exit dialog (Cancel
+ * focused); the SDK never closes the app by itself. Confirming exits the platform's way.
+ */
+import { Lightning, Router } from '@lightningjs/sdk';
+import { ROUTES, HOME_ROUTES } from './routes';
+import { Dialog, DialogContent, EXIT_ACTIONS, exitDialogContent } from './components/Dialog';
+import { Toast } from './components/Toast';
+import { COLORS, SCREEN } from './theme';
+import { ErrorDialogChoice, ErrorDialogOptions, registerShell } from './lib/events';
+import { setPointerScope } from './lib/pointer';
+import { installTestHook } from './lib/testHook';
+import { platform, setCloseApp } from './platform';
+import { Log } from './lib/log';
+
+export const APP_NAME = 'TV Everywhere';
+
+export interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
+  Background: object;
+  Overlay: {
+    Toast: typeof Toast;
+    Dialog: typeof Dialog;
+  };
+}
+
+/** The SDK's Application adds closeApp() to Lightning's. */
+interface SdkApplication {
+  closeApp(): void;
+}
+
+const COLLISION_PARENT = 2 as unknown as boolean;
+
+type OpenDialog = { kind: 'exit' } | { kind: 'error'; resolve: (choice: ErrorDialogChoice) => void };
+
+export class App extends Router.App<AppTemplateSpec> {
+  private _dialog: OpenDialog | null = null;
+  private _homeRoutes: readonly string[] = HOME_ROUTES;
+  
+  static override _template(): Lightning.Component.Template<AppTemplateSpec> {
+    return {
+      w: SCREEN.w,
+      h: SCREEN.h,
+      // Transparent behind pages so video can show through on the player route.
+      Background: { rect: true, w: SCREEN.w, h: SCREEN.h, color: COLORS.transparent },
+      Pages: { forceZIndexContext: true },
+      Widgets: {},
+      Loading: {
+        rect: true,
+        w: SCREEN.w,
+        h: SCREEN.h,
+        color: COLORS.background,
+        visible: false,
+        zIndex: 99,
+        Label: { mount: 0.5, x: SCREEN.w / 2, y: SCREEN.h / 2, text: { text: 'Loading…', textColor: COLORS.text } },
+      },
+      Overlay: {
+        zIndex: 200,
+        Toast: { type: Toast },
+        Dialog: { type: Dialog, signals: { choose: '_onDialogChoose' } },
+      },
+    };
+  }
+
+  override _setup(): void {
+    Router.startRouter(ROUTES, this);
+    // The router installs its own _handleBack (history step, then closeApp): replace it with ours.
+    this._handleBack = (e?: KeyboardEvent): boolean | void => this._onBack(e);
+    setCloseApp(() => (this.application as unknown as SdkApplication).closeApp());
+    registerShell({
+      toast: (text, ms) => this.tag('Overlay.Toast')!.show(text, ms),
+      showError: (options) => this.showError(options),
+    });
+    installTestHook({
+      application: this.application,
+      dialog: () => (this._dialog ? this._dialog.kind : null),
+      toast: () => this.tag('Overlay.Toast')!.current,
+      platform: () => platform.name,
+    });
+  }
+
+  override _detach(): void {
+    registerShell(null);
+  }
+
+  /** Routes on which Back opens the exit dialog (the UI can change the home set at run time). */
+  set homeRoutes(routes: readonly string[]) {
+    this._homeRoutes = routes;
+  }
+
+  get homeRoutes(): readonly string[] {
+    return this._homeRoutes;
+  }
+
+  private _isHome(): boolean {
+    const route = Router.getActiveRoute();
+    return route !== undefined && this._homeRoutes.indexOf(route) >= 0;
+  }
+
+  private _onBack(e?: KeyboardEvent): boolean | void {
+    if (e && typeof e.preventDefault === 'function') e.preventDefault();
+    if (this._dialog) return; // the dialog has focus and handles Back itself
+    if (this._isHome() || Router.getHistory().length === 0) {
+      this.openExitDialog();
+      return;
+    }
+    Router.back();
+  }
+
+  /** Called by the router when Back runs out of history. */
+  override _handleAppClose(): void {
+    this.openExitDialog();
+  }
+
+  openExitDialog(): void {
+    this._openDialog({ kind: 'exit' }, exitDialogContent(APP_NAME));
+  }
+
+  showError(options: ErrorDialogOptions): Promise<ErrorDialogChoice> {
+    // A newer error replaces an open one (the older one resolves as dismissed).
+    if (this._dialog && this._dialog.kind === 'error') this._dialog.resolve(null);
+    return new Promise<ErrorDialogChoice>((resolve) => {
+      const labels = options.actions && options.actions.length ? options.actions : ['OK'];
+      const content: DialogContent = {
+        title: options.title ?? 'Something went wrong',
+        message: options.message,
+        code: options.code,
+        actions: labels.map((label) => ({ id: label, label })),
+        focusIndex: 0,
+      };
+      this._openDialog({ kind: 'error', resolve }, content);
+    });
+  }
+
+  private _openDialog(dialog: OpenDialog, content: DialogContent): void {
+    this._dialog = dialog;
+    const view = this.tag('Overlay.Dialog')!;
+    view.open(content);
+    setPointerScope(view);
+    // Stop the pointer reaching pages behind the modal (restored on close).
+    this.tag('Pages')!.collision = false;
+    this._setState('Modal');
+  }
+
+  private _closeDialog(): void {
+    this.tag('Overlay.Dialog')!.close();
+    setPointerScope(null);
+    // Lightning marks parents of collision elements with 2: searched, but not a target themselves.
+    this.tag('Pages')!.collision = COLLISION_PARENT;
+    this._dialog = null;
+    this._setState('');
+  }
+
+  _onDialogChoose(id: string | null): void {
+    const dialog = this._dialog;
+    if (!dialog) return;
+    this._closeDialog();
+    if (dialog.kind === 'exit') {
+      if (id === EXIT_ACTIONS.exit) {
+        Log.info('Exit confirmed', { platform: platform.name });
+        platform.exit();
+      }
+    } else {
+      dialog.resolve(id);
+    }
+  }
+
+  static override _states(): Lightning.Component.Constructor[] {
+    return [
+      ...super._states(),
+      class Modal extends this {
+        override _getFocused(): Lightning.Component {
+          return this.tag('Overlay.Dialog')!;
+        }
+      },
+    ];
+  }
+}
+
+export default App;

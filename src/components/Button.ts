@@ -1,0 +1,122 @@
+/**
+ * A focusable text button with the app's focus style (ring + scale + inverted colours) and pointer
+ * support: hovering asks the parent container to focus it (`$pointerFocus`), clicking focuses and selects.
+ * Selection is reported through the `select` signal (remote OK/Enter or pointer click).
+ */
+import { Lightning } from '@lightningjs/sdk';
+import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
+import { inPointerScope, requestPointerFocus } from '../lib/pointer';
+
+export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
+  label: string;
+  Ring: object;
+  Body: {
+    Label: object;
+  };
+}
+
+export interface ButtonSignals {
+  select(button: Button): void;
+}
+
+export interface ButtonTypeConfig extends Lightning.Component.TypeConfig {
+  SignalMapType: ButtonSignals;
+}
+
+export const BUTTON_SIZE = { w: 360, h: 84 } as const;
+
+export class Button
+  extends Lightning.Component<ButtonTemplateSpec, ButtonTypeConfig>
+  implements Lightning.Component.ImplementTemplateSpec<ButtonTemplateSpec>
+{
+  static override _template(): Lightning.Component.Template<ButtonTemplateSpec> {
+    const r = FOCUS.ringWidth;
+    return {
+      w: BUTTON_SIZE.w,
+      h: BUTTON_SIZE.h,
+      collision: true,
+      Ring: {
+        x: -r,
+        y: -r,
+        rect: true,
+        color: COLORS.focus,
+        alpha: 0,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: FOCUS.radius + r },
+      },
+      Body: {
+        rect: true,
+        color: COLORS.surfaceRaised,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: FOCUS.radius },
+        Label: {
+          mount: 0.5,
+          text: { text: '', fontFace: FONT_FACE, fontSize: FONT_SIZE.button, textColor: COLORS.text },
+        },
+      },
+    };
+  }
+
+  private _label = '';
+
+  get label(): string {
+    return this._label;
+  }
+
+  set label(value: string) {
+    this._label = value;
+    this.tag('Body.Label')!.patch({ text: { text: value } });
+  }
+
+  override _init(): void {
+    this._layout();
+    this.tag('Body.Label')!.patch({ text: { text: this._label } });
+  }
+
+  override _firstActive(): void {
+    this._layout();
+  }
+
+  /** Sizes follow the component's own w/h so callers can patch them. */
+  private _layout(): void {
+    const r = FOCUS.ringWidth;
+    const w = this.w || BUTTON_SIZE.w;
+    const h = this.h || BUTTON_SIZE.h;
+    this.tag('Ring')!.patch({ w: w + 2 * r, h: h + 2 * r });
+    this.tag('Body')!.patch({ w, h });
+    this.tag('Body.Label')!.patch({ x: w / 2, y: h / 2 + 2 });
+    // Scale around the centre so the ring grows evenly.
+    this.patch({ pivotX: 0.5, pivotY: 0.5 });
+  }
+
+  override _focus(): void {
+    this.setSmooth('scale', FOCUS.scale, FOCUS.transition);
+    this.tag('Ring')!.setSmooth('alpha', 1, FOCUS.transition);
+    this.tag('Body')!.patch({ color: COLORS.text });
+    this.tag('Body.Label')!.patch({ text: { textColor: COLORS.focusText } });
+  }
+
+  override _unfocus(): void {
+    this.setSmooth('scale', 1, FOCUS.transition);
+    this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
+    this.tag('Body')!.patch({ color: COLORS.surfaceRaised });
+    this.tag('Body.Label')!.patch({ text: { textColor: COLORS.text } });
+  }
+
+  override _handleEnter(): boolean | void {
+    this.signal('select', this);
+  }
+
+  /** Pointer hover: ask the container to move focus here. */
+  _handleHover(): boolean {
+    requestPointerFocus(this);
+    return false;
+  }
+
+  /** Pointer click: focus, then select (same as OK on the remote). */
+  _handleClick(): boolean | void {
+    if (!inPointerScope(this)) return;
+    requestPointerFocus(this);
+    this.signal('select', this);
+  }
+}
+
+export default Button;

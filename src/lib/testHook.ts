@@ -1,0 +1,62 @@
+/**
+ * `window.__tve`: a read-only window into app state for browser journeys (assert on route and focus,
+ * not pixels). Harmless in production: it exposes no secrets and changes nothing.
+ */
+import { Lightning, Router } from '@lightningjs/sdk';
+
+export interface TestHook {
+  /** Active route path, e.g. "home" ('' before the router navigated). */
+  route(): string;
+  /** Refs (or constructor names) along the focus path, root first. */
+  focusPath(): string[];
+  /** The `label` of the deepest focused component that has one (e.g. a Button), else null. */
+  focusedLabel(): string | null;
+  /** Which global dialog is open: "exit", "error" or null. */
+  dialog(): string | null;
+  /** Toast text on screen now, or null. */
+  toast(): string | null;
+  /** The platform name the app detected. */
+  platform(): string;
+  /** True once the first page is routed and focused. */
+  ready(): boolean;
+}
+
+export interface TestHookSource {
+  application: Lightning.Application;
+  dialog(): string | null;
+  toast(): string | null;
+  platform(): string;
+}
+
+function nameOf(c: Lightning.Component): string {
+  if (c.ref) return c.ref;
+  const ctor = (c as { constructor?: { name?: string } }).constructor;
+  return ctor && ctor.name ? ctor.name : 'Component';
+}
+
+function labelOf(c: Lightning.Component): string | null {
+  const label = (c as { label?: unknown }).label;
+  return typeof label === 'string' ? label : null;
+}
+
+export function installTestHook(source: TestHookSource): TestHook {
+  const path = (): Lightning.Component[] => source.application.focusPath ?? [];
+  const hook: TestHook = {
+    route: () => Router.getActiveRoute() ?? '',
+    focusPath: () => path().map(nameOf),
+    focusedLabel: () => {
+      const p = path();
+      for (let i = p.length - 1; i >= 0; i--) {
+        const l = labelOf(p[i] as Lightning.Component);
+        if (l !== null) return l;
+      }
+      return null;
+    },
+    dialog: source.dialog,
+    toast: source.toast,
+    platform: source.platform,
+    ready: () => !!Router.getActiveRoute() && path().length > 2,
+  };
+  if (typeof window !== 'undefined') (window as unknown as { __tve?: TestHook }).__tve = hook;
+  return hook;
+}
