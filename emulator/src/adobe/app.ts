@@ -70,6 +70,18 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
     maxAge: 600,
   });
   await app.register(formbody);
+  // JSON: an empty body is "no body" (handlers answer with their own error; admin calls without a body work);
+  // broken JSON is a 400 that the error handler maps per endpoint family.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
   // Any other content type reaches the handlers as a raw string, so each endpoint answers with its own error shape.
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
