@@ -41,6 +41,8 @@ export interface Session {
   lastProvider?: Provider;
   /** The catalog as last loaded (the player looks titles up here). */
   catalog?: Catalog;
+  /** Where focus was on the catalog (restored when coming back from the player). */
+  catalogFocus?: { row: number; col: number };
 }
 
 export interface Services {

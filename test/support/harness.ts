@@ -1,3 +1,6 @@
+import { TextEncoder as NodeTextEncoder } from 'util';
+// jsdom has no TextEncoder (the qrcode package needs it; TV engines have it).
+if (typeof globalThis.TextEncoder === 'undefined') Object.assign(globalThis, { TextEncoder: NodeTextEncoder });
 /**
  * Mounts one page in a tiny Lightning Application (canvas2d, no autostart) with fake services, and
  * drives it with key events and manual timers. Frames are advanced by hand with `settle()`.
@@ -7,6 +10,13 @@ import type { CatalogClient } from '../../src/catalog/client';
 import type { Catalog } from '../../src/catalog/types';
 import { setServices, type PageTimers, type RouteName, type Services } from '../../src/services';
 import { FakeFlows } from './fakeFlows';
+
+// canvas2d has no RoundedRectangle shader (WebGL draws the corners); keep test output readable.
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].includes('Shader has no implementation')) return;
+  warn(...args);
+};
 
 export const KEY = { Left: 37, Up: 38, Right: 39, Down: 40, Enter: 13, Back: 8, Menu: 27, PlayPause: 250 } as const;
 
@@ -114,6 +124,8 @@ export async function mountPage<T extends Lightning.Component>(
   }
   const app = new TestApp({
     stage: { w: 1920, h: 1080, canvas2d: true, autostart: false, useImageWorker: false },
+    // The SDK's key names (core's defaults map 27 to Exit and know no media keys).
+    keys: { 8: 'Back', 13: 'Enter', 27: 'Menu', 37: 'Left', 38: 'Up', 39: 'Right', 40: 'Down', 250: 'PlayPause', 178: 'Stop' },
   } as never);
   document.body.appendChild(app.stage.getCanvas());
   const page = app.tag('Page' as never) as unknown as T;

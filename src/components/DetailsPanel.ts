@@ -1,0 +1,48 @@
+import { Lightning } from '@lightningjs/sdk';
+import type { CatalogItem } from '../catalog/types';
+import { COLORS, FONT_FACE, FONT_SIZE } from '../theme';
+import { lockIcon, type TileAccess } from './PosterTile';
+
+/** The focused title's details above the rows: title, year · rating · length, lock reason, description. */
+export const DETAILS_W = 1240;
+
+interface Spec extends Lightning.Component.TemplateSpec {
+  Title: object;
+  Meta: object;
+  Lock: { Icon: object; Reason: object };
+  Description: object;
+}
+
+export class DetailsPanel
+  extends Lightning.Component<Spec>
+  implements Lightning.Component.ImplementTemplateSpec<Spec>
+{
+  static override _template(): Lightning.Component.Template<Spec> {
+    return {
+      w: DETAILS_W,
+      Title: { text: { text: '', fontFace: FONT_FACE, fontSize: 56, fontStyle: 'bold', textColor: COLORS.text, wordWrapWidth: DETAILS_W, maxLines: 1, textOverflow: 'ellipsis' } },
+      Meta: { y: 76, text: { text: '', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted } },
+      Lock: {
+        y: 122,
+        visible: false,
+        Icon: { y: 4, w: 24, h: 24, texture: lockIcon(), color: COLORS.error },
+        Reason: { x: 36, text: { text: '', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.error, wordWrapWidth: DETAILS_W - 36, maxLines: 1, textOverflow: 'ellipsis' } },
+      },
+      Description: { y: 122, text: { text: '', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.text, wordWrapWidth: DETAILS_W, maxLines: 2, lineHeight: 42, textOverflow: 'ellipsis' } },
+    };
+  }
+
+  show(item: CatalogItem, access: TileAccess, reason?: string): void {
+    this.tag('Title')!.text!.text = item.title;
+    const meta = [item.year ? String(item.year) : '', item.rating, item.durationSec ? `${Math.max(1, Math.round(item.durationSec / 60))} min` : '']
+      .filter(Boolean)
+      .join('  ·  ');
+    const status = access === 'unlocked' ? 'Included with your TV provider' : access === 'locked' ? '' : '';
+    this.tag('Meta')!.text!.text = [meta, status].filter(Boolean).join('  ·  ');
+    const locked = access === 'locked';
+    this.tag('Lock')!.visible = locked;
+    this.tag('Lock.Reason')!.text!.text = locked ? reason || 'Not included in your subscription' : '';
+    this.tag('Description')!.y = locked ? 172 : 122;
+    this.tag('Description')!.text!.text = item.description;
+  }
+}

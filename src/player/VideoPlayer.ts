@@ -1,0 +1,105 @@
+/**
+ * Typed wrapper of the SDK VideoPlayer plugin (untyped in the SDK). Installs a loader that plays HLS
+ * natively when the engine can and falls back to hls.js (loaded lazily) when it cannot. The consumer
+ * component receives the plugin's `$videoPlayer<Event>` calls.
+ */
+import { Utils, VideoPlayer as SdkVideoPlayer } from '@lightningjs/sdk';
+import { canPlayHlsNatively, loadHlsJs, type HlsInstance } from './hls';
+
+interface SdkPlayerApi {
+  consumer(component: unknown): void;
+  loader(fn: (url: string, el: HTMLVideoElement, config: unknown) => Promise<void>): void;
+  unloader(fn: (el: HTMLVideoElement) => Promise<void>): void;
+  open(url: string, config?: Record<string, unknown>): void;
+  close(): void;
+  play(): void;
+  pause(): void;
+  playPause(): void;
+  seek(time: number): void;
+  skip(seconds: number): void;
+  readonly duration: number;
+  readonly currentTime: number;
+  readonly playing: boolean;
+}
+
+const sdk = SdkVideoPlayer as unknown as SdkPlayerApi;
+
+export const HLS_SCRIPT = 'vendor/hls.light.min.js';
+
+let installed = false;
+let hls: HlsInstance | undefined;
+let videoEl: HTMLVideoElement | undefined;
+let fatalListener: ((message: string) => void) | undefined;
+let forceHlsJs = false;
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  sdk.loader(async (url, el) => {
+    videoEl = el;
+    if (!forceHlsJs && canPlayHlsNatively(el)) {
+      el.setAttribute('src', url);
+      el.load();
+      return;
+    }
+    const Hls = await loadHlsJs(Utils.asset(HLS_SCRIPT));
+    if (!Hls.isSupported()) throw new Error('This device cannot play HLS video.');
+    hls?.destroy();
+    const instance = new Hls({ enableWorker: false });
+    hls = instance;
+    instance.on(Hls.Events.ERROR, (_e, data) => {
+      if (data.fatal && hls === instance) fatalListener?.(data.details ? `Playback failed (${data.details}).` : 'Playback failed.');
+    });
+    instance.attachMedia(el);
+    instance.loadSource(url);
+  });
+  sdk.unloader(async (el) => {
+    hls?.destroy();
+    hls = undefined;
+    el.removeAttribute('src');
+    el.load();
+  });
+}
+
+export const Player = {
+  /** The component that receives `$videoPlayer*` events; `onFatal` gets hls.js fatal errors. */
+  attach(consumer: unknown, onFatal: (message: string) => void, options: { forceHlsJs?: boolean } = {}): void {
+    install();
+    forceHlsJs = Boolean(options.forceHlsJs);
+    fatalListener = onFatal;
+    sdk.consumer(consumer);
+  },
+  detach(): void {
+    fatalListener = undefined;
+    sdk.consumer(null);
+  },
+  open(url: string): void {
+    install();
+    sdk.open(url);
+  },
+  close(): void {
+    sdk.close();
+  },
+  play: (): void => sdk.play(),
+  pause: (): void => sdk.pause(),
+  playPause: (): void => sdk.playPause(),
+  /** Relative seek, clamped to the stream (the plugin clamps the end). */
+  seekBy(seconds: number): void {
+    const target = Math.max(0, sdk.currentTime + seconds);
+    sdk.seek(target);
+  },
+  get currentTime(): number {
+    return sdk.currentTime || 0;
+  },
+  get duration(): number {
+    const d = sdk.duration;
+    return Number.isFinite(d) ? d : 0;
+  },
+  get playing(): boolean {
+    return Boolean(sdk.playing);
+  },
+  /** The <video> element once a stream was opened (read-only use: test hooks). */
+  get element(): HTMLVideoElement | undefined {
+    return videoEl ?? (typeof document !== 'undefined' ? (document.getElementById('video-player') as HTMLVideoElement | null) ?? undefined : undefined);
+  },
+};

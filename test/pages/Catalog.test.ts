@@ -1,0 +1,101 @@
+import { Catalog } from '../../src/pages/Catalog';
+import type { PosterRow } from '../../src/components/PosterRow';
+import { ACME, FakeFlows, fail, profileFor } from '../support/fakeFlows';
+import { SAMPLE_CATALOG, mountPage, type Mounted } from '../support/harness';
+
+const denied = (resource: string) => ({
+  resource,
+  authorized: false,
+  failure: { kind: 'denied' as const, message: 'Not included in your package.', details: 'Upgrade to Movies Plus', retryable: false },
+});
+
+function signedInFlows(): FakeFlows {
+  const flows = new FakeFlows();
+  flows.signedIn = { profile: profileFor('AcmeCable'), provider: ACME };
+  return flows;
+}
+
+describe('Catalog', () => {
+  let m: Mounted<Catalog> | undefined;
+  afterEach(() => m?.destroy());
+  const rows = () => m!.page.tag('Viewport.Rows')!.children as PosterRow[];
+
+  it('sends signed-out users to the picker', async () => {
+    m = await mountPage(Catalog);
+    expect(m.routes).toEqual(['providers']);
+  });
+
+  it('preauthorizes the distinct resources once and locks denied titles with the reason', async () => {
+    const flows = signedInFlows();
+    flows.decisions.set('DEMOTV-SPORTS', denied('DEMOTV-SPORTS'));
+    m = await mountPage(Catalog, { flows });
+    const pre = flows.calls.filter((c) => c.name === 'preauthorize');
+    expect(pre).toHaveLength(1);
+    expect(pre[0]!.args[0]).toEqual(['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-MOVIES', 'DEMOTV-KIDS']);
+    const tiles = rows()[0]!.tag('Strip')!.children;
+    expect(tiles.map((t) => (t as unknown as { access: string }).access)).toEqual(['unlocked', 'locked', 'unlocked']);
+    expect(tiles[1]!.tag('Lock')!.visible).toBe(true);
+    // Focus the denied title: the details panel shows why.
+    m.press('Right');
+    expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Derby Day');
+    expect(m.page.tag('Details')!.tag('Lock')!.visible).toBe(true);
+    expect(m.page.tag('Details')!.tag('Lock.Reason')!.text!.text).toBe('Not included in your package. — Upgrade to Movies Plus');
+  });
+
+  it('hides denied titles when showLockedTitles is off', async () => {
+    const flows = signedInFlows();
+    flows.decisions.set('DEMOTV-SPORTS', denied('DEMOTV-SPORTS'));
+    flows.decisions.set('DEMOTV-KIDS', denied('DEMOTV-KIDS'));
+    m = await mountPage(Catalog, { flows, showLockedTitles: false });
+    expect(rows().map((r) => r.row!.items.map((i) => i.id))).toEqual([['t01', 't03']]);
+  });
+
+  it('OK on any title (locked too) opens the player; focus is remembered', async () => {
+    const flows = signedInFlows();
+    flows.decisions.set('DEMOTV-SPORTS', denied('DEMOTV-SPORTS'));
+    m = await mountPage(Catalog, { flows });
+    m.press('Right');
+    m.press('Enter');
+    expect(m.routes).toEqual(['play/t02']);
+    expect(m.services.session.catalogFocus).toEqual({ row: 0, col: 1 });
+  });
+
+  it('Down switches rows, Up reaches the Account button, Menu opens the account', async () => {
+    m = await mountPage(Catalog, { flows: signedInFlows() });
+    m.press('Down');
+    expect(m.page.rowIndex).toBe(1);
+    expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Pixel & Pip');
+    m.press('Up');
+    m.press('Up');
+    expect(m.page.zone).toBe('header');
+    m.press('Enter');
+    expect(m.routes).toEqual(['account']);
+    m.press('Down');
+    m.press('Menu');
+    expect(m.routes).toEqual(['account', 'account']);
+  });
+
+  it('shows the provider name/logo in the header', async () => {
+    m = await mountPage(Catalog, { flows: signedInFlows() });
+    expect(m.page.tag('Header.ProviderPlate.Name')!.text!.text).toBe('Acme Cable');
+    expect(m.page.tag('Header.ProviderPlate')!.visible).toBe(true);
+  });
+
+  it('a catalog failure shows Retry; preauthorization failure still shows titles', async () => {
+    const flows = signedInFlows();
+    let calls = 0;
+    m = await mountPage(Catalog, {
+      flows,
+      catalog: {
+        load: async () => (++calls === 1 ? fail('The catalog is not available right now.') : { ok: true, value: SAMPLE_CATALOG }),
+      },
+    });
+    expect(m.page.zone).toBe('failed');
+    flows.preauthorizeResult = fail('Preauthorization down');
+    m.press('Enter');
+    await m.settle();
+    expect(calls).toBe(2);
+    expect(m.page.zone).toBe('rows');
+    expect((rows()[0]!.tag('Strip')!.children[0] as unknown as { access: string }).access).toBe('unknown');
+  });
+});
