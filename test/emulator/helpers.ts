@@ -21,7 +21,8 @@ export interface Res {
   status: number;
   headers: Headers;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience: bodies are asserted field by field
+  /** Parsed JSON (undefined when the body is not JSON); asserted field by field in the tests. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 

@@ -82,12 +82,12 @@ export async function registerDcrRoutes(app: FastifyInstance, state: AdobeState)
   });
 }
 
-/** A redirect URI is acceptable when it starts with one of the registered application's allowed prefixes. */
+/** A redirect URI is acceptable when it parses and starts with one of the registered application's allowed prefixes. */
 function redirectAllowed(uri: string, allowed: string[]): boolean {
   try {
     new URL(uri);
   } catch {
     return false;
   }
-  return allowed.some((prefix) => uri === prefix || uri.startsWith(prefix.endsWith('/') ? prefix : `${prefix}`));
+  return allowed.some((prefix) => uri.startsWith(prefix));
 }

@@ -155,11 +155,11 @@ export function requireIntegration(state: AdobeState, sp: string, mvpd: string |
   return i;
 }
 
-/** Absolute http(s) URL or a custom scheme URL (e.g. demotv://done). */
+/** Absolute URL: http(s) with a host, or a custom scheme (e.g. demotv://done). */
 export function isValidRedirectUrl(v: string): boolean {
   try {
     const u = new URL(v);
-    return /^[a-z][a-z0-9+.-]*:$/.test(u.protocol) && (u.protocol !== 'http:' && u.protocol !== 'https:' ? true : u.host !== '');
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host !== '' : true;
   } catch {
     return false;
   }
