@@ -81,6 +81,8 @@ describe('faults', () => {
 
     await admin(emu.adobeUrl, 'POST', '/faults', { match: { path: 'configuration' }, count: 1, fault: { type: 'drop' } });
     await expect(fetch(`${emu.adobeUrl}/api/v2/DEMOTV/configuration`, { headers: tv.headers() })).rejects.toThrow();
+    const last = (await admin(emu.adobeUrl, 'GET', '/journal')).body.entries.pop();
+    expect(last).toMatchObject({ path: '/api/v2/DEMOTV/configuration', status: 0 });
 
     await admin(emu.adobeUrl, 'POST', '/faults', { match: { path: 'configuration' }, count: 1, fault: { type: 'latency', ms: 50 } });
     expect((await tv.get('/api/v2/DEMOTV/configuration')).status).toBe(200);

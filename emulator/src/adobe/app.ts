@@ -109,8 +109,11 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
         await new Promise((r) => setTimeout(r, fault.ms));
         return;
       case 'drop':
+        // onResponse never fires for a destroyed socket: journal it here (status 0) so tests can count attempts.
+        journal.add({ time: state.now(), method: req.method, path, query: { ...(req.query as Record<string, unknown>) }, headers: { ...req.headers }, status: 0, durationMs: 0 });
+        reply.hijack();
         req.raw.socket.destroy();
-        return reply.hijack();
+        return;
       case 'malformed':
         return reply.code(200).type('application/json;charset=UTF-8').send('{"decisions": [ {"resource": "');
       case 'status':

@@ -135,6 +135,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AdobeContext): 
       notAfter: now + state.settings.sessionTtlMs,
       state: 'pending',
     };
+    state.sweepSessions();
     state.sessions.set(session.code, session);
     return json(reply, action(session, missingOf(session).length > 0 ? 'resume' : 'authenticate', 'none'));
   });

@@ -181,6 +181,13 @@ export class AdobeState {
     return this.fixtures.subscribers.find((s) => s.username.toLowerCase() === username.trim().toLowerCase());
   }
 
+  /** Drops sessions that ended more than an hour ago, so a long-running emulator does not grow without bound. */
+  sweepSessions(): void {
+    if (this.sessions.size < 5000) return;
+    const cutoff = this.now() - 3_600_000;
+    for (const [code, s] of this.sessions) if (s.notAfter < cutoff) this.sessions.delete(code);
+  }
+
   newCode(): string {
     for (;;) {
       const bytes = randomBytes(7);
