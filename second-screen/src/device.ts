@@ -37,6 +37,8 @@ export interface BrowserFacts {
   screenWidth?: number;
   screenHeight?: number;
   devicePixelRatio?: number;
+  /** navigator.maxTouchPoints: tells an iPad (which claims to be a Mac since iPadOS 13) from a Mac. */
+  maxTouchPoints?: number;
 }
 
 function randomHex(bytes: number): string {
@@ -93,7 +95,7 @@ function browserOf(ua: string): Pick<DeviceInfo, 'browserName' | 'browserVendor'
 
 type OsPart = Pick<DeviceInfo, 'primaryHardwareType' | 'model' | 'manufacturer' | 'vendor' | 'osName' | 'osFamily' | 'osVendor' | 'osVersion'>;
 
-function osOf(ua: string): OsPart {
+function osOf(ua: string, touchPoints: number): OsPart {
   let m: RegExpMatchArray | null;
   const apple = { manufacturer: 'Apple', vendor: 'Apple', osVendor: 'Apple' as const };
   if ((m = ua.match(/\((iPhone|iPod|iPad)[^)]*?OS (\d+[_.]\d+(?:[_.]\d+)?)/))) {
@@ -113,7 +115,12 @@ function osOf(ua: string): OsPart {
     return { primaryHardwareType: 'Desktop', model: 'PC', osName: 'Windows', osFamily: 'Windows', osVendor: 'Microsoft', osVersion: m[1] };
   }
   if ((m = ua.match(/Mac OS X (\d+[_.]\d+(?:[_.]\d+)?)/))) {
-    // iPadOS 13+ presents itself as a Mac; touch support is the usual tell, but the UA alone cannot know.
+    // iPadOS 13+ presents itself as a Mac; a touch screen gives it away (Macs have none). Its real OS
+    // version is not in the UA; Safari's version follows it closely enough to describe the device.
+    if (touchPoints > 1) {
+      const safari = ua.match(/Version\/(\d+(?:\.\d+)*)/);
+      return { ...apple, primaryHardwareType: 'Tablet', model: 'iPad', osName: 'iOS', osFamily: 'iOS', osVersion: safari ? safari[1] : '0' };
+    }
     return { ...apple, primaryHardwareType: 'Desktop', model: 'Mac', osName: 'Mac OS', osFamily: 'macOS', osVersion: versionFrom(m) ?? '0' };
   }
   if (/Linux|X11/.test(ua)) {
@@ -139,7 +146,7 @@ function connectionOf(facts: BrowserFacts, hardware: DeviceInfo['primaryHardware
 }
 
 export function describeDevice(facts: BrowserFacts, applicationId?: string): DeviceInfo {
-  const os = osOf(facts.userAgent);
+  const os = osOf(facts.userAgent, facts.maxTouchPoints ?? 0);
   const browser = browserOf(facts.userAgent);
   const ratio = facts.devicePixelRatio && facts.devicePixelRatio > 0 ? facts.devicePixelRatio : 1;
   const info: DeviceInfo = {
@@ -172,5 +179,6 @@ export function browserFacts(): BrowserFacts {
     screenWidth: typeof screen !== 'undefined' ? screen.width : undefined,
     screenHeight: typeof screen !== 'undefined' ? screen.height : undefined,
     devicePixelRatio: typeof devicePixelRatio === 'number' ? devicePixelRatio : undefined,
+    maxTouchPoints: typeof nav.maxTouchPoints === 'number' ? nav.maxTouchPoints : undefined,
   };
 }

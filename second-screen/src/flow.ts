@@ -147,7 +147,9 @@ export class ActivationFlow extends BaseFlow {
     this.show({ ...s, busy: true });
     await this.attempt(
       async () => {
-        const session = this.session ?? (await this.deps.api.retrieveSession(s.code));
+        // Check again right before leaving: the TV may have replaced the code while the user read this
+        // screen, and Adobe's authenticate URL would then answer a bare HTML error page (spec §5.5).
+        const session = await this.deps.api.retrieveSession(s.code);
         if (session.missing.length === 0) return this.leaveFor(s.code, s.provider);
         return this.resume(s.code, s.provider, session);
       },

@@ -183,7 +183,7 @@ function build(screen: Screen, a: ViewActions, setTimer: (t: ReturnType<typeof s
         h('div', { class: 'check', 'aria-hidden': 'true' }),
         title,
         h('div', { class: 'provider-card' }, logo(screen.provider, 'large'), h('span', { class: 'provider-name' }, screen.provider.displayName)),
-        h('p', { class: 'lead' }, 'Your TV will continue in a few seconds.'),
+        h('p', { class: 'lead' }, screen.already ? "No need to sign in again. Your TV will continue in a few seconds." : 'Your TV will continue in a few seconds.'),
         h('p', { class: 'small' }, 'You can close this page.'),
       );
       return { body, focus: title };

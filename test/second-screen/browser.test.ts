@@ -207,6 +207,33 @@ describe('second-screen activation in a phone-sized browser', () => {
     await context.close();
   });
 
+  it('says "already signed in" when the resume answers authorize (no MVPD page)', async () => {
+    const tv = fakeTv(emu.adobeUrl);
+    const first = await tvSession(tv, { mvpd: 'BlueRiverTV', redirectUrl: `${site.url}/done` });
+    await admin('POST', `sessions/${first.code}/complete`, { username: alice.username, password: alice.password });
+    const session = await tvSession(tv, { redirectUrl: `${site.url}/done` });
+    const { context, page } = await phone();
+    await page.goto(`${site.url}/?code=${session.code}`);
+    await page.getByRole('button', { name: 'Blue River TV' }).click();
+    await page.getByRole('heading', { name: "You're already signed in" }).waitFor();
+    expect(page.url()).toContain(site.url);
+    await shot(page, '12-already-signed-in');
+    await context.close();
+  });
+
+  it('fits a laptop screen: a centred, readable column', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/`);
+    await page.getByLabel('Activation code').waitFor();
+    const box = await page.locator('#app').boundingBox();
+    if (!box) throw new Error('no card');
+    expect(box.width).toBeLessThanOrEqual(520);
+    expect(Math.abs(box.x - (1280 - box.x - box.width))).toBeLessThanOrEqual(2);
+    await page.screenshot({ path: join(SHOTS, '11-laptop-enter.png') });
+    await context.close();
+  });
+
   it('looks right in dark mode too', async () => {
     const tv = fakeTv(emu.adobeUrl);
     const session = await tvSession(tv, { redirectUrl: `${site.url}/done` });

@@ -52,6 +52,12 @@ describe('X-Device-Info for the phone (spec §6.3)', () => {
     expect(describeDevice({ userAgent: UAS.ipad })).toMatchObject({ model: 'iPad', primaryHardwareType: 'Tablet', browserName: 'Chrome', osVersion: '16.6' });
   });
 
+  it('tells an iPad asking for the desktop site from a Mac by its touch screen', () => {
+    const ua = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+    expect(describeDevice({ userAgent: ua, maxTouchPoints: 5 })).toMatchObject({ model: 'iPad', osName: 'iOS', osVersion: '17.4', primaryHardwareType: 'Tablet' });
+    expect(describeDevice({ userAgent: ua, maxTouchPoints: 0 })).toMatchObject({ model: 'Mac', osName: 'Mac OS', osVersion: '10.15.7', primaryHardwareType: 'Desktop' });
+  });
+
   it('maps the Network Information API to connection types', () => {
     expect(describeDevice({ userAgent: UAS.pixel, connectionType: 'wifi' }).connectionType).toBe('WiFi');
     expect(describeDevice({ userAgent: UAS.pixel, connectionType: 'cellular', effectiveType: '4g' }).connectionType).toBe('4G');

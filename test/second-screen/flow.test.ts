@@ -108,15 +108,15 @@ describe('ActivationFlow', () => {
 
   it('continues to the authenticate URL in the same tab and remembers the code for /done', async () => {
     const t = setup();
-    t.api.sessions.push(preselected);
+    t.api.sessions.push(preselected, preselected);
     const flow = new ActivationFlow(t.deps);
     await flow.submitCode('Q4M7T2K');
     await flow.continueLogin();
     expect(t.navigations).toEqual(['http://adobe.test/api/v2/authenticate/DEMOTV/Q4M7T2K']);
     expect(t.last()).toMatchObject({ name: 'leaving', code: 'Q4M7T2K' });
     expect(pendingLogin.read(t.tabStore)).toEqual({ code: 'Q4M7T2K', preset: 'emulator', mvpd: 'AcmeCable', displayName: 'Acme Cable', logoUrl: 'http://adobe.test/logos/acme.png' });
-    // No resume: nothing was missing (the retrieve answer was reused).
-    expect(t.api.calls).toEqual(['retrieve Q4M7T2K', 'configuration']);
+    // Re-checked right before leaving; no resume because nothing was missing.
+    expect(t.api.calls).toEqual(['retrieve Q4M7T2K', 'configuration', 'retrieve Q4M7T2K']);
   });
 
   it('uses the provider id when the configuration cannot be read', async () => {
@@ -170,6 +170,29 @@ describe('ActivationFlow', () => {
     expect(t.api.resumes).toHaveLength(3);
     expect(t.last()).toMatchObject({ name: 'problem', problem: { retryable: false } });
     expect(t.navigations).toEqual([]);
+  });
+
+  it('catches a code the TV replaced while the user was on "Continue with", before leaving', async () => {
+    const t = setup();
+    t.api.sessions.push(preselected, enhanced('invalid_authentication_session'));
+    const flow = new ActivationFlow(t.deps);
+    await flow.submitCode('Q4M7T2K');
+    await flow.continueLogin();
+    expect(t.navigations).toEqual([]);
+    expect(t.last()).toMatchObject({ name: 'enter', code: 'Q4M7T2K', error: expect.stringMatching(/replaced/) });
+  });
+
+  it('supplies what a TV-chosen session still misses before leaving', async () => {
+    const t = setup();
+    const partial: SessionInfo = { existing: { mvpd: 'AcmeCable', serviceProvider: 'DEMOTV' }, missing: ['domainName', 'redirectUrl'] };
+    t.api.sessions.push(partial, partial);
+    t.api.actions.push({ actionName: 'authenticate', url: '/api/v2/authenticate/DEMOTV/Q4M7T2K', missing: [] });
+    const flow = new ActivationFlow(t.deps);
+    await flow.submitCode('Q4M7T2K');
+    expect(t.last()).toMatchObject({ name: 'confirm' });
+    await flow.continueLogin();
+    expect(t.api.resumes).toEqual([{ mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://phone.test:4030/done' }]);
+    expect(t.navigations).toHaveLength(1);
   });
 
   it('treats `authorize` as already signed in: no MVPD page', async () => {
@@ -257,7 +280,7 @@ describe('ActivationFlow', () => {
 
   it('returns to "Continue with" when the user comes back from the MVPD page', async () => {
     const t = setup();
-    t.api.sessions.push(preselected);
+    t.api.sessions.push(preselected, preselected);
     const flow = new ActivationFlow(t.deps);
     await flow.submitCode('Q4M7T2K');
     await flow.continueLogin();
