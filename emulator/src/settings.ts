@@ -39,7 +39,7 @@ export function applySettings(target: EmulatorSettings, patch: unknown): string[
   const rejected: string[] = [];
   if (typeof patch !== 'object' || patch === null) return ['<body>'];
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
-    if (!(key in DEFAULT_SETTINGS)) {
+    if (!Object.prototype.hasOwnProperty.call(DEFAULT_SETTINGS, key)) {
       rejected.push(key);
       continue;
     }

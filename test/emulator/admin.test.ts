@@ -155,6 +155,9 @@ describe('sessions complete, expire, revoke, settings, fixtures, reset', () => {
     expect((await admin(emu.adobeUrl, 'POST', '/settings', { decisionErrorPlacement: 'middle' })).status).toBe(400);
     expect((await admin(emu.adobeUrl, 'POST', '/settings', { sessionTtlMs: 'long' })).status).toBe(400);
     expect((await admin(emu.adobeUrl, 'POST', '/settings', { sessionTtlMs: 5000 })).body.sessionTtlMs).toBe(5000);
+    const proto = await http('POST', `${emu.adobeUrl}/__emulator/settings`, { headers: { 'content-type': 'application/json' }, body: '{"__proto__": {"throttling": true}, "toString": 1}' });
+    expect(proto.status).toBe(400);
+    expect((await admin(emu.adobeUrl, 'GET', '/settings')).body.throttling).toBe(false);
   });
 
   it('fixtures lists providers, MVPDs, subscribers and statements; reset restores defaults and clears state', async () => {
