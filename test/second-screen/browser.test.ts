@@ -221,6 +221,22 @@ describe('second-screen activation in a phone-sized browser', () => {
     await context.close();
   });
 
+  it('completes the journey with throttling on (the emulator\'s 1 req/s + burst of 10 per IP)', async () => {
+    await admin('POST', 'settings', { throttling: true });
+    try {
+      const tv = fakeTv(emu.adobeUrl);
+      const session = await tvSession(tv, { mvpd: 'AcmeCable', redirectUrl: `${site.url}/done` });
+      const { context, page } = await phone();
+      await page.goto(`${site.url}/?code=${session.code}`);
+      await page.getByRole('button', { name: 'Continue with Acme Cable' }).click();
+      await signInAtMockMvpd(page);
+      await page.getByRole('heading', { name: "You're signed in" }).waitFor();
+      await context.close();
+    } finally {
+      await admin('POST', 'settings', { throttling: false });
+    }
+  });
+
   it('fits a laptop screen: a centred, readable column', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
