@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const pfs = (accessStatus: string) => b64(JSON.stringify({ frameworkPermissionInfo: { accessStatus }, frameworkProviderInfo: { id: 'acme-cable', expirationDate: '1999999999999' } }));
+const pfs = (accessStatus: string, id = 'acme-cable', expirationDate = '4102444800000') =>
+  b64(JSON.stringify({ frameworkPermissionInfo: { accessStatus }, frameworkProviderInfo: { id, expirationDate } }));
 
 describe('partner SSO (A18, minimal)', () => {
   it('sessions/sso/Apple falls back to basic authentication: pfs_fallback without the header, configuration_fallback with it', async () => {
@@ -33,6 +34,8 @@ describe('partner SSO (A18, minimal)', () => {
     expectEnhanced((await tv.postForm('/api/v2/DEMOTV/profiles/sso/Apple', saml)).body, 'invalid_header_pfs_permission_access_not_present', 400);
     expectEnhanced((await tv.postForm('/api/v2/DEMOTV/profiles/sso/Apple', saml, { 'AP-Partner-Framework-Status': pfs('notDetermined') })).body, 'invalid_header_pfs_permission_access_not_determined', 400);
     expectEnhanced((await tv.postForm('/api/v2/DEMOTV/profiles/sso/Apple', saml, { 'AP-Partner-Framework-Status': pfs('denied') })).body, 'invalid_header_pfs_permission_access_not_granted', 400);
+    expectEnhanced((await tv.postForm('/api/v2/DEMOTV/profiles/sso/Apple', saml, { 'AP-Partner-Framework-Status': pfs('granted', 'unknown-provider') })).body, 'invalid_header_pfs_provider_id_not_determined', 400);
+    expectEnhanced((await tv.postForm('/api/v2/DEMOTV/profiles/sso/Apple', saml, { 'AP-Partner-Framework-Status': pfs('granted', 'acme-cable', '1000') })).body, 'invalid_header_pfs_provider_info_expired', 400);
     const r = await tv.postForm('/api/v2/DEMOTV/profiles/sso/Apple', saml, { 'AP-Partner-Framework-Status': pfs('granted') });
     expectEnhanced(r.body, 'invalid_configuration_mvpd_platform_profile_exchange', 500, 'configuration');
     expect((await admin(emu.adobeUrl, 'GET', '/journal')).body.entries.length).toBeGreaterThan(0);

@@ -52,7 +52,7 @@ export function registerPartnerRoutes(app: FastifyInstance, ctx: AdobeContext): 
   });
 
   app.post<{ Params: { sp: string; partner: string } }>('/api/v2/:sp/profiles/sso/:partner', async (req) => {
-    authorizeCaller(state, req, req.params.sp);
+    const { sp } = authorizeCaller(state, req, req.params.sp);
     if (!PARTNERS.includes(req.params.partner.toLowerCase())) throw new ApiError('invalid_parameter_partner');
     deviceId(req, true);
     deviceInfo(state, req, true);
@@ -64,6 +64,11 @@ export function registerPartnerRoutes(app: FastifyInstance, ctx: AdobeContext): 
     if (!perm?.accessStatus) throw new ApiError('invalid_header_pfs_permission_access_not_present');
     if (perm.accessStatus === 'notDetermined') throw new ApiError('invalid_header_pfs_permission_access_not_determined');
     if (perm.accessStatus !== 'granted') throw new ApiError('invalid_header_pfs_permission_access_not_granted');
+    const provider = pfs?.frameworkProviderInfo as { id?: unknown; expirationDate?: unknown } | undefined;
+    const mapped = state.fixtures.mvpds.find((m) => m.platformMappingId !== undefined && m.platformMappingId === provider?.id);
+    if (!mapped || !state.integration(sp.id, mapped.id)?.enabled) throw new ApiError('invalid_header_pfs_provider_id_not_determined');
+    if (!(Number(provider?.expirationDate) > state.now())) throw new ApiError('invalid_header_pfs_provider_info_expired');
+    // No SAML here: the emulator cannot turn a partner response into a profile (A18).
     throw new ApiError('invalid_configuration_mvpd_platform_profile_exchange');
   });
 }
