@@ -50,7 +50,16 @@ function boot(): void {
     config,
     tabStore,
     navigate: (url) => location.assign(url),
-    render: (screen) => render(screen),
+    render: (screen) => {
+      // Before leaving for the MVPD, put the code in this page's URL: Back (or a reload) then returns
+      // to the same code instead of an empty field.
+      if (screen.name === 'leaving' && !onDone && window.history && history.replaceState) {
+        const query = new URLSearchParams(location.search);
+        query.set('code', screen.code);
+        history.replaceState(null, '', `${location.pathname}?${query.toString()}`);
+      }
+      render(screen);
+    },
   };
 
   if (onDone) {

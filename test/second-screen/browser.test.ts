@@ -237,6 +237,21 @@ describe('second-screen activation in a phone-sized browser', () => {
     }
   });
 
+  it('Back from the MVPD page returns to the same code, even when it was typed', async () => {
+    const tv = fakeTv(emu.adobeUrl);
+    const session = await tvSession(tv, { mvpd: 'AcmeCable', redirectUrl: `${site.url}/done` });
+    const { context, page } = await phone();
+    await page.goto(`${site.url}/`);
+    await page.getByLabel('Activation code').fill(session.code.toLowerCase());
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue with Acme Cable' }).click();
+    await page.waitForURL(/\/__mock-mvpd\//);
+    await page.goBack();
+    await page.getByRole('button', { name: 'Continue with Acme Cable' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('code')).toBe(session.code);
+    await context.close();
+  });
+
   it('fits a laptop screen: a centred, readable column', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
