@@ -44,7 +44,7 @@ const MAX_RESUMES = 2;
 
 abstract class BaseFlow {
   protected screen: Screen = { name: 'checking' };
-  private lastAttempt: (() => Promise<void>) | undefined;
+  private lastAttempt: { step: () => Promise<void>; onFailure: (p: Problem) => boolean } | undefined;
   private retryNotBefore = 0;
 
   constructor(protected readonly deps: FlowDeps) {}
@@ -69,7 +69,7 @@ abstract class BaseFlow {
     } catch (error) {
       const p = describeFailure(error);
       if (onFailure(p)) return;
-      this.lastAttempt = p.retryable ? step : undefined;
+      this.lastAttempt = p.retryable ? { step, onFailure } : undefined;
       this.retryNotBefore = this.now() + p.retryAfterMs;
       this.show({ name: 'problem', problem: p, canStartOver: true });
     }
@@ -77,11 +77,12 @@ abstract class BaseFlow {
 
   /** Repeats the failed step. Ignored until the 429 wait has passed (the view also disables the button). */
   async retry(): Promise<void> {
-    const step = this.lastAttempt;
-    if (!step || this.now() < this.retryNotBefore) return;
+    const last = this.lastAttempt;
+    if (!last || this.now() < this.retryNotBefore) return;
     this.lastAttempt = undefined;
     this.show({ name: 'checking' });
-    await this.attempt(step, () => false);
+    // Same failure handling as the first try (e.g. an expired code still lands next to the field).
+    await this.attempt(last.step, last.onFailure);
   }
 
   /** Milliseconds until Retry may be pressed (for the view's countdown). */

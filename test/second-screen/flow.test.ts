@@ -245,6 +245,15 @@ describe('ActivationFlow', () => {
     expect(t.last()).toMatchObject({ name: 'confirm', code: 'Q4M7T2K' });
   });
 
+  it('after Retry, an expired code is still shown next to the field', async () => {
+    const t = setup();
+    t.api.sessions.push(new PassError({ kind: 'network', message: 'offline', retryable: true }), enhanced('invalid_authentication_session'));
+    const flow = new ActivationFlow(t.deps);
+    await flow.submitCode('Q4M7T2K');
+    await flow.retry();
+    expect(t.last()).toMatchObject({ name: 'enter', code: 'Q4M7T2K', error: expect.stringMatching(/Code not valid/) });
+  });
+
   it('refuses Retry for at least one second after a 429 (spec §10)', async () => {
     let clock = 1_000_000;
     const t = setup({ now: () => clock });
