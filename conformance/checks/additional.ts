@@ -1,0 +1,142 @@
+/** Testing (37–39) and the additional AI Rules / FAQ items (40–44). */
+
+import { appConfig, capturedLogs } from '../lib/tv';
+import { count, gaps, line, only, pollsOf } from './util';
+import { notApplicable, verdict, type Check } from './types';
+
+export const testingChecks: Check[] = [
+  {
+    item: 37, strength: 'MUST', scope: 'I', title: 'Test in Prequal-Production and Release-Staging',
+    run() {
+      return notApplicable("needs Adobe's environments (an Adobe licence, a registered application and MVPD test accounts); this run uses the local emulator");
+    },
+  },
+  {
+    item: 38, strength: 'SHOULD', scope: 'I', title: 'Primary/secondary authN, permit/deny, logout, degraded/temporary tested',
+    run({ facts }) {
+      const pre = facts.denialPreauth;
+      const values = pre && pre.ok ? Array.from(pre.value.values()).map((d) => d.authorized) : [];
+      const devices = new Set(facts.tvs.map((t) => t.platform.name));
+      return verdict(
+        [
+          ['primary (TV code) authentication', !!facts.firstActivation?.signedIn],
+          ['secondary (phone) authentication', facts.tvSignedInViaPhone === true],
+          ['preauthorization permit and deny', values.indexOf(true) >= 0 && values.indexOf(false) >= 0],
+          ['authorization permit and deny', facts.permittedAfterDenials?.ok === true && facts.denialPlay?.ok === false],
+          ['logout', facts.logoutInteractive?.ok === true],
+          ['degraded and temporary access', facts.degradedPlay?.ok === true && facts.tempPassPlay?.ok === true],
+          [`two TV platforms (${Array.from(devices).join(', ')})`, devices.size >= 2],
+        ],
+        `all scenarios ran against the emulator on ${Array.from(devices).join(' + ')} device profiles with 4 MVPDs + TempPass (SSO: none for these TVs)`,
+      );
+    },
+  },
+  {
+    item: 39, strength: 'SHOULD', scope: 'I', title: "Use Adobe's interactive API explorers",
+    run() {
+      return notApplicable("Adobe Developer website explorers need Adobe credentials and network access; not automatable in a local run");
+    },
+  },
+];
+
+export const additionalChecks: Check[] = [
+  {
+    item: 40, strength: 'SHOULD', scope: 'C', title: 'Exponential backoff, circuit breaker, no secrets in logs',
+    run({ rec, facts, journal, proxy }) {
+      const g = gaps(only(rec.step('retries', 'authorize-top-retry'), 'authorize')).map(Math.round);
+      const pf = facts.pollFailures;
+      const polls = pf ? pollsOf(journal, pf.code) : [];
+      const secrets = new Set(facts.secrets);
+      for (const e of journal) {
+        const auth = e.headers.authorization;
+        if (typeof auth === 'string') secrets.add(auth.replace(/^Bearer /, ''));
+      }
+      for (const r of proxy) {
+        const s = new URLSearchParams(r.body).get('client_secret');
+        if (s) secrets.add(s);
+      }
+      for (const u of ['alice', 'bob']) secrets.add(`${u}123`);
+      secrets.add(appConfig('').softwareStatement);
+      if (facts.phone) secrets.add(facts.phone.config.softwareStatement);
+      const leaks = capturedLogs.filter((l) => Array.from(secrets).some((s) => s.length > 6 && l.indexOf(s) >= 0));
+      return verdict(
+        [
+          [`backoff grows (gaps ${g.join(', ')} ms)`, g.length === 2 && g[0] >= 450 && g[1] >= 1.8 * g[0]],
+          [`polling gives up after repeated failures (${polls.length} polls, then stop)`, !!pf && pf.failures.length === 1 && polls.length >= 2 && polls.length <= 4],
+          [`${leaks.length} of ${capturedLogs.length} log lines contain a secret`, leaks.length === 0 && capturedLogs.length > 0],
+        ],
+        `retry gaps ${g.join(' → ')} ms; failing poll stops after ${polls.length} polls; ${capturedLogs.length} log lines, 0 with tokens/secrets/passwords (${secrets.size} checked)`,
+        leaks.slice(0, 5),
+      );
+    },
+  },
+  {
+    item: 41, strength: 'SHOULD', scope: 'C', title: 'Credentials and tokens stored carefully (minimal storage)',
+    run({ facts }) {
+      const allowed = ['tve.deviceId', 'adobePass.DEMOTV.client', 'adobePass.DEMOTV.token', 'adobePass.DEMOTV.provider', 'adobePass.DEMOTV.profile'];
+      const extra = facts.tvs.flatMap((t) => t.backend.keys().filter((k) => allowed.indexOf(k) < 0));
+      const values = facts.tvs.flatMap((t) => t.backend.keys().map((k) => t.backend.getItem(k) ?? ''));
+      const mediaInStore = values.filter((v) => Array.from(facts.secrets).some((s) => v.indexOf(s) >= 0));
+      return verdict(
+        [
+          [`only the designed entries are stored (extra: ${extra.join(', ')})`, extra.length === 0],
+          ['no media token stored', mediaInStore.length === 0],
+        ],
+        'storage holds device id, DCR pair, access token, provider, profile parts only; no media tokens or permits (encryption at rest: not available to TV web apps, not assessed)',
+      );
+    },
+  },
+  {
+    item: 42, strength: 'MUST', scope: 'C', title: 'Empty profiles → new authentication session',
+    run({ rec, facts }) {
+      const b = facts.firstBoot;
+      const firstSession = only(rec.step('first-launch', 'show-code'), 'sessions-create');
+      const r = facts.relaunchAfterExpiry;
+      const bootCalls = rec.step('expiry', 'relaunch-boot');
+      const reauth = only(rec.step('expiry', 'reauthenticate'), 'sessions-create');
+      return verdict(
+        [
+          ['first boot: empty profiles → signed out, then a session', !!b && b.ok && !b.value.signedIn && b.value.profiles.length === 0 && firstSession.length === 1],
+          ['after profile expiry: profiles/{mvpd} empty → signed out with the last provider', !!r && r.ok && !r.value.signedIn && !!r.value.lastProvider && count(bootCalls, 'profiles-mvpd') === 1],
+          ['then a new session, not a stale decision', reauth.length === 1 && reauth[0].status === 200 && count(bootCalls, 'authorize', 'preauthorize') === 0],
+        ],
+        'empty profiles → signedIn false → POST sessions (first launch, and after the profile expired)',
+      );
+    },
+  },
+  {
+    item: 43, strength: 'MUST', scope: 'C', title: 'authenticated_profile_missing/expired/invalidated → must authenticate',
+    run({ rec, facts }) {
+      const e = facts.expiredPlay;
+      const step = rec.step('expiry', 'play-after-profile-expiry');
+      const rows = facts.errorTable.filter((r) => /^authenticated_profile_/.test(r.code));
+      const rowsOk = rows.every((r) => !r.result.ok && r.result.failure.kind === 'authentication' && !r.signedInAfter);
+      const ip = facts.itemLevelPreauth;
+      const ipAuth = !!ip && (ip.ok ? Array.from(ip.value.values()).every((d) => d.failure?.kind === 'authentication') : ip.failure.kind === 'authentication');
+      return verdict(
+        [
+          ['real expiry (HTTP 403) on play → authentication, profile forgotten, no retry/logout', !!e && !e.ok && e.failure.kind === 'authentication' && facts.signedInAfterExpiredPlay === false && facts.storedProfileAfterExpiredPlay === false && count(step, 'authorize') === 1 && count(step, 'logout') === 0],
+          [`injected missing/expired/invalidated (top and item level) → authentication, signed out (${rows.length} cases)`, rows.length >= 4 && rowsOk],
+          ['item-level expiry inside a 200 preauthorization → authentication failure', ipAuth],
+          ['... and the user is treated as signed out (as for the top-level error)', facts.signedInAfterItemLevelPreauth === false],
+        ],
+        'HTTP 403 and item-level authenticated_profile_* → Failure kind authentication, local profile dropped, no logout',
+        only(rec.step('expiry', 'preauthorize-after-expiry-item-level'), 'preauthorize').map(line),
+      );
+    },
+  },
+  {
+    item: 44, strength: 'MUST', scope: 'C', title: 'AP-TempPass-Identity for promotional TempPass',
+    run({ facts, journal }) {
+      const offered = facts.defaultProviderIds.filter((id) => /temppass/i.test(id));
+      const sent = journal.filter((e) => e.headers['ap-temppass-identity'] !== undefined).length;
+      const promo = facts.promoTempPass;
+      if (offered.length === 0 && facts.configHasPromoTempPass === true) {
+        return notApplicable(
+          `the app does not offer promotional TempPass: the shipped picker hides all TempPass MVPDs (configuration has TempPass_PROMO3); PassFlows has no way to send the identity (${sent} requests carried it; with showTempPass on, PROMO3 fails: ${promo?.failures[0]?.code ?? 'no failure'})`,
+        );
+      }
+      return verdict([['promotional TempPass offered but no AP-TempPass-Identity sent', sent > 0]], `${sent} requests carried AP-TempPass-Identity`);
+    },
+  },
+];

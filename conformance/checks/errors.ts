@@ -1,0 +1,86 @@
+/** Error handling, checklist items 34–36. */
+import { arrival, header, type JournalEntry } from '../lib/emulator';
+import { count, device, line } from './util';
+import { fail, verdict, type Check } from './types';
+
+export const errorChecks: Check[] = [
+  {
+    item: 34, strength: 'MUST', scope: 'C, S', title: 'Every enhanced error code handled centrally by action',
+    run({ rec, facts }) {
+      const problems: string[] = [];
+      const kinds = new Map<string, string>();
+      for (const row of facts.errorTable) {
+        const step = rec.step('error-table', `${row.placement}:${row.code}`);
+        const attempts = count(step, 'authorize');
+        const kind = row.result.ok ? 'granted' : row.result.failure.kind;
+        const where = `${row.placement}:${row.code}`;
+        if (row.result.ok) problems.push(`${where}: granted a media token`);
+        if (row.action === 'retry') {
+          if (attempts < 2 || attempts > 4) problems.push(`${where}: ${attempts} attempts`);
+        } else if (row.action === 'application-registration' && row.placement === 'top') {
+          if (attempts !== 2 || count(step, 'token') !== 1 || count(step, 'register') !== 0) problems.push(`${where}: ${attempts} attempts, ${count(step, 'token')} token, ${count(step, 'register')} register`);
+        } else if (attempts !== 1) problems.push(`${where}: ${attempts} attempts for action ${row.action}`);
+        if (row.action === 'authentication' && (kind !== 'authentication' || row.signedInAfter)) problems.push(`${where}: kind ${kind}, still signed in: ${row.signedInAfter}`);
+        if (row.action === 'configuration' && kind !== 'configuration') problems.push(`${where}: kind ${kind}`);
+        if (row.placement === 'top') kinds.set(row.code, kind);
+        else if (kinds.get(row.code) !== kind) problems.push(`${row.code}: item-level → ${kind}, top-level → ${kinds.get(row.code)}`);
+      }
+      const codes = new Set(facts.errorTable.map((r) => r.code)).size;
+      const phone = ['phone-wrong-code', 'phone-expired-code'].map((s) => count(rec.step('second-screen', s), 'sessions-retrieve'));
+      return verdict(
+        [
+          [problems.slice(0, 3).join('; '), problems.length === 0 && codes >= 47],
+          [`second screen: bad codes checked once each (${phone.join('/')})`, phone.every((n) => n === 1)],
+        ],
+        `all ${codes} §9.4 codes injected on authorize: retry → 3 attempts, application-registration → token + repeat, others 1; authentication → sign-in, configuration → configuration; item = top-level`,
+        problems,
+      );
+    },
+  },
+  {
+    item: 35, strength: 'MUST', scope: 'C, S', title: 'HTTP error statuses vs 200 with error payloads',
+    run({ facts }) {
+      const pre = facts.denialPreauth;
+      const mixed = pre && pre.ok ? [pre.value.get('DEMOTV')?.authorized, pre.value.get('DEMOTV-SPORTS')?.authorized] : [];
+      const top = facts.expiredPlay;
+      const item = facts.errorTable.find((r) => r.placement === 'item' && r.code === 'authorization_denied_by_mvpd');
+      const ws = facts.phoneScreens['wrong-code'];
+      return verdict(
+        [
+          ['200 with one item denied: call succeeds, other items permitted', mixed[0] === true && mixed[1] === false],
+          ['HTTP 403 (profile expired): the call fails with authentication', !!top && !top.ok && top.failure.kind === 'authentication'],
+          ['200 whose only item is denied: no grant', !!item && !item.result.ok],
+          ['second screen: HTTP 400 on a code → error, not success', ws?.name === 'enter' && !!ws.error],
+        ],
+        '200+item deny → per-title Decision; HTTP 403 → failed Result (authentication); 200 deny on authorize → no token; phone 400 → inline error',
+      );
+    },
+  },
+  {
+    item: 36, strength: 'MUST', scope: 'C, S', title: 'After a 429 wait ≥ 1 s before the next request',
+    run({ journal, facts }) {
+      const keyOf = (e: JournalEntry) => device(e) ?? `dcr:${header(e, 'x-device-info') ?? ''}`;
+      const throttled = journal.filter((e) => e.status === 429);
+      if (throttled.length === 0) return fail('no 429 observed: throttling was not exercised');
+      const waits: number[] = [];
+      const early: string[] = [];
+      for (const t of throttled) {
+        const next = journal.find((e) => e.seq > t.seq && keyOf(e) === keyOf(t));
+        if (!next) continue;
+        const wait = Math.round(arrival(next) - t.time);
+        waits.push(wait);
+        if (wait < 985) early.push(`${line(t)} then ${line(next)} after ${wait} ms`);
+      }
+      const phone = facts.phone?.identifier;
+      const phone429 = throttled.filter((e) => device(e) === phone).length;
+      return verdict(
+        [
+          [`${early.length} requests sooner than 1 s after a 429`, early.length === 0],
+          [`the second screen was throttled too (${phone429})`, phone429 > 0],
+        ],
+        `${throttled.length} × 429 (TV ${throttled.length - phone429}, phone ${phone429}); next request from that client ${Math.min(...waits)}–${Math.max(...waits)} ms later`,
+        early,
+      );
+    },
+  },
+];

@@ -1,0 +1,162 @@
+/** Second screen, throttling, logout, degraded access and TempPass, several profiles. */
+import type { PassFlows, Provider } from '../../src/flows';
+import { activationFacts, provider, RecordingListener, showCode, signIn } from '../lib/activation';
+import type { Emulator } from '../lib/emulator';
+import type { Facts } from '../lib/facts';
+import { Phone } from '../lib/phone';
+import { sleep, waitFor, type Recorder } from '../lib/recorder';
+import { Tv } from '../lib/tv';
+import { ACME, NORTHSTAR } from './polling';
+
+export async function secondScreenJourney(emu: Emulator, rec: Recorder, facts: Facts): Promise<Tv> {
+  const tv = new Tv(emu.adobeUrl);
+  const other = new Tv(emu.adobeUrl);
+  facts.tvs.push(tv, other);
+  const phone = new Phone(emu.adobeUrl);
+  facts.phone = phone;
+  await rec.journey('second-screen', async (j) => {
+    const f = tv.launch({ pollIntervalMs: 3000 });
+    await f.boot();
+    const s = await showCode(f, ACME);
+    facts.phoneCode = s.code;
+    const flow = phone.activationFlow();
+    await j.step('phone-enter-code', () => flow.start(s.code));
+    facts.phoneScreens['after-code'] = flow.current();
+    await j.step('phone-continue', () => flow.continueLogin());
+    facts.phoneScreens['after-continue'] = flow.current();
+    facts.phoneNavigations['continue'] = phone.navigations.slice();
+    // The browser part (MVPD login page) is not the app: the emulator completes it.
+    await emu.complete(s.code, 'alice');
+    const done = phone.doneFlow();
+    await j.step('phone-done', () => done.start(s.code));
+    facts.phoneScreens['done'] = done.current();
+    await waitFor(() => s.listener.signedIn.length > 0, 'TV signed in via the phone');
+    facts.tvSignedInViaPhone = true;
+
+    const before = phone.navigations.length;
+    const wrong = phone.activationFlow();
+    await j.step('phone-wrong-code', () => wrong.submitCode('ZZZZ999'));
+    facts.phoneScreens['wrong-code'] = wrong.current();
+
+    const g = other.launch({ pollIntervalMs: 3000 });
+    await g.boot();
+    const t = await showCode(g, NORTHSTAR);
+    t.activation.stop();
+    await emu.admin('POST', 'expire', { kind: 'session', code: t.code });
+    const stale = phone.activationFlow();
+    await j.step('phone-expired-code', () => stale.submitCode(t.code));
+    facts.phoneScreens['expired-code'] = stale.current();
+    facts.phoneNavigations['after-bad-codes'] = phone.navigations.slice(before);
+  });
+  return tv;
+}
+
+export async function throttlingJourney(emu: Emulator, rec: Recorder, facts: Facts, signedInTv: Tv): Promise<void> {
+  const waiting = new Tv(emu.adobeUrl);
+  facts.tvs.push(waiting);
+  await rec.journey('throttling', async (j) => {
+    const busy = signedInTv.launch({ pollIntervalMs: 3000 });
+    await busy.boot();
+    const w = waiting.launch({ pollIntervalMs: 3000 });
+    await w.boot();
+    const s = await showCode(w, ACME);
+    facts.throttleDevices = [signedInTv.deviceIdentifierHeader(), waiting.deviceIdentifierHeader(), facts.phone?.identifier ?? ''];
+    await emu.settings({ throttling: true });
+    try {
+      // A big catalogue row: 60 titles → 12 preauthorization batches in a row, more than the burst allows.
+      const burst = Array.from({ length: 60 }, (_, i) => `THROTTLE-${String(i).padStart(2, '0')}`);
+      facts.throttlePreauth = await j.step('preauthorize-burst', () => busy.preauthorize(burst));
+      if (facts.phone) {
+        const flow = facts.phone.activationFlow();
+        await j.step('phone-enter-code', () => flow.start(s.code));
+      }
+      await sleep(1500);
+    } finally {
+      s.activation.stop();
+      await emu.settings({ throttling: false });
+    }
+  });
+}
+
+export async function logoutJourney(_emu: Emulator, rec: Recorder, facts: Facts, acmeTv: Tv, northStarTv: Tv): Promise<void> {
+  await rec.journey('logout', async (j) => {
+    const a = acmeTv.launch();
+    await j.step('boot-acme', () => a.boot());
+    facts.logoutInteractive = await j.step('logout-acme', () => a.logout());
+    facts.bootAfterLogout = await j.step('boot-after-logout', () => a.boot());
+    const b = northStarTv.launch();
+    await j.step('boot-northstar', () => b.boot());
+    facts.logoutComplete = await j.step('logout-northstar', () => b.logout());
+  });
+}
+
+/** Start an activation that should end without a code (authorize path), recording whatever happens. */
+async function activate(f: PassFlows, p: Provider): Promise<ReturnType<typeof activationFacts>> {
+  const listener = new RecordingListener();
+  const activation = f.startActivation(p, listener);
+  await waitFor(() => listener.signedIn.length > 0 || listener.failures.length > 0 || listener.codes.length > 0, `activation ${p.id}`);
+  activation.stop();
+  return activationFacts({ listener, activation, code: listener.codes[0]?.code ?? '' }, '');
+}
+
+export async function accessVariantsJourney(emu: Emulator, rec: Recorder, facts: Facts): Promise<void> {
+  const tv = new Tv(emu.adobeUrl);
+  const trial = new Tv(emu.adobeUrl);
+  facts.tvs.push(tv, trial);
+  await rec.journey('degraded-and-temppass', async (j) => {
+    const f = tv.launch();
+    await f.boot();
+    await emu.admin('POST', 'degradation', { mvpd: 'BlueRiverTV', rule: 'AuthNAll' });
+    try {
+      facts.degradedSignIn = await j.step('degraded-sign-in', () => activate(f, provider('BlueRiverTV', 'Blue River TV')));
+      facts.degradedPlay = await j.step('degraded-play', () => f.authorize('DEMOTV'));
+    } finally {
+      await emu.admin('POST', 'degradation', { mvpd: 'BlueRiverTV', rule: null });
+    }
+    const shipped = tv.launch();
+    const list = await j.step('providers-as-shipped', () => shipped.providers());
+    facts.defaultProviderIds = list.ok ? list.value.map((p) => p.id) : [];
+    const config = await emu.admin<{ mvpds: Array<{ id: string; tempPass?: { kind: string } }> }>('GET', 'fixtures');
+    facts.configHasPromoTempPass = config.mvpds.some((m) => m.tempPass?.kind === 'promotional');
+
+    const t = trial.launch({ showTempPass: true });
+    await t.boot();
+    const withTrial = await j.step('providers-with-temppass', () => t.providers());
+    const trialProviders = withTrial.ok ? withTrial.value.filter((p) => p.isTempPass) : [];
+    facts.tempPassProviderIds = trialProviders.map((p) => p.id);
+    const basic = trialProviders.find((p) => p.id === 'TempPass_DEMO15');
+    if (basic) {
+      facts.tempPassSignIn = await j.step('temppass-start', () => activate(t, basic));
+      facts.tempPassPlay = await j.step('temppass-play', () => t.authorize('DEMOTV'));
+    }
+    const promo = trialProviders.find((p) => p.id === 'TempPass_PROMO3');
+    if (promo) facts.promoTempPass = await j.step('promo-temppass-start', () => activate(t, promo));
+  });
+}
+
+export async function severalProfilesJourney(emu: Emulator, rec: Recorder, facts: Facts): Promise<void> {
+  const tv = new Tv(emu.adobeUrl);
+  facts.tvs.push(tv);
+  await rec.journey('several-profiles', async (j) => {
+    const f = tv.launch({ pollIntervalMs: 3000 });
+    await f.boot();
+    await signIn(emu, f, ACME, 'alice');
+    await signIn(emu, f, NORTHSTAR, 'alice');
+    // Constructed state: the app's cached MVPD choice is gone (e.g. app data partly cleared) while its
+    // DCR client survives, so boot must ask for all profiles and find both.
+    tv.backend.removeItem('adobePass.DEMOTV.provider');
+    tv.backend.removeItem('adobePass.DEMOTV.profile');
+    const g = tv.launch();
+    facts.severalBoot = await j.step('boot', () => g.boot());
+    const b = facts.severalBoot;
+    if (b.ok && !b.value.signedIn && b.value.profiles.length > 1) {
+      const shorter = b.value.profiles[b.value.profiles.length - 1];
+      g.chooseProfile(shorter);
+      await sleep(20);
+      const played = await j.step('play-chosen', () => g.authorize('DEMOTV'));
+      if (played.ok) facts.secrets.add(played.value.mediaToken);
+      const e = rec.step('several-profiles', 'play-chosen').find((x) => x.path.includes('/decisions/authorize/'));
+      facts.severalChosenPlayPath = e?.path;
+    }
+  });
+}
