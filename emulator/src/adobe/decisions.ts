@@ -6,6 +6,7 @@ import { ApiError, enhancedError, type EnhancedError } from './errors';
 import { degradedUserId } from './profile-view';
 import { authorizeCaller, deviceId, deviceInfo, isJsonContentType, requireIntegration } from './request';
 import type { Integration, Profile } from './state';
+import { ssoProfiles, ssoSubjects } from './sso';
 import { assetKey, checkTempPass, startLedger } from './temppass';
 
 type Kind = 'preauthorize' | 'authorize';
@@ -64,7 +65,9 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AdobeContext):
       return json(reply, { decisions: await tempPassDecisions(kind, req, i, devId, resources, permit, deny) });
     }
 
-    const { profile, problem } = state.lookupProfile(client.clientId, devId, sp.id, i.mvpd.id);
+    const own = state.lookupProfile(client.clientId, devId, sp.id, i.mvpd.id);
+    const profile = own.profile ?? ssoProfiles(state, ssoSubjects(state, req), i.mvpd.id)[0];
+    const problem = own.problem;
     if (!profile && i.degradation !== 'AuthNAll') {
       const code = `authenticated_profile_${problem ?? 'missing'}`;
       if (state.settings.decisionErrorPlacement === 'top') throw new ApiError(code);

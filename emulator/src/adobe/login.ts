@@ -53,6 +53,17 @@ export function completeLogin(state: AdobeState, session: Session, sub: Subscrib
     username: sub.username,
   };
   state.profiles.set(key, profile);
+  // Logins made with an SSO identity also create the SSO profile other apps with that identity will find.
+  for (const s of session.sso ?? []) {
+    const ssoKey = JSON.stringify(['sso', s.kind, s.subject, mvpd]);
+    state.profiles.set(ssoKey, {
+      ...profile,
+      key: ssoKey,
+      type: s.kind,
+      sso: s,
+      attributes: { ...profile.attributes, mvpd: { value: mvpd, state: 'plain' } },
+    });
+  }
   session.state = 'authenticated';
   session.profileKey = key;
   return profile;

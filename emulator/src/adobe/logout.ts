@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AdobeContext } from './context';
 import { ApiError } from './errors';
 import { authorizeCaller, deviceId, deviceInfo, isValidRedirectUrl, requireIntegration } from './request';
+import { ssoProfiles, ssoSubjects } from './sso';
 import { profileKey } from './state';
 
 export function registerLogoutRoute(app: FastifyInstance, ctx: AdobeContext): void {
@@ -17,9 +18,14 @@ export function registerLogoutRoute(app: FastifyInstance, ctx: AdobeContext): vo
 
     const mvpd = i.mvpd.id;
     const key = profileKey(client.clientId, devId, sp.id, mvpd);
-    const existing = state.profiles.get(key);
-    const valid = existing !== undefined && !existing.invalidated && existing.notAfter > state.now();
-    if (existing) state.profiles.delete(key);
+    // Single logout: with SSO headers the SSO profiles for this MVPD go too (spec §16).
+    const shared = ssoProfiles(state, ssoSubjects(state, req), mvpd);
+    for (const p of shared) state.profiles.delete(p.key);
+    const own = state.profiles.get(key);
+    if (own) state.profiles.delete(key);
+    const ownValid = own !== undefined && !own.invalidated && own.notAfter > state.now();
+    const existing = ownValid ? own : (shared[0] ?? own);
+    const valid = ownValid || shared.length > 0;
 
     let entry: Record<string, unknown>;
     if (i.mvpd.tempPass || (!valid && i.degradation === 'AuthNAll')) {

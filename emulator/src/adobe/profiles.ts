@@ -5,6 +5,7 @@ import { ApiError } from './errors';
 import { degradedProfile, profileJson } from './profile-view';
 import { authorizeCaller, deviceId, deviceInfo, requireIntegration } from './request';
 import { liveSession } from './sessions';
+import { ssoProfiles, ssoSubjects, type SsoSubject } from './sso';
 import type { AdobeState, Integration } from './state';
 import { checkTempPass, quotaUsedUp, tempPassProfile } from './temppass';
 
@@ -19,6 +20,7 @@ function profileFor(
   i: Integration,
   clientId: string,
   devId: string,
+  sso: SsoSubject[],
 ): Record<string, unknown> | null {
   if (i.mvpd.tempPass) {
     const t = checkTempPass(state, req, i, devId, { needIdentity: i.mvpd.tempPass.kind === 'promotional' });
@@ -28,6 +30,8 @@ function profileFor(
   }
   const found = state.lookupProfile(clientId, devId, i.sp, i.mvpd.id).profile;
   if (found) return profileJson(found);
+  const shared = ssoProfiles(state, sso, i.mvpd.id)[0];
+  if (shared) return profileJson(shared);
   if (i.degradation === 'AuthNAll') return profileJson(degradedProfile(state, devId));
   return null;
 }
@@ -43,6 +47,9 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AdobeContext): 
     for (const p of state.validProfilesFor(client.clientId, devId, sp.id)) {
       if (state.integration(sp.id, p.mvpd)?.enabled) profiles[p.mvpd] = profileJson(p);
     }
+    for (const p of ssoProfiles(state, ssoSubjects(state, req))) {
+      if (!(p.mvpd in profiles) && state.integration(sp.id, p.mvpd)?.enabled) profiles[p.mvpd] = profileJson(p);
+    }
     return json(reply, { profiles });
   });
 
@@ -53,7 +60,7 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AdobeContext): 
     if (!session.mvpd) return json(reply, { profiles: {} });
     const i = requireIntegration(state, sp.id, session.mvpd);
     if (session.state !== 'authenticated' && !i.mvpd.tempPass && i.degradation !== 'AuthNAll') return json(reply, { profiles: {} });
-    const p = profileFor(state, req, i, session.clientId, session.deviceId);
+    const p = profileFor(state, req, i, session.clientId, session.deviceId, session.sso ?? []);
     return json(reply, { profiles: p ? { [i.mvpd.id]: p } : {} });
   });
 
@@ -62,7 +69,7 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AdobeContext): 
     const devId = deviceId(req, true)!;
     deviceInfo(state, req, true);
     const i = requireIntegration(state, sp.id, req.params.mvpd);
-    const p = profileFor(state, req, i, client.clientId, devId);
+    const p = profileFor(state, req, i, client.clientId, devId, ssoSubjects(state, req));
     return json(reply, { profiles: p ? { [i.mvpd.id]: p } : {} });
   });
 }

@@ -17,6 +17,7 @@ import {
   isValidRedirectUrl,
   requireIntegration,
 } from './request';
+import { ssoProfiles, ssoSubjects, type SsoSubject } from './sso';
 import type { AdobeState, DeviceSnapshot, Session } from './state';
 
 const PARAMS = ['mvpd', 'domainName', 'redirectUrl'] as const;
@@ -44,8 +45,16 @@ export function liveSession(state: AdobeState, sp: string, code: string): Sessio
 }
 
 /** Short-circuit to authorization (existing profile, TempPass, AuthNAll degradation), else null. */
-function shortCircuit(state: AdobeState, sp: string, clientId: string, devId: string, mvpd: string): 'authenticated' | 'temporary' | 'degraded' | null {
+function shortCircuit(
+  state: AdobeState,
+  sp: string,
+  clientId: string,
+  devId: string,
+  mvpd: string,
+  sso: SsoSubject[],
+): 'authenticated' | 'authenticatedSSO' | 'temporary' | 'degraded' | null {
   if (state.lookupProfile(clientId, devId, sp, mvpd).profile) return 'authenticated';
+  if (ssoProfiles(state, sso, mvpd).length > 0) return 'authenticatedSSO';
   const i = state.integration(sp, mvpd)!;
   if (i.mvpd.tempPass) return 'temporary';
   if (i.degradation === 'AuthNAll') return 'degraded';
@@ -110,9 +119,10 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AdobeContext): 
     const info = deviceInfo(state, req, true);
     const params = readParams(state, sp.id, requireForm(req));
     const now = state.now();
+    const sso = ssoSubjects(state, req);
 
     if (params.mvpd) {
-      const reason = shortCircuit(state, sp.id, client.clientId, devId, params.mvpd);
+      const reason = shortCircuit(state, sp.id, client.clientId, devId, params.mvpd, sso);
       if (reason) {
         const pseudo = { sp: sp.id, mvpd: params.mvpd, sessionId: state.newId() } as Session;
         return json(reply, action(pseudo, 'authorize', reason));
@@ -134,6 +144,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AdobeContext): 
       notBefore: now,
       notAfter: now + state.settings.sessionTtlMs,
       state: 'pending',
+      sso,
     };
     state.sweepSessions();
     state.sessions.set(session.code, session);
@@ -147,8 +158,9 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AdobeContext): 
     Object.assign(session, readParams(state, sp.id, body));
     if (missingOf(session).length > 0) return json(reply, action(session, 'retry', 'none'));
     if (session.state === 'authenticated') return json(reply, action(session, 'authorize', 'authenticated'));
-    const reason = shortCircuit(state, sp.id, session.clientId, session.deviceId, session.mvpd!);
-    if (reason) return json(reply, action(session, 'authorize', reason));
+    // Resume has no authenticatedSSO (spec §5.3): an SSO short-cut counts as authenticated here.
+    const reason = shortCircuit(state, sp.id, session.clientId, session.deviceId, session.mvpd!, session.sso ?? []);
+    if (reason) return json(reply, action(session, 'authorize', reason === 'authenticatedSSO' ? 'authenticated' : reason));
     return json(reply, action(session, 'authenticate', 'none'));
   });
 

@@ -63,6 +63,8 @@ export interface Session {
   notAfter: number;
   state: 'pending' | 'authenticated' | 'invalidated';
   profileKey?: string;
+  /** SSO identities presented when the session was created; login also creates SSO profiles for them. */
+  sso?: { kind: 'platformSSO' | 'serviceTokenSSO'; subject: string }[];
 }
 
 export interface AttributeValue {
@@ -83,6 +85,8 @@ export interface Profile {
   attributes: Record<string, AttributeValue>;
   username?: string;
   invalidated?: boolean;
+  /** Set on SSO profiles: the platform or service-token identity they belong to (spec §16). */
+  sso?: { kind: 'platformSSO' | 'serviceTokenSSO'; subject: string };
 }
 
 export interface TempPassLedger {
@@ -218,7 +222,7 @@ export class AdobeState {
   validProfilesFor(clientId: string, deviceId: string, sp: string): Profile[] {
     const now = this.now();
     return [...this.profiles.values()].filter(
-      (p) => p.clientId === clientId && p.deviceId === deviceId && p.sp === sp && !p.invalidated && p.notAfter > now && p.notBefore <= now,
+      (p) => !p.sso && p.clientId === clientId && p.deviceId === deviceId && p.sp === sp && !p.invalidated && p.notAfter > now && p.notBefore <= now,
     );
   }
 }
