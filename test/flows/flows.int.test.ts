@@ -372,6 +372,25 @@ test('logout at an MVPD without a logout endpoint: complete, nothing to open', a
   expect(out).toEqual({ ok: true, value: { followUpUrls: [], partnerSignOut: false } });
 });
 
+test('boot offline (connection dropped every time): a retryable network failure after bounded retries', async () => {
+  await emu.admin('POST', 'faults', { match: { path: '^/o/client/register$' }, count: 3, fault: { type: 'drop' } });
+  const booted = await flows().boot();
+  expect(booted).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'network', retryable: true }) });
+  expect(storage.data.has(`adobePass.${SP}.client`)).toBe(false);
+});
+
+test('revoked software statement: boot reports a registration failure and stops', async () => {
+  const f = flows();
+  await f.boot();
+  await emu.admin('POST', 'statements/demotv-lightning-tv/revoke');
+  await emu.admin('POST', 'expire', { kind: 'access-token' });
+  await emu.admin('DELETE', 'journal');
+  const booted = await flows().boot();
+  expect(booted).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'registration', retryable: false }) });
+  // 401 → token refresh → invalid_client → one re-registration attempt, refused → stop.
+  expect(calls(await emu.journal())).toEqual([`GET ${P('profiles')}`, 'POST /o/client/token', 'POST /o/client/register']);
+});
+
 test('configuration failure surfaces as a typed failure with a way forward', async () => {
   const f = flows();
   await f.boot();
