@@ -75,7 +75,10 @@ function writeDist(bundle: Bundle): void {
   try {
     const dir = join(ROOT, 'dist');
     mkdirSync(dir, { recursive: true });
-    for (const [name, text] of [['app.js', bundle.js], ['styles.css', bundle.css]] as const) {
+    for (const [name, text] of [
+      ['app.js', bundle.js],
+      ['styles.css', bundle.css],
+    ] as const) {
       const tmp = join(dir, `.${name}.${process.pid}.tmp`);
       writeFileSync(tmp, text);
       renameSync(tmp, join(dir, name));
@@ -162,7 +165,12 @@ export async function createSecondScreenApp(options: SecondScreenOptions = {}): 
   const app = Fastify({ logger: !options.quiet });
   const html = (title: string) => page(config, title);
   const sendPage = (title: string) => async (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-store').header('Content-Security-Policy', csp).header('X-Content-Type-Options', 'nosniff').send(html(title));
+    reply
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Cache-Control', 'no-store')
+      .header('Content-Security-Policy', csp)
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(html(title));
   app.get('/', sendPage('Activate your TV'));
   app.get('/done', sendPage('Finishing sign-in'));
   app.get('/app.js', async (_req, reply) => reply.header('Content-Type', 'text/javascript; charset=utf-8').header('Cache-Control', 'no-cache').send(bundle.js));

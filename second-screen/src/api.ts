@@ -66,9 +66,13 @@ export interface SecondScreenApi {
 export function webCredentialsStore(store: KeyValueStore, preset: string): CredentialsStore {
   const clientKey = `ss.v1.${preset}.client`;
   const tokenKey = `ss.v1.${preset}.token`;
-  const isClient = (v: unknown): v is ClientCredentials => !!v && typeof (v as ClientCredentials).clientId === 'string' && typeof (v as ClientCredentials).clientSecret === 'string';
+  const isClient = (v: unknown): v is ClientCredentials =>
+    !!v && typeof (v as ClientCredentials).clientId === 'string' && typeof (v as ClientCredentials).clientSecret === 'string';
   const isToken = (v: unknown): v is AccessToken =>
-    !!v && typeof (v as AccessToken).accessToken === 'string' && typeof (v as AccessToken).expiresAt === 'number' && typeof (v as AccessToken).refreshAt === 'number';
+    !!v &&
+    typeof (v as AccessToken).accessToken === 'string' &&
+    typeof (v as AccessToken).expiresAt === 'number' &&
+    typeof (v as AccessToken).refreshAt === 'number';
   return {
     loadClient: () => readJson(store, clientKey, isClient),
     saveClient: (c) => writeJson(store, clientKey, c),
@@ -108,7 +112,13 @@ export function createPassApi(options: PassApiOptions): SecondScreenApi {
       return { actionName: a.actionName, reasonType: a.reasonType, url: a.url, mvpd: a.mvpd, missing: a.missingParameters };
     },
     async providers() {
-      return (await client.configuration()).mvpds.map((m) => ({ id: m.id, displayName: m.displayName, logoUrl: m.logoUrl, isTempPass: m.isTempPass, isProxy: m.isProxy }));
+      return (await client.configuration()).mvpds.map((m) => ({
+        id: m.id,
+        displayName: m.displayName,
+        logoUrl: m.logoUrl,
+        isTempPass: m.isTempPass,
+        isProxy: m.isProxy,
+      }));
     },
     async profilesForCode(code) {
       return (await client.profileForCode(code)).map((p) => ({ mvpd: p.mvpd, type: p.type }));

@@ -100,13 +100,27 @@ function osOf(ua: string, touchPoints: number): OsPart {
   const apple = { manufacturer: 'Apple', vendor: 'Apple', osVendor: 'Apple' as const };
   if ((m = ua.match(/\((iPhone|iPod|iPad)[^)]*?OS (\d+[_.]\d+(?:[_.]\d+)?)/))) {
     const model = m[1];
-    return { ...apple, primaryHardwareType: model === 'iPad' ? 'Tablet' : 'MobilePhone', model, osName: 'iOS', osFamily: 'iOS', osVersion: versionFrom(m, 2) ?? '0' };
+    return {
+      ...apple,
+      primaryHardwareType: model === 'iPad' ? 'Tablet' : 'MobilePhone',
+      model,
+      osName: 'iOS',
+      osFamily: 'iOS',
+      osVersion: versionFrom(m, 2) ?? '0',
+    };
   }
   if ((m = ua.match(/Android (\d+(?:\.\d+)*)(?:; ([^;)]+))?/))) {
     const rawModel = (m[2] || '').replace(/ Build\/.*/, '').trim();
     // Chrome's reduced UA says only "K"; say so honestly rather than inventing a model.
     const model = rawModel && rawModel !== 'K' ? rawModel : 'Android device';
-    return { primaryHardwareType: /Mobile/.test(ua) ? 'MobilePhone' : 'Tablet', model, osName: 'Android', osFamily: 'Android', osVendor: 'Google', osVersion: m[1] };
+    return {
+      primaryHardwareType: /Mobile/.test(ua) ? 'MobilePhone' : 'Tablet',
+      model,
+      osName: 'Android',
+      osFamily: 'Android',
+      osVendor: 'Google',
+      osVersion: m[1],
+    };
   }
   if ((m = ua.match(/CrOS \S+ ([\d.]+)/))) {
     return { primaryHardwareType: 'Desktop', model: 'Chromebook', osName: 'Chrome OS', osFamily: 'Linux', osVendor: 'Google', osVersion: m[1] };

@@ -218,7 +218,13 @@ export class ActivationFlow extends BaseFlow {
 
   /** Remember the code for /done, then navigate this tab to the authenticate URL (spec §5.5). */
   private leaveFor(code: string, provider: ProviderView, url?: string): void {
-    const pending: PendingLogin = { code, preset: this.deps.config.presetName, mvpd: provider.id, displayName: provider.displayName, logoUrl: provider.logoUrl };
+    const pending: PendingLogin = {
+      code,
+      preset: this.deps.config.presetName,
+      mvpd: provider.id,
+      displayName: provider.displayName,
+      logoUrl: provider.logoUrl,
+    };
     pendingLogin.write(this.deps.tabStore, pending);
     this.show({ name: 'leaving', code, provider });
     this.deps.navigate(url ? this.deps.api.absoluteUrl(url) : this.deps.api.authenticateUrl(code));

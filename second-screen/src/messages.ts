@@ -50,7 +50,13 @@ export function describeFailure(error: unknown): Problem {
       );
     case 'invalid_integration':
     case 'invalid_parameter_mvpd':
-      return problem('provider-unavailable', 'Provider not available', "Signing in with this provider isn't possible right now. Choose another provider.", false, error);
+      return problem(
+        'provider-unavailable',
+        'Provider not available',
+        "Signing in with this provider isn't possible right now. Choose another provider.",
+        false,
+        error,
+      );
   }
   if (error.httpStatus === 429 || error.kind === 'throttled') {
     return problem('throttled', 'Too many attempts', 'The sign-in service is busy. Wait a moment, then try again.', true, error);

@@ -16,7 +16,14 @@ export interface PendingLogin {
 
 function isPending(v: unknown): v is PendingLogin {
   const p = v as PendingLogin;
-  return !!p && typeof p === 'object' && typeof p.code === 'string' && typeof p.preset === 'string' && typeof p.mvpd === 'string' && typeof p.displayName === 'string';
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    typeof p.code === 'string' &&
+    typeof p.preset === 'string' &&
+    typeof p.mvpd === 'string' &&
+    typeof p.displayName === 'string'
+  );
 }
 
 export const pendingLogin = {

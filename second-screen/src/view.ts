@@ -143,7 +143,11 @@ function build(screen: Screen, a: ViewActions, setTimer: (t: ReturnType<typeof s
         title,
         codeBadge(screen.code),
         h('div', { class: 'provider-card' }, logo(screen.provider, 'large'), h('span', { class: 'provider-name' }, screen.provider.displayName)),
-        h('p', { class: 'lead' }, `Your TV chose ${screen.provider.displayName}. Next, sign in on ${screen.provider.displayName}'s page with your TV provider account.`),
+        h(
+          'p',
+          { class: 'lead' },
+          `Your TV chose ${screen.provider.displayName}. Next, sign in on ${screen.provider.displayName}'s page with your TV provider account.`,
+        ),
         primary(`Continue with ${screen.provider.displayName}`, a.continueLogin, screen.busy, 'Opening…'),
         h('p', { class: 'small' }, 'Wrong provider? Choose another one on your TV and enter the new code.'),
         secondary('Use a different code', a.startOver),
@@ -154,7 +158,12 @@ function build(screen: Screen, a: ViewActions, setTimer: (t: ReturnType<typeof s
       const title = heading('Choose your TV provider');
       const list = h('ul', { class: 'providers', role: 'list' });
       for (const p of screen.providers) {
-        const b = h('button', { type: 'button', class: 'provider', disabled: screen.busy }, logo(p, 'small'), h('span', { class: 'provider-name' }, p.displayName));
+        const b = h(
+          'button',
+          { type: 'button', class: 'provider', disabled: screen.busy },
+          logo(p, 'small'),
+          h('span', { class: 'provider-name' }, p.displayName),
+        );
         on(b, 'click', () => a.chooseProvider(p.id));
         list.appendChild(h('li', {}, b));
       }
@@ -183,7 +192,11 @@ function build(screen: Screen, a: ViewActions, setTimer: (t: ReturnType<typeof s
         h('div', { class: 'check', 'aria-hidden': 'true' }),
         title,
         h('div', { class: 'provider-card' }, logo(screen.provider, 'large'), h('span', { class: 'provider-name' }, screen.provider.displayName)),
-        h('p', { class: 'lead' }, screen.already ? "No need to sign in again. Your TV will continue in a few seconds." : 'Your TV will continue in a few seconds.'),
+        h(
+          'p',
+          { class: 'lead' },
+          screen.already ? 'No need to sign in again. Your TV will continue in a few seconds.' : 'Your TV will continue in a few seconds.',
+        ),
         h('p', { class: 'small' }, 'You can close this page.'),
       );
       return { body, focus: title };
@@ -226,7 +239,11 @@ function build(screen: Screen, a: ViewActions, setTimer: (t: ReturnType<typeof s
               {},
               title,
               screen.code ? codeBadge(screen.code) : null,
-              h('p', { class: 'lead', role: 'alert' }, "The sign-in didn't finish. If your TV has already continued, you're all set. Otherwise check again, or get a new code on your TV."),
+              h(
+                'p',
+                { class: 'lead', role: 'alert' },
+                "The sign-in didn't finish. If your TV has already continued, you're all set. Otherwise check again, or get a new code on your TV.",
+              ),
               primary('Check again', a.recheck),
               secondary('Enter a new code', a.startOver),
             );

@@ -11,7 +11,16 @@ import { startSecondScreen, type SecondScreenServer } from '../../second-screen/
 import { fakeTv, tvSession, type Subscriber } from './helpers';
 
 const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots', 'second-screen');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 
 jest.setTimeout(60_000);
@@ -221,7 +230,7 @@ describe('second-screen activation in a phone-sized browser', () => {
     await context.close();
   });
 
-  it('completes the journey with throttling on (the emulator\'s 1 req/s + burst of 10 per IP)', async () => {
+  it("completes the journey with throttling on (the emulator's 1 req/s + burst of 10 per IP)", async () => {
     await admin('POST', 'settings', { throttling: true });
     try {
       const tv = fakeTv(emu.adobeUrl);

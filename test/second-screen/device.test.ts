@@ -38,11 +38,24 @@ describe('X-Device-Info for the phone (spec §6.3)', () => {
 
   it('describes an iPhone as a phone running iOS, with the OS version', () => {
     const info = describeDevice({ userAgent: UAS.iphone });
-    expect(info).toMatchObject({ primaryHardwareType: 'MobilePhone', model: 'iPhone', osName: 'iOS', osVersion: '17.4.1', browserName: 'Safari', manufacturer: 'Apple' });
+    expect(info).toMatchObject({
+      primaryHardwareType: 'MobilePhone',
+      model: 'iPhone',
+      osName: 'iOS',
+      osVersion: '17.4.1',
+      browserName: 'Safari',
+      manufacturer: 'Apple',
+    });
   });
 
   it('describes an Android phone with its model, and a tablet as a tablet', () => {
-    expect(describeDevice({ userAgent: UAS.pixel })).toMatchObject({ primaryHardwareType: 'MobilePhone', model: 'Pixel 8', osName: 'Android', osVersion: '14', browserName: 'Chrome' });
+    expect(describeDevice({ userAgent: UAS.pixel })).toMatchObject({
+      primaryHardwareType: 'MobilePhone',
+      model: 'Pixel 8',
+      osName: 'Android',
+      osVersion: '14',
+      browserName: 'Chrome',
+    });
     expect(describeDevice({ userAgent: UAS.samsungTab })).toMatchObject({ primaryHardwareType: 'Tablet', model: 'SM-X700' });
     expect(describeDevice({ userAgent: UAS.reduced }).model).toBe('Android device');
   });
@@ -54,8 +67,18 @@ describe('X-Device-Info for the phone (spec §6.3)', () => {
 
   it('tells an iPad asking for the desktop site from a Mac by its touch screen', () => {
     const ua = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
-    expect(describeDevice({ userAgent: ua, maxTouchPoints: 5 })).toMatchObject({ model: 'iPad', osName: 'iOS', osVersion: '17.4', primaryHardwareType: 'Tablet' });
-    expect(describeDevice({ userAgent: ua, maxTouchPoints: 0 })).toMatchObject({ model: 'Mac', osName: 'Mac OS', osVersion: '10.15.7', primaryHardwareType: 'Desktop' });
+    expect(describeDevice({ userAgent: ua, maxTouchPoints: 5 })).toMatchObject({
+      model: 'iPad',
+      osName: 'iOS',
+      osVersion: '17.4',
+      primaryHardwareType: 'Tablet',
+    });
+    expect(describeDevice({ userAgent: ua, maxTouchPoints: 0 })).toMatchObject({
+      model: 'Mac',
+      osName: 'Mac OS',
+      osVersion: '10.15.7',
+      primaryHardwareType: 'Desktop',
+    });
   });
 
   it('maps the Network Information API to connection types', () => {

@@ -12,7 +12,14 @@ const CONFIG: SecondScreenConfig = {
   hiddenMvpdIds: ['HiddenCo'],
   hiddenMvpdPattern: '^test',
   presets: {
-    emulator: { restBaseUrl: 'http://adobe.test/', dcrBaseUrl: 'http://adobe.test', serviceProvider: 'DEMOTV', softwareStatement: 'x', domainName: 'demotv.example', redirectUrl: '/done' },
+    emulator: {
+      restBaseUrl: 'http://adobe.test/',
+      dcrBaseUrl: 'http://adobe.test',
+      serviceProvider: 'DEMOTV',
+      softwareStatement: 'x',
+      domainName: 'demotv.example',
+      redirectUrl: '/done',
+    },
   },
 };
 
@@ -87,8 +94,14 @@ function setup(opts: { now?: () => number; tabStore?: KeyValueStore } = {}) {
   return { api, screens, navigations, tabStore, deps, last };
 }
 
-const preselected: SessionInfo = { existing: { mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://tv.test/done', serviceProvider: 'DEMOTV' }, missing: [] };
-const noProvider: SessionInfo = { existing: { serviceProvider: 'DEMOTV', domainName: 'demotv.example', redirectUrl: 'http://tv.test/done' }, missing: ['mvpd'] };
+const preselected: SessionInfo = {
+  existing: { mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://tv.test/done', serviceProvider: 'DEMOTV' },
+  missing: [],
+};
+const noProvider: SessionInfo = {
+  existing: { serviceProvider: 'DEMOTV', domainName: 'demotv.example', redirectUrl: 'http://tv.test/done' },
+  missing: ['mvpd'],
+};
 
 describe('ActivationFlow', () => {
   it('shows the code field (pre-filled, not checked) when the URL code is malformed', async () => {
@@ -103,7 +116,11 @@ describe('ActivationFlow', () => {
     t.api.sessions.push(preselected);
     await new ActivationFlow(t.deps).start('q4m 7t2k');
     expect(t.api.calls).toEqual(['retrieve Q4M7T2K', 'configuration']);
-    expect(t.last()).toMatchObject({ name: 'confirm', code: 'Q4M7T2K', provider: { id: 'AcmeCable', displayName: 'Acme Cable', logoUrl: 'http://adobe.test/logos/acme.png' } });
+    expect(t.last()).toMatchObject({
+      name: 'confirm',
+      code: 'Q4M7T2K',
+      provider: { id: 'AcmeCable', displayName: 'Acme Cable', logoUrl: 'http://adobe.test/logos/acme.png' },
+    });
   });
 
   it('continues to the authenticate URL in the same tab and remembers the code for /done', async () => {
@@ -114,7 +131,13 @@ describe('ActivationFlow', () => {
     await flow.continueLogin();
     expect(t.navigations).toEqual(['http://adobe.test/api/v2/authenticate/DEMOTV/Q4M7T2K']);
     expect(t.last()).toMatchObject({ name: 'leaving', code: 'Q4M7T2K' });
-    expect(pendingLogin.read(t.tabStore)).toEqual({ code: 'Q4M7T2K', preset: 'emulator', mvpd: 'AcmeCable', displayName: 'Acme Cable', logoUrl: 'http://adobe.test/logos/acme.png' });
+    expect(pendingLogin.read(t.tabStore)).toEqual({
+      code: 'Q4M7T2K',
+      preset: 'emulator',
+      mvpd: 'AcmeCable',
+      displayName: 'Acme Cable',
+      logoUrl: 'http://adobe.test/logos/acme.png',
+    });
     // Re-checked right before leaving; no resume because nothing was missing.
     expect(t.api.calls).toEqual(['retrieve Q4M7T2K', 'configuration', 'retrieve Q4M7T2K']);
   });
@@ -202,7 +225,11 @@ describe('ActivationFlow', () => {
     const flow = new ActivationFlow(t.deps);
     await flow.submitCode('Q4M7T2K');
     await flow.chooseProvider('AcmeCable');
-    expect(t.last()).toEqual({ name: 'signed-in', already: true, provider: { id: 'AcmeCable', displayName: 'Acme Cable', logoUrl: 'http://adobe.test/logos/acme.png' } });
+    expect(t.last()).toEqual({
+      name: 'signed-in',
+      already: true,
+      provider: { id: 'AcmeCable', displayName: 'Acme Cable', logoUrl: 'http://adobe.test/logos/acme.png' },
+    });
     expect(t.navigations).toEqual([]);
   });
 
