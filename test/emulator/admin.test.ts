@@ -160,6 +160,15 @@ describe('sessions complete, expire, revoke, settings, fixtures, reset', () => {
     expect((await admin(emu.adobeUrl, 'GET', '/settings')).body.throttling).toBe(false);
   });
 
+  it('GET /__emulator/ shows an HTML overview with live sessions', async () => {
+    const code = (await tv.createSession('AcmeCable')).body.code;
+    const r = await http('GET', `${emu.adobeUrl}/__emulator/`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/text\/html/);
+    expect(r.text).toContain(code);
+    expect(r.text).toContain('OldTownCable');
+  });
+
   it('fixtures lists providers, MVPDs, subscribers and statements; reset restores defaults and clears state', async () => {
     const f = (await admin(emu.adobeUrl, 'GET', '/fixtures')).body;
     expect(f.serviceProviders.map((s: { id: string }) => s.id)).toEqual(['DEMOTV', 'OTHERTV']);

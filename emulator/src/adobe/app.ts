@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { registerAdminRoutes } from './admin';
+import { registerAdminPage } from './admin-page';
 import { registerConfigurationRoute } from './configuration';
 import type { AdobeContext } from './context';
 import { registerDcrRoutes } from './dcr';
@@ -190,6 +191,7 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
   registerPartnerRoutes(app, ctx);
   await registerMockMvpdRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerAdminPage(app, ctx);
   return app;
 }
 
