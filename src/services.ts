@@ -10,6 +10,7 @@ import type { PassFlows, Provider } from './flows/api';
 import { createPassFlows, type PassFlowsConfig } from './flows';
 import { Registry, type TimerId } from './lib/registry';
 import type { PlatformPort } from './flows/ports';
+import { platform } from './platform';
 
 /** Route names the TV journey uses (see routes.ts). */
 export type RouteName = 'splash' | 'providers' | 'activate' | 'catalog' | 'account' | `play/${string}`;
@@ -35,6 +36,8 @@ export interface TvSettings {
 
 /** What pages share across routes (in memory only). */
 export interface Session {
+  /** flows.boot() has completed in this run (routes send everything else to the splash until then). */
+  booted?: boolean;
   /** The provider the activation page signs in with. */
   provider?: Provider;
   /** The provider used last on this TV (from boot), marked "Last used" in the picker. */
@@ -110,11 +113,32 @@ export const routerNavigator: Navigator = {
   },
 };
 
+/**
+ * Registry timers (cleared when the app closes). Ids are tracked so clearing a timer that already
+ * fired is a no-op (the Registry logs an error for unknown ids).
+ */
+const liveTimeouts = new Set<TimerId>();
+const liveIntervals = new Set<TimerId>();
 export const registryTimers: PageTimers = {
-  setInterval: Registry.setInterval,
-  clearInterval: Registry.clearInterval,
-  setTimeout: Registry.setTimeout,
-  clearTimeout: Registry.clearTimeout,
+  setInterval: (cb, ms) => {
+    const id = Registry.setInterval(cb, ms);
+    liveIntervals.add(id);
+    return id;
+  },
+  clearInterval: (id) => {
+    if (id !== undefined && liveIntervals.delete(id)) Registry.clearInterval(id);
+  },
+  setTimeout: (cb, ms) => {
+    const id: TimerId = Registry.setTimeout(() => {
+      liveTimeouts.delete(id);
+      cb();
+    }, ms);
+    liveTimeouts.add(id);
+    return id;
+  },
+  clearTimeout: (id) => {
+    if (id !== undefined && liveTimeouts.delete(id)) Registry.clearTimeout(id);
+  },
 };
 
 function createServices(): Services {
@@ -123,7 +147,7 @@ function createServices(): Services {
   const resolved = resolveSettings(raw, query);
   const flows = createPassFlows(resolved.flows, {
     platform: createPlatformPort(),
-    timers: { setTimeout: (cb, ms) => Registry.setTimeout(cb, ms), clearTimeout: (h) => Registry.clearTimeout(h as TimerId) },
+    timers: { setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms), clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId) },
   });
   return {
     flows,
@@ -136,26 +160,17 @@ function createServices(): Services {
   };
 }
 
-/**
- * PROVISIONAL until src/platform lands: localStorage storage, a random persisted device id and a
- * minimal X-Device-Info. Replaced by the platform layer's port.
- */
+/** The platform layer's objects as the flows' PlatformPort (device headers + versioned storage). */
 function createPlatformPort(): PlatformPort {
-  const store = window.localStorage;
-  let id = store.getItem('tve.deviceId');
-  if (!id) {
-    id = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
-    store.setItem('tve.deviceId', id);
-  }
-  const deviceId = id;
-  const info = btoa(JSON.stringify({ primaryHardwareType: 'SetTopBox', model: 'Browser', osName: 'Linux', connectionType: 'LAN' }));
   return {
-    deviceIdentifierHeader: () => `fingerprint ${btoa(deviceId)}`,
-    deviceInfoHeader: () => info,
+    deviceIdentifierHeader: () => platform.deviceIdentifierHeader(),
+    deviceInfoHeader: () => platform.deviceInfoHeader(),
     storage: {
-      get: (k) => store.getItem(k),
-      set: (k, v) => store.setItem(k, v),
-      remove: (k) => store.removeItem(k),
+      get: (key) => platform.storage.get(key),
+      set: (key, value) => {
+        platform.storage.set(key, value);
+      },
+      remove: (key) => platform.storage.remove(key),
     },
   };
 }

@@ -4,7 +4,7 @@ import { COLORS, FONT_FACE, FONT_SIZE } from '../theme';
 import { lockIcon, type TileAccess } from './PosterTile';
 
 /** The focused title's details above the rows: title, year · rating · length, lock reason, description. */
-export const DETAILS_W = 1240;
+export const DETAILS_W = 1500;
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Title: object;
@@ -34,10 +34,10 @@ export class DetailsPanel
 
   show(item: CatalogItem, access: TileAccess, reason?: string): void {
     this.tag('Title')!.text!.text = item.title;
-    const meta = [item.year ? String(item.year) : '', item.rating, item.durationSec ? `${Math.max(1, Math.round(item.durationSec / 60))} min` : '']
+    const meta = [item.year ? String(item.year) : '', item.rating, item.durationSec ? formatDuration(item.durationSec) : '']
       .filter(Boolean)
       .join('  ·  ');
-    const status = access === 'unlocked' ? 'Included with your TV provider' : access === 'locked' ? '' : '';
+    const status = access === 'unlocked' ? 'Included with your TV provider' : '';
     this.tag('Meta')!.text!.text = [meta, status].filter(Boolean).join('  ·  ');
     const locked = access === 'locked';
     this.tag('Lock')!.visible = locked;
@@ -45,4 +45,9 @@ export class DetailsPanel
     this.tag('Description')!.y = locked ? 172 : 122;
     this.tag('Description')!.text!.text = item.description;
   }
+}
+
+/** Short running time: seconds under a minute (the emulator's sample streams), else minutes. */
+export function formatDuration(seconds: number): string {
+  return seconds < 60 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
 }

@@ -39,7 +39,7 @@ class LetterKey
         x: LETTER.w / 2,
         y: LETTER.h / 2 + 2,
         mount: 0.5,
-        text: { text: '', fontFace: FONT_FACE, fontSize: 28, fontStyle: 'bold', textColor: COLORS.textMuted },
+        text: { text: '', fontFace: FONT_FACE, fontSize: 28, fontStyle: 'bold', textColor: COLORS.text },
       },
     };
   }
@@ -47,7 +47,7 @@ class LetterKey
   setLetter(letter: string, enabled: boolean): void {
     this.letter = letter;
     this.tag('Label')!.text!.text = letter;
-    this.alpha = enabled ? 1 : 0.35;
+    this.alpha = enabled ? 1 : 0.3;
   }
 
   override _focus(): void {
@@ -57,7 +57,7 @@ class LetterKey
 
   override _unfocus(): void {
     this.tag('Bg')!.color = COLORS.transparent;
-    this.tag('Label')!.text!.textColor = COLORS.textMuted;
+    this.tag('Label')!.text!.textColor = COLORS.text;
   }
 
   override _handleEnter(): boolean | void {

@@ -44,7 +44,7 @@ export class MessagePanel
 
   static override _template(): Lightning.Component.Template<Spec> {
     const text = (fontSize: number, textColor: number, extra: object = {}) => ({
-      text: { text: '', fontFace: FONT_FACE, fontSize, textColor, textAlign: 'center' as const, wordWrapWidth: WIDTH, ...extra },
+      text: { text: '', fontFace: FONT_FACE, fontSize, textColor, textAlign: 'center' as const, wordWrapWidth: WIDTH, w: WIDTH, ...extra },
     });
     return {
       w: WIDTH,

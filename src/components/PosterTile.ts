@@ -1,6 +1,6 @@
 import { Img, Lightning } from '@lightningjs/sdk';
 import type { CatalogItem } from '../catalog/types';
-import { COLORS, FOCUS, FONT_FACE } from '../theme';
+import { COLORS, FOCUS } from '../theme';
 import { inPointerScope, requestPointerFocus } from '../lib/pointer';
 import { focusRing, roundFill } from './surfaces';
 
@@ -12,7 +12,7 @@ export type TileAccess = 'unknown' | 'unlocked' | 'locked';
 interface Spec extends Lightning.Component.TemplateSpec {
   Ring: object;
   Frame: { Placeholder: object; Poster: object; Shade: object };
-  Lock: { Icon: object; Label: object };
+  Lock: { Icon: object };
 }
 
 export interface PosterTileSignals {
@@ -46,19 +46,16 @@ export class PosterTile
         Poster: { w, h },
         Shade: { w, h, rect: true, color: 0x99000000, visible: false },
       },
+      // Round badge in the top-right corner, clear of the poster's own title and rating.
       Lock: {
-        x: 16,
-        y: h - 16,
-        mountY: 1,
+        x: w - 12,
+        y: 12,
+        mountX: 1,
+        w: 52,
+        h: 52,
         visible: false,
-        texture: roundFill(150, 44, 0xe6000000, 22),
-        Icon: { x: 14, y: 10, w: 24, h: 24, texture: lockIcon() },
-        Label: {
-          x: 46,
-          y: 23,
-          mountY: 0.5,
-          text: { text: 'Locked', fontFace: FONT_FACE, fontSize: 24, textColor: COLORS.text },
-        },
+        texture: roundFill(52, 52, 0xe6000000, 26),
+        Icon: { x: 14, y: 12, w: 24, h: 24, texture: lockIcon() },
       },
     };
   }

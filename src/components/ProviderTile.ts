@@ -93,9 +93,13 @@ export class ProviderTile
     const fallback = this.tag('Plate.Fallback')!;
     fallback.text!.text = p.displayName.charAt(0).toUpperCase();
     if (p.logoUrl) {
-      logo.texture = Img(p.logoUrl).contain(PLATE.w - 32, PLATE.h - 24);
+      // Logos bring their own background: draw them edge to edge on the plate.
+      logo.texture = Img(p.logoUrl).contain(PLATE.w, PLATE.h);
       // Initial letter until the logo loads; it also remains if the logo fails.
-      logo.on('txLoaded', () => (fallback.visible = false));
+      logo.on('txLoaded', () => {
+        fallback.visible = false;
+        this.tag('Plate')!.texture = roundFill(PLATE.w, PLATE.h, COLORS.surface, 8);
+      });
     }
   }
 

@@ -38,10 +38,21 @@ export function describeAttribute(key: string, attr: ProfileAttribute): { label:
   let value: string;
   if (v === null || v === undefined || v === '') value = '—';
   else if (Array.isArray(v)) value = v.map(String).join(', ');
-  else if (typeof v === 'object') value = JSON.stringify(v);
+  else if (typeof v === 'object') {
+    // e.g. maxRating {"VCHIP":"TV-MA","MPAA":"NC-17"} → "VCHIP TV-MA · MPAA NC-17"
+    value = Object.keys(v as Record<string, unknown>)
+      .map((k) => `${k} ${String((v as Record<string, unknown>)[k])}`)
+      .join('  ·  ');
+  }
   else if (typeof v === 'boolean') value = v ? 'Yes' : 'No';
+  else if (key === 'is_hoh' && (v === '1' || v === '0' || v === 1 || v === 0)) value = String(v) === '1' ? 'Yes' : 'No';
   else value = String(v);
   return { label, value };
+}
+
+/** A URL as a person would type it: no scheme, no query (the TV cannot open it; the user may). */
+export function readableUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/[?#].*$/, '');
 }
 
 interface Spec extends Lightning.Component.TemplateSpec {
@@ -89,7 +100,7 @@ export class Account
         w: CARD.w,
         h: CARD.h,
         texture: roundFill(CARD.w, CARD.h, COLORS.surface, 24),
-        LogoPlate: { x: 48, y: 48, w: 360, h: 144, texture: roundFill(360, 144, 0xfff4f6fb, 16), Logo: { x: 180, y: 72, mount: 0.5 } },
+        LogoPlate: { x: 48, y: 48, w: 360, h: 144, texture: roundFill(360, 144, COLORS.surfaceRaised, 16), Logo: { x: 180, y: 72, mount: 0.5 } },
         Name: { x: 448, y: 64, ...text(FONT_SIZE.title, COLORS.text, { fontStyle: 'bold', wordWrapWidth: CARD.w - 496, maxLines: 1, textOverflow: 'ellipsis' }) },
         Validity: { x: 448, y: 136, ...text(FONT_SIZE.body, COLORS.success) },
         MetaTitle: { x: 48, y: 236, ...text(FONT_SIZE.caption, COLORS.textMuted, { fontStyle: 'bold' }) },
@@ -111,7 +122,7 @@ export class Account
         w: SCREEN.w,
         visible: false,
         Spinner: { type: Spinner, x: SCREEN.w / 2, mountX: 0.5 },
-        Label: { y: 110, w: SCREEN.w, ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w }) },
+        Label: { y: 110, w: SCREEN.w, ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }) },
       },
       Panel: { type: MessagePanel, y: 320, visible: false, collision: POINTER_PATH, signals: { action: '_onPanelAction' } },
     };
@@ -154,15 +165,19 @@ export class Account
     this.tag('Card.Name')!.text!.text = name;
     this.tag('Card.Validity')!.text!.text = `Signed in  ·  ${formatValidity(profile.notAfter, services().now())}`;
     const logo = this.tag('Card.LogoPlate.Logo')!;
-    if (provider?.logoUrl) logo.patch({ texture: Img(provider.logoUrl).contain(320, 112) });
-    else logo.patch({ text: { text: name, fontFace: FONT_FACE, fontSize: 36, fontStyle: 'bold', textColor: 0xff0b1020, wordWrapWidth: 320, maxLines: 2, textAlign: 'center' } });
+    if (provider?.logoUrl) logo.patch({ texture: Img(provider.logoUrl).contain(360, 144) });
+    else logo.patch({ text: { text: name, fontFace: FONT_FACE, fontSize: 36, fontStyle: 'bold', textColor: COLORS.text, wordWrapWidth: 320, w: 320, maxLines: 2, textAlign: 'center' } });
     const entries = Object.keys(profile.attributes)
       .slice(0, MAX_ROWS)
       .map((key) => describeAttribute(key, profile.attributes[key]!));
     if (entries.length === 0) entries.push({ label: 'Details', value: 'Your provider shared no account details.' });
+    // Card and buttons follow the amount of metadata.
+    const cardH = 284 + Math.ceil(entries.length / 2) * 84 + 28;
+    this.tag('Card')!.patch({ h: cardH, texture: roundFill(CARD.w, cardH, COLORS.surface, 24) });
+    this.tag('Actions')!.y = 236 + cardH + 56;
     this.tag('Card.Meta')!.children = entries.map((e, i) => ({
       x: (i % 2) * (CARD.w / 2 - 24),
-      y: Math.floor(i / 2) * 80,
+      y: Math.floor(i / 2) * 84,
       Label: { text: { text: e.label, fontFace: FONT_FACE, fontSize: FONT_SIZE.caption, textColor: COLORS.textMuted } },
       Value: {
         y: 32,
@@ -201,7 +216,7 @@ export class Account
     session.catalog = undefined;
     session.catalogFocus = undefined;
     const urls = result.value.followUpUrls;
-    if (urls.length > 0) toast(`To finish signing out at your provider, visit ${urls[0]}`, 10000);
+    if (urls.length > 0) toast(`To finish signing out at your provider, visit ${readableUrl(urls[0]!)}`, 10000);
     else if (result.value.partnerSignOut) toast('To finish signing out, also sign out in your TV’s system settings.', 10000);
     nav.to('providers');
   }

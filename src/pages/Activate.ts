@@ -130,7 +130,7 @@ export class Activate
         y: 480,
         w: SCREEN.w,
         Spinner: { type: Spinner, x: SCREEN.w / 2, mountX: 0.5 },
-        Label: { y: 110, w: SCREEN.w, text: { text: 'Getting your activation code…', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted, textAlign: 'center', wordWrapWidth: SCREEN.w } },
+        Label: { y: 110, w: SCREEN.w, text: { text: 'Getting your activation code…', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted, textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w } },
       },
       Success: {
         y: 260,
@@ -138,8 +138,8 @@ export class Activate
         visible: false,
         collision: POINTER_PATH,
         LogoPlate: { x: SCREEN.w / 2, mountX: 0.5, w: 440, h: 180, texture: roundFill(440, 180, 0xfff4f6fb, 20), Logo: { x: 220, y: 90, mount: 0.5 } },
-        Title: { y: 240, w: SCREEN.w, ...text(FONT_SIZE.headline, COLORS.text, { fontStyle: 'bold', textAlign: 'center', wordWrapWidth: SCREEN.w }) },
-        Hint: { y: 340, w: SCREEN.w, ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w }) },
+        Title: { y: 240, w: SCREEN.w, ...text(FONT_SIZE.headline, COLORS.text, { fontStyle: 'bold', textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }) },
+        Hint: { y: 340, w: SCREEN.w, ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }) },
         Continue: { type: ButtonRow, x: (SCREEN.w - 360) / 2, y: 440, collision: POINTER_PATH, items: [{ id: 'continue', label: 'Start watching' }], signals: { select: '_onContinue' } },
       },
       Panel: { type: MessagePanel, y: 300, visible: false, collision: POINTER_PATH, signals: { action: '_onPanelAction' } },
@@ -191,8 +191,9 @@ export class Activate
   private _setLogo(provider: Provider): void {
     for (const path of ['Main.QrPlate.LogoPlate.Logo', 'Success.LogoPlate.Logo'] as const) {
       const el = this.tag(path)!;
-      if (provider.logoUrl) el.patch({ texture: Img(provider.logoUrl).contain(path.startsWith('Main') ? 340 : 380, path.startsWith('Main') ? 110 : 150), text: undefined });
-      else el.patch({ texture: undefined, text: { text: provider.displayName, fontFace: FONT_FACE, fontSize: 40, fontStyle: 'bold', textColor: 0xff0b1020 } });
+      const main = path.startsWith('Main');
+      if (provider.logoUrl) el.texture = Img(provider.logoUrl).contain(main ? QR_SIZE - 24 : 416, main ? 116 : 156);
+      else el.patch({ text: { text: provider.displayName, fontFace: FONT_FACE, fontSize: 40, fontStyle: 'bold', textColor: 0xff0b1020 } });
     }
   }
 

@@ -19,12 +19,12 @@ import { POINTER_PATH, roundFill } from '../components/surfaces';
 import { toast } from '../lib/events';
 import { requestPointerFocus } from '../lib/pointer';
 import { services } from '../services';
-import { FONT_FACE, SAFE, SCREEN } from '../theme';
+import { COLORS, FONT_FACE, SAFE, SCREEN } from '../theme';
 import { setJourneyInfo } from './hooks';
 
 const ROWS_TOP = 440;
 const ROWS_PAD = 28;
-const LOGO = { w: 220, h: 84 };
+const LOGO = { w: 210, h: 84 };
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Background: object;
@@ -66,13 +66,13 @@ export class Catalog
           x: -(240 + 32 + LOGO.w),
           w: LOGO.w,
           h: LOGO.h,
-          texture: roundFill(LOGO.w, LOGO.h, 0xfff4f6fb, 12),
+          texture: roundFill(LOGO.w, LOGO.h, COLORS.surfaceRaised, 12),
           Logo: { x: LOGO.w / 2, y: LOGO.h / 2, mount: 0.5 },
-          Name: { x: LOGO.w / 2, y: LOGO.h / 2 + 2, mount: 0.5, text: { text: '', fontFace: FONT_FACE, fontSize: 26, fontStyle: 'bold', textColor: 0xff0b1020, wordWrapWidth: LOGO.w - 16, maxLines: 1, textOverflow: 'ellipsis' } },
+          Name: { x: LOGO.w / 2, y: LOGO.h / 2 + 2, mount: 0.5, text: { text: '', fontFace: FONT_FACE, fontSize: 26, fontStyle: 'bold', textColor: COLORS.text, wordWrapWidth: LOGO.w - 16, maxLines: 1, textOverflow: 'ellipsis' } },
         },
         Account: { type: ButtonRow, x: -240, collision: POINTER_PATH, items: [{ id: 'account', label: 'Account', w: 240 }], signals: { select: '_openAccount' } },
       },
-      Details: { type: DetailsPanel, x: SAFE.x, y: 180 },
+      Details: { type: DetailsPanel, x: SAFE.x, y: 150 },
       Viewport: {
         x: SAFE.x - ROWS_PAD,
         y: ROWS_TOP - ROWS_PAD,
@@ -113,7 +113,7 @@ export class Catalog
     name.text!.text = provider?.displayName ?? '';
     name.visible = true;
     if (provider?.logoUrl) {
-      logo.texture = Img(provider.logoUrl).contain(LOGO.w - 20, LOGO.h - 16);
+      logo.texture = Img(provider.logoUrl).contain(LOGO.w, LOGO.h);
       logo.on('txLoaded', () => (name.visible = false));
     }
     this.tag('Header.ProviderPlate')!.visible = Boolean(provider);

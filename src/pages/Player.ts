@@ -108,7 +108,7 @@ export class PlayerPage
         w: SCREEN.w,
         visible: false,
         Spinner: { type: Spinner, x: SCREEN.w / 2, mountX: 0.5 },
-        Label: { y: 110, w: SCREEN.w, ...text(FONT_SIZE.body + 4, COLORS.text, { textAlign: 'center', wordWrapWidth: SCREEN.w }) },
+        Label: { y: 110, w: SCREEN.w, ...text(FONT_SIZE.body + 4, COLORS.text, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }) },
       },
       Panel: { type: MessagePanel, y: 320, visible: false, collision: POINTER_PATH, signals: { action: '_onPanelAction' } },
     };

@@ -136,7 +136,7 @@ export class Providers
       signals: { select: '_onTileSelect' },
     }));
     const names = list.map((p) => p.displayName);
-    this.tag('Rail')!.letters = availableLetters(names, this._pinned);
+    this.tag('Rail')!.letters = availableLetters(names);
     this._focusIndex = 0;
     this._scroll(false);
     this._setZone('grid');

@@ -10,7 +10,7 @@ import { ButtonRow } from '../components/ButtonRow';
 import { formatValidity } from '../components/format';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { Spinner } from '../components/Spinner';
-import { closeApp } from './exit';
+import { platform } from '../platform';
 import { services } from '../services';
 import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';
 
@@ -53,7 +53,7 @@ export class Splash
         Status: {
           y: 110,
           w: SCREEN.w,
-          text: { text: BOOT_STEPS[0]!, fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted, textAlign: 'center', wordWrapWidth: SCREEN.w },
+          text: { text: BOOT_STEPS[0]!, fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted, textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w },
         },
       },
       Chooser: {
@@ -107,6 +107,7 @@ export class Splash
     if (run !== this._run) return;
     timers.clearTimeout(this._stepTimer);
     if (!result.ok) return this._fail(result.failure);
+    services().session.booted = true;
     const outcome: BootOutcome = result.value;
     if (outcome.signedIn) return nav.to('catalog');
     services().session.lastProvider = outcome.lastProvider;
@@ -147,7 +148,7 @@ export class Splash
 
   _onAction(id: string): void {
     if (id === 'retry') void this._boot();
-    else closeApp(this);
+    else platform.exit();
   }
 
   override _getFocused(): Lightning.Component | undefined {

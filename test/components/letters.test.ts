@@ -1,7 +1,7 @@
 import { availableLetters, indexForLetter, initialOf } from '../../src/components/letters';
 
-const names = ['Summit Satellite', 'Acme Cable', 'Blue River TV', 'Coastal Cablevision', 'Lakeside Broadband', 'Summit Satellite', 'Vista Stream TV', '3Net'];
-// index 0 is the pinned "last used" entry (a duplicate of a later one), the rest are alphabetical-ish.
+// Index 0 is the "last used" provider flows moved to the front; the rest is alphabetical.
+const names = ['Summit Satellite', 'Acme Cable', 'Blue River TV', 'Coastal Cablevision', 'Lakeside Broadband', 'Sun Valley Cable', 'Vista Stream TV', 'Zeta 3Net'];
 
 describe('letter rail logic', () => {
   it('maps non-letters to #', () => {
@@ -9,22 +9,27 @@ describe('letter rail logic', () => {
     expect(initialOf(' acme')).toBe('A');
   });
 
-  it('lists letters that have providers, ignoring the pinned entry', () => {
-    const letters = availableLetters(['Zeta', 'Acme', 'Blue'], true);
-    expect([...letters].sort()).toEqual(['A', 'B']);
+  it('lists letters that have providers, the pinned one included', () => {
+    const letters = availableLetters(['Zeta', 'Acme', 'Blue', '3Net']);
+    expect([...letters].sort()).toEqual(['#', 'A', 'B', 'Z']);
   });
 
-  it('jumps to the first provider with the letter, skipping the pinned one', () => {
+  it('jumps to the first provider with the letter in the alphabetical part', () => {
     expect(indexForLetter(names, 'S', true)).toBe(5);
     expect(indexForLetter(names, 'A', true)).toBe(1);
+  });
+
+  it('jumps to the pinned provider when it is the only one with that letter', () => {
+    expect(indexForLetter(['Acme Cable', 'Blue River', 'Coastal'], 'A', true)).toBe(0);
   });
 
   it('jumps to the next letter that has providers when the letter has none', () => {
     expect(indexForLetter(names, 'D', true)).toBe(4); // L is the next initial after D
     expect(indexForLetter(names, 'T', true)).toBe(6); // V
+    expect(indexForLetter(names, 'W', true)).toBe(7); // Z
   });
 
   it('falls back to the last entry when nothing follows', () => {
-    expect(indexForLetter(names, 'Z', true)).toBe(names.length - 1);
+    expect(indexForLetter(['Acme', 'Blue'], 'X', false)).toBe(1);
   });
 });
