@@ -187,6 +187,17 @@ describe('GET profiles/code/{code} (polling target)', () => {
     expectEnhanced((await tv.get(`/api/v2/DEMOTV/profiles/code/${code}`)).body, 'invalid_authentication_session', 400);
     expectEnhanced((await tv.get('/api/v2/DEMOTV/profiles/code/!!')).body, 'invalid_parameter_code', 400);
   });
+
+  it('a resume that short-circuits to authorize (device already signed in) lets the polling TV see the profile', async () => {
+    await tv.login('AcmeCable', 'alice');
+    // The TV starts a session without an MVPD; the phone picks the one the TV already holds a profile for.
+    const pending = await tv.postForm('/api/v2/DEMOTV/sessions', { domainName: 'demotv.example', redirectUrl: REDIRECT });
+    expect(pending.body.actionName).toBe('resume');
+    const resumed = await web.postForm(`/api/v2/DEMOTV/sessions/${pending.body.code}`, { mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: REDIRECT });
+    expect(resumed.body).toMatchObject({ actionName: 'authorize', reasonType: 'authenticated' });
+    const polled = await tv.get(`/api/v2/DEMOTV/profiles/code/${pending.body.code}`);
+    expect(Object.keys(polled.body.profiles)).toEqual(['AcmeCable']);
+  });
 });
 
 describe('GET profiles and profiles/{mvpd}', () => {

@@ -59,7 +59,12 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AdobeContext): 
     const session = liveSession(state, sp.id, req.params.code);
     if (!session.mvpd) return json(reply, { profiles: {} });
     const i = requireIntegration(state, sp.id, session.mvpd);
-    if (session.state !== 'authenticated' && !i.mvpd.tempPass && i.degradation !== 'AuthNAll') return json(reply, { profiles: {} });
+    // A resume can short-circuit to `authorize` when the TV's device already holds a profile for this MVPD
+    // (signed in elsewhere meanwhile): the polling TV must then see that profile, not an eternal `{}`.
+    const alreadySignedIn = Boolean(state.lookupProfile(session.clientId, session.deviceId, sp.id, session.mvpd).profile);
+    if (session.state !== 'authenticated' && !alreadySignedIn && !i.mvpd.tempPass && i.degradation !== 'AuthNAll') {
+      return json(reply, { profiles: {} });
+    }
     const p = profileFor(state, req, i, session.clientId, session.deviceId, session.sso ?? []);
     return json(reply, { profiles: p ? { [i.mvpd.id]: p } : {} });
   });
