@@ -1,6 +1,6 @@
 /** Testing (37–39) and the additional AI Rules / FAQ items (40–44). */
 
-import { appConfig, capturedLogs } from '../lib/tv';
+import { Tv, appConfig, capturedLogs } from '../lib/tv';
 import { count, gaps, line, only, pollsOf } from './util';
 import { notApplicable, verdict, type Check } from './types';
 
@@ -73,7 +73,7 @@ export const additionalChecks: Check[] = [
   {
     item: 41, strength: 'SHOULD', scope: 'C', title: 'Credentials and tokens stored carefully (minimal storage)',
     run({ facts }) {
-      const allowed = ['tve.deviceId', 'adobePass.DEMOTV.client', 'adobePass.DEMOTV.token', 'adobePass.DEMOTV.provider', 'adobePass.DEMOTV.profile'];
+      const allowed = ['tve.deviceId'].concat(['client', 'token', 'provider', 'profile'].map((n) => Tv.key(n)));
       const extra = facts.tvs.flatMap((t) => t.backend.keys().filter((k) => allowed.indexOf(k) < 0));
       const values = facts.tvs.flatMap((t) => t.backend.keys().map((k) => t.backend.getItem(k) ?? ''));
       const mediaInStore = values.filter((v) => Array.from(facts.secrets).some((s) => v.indexOf(s) >= 0));
@@ -118,7 +118,10 @@ export const additionalChecks: Check[] = [
           ['real expiry (HTTP 403) on play → authentication, profile forgotten, no retry/logout', !!e && !e.ok && e.failure.kind === 'authentication' && facts.signedInAfterExpiredPlay === false && facts.storedProfileAfterExpiredPlay === false && count(step, 'authorize') === 1 && count(step, 'logout') === 0],
           [`injected missing/expired/invalidated (top and item level) → authentication, signed out (${rows.length} cases)`, rows.length >= 4 && rowsOk],
           ['item-level expiry inside a 200 preauthorization → authentication failure', ipAuth],
-          ['... and the user is treated as signed out (as for the top-level error)', facts.signedInAfterItemLevelPreauth === false],
+          [
+            'item-level authenticated_profile_expired in a 200 preauthorize response leaves PassFlows signed in (current() still returns the AcmeCable profile, stored profile kept), unlike the top-level 403 and the item-level authorize cases, which sign out (§9.5.2: same handling for both placements)',
+            facts.signedInAfterItemLevelPreauth === false,
+          ],
         ],
         'HTTP 403 and item-level authenticated_profile_* → Failure kind authentication, local profile dropped, no logout',
         only(rec.step('expiry', 'preauthorize-after-expiry-item-level'), 'preauthorize').map(line),

@@ -23,20 +23,27 @@ export const registrationChecks: Check[] = [
   },
   {
     item: 2, strength: 'MUST', scope: 'C', title: 'DCR credentials persisted; same pair on every token call',
-    run({ rec, facts }) {
+    run({ rec, facts, proxy }) {
       const relaunch = rec.entries(rec.get('relaunch'));
       const revoked = rec.step('token-lifecycle', 'play-after-revocation');
+      // Token request bodies (recorded by the proxy) of the first TV's stored client: always the same pair.
+      const pairs = proxy
+        .filter((r) => r.path === '/o/client/token')
+        .map((r) => new URLSearchParams(r.body))
+        .filter((p) => p.get('client_id') === facts.storedClientBefore);
+      const secrets = new Set(pairs.map((p) => p.get('client_secret')));
       const dcr = only(revoked, 'token', 'register');
       const seq = dcr.map((e) => `${ep(e)} ${e.status}`).join(' → ');
       return verdict(
         [
           ['client stored after first launch', !!facts.storedClientBefore],
+          [`every token call of that client presented the same secret (${pairs.length} calls, ${secrets.size} secrets)`, pairs.length >= 4 && secrets.size === 1],
           ['relaunch registers/fetches nothing', count(relaunch, 'register', 'token') === 0],
           // Revoking the STORED client_id makes the next token call fail: proof the stored pair is the one presented.
           ['token call after revoking the stored client answered 400, then one register, then token 201', seq === 'token 400 → register 201 → token 201'],
           ['new pair persisted after re-registration', !!facts.storedClientAfter && facts.storedClientAfter !== facts.storedClientBefore],
         ],
-        `stored pair reused on relaunch (0 DCR calls); revoking the stored client_id → ${seq}`,
+        `${pairs.length} token calls with the one stored pair; relaunch 0 DCR calls; revoking the stored client_id → ${seq}`,
         revoked.map(line),
       );
     },

@@ -144,8 +144,8 @@ export async function severalProfilesJourney(emu: Emulator, rec: Recorder, facts
     await signIn(emu, f, NORTHSTAR, 'alice');
     // Constructed state: the app's cached MVPD choice is gone (e.g. app data partly cleared) while its
     // DCR client survives, so boot must ask for all profiles and find both.
-    tv.backend.removeItem('adobePass.DEMOTV.provider');
-    tv.backend.removeItem('adobePass.DEMOTV.profile');
+    tv.backend.removeItem(Tv.key('provider'));
+    tv.backend.removeItem(Tv.key('profile'));
     const g = tv.launch();
     facts.severalBoot = await j.step('boot', () => g.boot());
     const b = facts.severalBoot;

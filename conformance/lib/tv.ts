@@ -2,7 +2,8 @@
  * A simulated TV running the real client code: src/platform builds the device headers (as the app's
  * platform layer does on an LG webOS TV), src/flows runs the cookbook, and the configuration comes
  * from settings.json's emulator preset (resolved like src/services.ts, whose Lightning import keeps
- * it out of Node). The TV's "localStorage" is an in-memory map that outlives app restarts.
+ * it out of Node; its platform port is rebuilt here the same way). The TV's "localStorage" is an
+ * in-memory map that outlives app restarts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,10 +128,15 @@ export class Tv {
     });
   }
 
-  /** The flows' storage port over the TV's localStorage (what the app hands to createPassFlows). */
-  private storagePort(): StoragePort {
-    const b = this.backend;
-    return { get: (k) => b.getItem(k), set: (k, v) => b.setItem(k, v), remove: (k) => b.removeItem(k) };
+  /** The flows' storage port as src/services.ts builds it: the platform layer's versioned storage. */
+  private storagePort(platform: Platform): StoragePort {
+    return {
+      get: (key) => platform.storage.get(key),
+      set: (key, value) => {
+        platform.storage.set(key, value);
+      },
+      remove: (key) => platform.storage.remove(key),
+    };
   }
 
   /** Start the app (again): a fresh platform instance and flows over the same storage. */
@@ -140,7 +146,7 @@ export class Tv {
     const flows = createPassFlows(
       { ...appConfig(this.adobeUrl), ...overrides },
       {
-        platform: { deviceIdentifierHeader: () => platform.deviceIdentifierHeader(), deviceInfoHeader: () => platform.deviceInfoHeader(), storage: this.storagePort() },
+        platform: { deviceIdentifierHeader: () => platform.deviceIdentifierHeader(), deviceInfoHeader: () => platform.deviceInfoHeader(), storage: this.storagePort(platform) },
         clock: this.clock,
         logger: captureLogger,
       },
@@ -153,10 +159,15 @@ export class Tv {
     return this.platform.deviceIdentifierHeader();
   }
 
-  /** A stored flows entry (`adobePass.DEMOTV.<name>`), unwrapped from its version envelope. */
+  /** Backend key of a flows entry: the platform namespace `tve.` + the flows' `adobePass.DEMOTV.<name>`. */
+  static key(name: string): string {
+    return `tve.adobePass.${SP}.${name}`;
+  }
+
+  /** A stored flows entry, unwrapped from the platform's and the flows' version envelopes. */
   stored(name: string): Record<string, unknown> | undefined {
-    const raw = this.backend.getItem(`adobePass.${SP}.${name}`);
-    if (raw === null) return undefined;
+    const raw = this.platform.storage.get(`adobePass.${SP}.${name}`);
+    if (typeof raw !== 'string') return undefined;
     const parsed = JSON.parse(raw) as { data?: Record<string, unknown> };
     return parsed.data;
   }
