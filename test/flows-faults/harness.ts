@@ -1,0 +1,120 @@
+/**
+ * A restartable emulator for the fault matrix: same ports after a restart (all state lost, as when
+ * the real service forgets a client), admin calls, journal reads since a sequence number, and a
+ * tiny fault proxy in front of the programmer's media origin (the emulator injects faults on the
+ * Adobe side only).
+ */
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startEmulator } from '../../emulator/src/server';
+import { tvSoftwareStatement } from '../flows/emulator-harness';
+
+export interface JournalEntry {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+}
+
+export type OriginFault =
+  { type: 'status'; status: number } | { type: 'drop' } | { type: 'latency'; ms: number } | { type: 'malformed' };
+
+export interface FaultHarness {
+  adobeUrl: string;
+  programmerUrl: string;
+  /** Media origin behind the fault proxy (same paths as programmerUrl). */
+  originUrl: string;
+  statement: string;
+  admin<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** Entries after `since` (a sequence number from lastSeq()). */
+  journalSince(since: number): Promise<JournalEntry[]>;
+  lastSeq(): Promise<number>;
+  complete(code: string, username: string): Promise<void>;
+  /** Close and start again on the same ports: every client, token, session and profile is gone. */
+  restart(): Promise<void>;
+  originFault: OriginFault | undefined;
+  close(): Promise<void>;
+}
+
+type Running = Awaited<ReturnType<typeof startEmulator>>;
+const portOf = (url: string) => Number(new URL(url).port);
+
+export async function startFaultHarness(): Promise<FaultHarness> {
+  let emu: Running = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true });
+  const adobePort = portOf(emu.adobeUrl);
+  const programmerPort = portOf(emu.programmerUrl);
+  const passwords = new Map<string, string>();
+
+  async function admin<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${emu.adobeUrl}/__emulator/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`admin ${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const journalSince = async (since: number) =>
+    (await admin<{ entries: JournalEntry[] }>('GET', `journal?since=${since}`)).entries.filter((e) => e.seq > since);
+
+  const harness: FaultHarness = {
+    adobeUrl: emu.adobeUrl,
+    programmerUrl: emu.programmerUrl,
+    originUrl: '',
+    statement: tvSoftwareStatement(),
+    admin,
+    journalSince,
+    async lastSeq() {
+      const all = await journalSince(-1);
+      return all.length ? all[all.length - 1]!.seq : 0;
+    },
+    async complete(code, username) {
+      if (!passwords.size) {
+        const fixtures = await admin<{ subscribers: Array<{ username: string; password: string }> }>('GET', 'fixtures');
+        for (const s of fixtures.subscribers) passwords.set(s.username, s.password);
+      }
+      await admin('POST', `sessions/${code}/complete`, { username, password: passwords.get(username) });
+    },
+    async restart() {
+      await emu.close();
+      emu = await startEmulator({ adobePort, programmerPort, quiet: true });
+    },
+    originFault: undefined,
+    async close() {
+      await emu.close();
+      await closeServer(proxy);
+    },
+  };
+
+  const proxy = createServer((req, res) => void forward(harness, programmerPort, req, res));
+  await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', () => ok()));
+  harness.originUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  return harness;
+}
+
+async function forward(h: FaultHarness, port: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const fault = h.originFault;
+  if (fault?.type === 'drop') return void req.socket.destroy();
+  if (fault?.type === 'status') return void res.writeHead(fault.status, { 'content-type': 'text/plain' }).end('fault');
+  if (fault?.type === 'malformed')
+    return void res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl' }).end('#EXTM3\n#EXT-X-STR');
+  if (fault?.type === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
+  const upstream = request(
+    { host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    },
+  );
+  upstream.on('error', () => res.writeHead(502).end());
+  req.pipe(upstream);
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((ok) => {
+    server.closeAllConnections?.();
+    server.close(() => ok());
+  });
+}
