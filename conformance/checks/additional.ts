@@ -119,8 +119,8 @@ export const additionalChecks: Check[] = [
           [`injected missing/expired/invalidated (top and item level) → authentication, signed out (${rows.length} cases)`, rows.length >= 4 && rowsOk],
           ['item-level expiry inside a 200 preauthorization → authentication failure', ipAuth],
           [
-            'item-level authenticated_profile_expired in a 200 preauthorize response leaves PassFlows signed in (current() still returns the AcmeCable profile, stored profile kept), unlike the top-level 403 and the item-level authorize cases, which sign out (§9.5.2: same handling for both placements)',
-            facts.signedInAfterItemLevelPreauth === false,
+            `item-level authenticated_profile_expired in a 200 preauthorize response leaves PassFlows signed in (current() ${facts.signedInAfterItemLevelPreauth ? 'still returns the AcmeCable profile' : 'empty'}, stored profile ${facts.storedProfileAfterItemLevelPreauth ? 'kept' : 'removed'}), unlike the top-level 403 and the item-level authorize cases, which sign out (§9.5.2: same handling for both placements)`,
+            facts.signedInAfterItemLevelPreauth === false && facts.storedProfileAfterItemLevelPreauth === false,
           ],
         ],
         'HTTP 403 and item-level authenticated_profile_* → Failure kind authentication, local profile dropped, no logout',

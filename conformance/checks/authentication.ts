@@ -14,6 +14,8 @@ function shownCodes(ctx: CheckContext): Array<{ code: string; device: string; jo
   };
   add(f.firstActivation, 'first-launch');
   add(f.newCode, 'polling');
+  // Only its first code: the replacement is abandoned before its first poll is due.
+  if (f.newCodeDuringRetry) out.push({ code: f.newCodeDuringRetry.code, device: f.newCodeDuringRetry.device, journey: 'polling' });
   add(f.pollFailures, 'polling');
   add(f.expiry, 'code-expiry');
   return out;
@@ -63,6 +65,13 @@ export const authenticationChecks: Check[] = [
         const second = creates[1];
         staleAfterNew = second ? pollsOf(ctx.journal, nc.codes[0]).filter((e) => e.seq > second.seq) : [];
       }
+      // Same, while the old code's poll is being retried by the client after a 503.
+      let staleDuringRetry: JournalEntry[] = [];
+      const nr = f.newCodeDuringRetry;
+      if (nr && nr.codes.length > 1) {
+        const second = only(ctx.journal, 'sessions-create').filter((e) => device(e) === nr.device)[1];
+        staleDuringRetry = second ? pollsOf(ctx.journal, nr.codes[0]).filter((e) => e.seq > second.seq) : [];
+      }
       const exp = f.expiry;
       const expPolls = exp ? pollsOf(ctx.journal, exp.code) : [];
       const pastNotAfter = exp ? expPolls.filter((e) => arrival(e) > exp.notAfter) : [];
@@ -71,11 +80,15 @@ export const authenticationChecks: Check[] = [
         [
           [`profile: 2 polls then silence for > 1 interval (saw ${firstPolls.length})`, !!first?.signedIn && firstPolls.length === 2],
           [`new code: 0 polls of the old code after the new session (saw ${staleAfterNew.length})`, !!nc && nc.codes.length === 2 && staleAfterNew.length === 0],
+          [
+            `new code while the old poll is retried after a 503: ${staleDuringRetry.length} requests for the abandoned code after the new session (${staleDuringRetry.map((e) => `#${e.seq} ${e.status}`).join(', ')})`,
+            !!nr && nr.codes.length === 2 && staleDuringRetry.length === 0,
+          ],
           [`notAfter: 0 polls past notAfter (saw ${pastNotAfter.length}), expiry reported`, !!exp && exp.expired >= 1 && pastNotAfter.length === 0 && expPolls.length > 0],
           ['no poll rejected as an invalid session', rejected.length === 0],
         ],
         `profile: ${firstPolls.length} polls then none for ${((f.shipped.pollIntervalMs ?? 5000) + 800) / 1000} s; old code 0 polls after new code; expiring code (4.5 s TTL) ${expPolls.length} polls, 0 after notAfter`,
-        staleAfterNew.concat(pastNotAfter, rejected).map(line),
+        staleAfterNew.concat(staleDuringRetry, pastNotAfter, rejected).map(line),
       );
     },
   },
@@ -84,9 +97,12 @@ export const authenticationChecks: Check[] = [
     run(ctx) {
       const all: number[] = [];
       const fast: string[] = [];
+      const retries: number[] = [];
       for (const { code, journey } of shownCodes(ctx)) {
         const polls = pollsOf(ctx.journal, code);
         gaps(polls).forEach((g, i) => {
+          // After a failed answer the next request is the client's bounded retry (items 34, 36, 40), not the poll cadence.
+          if (polls[i].status >= 400 && g < 2995) return void retries.push(Math.round(g));
           all.push(Math.round(g));
           if (g < 2995 || g > 5750) fast.push(`${journey} ${code}: ${Math.round(g)} ms (#${polls[i].seq} ${polls[i].status} → #${polls[i + 1].seq} ${polls[i + 1].status})`);
         });
@@ -98,7 +114,7 @@ export const authenticationChecks: Check[] = [
           [`gaps outside 3–5 s (+750 ms allowance for request time and timer jitter): ${fast.join(', ')}`, fast.length === 0],
           [`shipped pollIntervalMs ${shipped} within 3–5 s`, shipped >= 3000 && shipped <= 5000],
         ],
-        `${all.length} gaps ${Math.min(...all)}–${Math.max(...all)} ms (real timers; shipped 5 s, others 3 s; 1 s requested → clamped to 3 s)`,
+        `${all.length} gaps ${Math.min(...all)}–${Math.max(...all)} ms (real timers; shipped 5 s, others 3 s; 1 s requested → clamped to 3 s)${retries.length ? `; ${retries.length} retries after failed polls (${retries.join(', ')} ms)` : ''}`,
       );
     },
   },

@@ -144,6 +144,7 @@ export async function expiryJourney(emu: Emulator, rec: Recorder, facts: Facts):
       await emu.admin('POST', 'expire', { kind: 'profile', clientId, mvpd: 'AcmeCable' });
       facts.itemLevelPreauth = await j.step('preauthorize-after-expiry-item-level', () => again.preauthorize(['DEMOTV', 'DEMOTV-KIDS']));
       facts.signedInAfterItemLevelPreauth = again.current() !== undefined;
+      facts.storedProfileAfterItemLevelPreauth = tv.stored('profile') !== undefined;
     } finally {
       await emu.settings({ decisionErrorPlacement: 'top' });
     }

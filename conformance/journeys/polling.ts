@@ -15,7 +15,8 @@ export const ACME = provider('AcmeCable', 'Acme Cable');
 export async function pollingJourneys(emu: Emulator, rec: Recorder, facts: Facts): Promise<Tv> {
   const tvNew = new Tv(emu.adobeUrl);
   const tvFail = new Tv(emu.adobeUrl);
-  facts.tvs.push(tvNew, tvFail);
+  const tvRetry = new Tv(emu.adobeUrl);
+  facts.tvs.push(tvNew, tvFail, tvRetry);
 
   // Two TVs at once (their requests are told apart by code and device): saves ten seconds of waiting.
   await rec.journey('polling', async (j) => {
@@ -47,7 +48,20 @@ export async function pollingJourneys(emu: Emulator, rec: Recorder, facts: Facts
       facts.pollFailures = activationFacts(s, tvFail.deviceIdentifierHeader());
       s.activation.stop();
     };
-    await Promise.all([newCode(), failing()]);
+    // The user asks for a new code while a poll of the old one is failing (503) and being retried.
+    const duringRetry = async () => {
+      const f = tvRetry.launch({ pollIntervalMs: 3000 });
+      await f.boot();
+      const s = await showCode(f, NORTHSTAR);
+      await emu.fault({ method: 'GET', path: `/profiles/code/${s.code}$` }, 3, { type: 'status', status: 503 });
+      const from = await emu.sync();
+      await waitForRequest(emu, from, isPollOf(s.code), 'failing poll of the first code');
+      await s.activation.newCode();
+      await sleep(2500); // long enough for the client's backoff retries of the abandoned poll
+      facts.newCodeDuringRetry = activationFacts(s, tvRetry.deviceIdentifierHeader());
+      s.activation.stop();
+    };
+    await Promise.all([newCode(), failing(), duringRetry()]);
   });
 
   const tvExp = new Tv(emu.adobeUrl);

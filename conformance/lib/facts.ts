@@ -71,6 +71,7 @@ export class Facts {
 
   // polling
   newCode?: ActivationFacts;
+  newCodeDuringRetry?: ActivationFacts;
   expiry?: ActivationFacts;
   pollFailures?: ActivationFacts;
 
@@ -104,6 +105,7 @@ export class Facts {
   reauthCode?: string;
   itemLevelPreauth?: Result<Map<string, Decision>>;
   signedInAfterItemLevelPreauth?: boolean;
+  storedProfileAfterItemLevelPreauth?: boolean;
   grantsAcrossExpiry: Result<PlaybackGrant>[] = [];
 
   // logout
