@@ -33,8 +33,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /**
+   * String replacements applied to .html and .json responses (settings.json in build/, index.html with
+   * inlined settings in dist/), e.g. to point the app at an emulator on random ports.
+   */
+  rewrite?: Record<string, string>;
+}
+
 /** Serve `dir` on `port` (0 = random free port) at `host`. */
-export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+export async function serveStatic(dir: string, port = 0, host = '127.0.0.1', options: ServeOptions = {}): Promise<StaticServer> {
+  const rewrite = options.rewrite && Object.keys(options.rewrite).length ? options.rewrite : undefined;
   const root = resolve(dir);
   const server: Server = createServer(async (req, res) => {
     try {
@@ -53,8 +62,17 @@ export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Pr
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
+      const ext = extname(file).toLowerCase();
+      if (rewrite && (ext === '.html' || ext === '.json')) {
+        let body = await fs.readFile(file, 'utf8');
+        for (const [from, to] of Object.entries(rewrite)) body = body.split(from).join(to);
+        const buf = Buffer.from(body, 'utf8');
+        res.writeHead(200, { 'content-type': TYPES[ext] ?? 'text/plain', 'content-length': buf.length, 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : buf);
+        return;
+      }
       res.writeHead(200, {
-        'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-type': TYPES[ext] ?? 'application/octet-stream',
         'content-length': stat.size,
         'cache-control': 'no-store',
       });

@@ -9,7 +9,7 @@
  *   await app.screenshot('home');                           // test-results/screenshots/home.png
  *   await app.close();
  */
-import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, BrowserContext, Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -92,6 +92,33 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Serve from an existing URL instead of a folder (e.g. the dev server). */
   url?: string;
+  /**
+   * String replacements the static server applies to .json/.html (settings.json in build/, index.html
+   * with inlined settings in dist/), e.g. `emulatorUrls(emu)` for an emulator on random ports. Done in
+   * the server, not by request interception: Chromium treats intercepted documents as public and then
+   * blocks their requests to loopback (Local Network Access).
+   */
+  rewrite?: Record<string, string>;
+}
+
+/** Rewrites for `LaunchOptions.rewrite`: the emulator preset's fixed ports → a test emulator's. */
+export function emulatorUrls(emu: { adobeUrl: string; programmerUrl: string }): Record<string, string> {
+  return { 'http://localhost:4010': emu.adobeUrl, 'http://localhost:4020': emu.programmerUrl };
+}
+
+/**
+ * Start the Adobe Pass emulator in-process on random ports (quiet). Close it in afterAll.
+ * Loaded lazily so the harness works while the emulator is absent.
+ */
+export async function startTestEmulator(): Promise<{ adobeUrl: string; programmerUrl: string; close(): Promise<void> }> {
+  const mod = (await import('../../emulator/src/server')) as {
+    startEmulator(o: { adobePort: number; programmerPort: number; quiet: boolean }): Promise<{
+      adobeUrl: string;
+      programmerUrl: string;
+      close(): Promise<void>;
+    }>;
+  };
+  return mod.startEmulator({ adobePort: 0, programmerPort: 0, quiet: true });
 }
 
 export interface AppSession {
@@ -122,7 +149,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
     if (!existsSync(join(folder, 'index.html'))) {
       throw new Error(`${dir}/index.html is missing: run \`npm run build\` (build/) or \`npm run dist\` (dist/) first.`);
     }
-    server = await serveStatic(folder, 0, '127.0.0.1');
+    server = await serveStatic(folder, 0, '127.0.0.1', { rewrite: options.rewrite });
     base = server.url + '/';
   }
   const url = base + (options.query ?? '') + (options.hash ?? '');
@@ -146,6 +173,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`http ${r.status()}: ${r.url()}`);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });

@@ -1,0 +1,51 @@
+/** Post-processing of `lng dist` output: ES5 core, derived polyfills, vendor files, no source maps. */
+import { transformSync } from '@babel/core';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { listFiles } from './es5';
+import { LEGACY_TARGETS } from './polyfills';
+import { NODE_MODULES } from './paths';
+
+/** Lower every remaining ES2015+ construct (core's es5 file still has `const`) to ES5. */
+export function transpileToEs5(code: string): string {
+  const out = transformSync(code, {
+    babelrc: false,
+    configFile: false,
+    sourceType: 'script',
+    compact: true,
+    comments: false,
+    presets: [[require.resolve('@babel/preset-env'), { targets: LEGACY_TARGETS, forceAllTransforms: true, modules: false }]],
+  });
+  if (!out || typeof out.code !== 'string') throw new Error('babel produced no output');
+  return out.code;
+}
+
+/** Files the app loads at run time from static/ that come from npm packages. */
+export const VENDOR_FILES: Array<{ from: string; to: string }> = [
+  // Loaded by src/player/hls.ts only when the engine cannot play HLS natively. Ships as ES5.
+  { from: join(NODE_MODULES, 'hls.js', 'dist', 'hls.light.min.js'), to: join('static', 'vendor', 'hls.light.min.js') },
+];
+
+export function copyVendorFiles(targetDir: string): void {
+  for (const v of VENDOR_FILES) {
+    const dest = join(targetDir, v.to);
+    mkdirSync(dirname(dest), { recursive: true });
+    copyFileSync(v.from, dest);
+  }
+}
+
+/** Delete *.map files and their sourceMappingURL comments. Returns the number of maps removed. */
+export function stripSourceMaps(dir: string): number {
+  const maps = listFiles(dir, (f) => f.endsWith('.map'));
+  for (const m of maps) rmSync(m);
+  for (const f of listFiles(dir, (p) => p.endsWith('.js') || p.endsWith('.css'))) {
+    const text = readFileSync(f, 'utf8');
+    const stripped = text.replace(/\n?\/\/[#@] sourceMappingURL=[^\n]*\s*$/g, '\n').replace(/\/\*[#@] sourceMappingURL=[^*]*\*\/\s*$/g, '');
+    if (stripped !== text) writeFileSync(f, stripped);
+  }
+  return maps.length;
+}
+
+export function exists(p: string): boolean {
+  return existsSync(p);
+}

@@ -1,0 +1,145 @@
+/**
+ * Shared setup for the TV journeys: an in-process emulator and second-screen site on random ports,
+ * the TV build pointed at them (settings rewritten by the foundation harness), admin/journal helpers
+ * and readers for the app's journey hook (`window.__tveJourney`, src/pages/hooks.ts).
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../../emulator/src/server';
+import { startSecondScreen, type SecondScreenServer } from '../../../second-screen/server';
+import { launchApp, ROOT, type AppSession, type LaunchOptions } from '../harness';
+
+export interface Stack {
+  emu: RunningEmulator;
+  site: SecondScreenServer;
+  rewrite: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startStack(settings: Record<string, unknown> = {}): Promise<Stack> {
+  const emu = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings });
+  const site = await startSecondScreen({ port: 0, adobeUrl: emu.adobeUrl, quiet: true });
+  const siteHost = site.url.replace(/^https?:\/\//, '');
+  return {
+    emu,
+    site,
+    // Order matters: full URLs first, then the short URL printed under the code.
+    rewrite: {
+      'http://localhost:4010': emu.adobeUrl,
+      'http://localhost:4020': emu.programmerUrl,
+      'http://localhost:4030': site.url,
+      'localhost:4030': siteHost,
+    },
+    close: async () => {
+      await site.close();
+      await emu.close();
+    },
+  };
+}
+
+/**
+ * Serve a copy of the build with the emulator preset's URLs rewritten in settings.json / index.html.
+ * (Rewriting through request interception makes Chromium treat the page as public, and its Local
+ * Network Access checks then block the app's calls to the loopback emulator.)
+ */
+export async function launchTv(stack: Stack, options: LaunchOptions = {}): Promise<AppSession> {
+  const source = resolve(ROOT, process.env.TVE_E2E_DIR ?? 'build');
+  const copy = mkdtempSync(join(tmpdir(), 'tve-build-'));
+  cpSync(source, copy, { recursive: true });
+  for (const file of ['settings.json', 'index.html']) {
+    const path = join(copy, file);
+    if (!existsSync(path)) continue;
+    let text = readFileSync(path, 'utf8');
+    for (const [from, to] of Object.entries(stack.rewrite)) text = text.split(from).join(to);
+    writeFileSync(path, text);
+  }
+  const app = await launchApp({ dir: copy, ...options });
+  const close = app.close;
+  app.close = async () => {
+    await close();
+    rmSync(copy, { recursive: true, force: true });
+  };
+  return app;
+}
+
+export async function admin<T = unknown>(stack: Stack, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${stack.emu.adobeUrl}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${await res.text()}`);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface JournalEntry {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+}
+
+export async function journal(stack: Stack, since = 0): Promise<JournalEntry[]> {
+  const { entries } = await admin<{ entries: JournalEntry[] }>(stack, 'GET', `journal?since=${since}`);
+  return entries;
+}
+
+export async function lastSeq(stack: Stack): Promise<number> {
+  const entries = await journal(stack);
+  return entries.length ? entries[entries.length - 1]!.seq : 0;
+}
+
+export interface Subscriber {
+  username: string;
+  password: string;
+}
+
+export async function subscriber(stack: Stack, username: string): Promise<Subscriber> {
+  const fixtures = await admin<{ subscribers: Subscriber[] }>(stack, 'GET', 'fixtures');
+  const found = fixtures.subscribers.find((s) => s.username === username);
+  if (!found) throw new Error(`fixture subscriber ${username} missing`);
+  return found;
+}
+
+export interface Journey {
+  activationCode: string | null;
+  activationUrl: string | null;
+  message: string | null;
+  playerPhase: string | null;
+  player: { currentTime: number; duration: number; paused: boolean; readyState: number; hasSource: boolean } | null;
+  titles: Array<{ id: string; title: string; access: string }>;
+}
+
+export function journey(app: AppSession): Promise<Journey> {
+  return app.page.evaluate(() => {
+    const j = (window as unknown as { __tveJourney?: Record<string, unknown> }).__tveJourney;
+    if (!j) return { activationCode: null, activationUrl: null, message: null, playerPhase: null, player: null, titles: [] };
+    return {
+      activationCode: j.activationCode as string | null,
+      activationUrl: j.activationUrl as string | null,
+      message: j.message as string | null,
+      playerPhase: j.playerPhase as string | null,
+      player: (j.player as () => Journey['player'])(),
+      titles: (j.titles as () => Journey['titles'])(),
+    };
+  });
+}
+
+export async function waitForJourney(app: AppSession, predicate: (j: Journey) => boolean, timeoutMs = 10000): Promise<Journey> {
+  const deadline = Date.now() + timeoutMs;
+  let last: Journey | undefined;
+  while (Date.now() < deadline) {
+    last = await journey(app);
+    if (predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`journey state did not match within ${timeoutMs} ms: ${JSON.stringify(last)}`);
+}
+
+/** The channel an item's resource names (plain id, or the MRSS channel title). */
+export function channelOf(resource: string): string {
+  const m = /<channel>\s*<title>([^<]+)<\/title>/.exec(resource);
+  return (m ? m[1]! : resource).trim();
+}
