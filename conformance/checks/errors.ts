@@ -2,6 +2,8 @@
 import { arrival, header, type JournalEntry } from '../lib/emulator';
 import { count, device, line } from './util';
 import { fail, verdict, type Check } from './types';
+import { PHONE_ERROR_CODES } from '../journeys/more';
+import { ERROR_CODES } from '../spec/error-codes';
 
 export const errorChecks: Check[] = [
   {
@@ -27,12 +29,25 @@ export const errorChecks: Check[] = [
       }
       const codes = new Set(facts.errorTable.map((r) => r.code)).size;
       const phone = ['phone-wrong-code', 'phone-expired-code'].map((s) => count(rec.step('second-screen', s), 'sessions-retrieve'));
+      const phoneProblems: string[] = [];
+      for (const code of PHONE_ERROR_CODES) {
+        const step = rec.step('second-screen', `phone-error:${code}`);
+        const n = count(step, 'sessions-retrieve');
+        const spec = ERROR_CODES.find((e) => e.code === code);
+        const screen = facts.phoneScreens[`error:${code}`];
+        const shown = screen?.name === 'problem' || (screen?.name === 'enter' && !!screen.error);
+        const ok =
+          spec?.action === 'retry' ? n >= 2 && n <= 4 : spec?.action === 'application-registration' ? n === 2 && count(step, 'token') === 1 && count(step, 'register') === 0 : n === 1;
+        if (!ok || !shown) phoneProblems.push(`${code}: ${n} attempts, screen ${screen?.name ?? '?'}`);
+      }
+      if ((facts.phoneNavigations['after-errors'] ?? ['?']).length !== 0) phoneProblems.push('navigated after an error');
       return verdict(
         [
           [problems.slice(0, 3).join('; '), problems.length === 0 && codes >= 47],
           [`second screen: bad codes checked once each (${phone.join('/')})`, phone.every((n) => n === 1)],
+          [`second screen by action: ${phoneProblems.join('; ')}`, phoneProblems.length === 0],
         ],
-        `all ${codes} §9.4 codes injected on authorize: retry → 3 attempts, application-registration → token + repeat, others 1; authentication → sign-in, configuration → configuration; item = top-level`,
+        `TV: all ${codes} §9.4 codes injected on authorize: retry → 3 attempts, application-registration → token + repeat, others 1; authentication → sign-in, configuration → configuration; item = top-level. Phone: one code per action on the code check, same pattern, error screen, no navigation`,
         problems,
       );
     },

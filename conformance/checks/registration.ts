@@ -87,13 +87,14 @@ export const registrationChecks: Check[] = [
       const badRegisters = refreshSteps.concat(codeSteps).reduce((n, s) => n + count(s, 'register'), 0);
       const installs = new Set(journal.map(device).filter((d): d is string => !!d)).size;
       const invalidClient = journal.filter((e) => ep(e) === 'token' && e.status === 400).length;
-      const registers = count(journal, 'register');
+      // Registrations that Adobe granted (a register answered 429 and sent again is one registration).
+      const registers = only(journal, 'register').filter((e) => e.status === 201).length;
       return verdict(
         [
           ['no register on expiry / 401 refresh paths', badRegisters === 0],
-          [`registers (${registers}) = installs (${installs}) + invalid_client answers (${invalidClient})`, registers === installs + invalidClient],
+          [`registrations (${registers}) = installs (${installs}) + invalid_client answers (${invalidClient})`, registers === installs + invalidClient],
         ],
-        `${registers} register calls in the run = ${installs} fresh installs + ${invalidClient} after invalid_client; 0 on token expiry/401`,
+        `${registers} registrations in the run = ${installs} fresh installs + ${invalidClient} after invalid_client; 0 on token expiry/401`,
       );
     },
   },

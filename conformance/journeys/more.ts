@@ -8,6 +8,9 @@ import { sleep, waitFor, type Recorder } from '../lib/recorder';
 import { Tv } from '../lib/tv';
 import { ACME, NORTHSTAR } from './polling';
 
+/** One code per action (retry, none, authentication, application-registration, configuration). */
+export const PHONE_ERROR_CODES = ['network_connection_timeout', 'internal_server_error', 'authenticated_profile_missing', 'invalid_access_token_client_application', 'invalid_configuration_platform'];
+
 export async function secondScreenJourney(emu: Emulator, rec: Recorder, facts: Facts): Promise<Tv> {
   const tv = new Tv(emu.adobeUrl);
   const other = new Tv(emu.adobeUrl);
@@ -47,6 +50,16 @@ export async function secondScreenJourney(emu: Emulator, rec: Recorder, facts: F
     await j.step('phone-expired-code', () => stale.submitCode(t.code));
     facts.phoneScreens['expired-code'] = stale.current();
     facts.phoneNavigations['after-bad-codes'] = phone.navigations.slice(before);
+
+    // The phone's central error handling: one enhanced error code per action on the code check.
+    for (const code of PHONE_ERROR_CODES) {
+      await emu.fault({ method: 'GET', path: '/sessions/QQQQ111$' }, 5, { type: 'enhanced-error', code });
+      const flow = phone.activationFlow();
+      await j.step(`phone-error:${code}`, () => flow.start('QQQQ111'));
+      facts.phoneScreens[`error:${code}`] = flow.current();
+      await emu.clearFaults();
+    }
+    facts.phoneNavigations['after-errors'] = phone.navigations.slice(before);
   });
   return tv;
 }
@@ -70,6 +83,10 @@ export async function throttlingJourney(emu: Emulator, rec: Recorder, facts: Fac
         const flow = facts.phone.activationFlow();
         await j.step('phone-enter-code', () => flow.start(s.code));
       }
+      // A TV installed right now: its start-up burst (DCR, profiles) meets the throttle too.
+      const fresh = new Tv(emu.adobeUrl);
+      facts.tvs.push(fresh);
+      await j.step('fresh-install-boot', () => fresh.launch().boot());
       await sleep(1500);
     } finally {
       s.activation.stop();

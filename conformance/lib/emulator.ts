@@ -33,6 +33,7 @@ export async function launchEmulator(): Promise<Emulator> {
   const proxy = await startRecordingProxy(running.adobeUrl);
   const journal: JournalEntry[] = [];
   let cursor = 0;
+  let syncing: Promise<number> = Promise.resolve(0);
 
   async function admin<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${running.adobeUrl}/__emulator/${path}`, {
@@ -51,13 +52,18 @@ export async function launchEmulator(): Promise<Emulator> {
     programmerUrl: running.programmerUrl,
     proxy,
     journal,
-    async sync() {
-      const { entries } = await admin<{ entries: JournalEntry[] }>('GET', `journal?since=${cursor}`);
-      for (const e of entries) {
-        journal.push(e);
-        cursor = Math.max(cursor, e.seq);
-      }
-      return journal.length;
+    sync() {
+      // Serialised: journeys running side by side must not append the same entries twice.
+      syncing = syncing.then(async () => {
+        const { entries } = await admin<{ entries: JournalEntry[] }>('GET', `journal?since=${cursor}`);
+        for (const e of entries) {
+          if (e.seq <= cursor) continue;
+          journal.push(e);
+          cursor = e.seq;
+        }
+        return journal.length;
+      });
+      return syncing;
     },
     admin,
     async complete(code, username, mvpd) {
