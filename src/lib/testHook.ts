@@ -19,6 +19,8 @@ export interface TestHook {
   platform(): string;
   /** True once the first page is routed and focused. */
   ready(): boolean;
+  /** The renderer Lightning uses: "webgl" or "canvas2d". */
+  renderer(): string;
 }
 
 export interface TestHookSource {
@@ -56,6 +58,7 @@ export function installTestHook(source: TestHookSource): TestHook {
     toast: source.toast,
     platform: source.platform,
     ready: () => !!Router.getActiveRoute() && path().length > 2,
+    renderer: () => ((source.application.stage as unknown as { gl?: unknown }).gl ? 'webgl' : 'canvas2d'),
   };
   if (typeof window !== 'undefined') (window as unknown as { __tve?: TestHook }).__tve = hook;
   return hook;

@@ -80,6 +80,8 @@ export interface AppState {
   toast: string | null;
   platform: string;
   ready: boolean;
+  /** "webgl" or "canvas2d" ('' before the app started). */
+  renderer: string;
 }
 
 export interface LaunchOptions {
@@ -185,7 +187,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
     page.evaluate(() => {
       const w = window as unknown as { __tve?: Record<string, () => unknown> };
       const h = w.__tve;
-      if (!h) return { route: '', focusPath: [], focusedLabel: null, dialog: null, toast: null, platform: '', ready: false };
+      if (!h)
+        return { route: '', focusPath: [], focusedLabel: null, dialog: null, toast: null, platform: '', ready: false, renderer: '' };
       return {
         route: h.route!() as string,
         focusPath: h.focusPath!() as string[],
@@ -194,6 +197,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
         toast: h.toast!() as string | null,
         platform: h.platform!() as string,
         ready: h.ready!() as boolean,
+        renderer: h.renderer ? (h.renderer() as string) : '',
       };
     });
 

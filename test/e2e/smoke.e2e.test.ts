@@ -22,14 +22,10 @@ describe.each([['build'], ['dist/es5']])('smoke journey on %s', (dir) => {
   });
 
   it('renders with WebGL and lands on a focused home route', async () => {
-    const webgl = await app.page.evaluate(() => {
-      const c = document.querySelector('canvas');
-      return !!c && !!(c.getContext('webgl') || c.getContext('experimental-webgl'));
-    });
-    expect(webgl).toBe(true);
     // Past the splash: the provider picker (signed out) or the catalog.
     const s = await app.waitForState((st) => st.ready && (st.route === 'providers' || st.route === 'catalog'), 30000);
     expect(HOME_ROUTES).toContain(s.route);
+    expect(s.renderer).toBe('webgl');
     expect(s.focusedLabel).not.toBeNull();
     await app.screenshot(`smoke-${dir.replace('/', '-')}-home`);
   });
