@@ -62,8 +62,8 @@ async function main(): Promise<number> {
     await throttlingJourney(emu, rec, facts, samsungTv);
     await expiryJourney(emu, rec, facts);
     await accessVariantsJourney(emu, rec, facts);
-    await severalProfilesJourney(emu, rec, facts);
-    await logoutJourney(emu, rec, facts, acmeTv, northStarTv);
+    await severalProfilesJourney(emu, rec, facts, acmeTv);
+    await logoutJourney(emu, rec, facts, samsungTv, northStarTv);
     await emu.sync();
   } finally {
     await emu.close();

@@ -87,7 +87,7 @@ export const authenticationChecks: Check[] = [
           [`notAfter: 0 polls past notAfter (saw ${pastNotAfter.length}), expiry reported`, !!exp && exp.expired >= 1 && pastNotAfter.length === 0 && expPolls.length > 0],
           ['no poll rejected as an invalid session', rejected.length === 0],
         ],
-        `profile: ${firstPolls.length} polls then none for ${((f.shipped.pollIntervalMs ?? 5000) + 800) / 1000} s; old code 0 polls after new code; expiring code (4.5 s TTL) ${expPolls.length} polls, 0 after notAfter`,
+        `profile: ${firstPolls.length} polls then none for ${((f.shipped.pollIntervalMs ?? 5000) + 800) / 1000} s; old code 0 polls after new code; expiring code (3.5 s TTL) ${expPolls.length} polls, 0 after notAfter`,
         staleAfterNew.concat(staleDuringRetry, pastNotAfter, rejected).map(line),
       );
     },

@@ -51,7 +51,6 @@ export async function retryJourneys(emu: Emulator, rec: Recorder, facts: Facts, 
       ['authorize-item-retry', AUTHORIZE, 10, { type: 'enhanced-error', code: 'maximum_execution_time_exceeded', itemLevel: true }, () => f.authorize('DEMOTV')],
       ['authorize-top-retry', AUTHORIZE, 10, { type: 'enhanced-error', code: 'network_received_error' }, () => f.authorize('DEMOTV')],
       ['authorize-transport-retry', AUTHORIZE, 10, { type: 'drop' }, () => f.authorize('DEMOTV')],
-      ['authorize-5xx-no-body', AUTHORIZE, 10, { type: 'status', status: 503 }, () => f.authorize('DEMOTV')],
       ['authorize-retry-then-permit', AUTHORIZE, 1, { type: 'enhanced-error', code: 'network_connection_timeout', itemLevel: true }, () => f.authorize('DEMOTV')],
       ['preauthorize-top-none', PREAUTHORIZE, 10, { type: 'enhanced-error', code: 'internal_server_error' }, () => f.preauthorize(['DEMOTV-PPV'])],
     ];

@@ -79,15 +79,12 @@ export async function throttlingJourney(emu: Emulator, rec: Recorder, facts: Fac
       // A big catalogue row: 60 titles → 12 preauthorization batches in a row, more than the burst allows.
       const burst = Array.from({ length: 60 }, (_, i) => `THROTTLE-${String(i).padStart(2, '0')}`);
       facts.throttlePreauth = await j.step('preauthorize-burst', () => busy.preauthorize(burst));
-      if (facts.phone) {
-        const flow = facts.phone.activationFlow();
-        await j.step('phone-enter-code', () => flow.start(s.code));
-      }
-      // A TV installed right now: its start-up burst (DCR, profiles) meets the throttle too.
+      // The phone checks a code while a TV installed right now boots (DCR, profiles): both meet the throttle.
       const fresh = new Tv(emu.adobeUrl);
       facts.tvs.push(fresh);
-      await j.step('fresh-install-boot', () => fresh.launch().boot());
-      await sleep(1500);
+      const phone = facts.phone;
+      await j.step('phone-and-fresh-install', () => Promise.all([phone ? phone.activationFlow().start(s.code) : Promise.resolve(), fresh.launch().boot()]));
+      await sleep(1000); // lets the waiting TV's throttled poll retries land in this journey
     } finally {
       s.activation.stop();
       await emu.settings({ throttling: false });
@@ -151,13 +148,13 @@ export async function accessVariantsJourney(emu: Emulator, rec: Recorder, facts:
   });
 }
 
-export async function severalProfilesJourney(emu: Emulator, rec: Recorder, facts: Facts): Promise<void> {
-  const tv = new Tv(emu.adobeUrl);
-  facts.tvs.push(tv);
+export async function severalProfilesJourney(emu: Emulator, rec: Recorder, facts: Facts, acmeTv: Tv): Promise<void> {
+  // The TV signed in with Acme through the phone adds a NorthStar profile.
+  const tv = acmeTv;
   await rec.journey('several-profiles', async (j) => {
     const f = tv.launch({ pollIntervalMs: 3000 });
     await f.boot();
-    await signIn(emu, f, ACME, 'alice');
+    if (!f.current()) throw new Error('the second-screen TV is not signed in');
     await signIn(emu, f, NORTHSTAR, 'alice');
     // Constructed state: the app's cached MVPD choice is gone (e.g. app data partly cleared) while its
     // DCR client survives, so boot must ask for all profiles and find both.

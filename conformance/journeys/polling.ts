@@ -44,7 +44,7 @@ export async function pollingJourneys(emu: Emulator, rec: Recorder, facts: Facts
       const s = await showCode(f, ACME);
       await emu.fault({ method: 'GET', path: `/profiles/code/${s.code}$` }, 50, { type: 'enhanced-error', status: 500, code: 'internal_server_error' });
       await waitFor(() => s.listener.failures.length > 0, 'the flows to give up polling', 25_000);
-      await sleep(3500); // nothing more may be polled after giving up
+      await sleep(3200); // nothing more may be polled after giving up (the next poll was due in 3 s)
       facts.pollFailures = activationFacts(s, tvFail.deviceIdentifierHeader());
       s.activation.stop();
     };
@@ -67,7 +67,7 @@ export async function pollingJourneys(emu: Emulator, rec: Recorder, facts: Facts
   const tvExp = new Tv(emu.adobeUrl);
   facts.tvs.push(tvExp);
   await rec.journey('code-expiry', async () => {
-    await emu.settings({ sessionTtlMs: 4500 });
+    await emu.settings({ sessionTtlMs: 3500 });
     try {
       const f = tvExp.launch({ pollIntervalMs: 3000 });
       await f.boot();
