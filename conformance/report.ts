@@ -11,7 +11,9 @@ const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function table(rows: Row[]): string {
   const lines = ['| # | MUST/SHOULD | C/S/I | Checklist item | Result | Evidence |', '|---|---|---|---|---|---|'];
   for (const { check, outcome } of rows) {
-    lines.push(`| ${check.item} | ${check.strength} | ${check.scope} | ${cellText(check.title)} | ${outcome.result} | ${cellText(outcome.evidence)} |`);
+    lines.push(
+      `| ${check.item} | ${check.strength} | ${check.scope} | ${cellText(check.title)} | ${outcome.result} | ${cellText(outcome.evidence)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -16,7 +16,13 @@ import type { Check } from './checks/types';
 import { guard } from './checks/util';
 import { denialJourney, expiryJourney, retryJourneys } from './journeys/entitlements';
 import { firstLaunchJourneys, providerChoiceJourney } from './journeys/launch';
-import { accessVariantsJourney, logoutJourney, secondScreenJourney, severalProfilesJourney, throttlingJourney } from './journeys/more';
+import {
+  accessVariantsJourney,
+  logoutJourney,
+  secondScreenJourney,
+  severalProfilesJourney,
+  throttlingJourney,
+} from './journeys/more';
 import { pollingJourneys } from './journeys/polling';
 import { launchEmulator } from './lib/emulator';
 import { Facts } from './lib/facts';
@@ -39,7 +45,9 @@ export const CHECKS: Check[] = [
 
 function softwareIdOf(statement: string): string | undefined {
   try {
-    const payload = JSON.parse(Buffer.from(statement.split('.')[1] ?? '', 'base64url').toString('utf8')) as { software_id?: string };
+    const payload = JSON.parse(Buffer.from(statement.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      software_id?: string;
+    };
     return payload.software_id;
   } catch {
     return undefined;
@@ -94,8 +102,14 @@ async function main(): Promise<number> {
   // `--journal <file>`: the raw evidence (journal with Authorization values masked, journey spans).
   const dump = process.argv.indexOf('--journal');
   if (dump > 0 && process.argv[dump + 1]) {
-    const masked = emu.journal.map((e) => ({ ...e, headers: { ...e.headers, authorization: e.headers.authorization ? 'Bearer [masked]' : undefined } }));
-    writeFileSync(process.argv[dump + 1], JSON.stringify({ journeys: Array.from(rec.journeys.values()), journal: masked }, null, 1));
+    const masked = emu.journal.map((e) => ({
+      ...e,
+      headers: { ...e.headers, authorization: e.headers.authorization ? 'Bearer [masked]' : undefined },
+    }));
+    writeFileSync(
+      process.argv[dump + 1],
+      JSON.stringify({ journeys: Array.from(rec.journeys.values()), journal: masked }, null, 1),
+    );
   }
   return t.failed > 0 ? 1 : 0;
 }

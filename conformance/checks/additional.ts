@@ -6,13 +6,21 @@ import { notApplicable, verdict, type Check } from './types';
 
 export const testingChecks: Check[] = [
   {
-    item: 37, strength: 'MUST', scope: 'I', title: 'Test in Prequal-Production and Release-Staging',
+    item: 37,
+    strength: 'MUST',
+    scope: 'I',
+    title: 'Test in Prequal-Production and Release-Staging',
     run() {
-      return notApplicable("needs Adobe's environments (an Adobe licence, a registered application and MVPD test accounts); this run uses the local emulator");
+      return notApplicable(
+        "needs Adobe's environments (an Adobe licence, a registered application and MVPD test accounts); this run uses the local emulator",
+      );
     },
   },
   {
-    item: 38, strength: 'SHOULD', scope: 'I', title: 'Primary/secondary authN, permit/deny, logout, degraded/temporary tested',
+    item: 38,
+    strength: 'SHOULD',
+    scope: 'I',
+    title: 'Primary/secondary authN, permit/deny, logout, degraded/temporary tested',
     run({ facts }) {
       const pre = facts.denialPreauth;
       const values = pre && pre.ok ? Array.from(pre.value.values()).map((d) => d.authorized) : [];
@@ -32,16 +40,24 @@ export const testingChecks: Check[] = [
     },
   },
   {
-    item: 39, strength: 'SHOULD', scope: 'I', title: "Use Adobe's interactive API explorers",
+    item: 39,
+    strength: 'SHOULD',
+    scope: 'I',
+    title: "Use Adobe's interactive API explorers",
     run() {
-      return notApplicable("Adobe Developer website explorers need Adobe credentials and network access; not automatable in a local run");
+      return notApplicable(
+        'Adobe Developer website explorers need Adobe credentials and network access; not automatable in a local run',
+      );
     },
   },
 ];
 
 export const additionalChecks: Check[] = [
   {
-    item: 40, strength: 'SHOULD', scope: 'C', title: 'Exponential backoff, circuit breaker, no secrets in logs',
+    item: 40,
+    strength: 'SHOULD',
+    scope: 'C',
+    title: 'Exponential backoff, circuit breaker, no secrets in logs',
     run({ rec, facts, journal, proxy }) {
       const g = gaps(only(rec.step('retries', 'authorize-top-retry'), 'authorize')).map(Math.round);
       const pf = facts.pollFailures;
@@ -62,8 +78,14 @@ export const additionalChecks: Check[] = [
       return verdict(
         [
           [`backoff grows (gaps ${g.join(', ')} ms)`, g.length === 2 && g[0] >= 450 && g[1] >= 1.8 * g[0]],
-          [`polling gives up after repeated failures (${polls.length} polls, then stop)`, !!pf && pf.failures.length === 1 && polls.length >= 2 && polls.length <= 4],
-          [`${leaks.length} of ${capturedLogs.length} log lines contain a secret`, leaks.length === 0 && capturedLogs.length > 0],
+          [
+            `polling gives up after repeated failures (${polls.length} polls, then stop)`,
+            !!pf && pf.failures.length === 1 && polls.length >= 2 && polls.length <= 4,
+          ],
+          [
+            `${leaks.length} of ${capturedLogs.length} log lines contain a secret`,
+            leaks.length === 0 && capturedLogs.length > 0,
+          ],
         ],
         `retry gaps ${g.join(' → ')} ms; failing poll stops after ${polls.length} polls; ${capturedLogs.length} log lines, 0 with tokens/secrets/passwords (${secrets.size} checked)`,
         leaks.slice(0, 5),
@@ -71,7 +93,10 @@ export const additionalChecks: Check[] = [
     },
   },
   {
-    item: 41, strength: 'SHOULD', scope: 'C', title: 'Credentials and tokens stored carefully (minimal storage)',
+    item: 41,
+    strength: 'SHOULD',
+    scope: 'C',
+    title: 'Credentials and tokens stored carefully (minimal storage)',
     run({ facts }) {
       const allowed = ['tve.deviceId'].concat(['client', 'token', 'provider', 'profile'].map((n) => Tv.key(n)));
       const extra = facts.tvs.flatMap((t) => t.backend.keys().filter((k) => allowed.indexOf(k) < 0));
@@ -87,7 +112,10 @@ export const additionalChecks: Check[] = [
     },
   },
   {
-    item: 42, strength: 'MUST', scope: 'C', title: 'Empty profiles → new authentication session',
+    item: 42,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'Empty profiles → new authentication session',
     run({ rec, facts }) {
       const b = facts.firstBoot;
       const firstSession = only(rec.step('first-launch', 'show-code'), 'sessions-create');
@@ -96,27 +124,55 @@ export const additionalChecks: Check[] = [
       const reauth = only(rec.step('expiry', 'reauthenticate'), 'sessions-create');
       return verdict(
         [
-          ['first boot: empty profiles → signed out, then a session', !!b && b.ok && !b.value.signedIn && b.value.profiles.length === 0 && firstSession.length === 1],
-          ['after profile expiry: profiles/{mvpd} empty → signed out with the last provider', !!r && r.ok && !r.value.signedIn && !!r.value.lastProvider && count(bootCalls, 'profiles-mvpd') === 1],
-          ['then a new session, not a stale decision', reauth.length === 1 && reauth[0].status === 200 && count(bootCalls, 'authorize', 'preauthorize') === 0],
+          [
+            'first boot: empty profiles → signed out, then a session',
+            !!b && b.ok && !b.value.signedIn && b.value.profiles.length === 0 && firstSession.length === 1,
+          ],
+          [
+            'after profile expiry: profiles/{mvpd} empty → signed out with the last provider',
+            !!r && r.ok && !r.value.signedIn && !!r.value.lastProvider && count(bootCalls, 'profiles-mvpd') === 1,
+          ],
+          [
+            'then a new session, not a stale decision',
+            reauth.length === 1 && reauth[0].status === 200 && count(bootCalls, 'authorize', 'preauthorize') === 0,
+          ],
         ],
         'empty profiles → signedIn false → POST sessions (first launch, and after the profile expired)',
       );
     },
   },
   {
-    item: 43, strength: 'MUST', scope: 'C', title: 'authenticated_profile_missing/expired/invalidated → must authenticate',
+    item: 43,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'authenticated_profile_missing/expired/invalidated → must authenticate',
     run({ rec, facts }) {
       const e = facts.expiredPlay;
       const step = rec.step('expiry', 'play-after-profile-expiry');
       const rows = facts.errorTable.filter((r) => /^authenticated_profile_/.test(r.code));
       const rowsOk = rows.every((r) => !r.result.ok && r.result.failure.kind === 'authentication' && !r.signedInAfter);
       const ip = facts.itemLevelPreauth;
-      const ipAuth = !!ip && (ip.ok ? Array.from(ip.value.values()).every((d) => d.failure?.kind === 'authentication') : ip.failure.kind === 'authentication');
+      const ipAuth =
+        !!ip &&
+        (ip.ok
+          ? Array.from(ip.value.values()).every((d) => d.failure?.kind === 'authentication')
+          : ip.failure.kind === 'authentication');
       return verdict(
         [
-          ['real expiry (HTTP 403) on play → authentication, profile forgotten, no retry/logout', !!e && !e.ok && e.failure.kind === 'authentication' && facts.signedInAfterExpiredPlay === false && facts.storedProfileAfterExpiredPlay === false && count(step, 'authorize') === 1 && count(step, 'logout') === 0],
-          [`injected missing/expired/invalidated (top and item level) → authentication, signed out (${rows.length} cases)`, rows.length >= 4 && rowsOk],
+          [
+            'real expiry (HTTP 403) on play → authentication, profile forgotten, no retry/logout',
+            !!e &&
+              !e.ok &&
+              e.failure.kind === 'authentication' &&
+              facts.signedInAfterExpiredPlay === false &&
+              facts.storedProfileAfterExpiredPlay === false &&
+              count(step, 'authorize') === 1 &&
+              count(step, 'logout') === 0,
+          ],
+          [
+            `injected missing/expired/invalidated (top and item level) → authentication, signed out (${rows.length} cases)`,
+            rows.length >= 4 && rowsOk,
+          ],
           ['item-level expiry inside a 200 preauthorization → authentication failure', ipAuth],
           [
             `item-level authenticated_profile_expired in a 200 preauthorize response leaves PassFlows signed in (current() ${facts.signedInAfterItemLevelPreauth ? 'still returns the AcmeCable profile' : 'empty'}, stored profile ${facts.storedProfileAfterItemLevelPreauth ? 'kept' : 'removed'}), unlike the top-level 403 and the item-level authorize cases, which sign out (§9.5.2: same handling for both placements)`,
@@ -129,7 +185,10 @@ export const additionalChecks: Check[] = [
     },
   },
   {
-    item: 44, strength: 'MUST', scope: 'C', title: 'AP-TempPass-Identity for promotional TempPass',
+    item: 44,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'AP-TempPass-Identity for promotional TempPass',
     run({ facts, journal }) {
       const offered = facts.defaultProviderIds.filter((id) => /temppass/i.test(id));
       const sent = journal.filter((e) => e.headers['ap-temppass-identity'] !== undefined).length;
@@ -139,7 +198,10 @@ export const additionalChecks: Check[] = [
           `the app does not offer promotional TempPass: the shipped picker hides all TempPass MVPDs (configuration has TempPass_PROMO3); PassFlows has no way to send the identity (${sent} requests carried it; with showTempPass on, PROMO3 fails: ${promo?.failures[0]?.code ?? 'no failure'})`,
         );
       }
-      return verdict([['promotional TempPass offered but no AP-TempPass-Identity sent', sent > 0]], `${sent} requests carried AP-TempPass-Identity`);
+      return verdict(
+        [['promotional TempPass offered but no AP-TempPass-Identity sent', sent > 0]],
+        `${sent} requests carried AP-TempPass-Identity`,
+      );
     },
   },
 ];

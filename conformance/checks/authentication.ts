@@ -15,20 +15,26 @@ function shownCodes(ctx: CheckContext): Array<{ code: string; device: string; jo
   add(f.firstActivation, 'first-launch');
   add(f.newCode, 'polling');
   // Only its first code: the replacement is abandoned before its first poll is due.
-  if (f.newCodeDuringRetry) out.push({ code: f.newCodeDuringRetry.code, device: f.newCodeDuringRetry.device, journey: 'polling' });
+  if (f.newCodeDuringRetry)
+    out.push({ code: f.newCodeDuringRetry.code, device: f.newCodeDuringRetry.device, journey: 'polling' });
   add(f.pollFailures, 'polling');
   add(f.expiry, 'code-expiry');
   return out;
 }
 
 function sessionFor(journal: JournalEntry[], firstPoll: JournalEntry): JournalEntry | undefined {
-  const before = journal.filter((e) => e.seq < firstPoll.seq && count([e], 'sessions-create') === 1 && device(e) === device(firstPoll));
+  const before = journal.filter(
+    (e) => e.seq < firstPoll.seq && count([e], 'sessions-create') === 1 && device(e) === device(firstPoll),
+  );
   return before[before.length - 1];
 }
 
 export const authenticationChecks: Check[] = [
   {
-    item: 9, strength: 'MUST', scope: 'C', title: 'Polling starts as soon as the code is shown',
+    item: 9,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'Polling starts as soon as the code is shown',
     run(ctx) {
       const problems: string[] = [];
       const delays: number[] = [];
@@ -48,12 +54,17 @@ export const authenticationChecks: Check[] = [
         if (delay > 6000) problems.push(`${code}: first poll ${delay} ms after the session answer`);
       }
       return problems.length === 0
-        ? pass(`${delays.length} codes: first poll ${Math.min(...delays)}–${Math.max(...delays)} ms after the sessions answer (one interval); second-screen flow only (no web view on the TV)`)
+        ? pass(
+            `${delays.length} codes: first poll ${Math.min(...delays)}–${Math.max(...delays)} ms after the sessions answer (one interval); second-screen flow only (no web view on the TV)`,
+          )
         : fail(problems.join('; '));
     },
   },
   {
-    item: 10, strength: 'MUST', scope: 'C', title: 'Polling stops on profile, at notAfter, on a new code',
+    item: 10,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'Polling stops on profile, at notAfter, on a new code',
     run(ctx) {
       const f = ctx.facts;
       const first = f.firstActivation;
@@ -78,13 +89,22 @@ export const authenticationChecks: Check[] = [
       const rejected = expPolls.concat(firstPolls).filter((e) => e.status >= 400);
       return verdict(
         [
-          [`profile: 2 polls then silence for > 1 interval (saw ${firstPolls.length})`, !!first?.signedIn && firstPolls.length === 2],
-          [`new code: 0 polls of the old code after the new session (saw ${staleAfterNew.length})`, !!nc && nc.codes.length === 2 && staleAfterNew.length === 0],
+          [
+            `profile: 2 polls then silence for > 1 interval (saw ${firstPolls.length})`,
+            !!first?.signedIn && firstPolls.length === 2,
+          ],
+          [
+            `new code: 0 polls of the old code after the new session (saw ${staleAfterNew.length})`,
+            !!nc && nc.codes.length === 2 && staleAfterNew.length === 0,
+          ],
           [
             `new code while the old poll is retried after a 503: ${staleDuringRetry.length} requests for the abandoned code after the new session (${staleDuringRetry.map((e) => `#${e.seq} ${e.status}`).join(', ')})`,
             !!nr && nr.codes.length === 2 && staleDuringRetry.length === 0,
           ],
-          [`notAfter: 0 polls past notAfter (saw ${pastNotAfter.length}), expiry reported`, !!exp && exp.expired >= 1 && pastNotAfter.length === 0 && expPolls.length > 0],
+          [
+            `notAfter: 0 polls past notAfter (saw ${pastNotAfter.length}), expiry reported`,
+            !!exp && exp.expired >= 1 && pastNotAfter.length === 0 && expPolls.length > 0,
+          ],
           ['no poll rejected as an invalid session', rejected.length === 0],
         ],
         `profile: ${firstPolls.length} polls then none for ${((f.shipped.pollIntervalMs ?? 5000) + 800) / 1000} s; old code 0 polls after new code; expiring code (3.5 s TTL) ${expPolls.length} polls, 0 after notAfter`,
@@ -93,7 +113,10 @@ export const authenticationChecks: Check[] = [
     },
   },
   {
-    item: 11, strength: 'MUST', scope: 'C', title: 'Poll every 3–5 s, never faster',
+    item: 11,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'Poll every 3–5 s, never faster',
     run(ctx) {
       const all: number[] = [];
       const fast: string[] = [];
@@ -104,14 +127,20 @@ export const authenticationChecks: Check[] = [
           // After a failed answer the next request is the client's bounded retry (items 34, 36, 40), not the poll cadence.
           if (polls[i].status >= 400 && g < 2995) return void retries.push(Math.round(g));
           all.push(Math.round(g));
-          if (g < 2995 || g > 5750) fast.push(`${journey} ${code}: ${Math.round(g)} ms (#${polls[i].seq} ${polls[i].status} → #${polls[i + 1].seq} ${polls[i + 1].status})`);
+          if (g < 2995 || g > 5750)
+            fast.push(
+              `${journey} ${code}: ${Math.round(g)} ms (#${polls[i].seq} ${polls[i].status} → #${polls[i + 1].seq} ${polls[i + 1].status})`,
+            );
         });
       }
       if (all.length < 4) return fail(`only ${all.length} poll gaps observed`);
       const shipped = ctx.facts.shipped.pollIntervalMs ?? 5000;
       return verdict(
         [
-          [`gaps outside 3–5 s (+750 ms allowance for request time and timer jitter): ${fast.join(', ')}`, fast.length === 0],
+          [
+            `gaps outside 3–5 s (+750 ms allowance for request time and timer jitter): ${fast.join(', ')}`,
+            fast.length === 0,
+          ],
           [`shipped pollIntervalMs ${shipped} within 3–5 s`, shipped >= 3000 && shipped <= 5000],
         ],
         `${all.length} gaps ${Math.min(...all)}–${Math.max(...all)} ms (real timers; shipped 5 s, others 3 s; 1 s requested → clamped to 3 s)${retries.length ? `; ${retries.length} retries after failed polls (${retries.join(', ')} ms)` : ''}`,
@@ -119,16 +148,28 @@ export const authenticationChecks: Check[] = [
     },
   },
   {
-    item: 12, strength: 'MUST', scope: 'C', title: 'Persist profile (mvpd, attributes, notAfter); re-read after authZ',
+    item: 12,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'Persist profile (mvpd, attributes, notAfter); re-read after authZ',
     run({ facts, rec }) {
       const stored = facts.firstStoredProfile;
       const p = facts.firstActivation?.signedIn;
       const reread = rec.step('relaunch', 'play-with-reread');
-      const order = reread.map((e) => count([e], 'authorize') ? 'authorize' : count([e], 'profiles-mvpd') ? 'profile' : 'other').join(' → ');
+      const order = reread
+        .map((e) => (count([e], 'authorize') ? 'authorize' : count([e], 'profiles-mvpd') ? 'profile' : 'other'))
+        .join(' → ');
       const attrs = stored?.attributes as Record<string, unknown> | undefined;
       return verdict(
         [
-          ['stored mvpd/notAfter/attributes equal the received profile', !!p && !!stored && stored.mvpd === p.mvpd && stored.notAfter === p.notAfter && JSON.stringify(stored.attributes) === JSON.stringify(p.attributes)],
+          [
+            'stored mvpd/notAfter/attributes equal the received profile',
+            !!p &&
+              !!stored &&
+              stored.mvpd === p.mvpd &&
+              stored.notAfter === p.notAfter &&
+              JSON.stringify(stored.attributes) === JSON.stringify(p.attributes),
+          ],
           ['attributes include userID', !!attrs && 'userID' in attrs],
           [`re-read after authorize (saw ${order})`, order === 'authorize → profile'],
         ],
@@ -137,7 +178,10 @@ export const authenticationChecks: Check[] = [
     },
   },
   {
-    item: 13, strength: 'SHOULD', scope: 'S', title: 'Second screen validates the code before the MVPD',
+    item: 13,
+    strength: 'SHOULD',
+    scope: 'S',
+    title: 'Second screen validates the code before the MVPD',
     run({ rec, facts }) {
       const enter = rec.step('second-screen', 'phone-enter-code');
       const retrieve = only(enter, 'sessions-retrieve');
@@ -148,18 +192,33 @@ export const authenticationChecks: Check[] = [
       const es = facts.phoneScreens['expired-code'];
       return verdict(
         [
-          ['GET sessions/{code} 200 before the browser is sent on', retrieve.length === 1 && retrieve[0].status === 200],
-          ['then the authenticate URL of that code', nav.length === 1 && nav[0].endsWith(`/api/v2/authenticate/DEMOTV/${facts.phoneCode}`)],
-          ['wrong code: 1 check (400), error shown, no navigation', summaryOf(wrong) === 'sessions-retrieve 400' && ws?.name === 'enter' && !!ws.error],
-          ['expired code: 1 check (400), error shown, no navigation', summaryOf(expired) === 'sessions-retrieve 400' && es?.name === 'enter' && !!es.error],
+          [
+            'GET sessions/{code} 200 before the browser is sent on',
+            retrieve.length === 1 && retrieve[0].status === 200,
+          ],
+          [
+            'then the authenticate URL of that code',
+            nav.length === 1 && nav[0].endsWith(`/api/v2/authenticate/DEMOTV/${facts.phoneCode}`),
+          ],
+          [
+            'wrong code: 1 check (400), error shown, no navigation',
+            summaryOf(wrong) === 'sessions-retrieve 400' && ws?.name === 'enter' && !!ws.error,
+          ],
+          [
+            'expired code: 1 check (400), error shown, no navigation',
+            summaryOf(expired) === 'sessions-retrieve 400' && es?.name === 'enter' && !!es.error,
+          ],
           ['no navigation after bad codes', (facts.phoneNavigations['after-bad-codes'] ?? ['?']).length === 0],
         ],
-        `retrieve 200 → authenticate URL; wrong code → 400 "${ws?.name === 'enter' ? ws.error ?? '' : ''}"; expired → 400, inline error; no navigation`,
+        `retrieve 200 → authenticate URL; wrong code → 400 "${ws?.name === 'enter' ? (ws.error ?? '') : ''}"; expired → 400, inline error; no navigation`,
       );
     },
   },
   {
-    item: 14, strength: 'SHOULD', scope: 'C', title: 'Several simultaneous profiles',
+    item: 14,
+    strength: 'SHOULD',
+    scope: 'C',
+    title: 'Several simultaneous profiles',
     run({ facts }) {
       const b = facts.severalBoot;
       const profiles = b && b.ok && !b.value.signedIn ? b.value.profiles : [];
@@ -168,14 +227,21 @@ export const authenticationChecks: Check[] = [
         [
           [`boot lists both profiles for the UI to choose (saw ${profiles.length})`, profiles.length === 2],
           ['ordered by longest validity', sorted],
-          ['the chosen (shorter) profile is the one used to play', !!facts.severalChosenPlayPath && facts.severalChosenPlayPath.endsWith(`/${profiles[profiles.length - 1]?.mvpd}`)],
+          [
+            'the chosen (shorter) profile is the one used to play',
+            !!facts.severalChosenPlayPath &&
+              facts.severalChosenPlayPath.endsWith(`/${profiles[profiles.length - 1]?.mvpd}`),
+          ],
         ],
         `boot → ${profiles.map((p) => p.mvpd).join(' > ')} (longest first); chooseProfile → authorize/${profiles[profiles.length - 1]?.mvpd ?? '?'}`,
       );
     },
   },
   {
-    item: 15, strength: 'SHOULD', scope: 'C', title: 'Degraded, temporary (and SSO) flows',
+    item: 15,
+    strength: 'SHOULD',
+    scope: 'C',
+    title: 'Degraded, temporary (and SSO) flows',
     run({ facts }) {
       return verdict(
         [
@@ -191,12 +257,16 @@ export const authenticationChecks: Check[] = [
 ];
 
 function summaryOf(entries: JournalEntry[]): string {
-  return entries.map((e) => `${e.method === 'GET' && /\/sessions\//.test(e.path) ? 'sessions-retrieve' : e.path} ${e.status}`).join(', ');
+  return entries
+    .map((e) => `${e.method === 'GET' && /\/sessions\//.test(e.path) ? 'sessions-retrieve' : e.path} ${e.status}`)
+    .join(', ');
 }
 
 /** Fixture text the MVPD returns for denials (test data, used by items 19 and 25). */
 export function bobDenial(): { message: string; details: string } {
-  const raw = JSON.parse(readFileSync(join(__dirname, '..', '..', 'emulator', 'fixtures', 'subscribers.json'), 'utf8')) as {
+  const raw = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'emulator', 'fixtures', 'subscribers.json'), 'utf8'),
+  ) as {
     subscribers: Array<{ username: string; denials?: Record<string, { message: string; details: string }> }>;
   };
   const bob = raw.subscribers.find((s) => s.username === 'bob');

@@ -4,13 +4,20 @@ import { verdict, type Check } from './types';
 
 export const configurationChecks: Check[] = [
   {
-    item: 6, strength: 'MUST', scope: 'C', title: 'Configuration only when the user must choose an MVPD',
+    item: 6,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'Configuration only when the user must choose an MVPD',
     run({ rec, journal, facts }) {
       // Every configuration request from a TV must fall inside a step where the user opened the picker.
       // (The second screen is out of this item's C scope: it reads the configuration to show the provider.)
       const phone = facts.phone?.identifier;
-      const pickerSpans = Array.from(rec.journeys.values()).flatMap((j) => j.steps.filter((s) => s.name.startsWith('providers')));
-      const configs = journal.map((e, i) => ({ e, i })).filter(({ e }) => count([e], 'configuration') === 1 && device(e) !== phone);
+      const pickerSpans = Array.from(rec.journeys.values()).flatMap((j) =>
+        j.steps.filter((s) => s.name.startsWith('providers')),
+      );
+      const configs = journal
+        .map((e, i) => ({ e, i }))
+        .filter(({ e }) => count([e], 'configuration') === 1 && device(e) !== phone);
       const stray = configs.filter(({ i }) => !pickerSpans.some((s) => i >= s.from && i < s.to)).map(({ e }) => e);
       const relaunch = count(rec.entries(rec.get('relaunch')), 'configuration');
       const expiry = count(rec.entries(rec.get('expiry')), 'configuration');
@@ -27,28 +34,54 @@ export const configurationChecks: Check[] = [
     },
   },
   {
-    item: 7, strength: 'MUST', scope: 'C', title: "Persist chosen MVPD's id, displayName, logoUrl",
+    item: 7,
+    strength: 'MUST',
+    scope: 'C',
+    title: "Persist chosen MVPD's id, displayName, logoUrl",
     run({ facts }) {
       const chosen = facts.chosenProvider;
       const stored = facts.storedChosen;
       const last = facts.relaunchLastProvider;
       return verdict(
         [
-          ['stored entry has id/displayName/logoUrl of the choice', !!chosen && !!stored && stored.id === chosen.id && stored.displayName === chosen.displayName && stored.logoUrl === chosen.logoUrl && !!chosen.logoUrl],
-          ['relaunch offers the same provider', !!last && !!chosen && last.id === chosen.id && last.displayName === chosen.displayName && last.logoUrl === chosen.logoUrl],
+          [
+            'stored entry has id/displayName/logoUrl of the choice',
+            !!chosen &&
+              !!stored &&
+              stored.id === chosen.id &&
+              stored.displayName === chosen.displayName &&
+              stored.logoUrl === chosen.logoUrl &&
+              !!chosen.logoUrl,
+          ],
+          [
+            'relaunch offers the same provider',
+            !!last &&
+              !!chosen &&
+              last.id === chosen.id &&
+              last.displayName === chosen.displayName &&
+              last.logoUrl === chosen.logoUrl,
+          ],
         ],
         `stored {id: ${String(stored?.id)}, displayName, logoUrl}; boot after restart returns it as lastProvider`,
       );
     },
   },
   {
-    item: 8, strength: 'SHOULD', scope: 'C', title: 'Configuration cached briefly (2–5 min)',
+    item: 8,
+    strength: 'SHOULD',
+    scope: 'C',
+    title: 'Configuration cached briefly (2–5 min)',
     run({ rec, facts }) {
-      const n = ['providers-1', 'providers-2', 'providers-3'].map((s) => only(rec.step('provider-choice', s), 'configuration').length);
+      const n = ['providers-1', 'providers-2', 'providers-3'].map(
+        (s) => only(rec.step('provider-choice', s), 'configuration').length,
+      );
       const ttl = facts.shipped.configCacheTtlMs ?? 180_000;
       return verdict(
         [
-          [`picker opened 3× → configuration calls ${n.join('/')} (want 1/0/1)`, n[0] === 1 && n[1] === 0 && n[2] === 1],
+          [
+            `picker opened 3× → configuration calls ${n.join('/')} (want 1/0/1)`,
+            n[0] === 1 && n[1] === 0 && n[2] === 1,
+          ],
           [`shipped TTL ${ttl} ms within 2–5 min`, ttl >= 120_000 && ttl <= 300_000],
         ],
         `calls per picker opening 1/0/1 (third after TTL ${ttl / 1000} s on the device clock)`,

@@ -7,7 +7,10 @@ import { ERROR_CODES } from '../spec/error-codes';
 
 export const errorChecks: Check[] = [
   {
-    item: 34, strength: 'MUST', scope: 'C, S', title: 'Every enhanced error code handled centrally by action',
+    item: 34,
+    strength: 'MUST',
+    scope: 'C, S',
+    title: 'Every enhanced error code handled centrally by action',
     run({ rec, facts }) {
       const problems: string[] = [];
       const kinds = new Map<string, string>();
@@ -20,15 +23,22 @@ export const errorChecks: Check[] = [
         if (row.action === 'retry') {
           if (attempts < 2 || attempts > 4) problems.push(`${where}: ${attempts} attempts`);
         } else if (row.action === 'application-registration' && row.placement === 'top') {
-          if (attempts !== 2 || count(step, 'token') !== 1 || count(step, 'register') !== 0) problems.push(`${where}: ${attempts} attempts, ${count(step, 'token')} token, ${count(step, 'register')} register`);
+          if (attempts !== 2 || count(step, 'token') !== 1 || count(step, 'register') !== 0)
+            problems.push(
+              `${where}: ${attempts} attempts, ${count(step, 'token')} token, ${count(step, 'register')} register`,
+            );
         } else if (attempts !== 1) problems.push(`${where}: ${attempts} attempts for action ${row.action}`);
-        if (row.action === 'authentication' && (kind !== 'authentication' || row.signedInAfter)) problems.push(`${where}: kind ${kind}, still signed in: ${row.signedInAfter}`);
+        if (row.action === 'authentication' && (kind !== 'authentication' || row.signedInAfter))
+          problems.push(`${where}: kind ${kind}, still signed in: ${row.signedInAfter}`);
         if (row.action === 'configuration' && kind !== 'configuration') problems.push(`${where}: kind ${kind}`);
         if (row.placement === 'top') kinds.set(row.code, kind);
-        else if (kinds.get(row.code) !== kind) problems.push(`${row.code}: item-level → ${kind}, top-level → ${kinds.get(row.code)}`);
+        else if (kinds.get(row.code) !== kind)
+          problems.push(`${row.code}: item-level → ${kind}, top-level → ${kinds.get(row.code)}`);
       }
       const codes = new Set(facts.errorTable.map((r) => r.code)).size;
-      const phone = ['phone-wrong-code', 'phone-expired-code'].map((s) => count(rec.step('second-screen', s), 'sessions-retrieve'));
+      const phone = ['phone-wrong-code', 'phone-expired-code'].map((s) =>
+        count(rec.step('second-screen', s), 'sessions-retrieve'),
+      );
       const phoneProblems: string[] = [];
       for (const code of PHONE_ERROR_CODES) {
         const step = rec.step('second-screen', `phone-error:${code}`);
@@ -37,10 +47,15 @@ export const errorChecks: Check[] = [
         const screen = facts.phoneScreens[`error:${code}`];
         const shown = screen?.name === 'problem' || (screen?.name === 'enter' && !!screen.error);
         const ok =
-          spec?.action === 'retry' ? n >= 2 && n <= 4 : spec?.action === 'application-registration' ? n === 2 && count(step, 'token') === 1 && count(step, 'register') === 0 : n === 1;
+          spec?.action === 'retry'
+            ? n >= 2 && n <= 4
+            : spec?.action === 'application-registration'
+              ? n === 2 && count(step, 'token') === 1 && count(step, 'register') === 0
+              : n === 1;
         if (!ok || !shown) phoneProblems.push(`${code}: ${n} attempts, screen ${screen?.name ?? '?'}`);
       }
-      if ((facts.phoneNavigations['after-errors'] ?? ['?']).length !== 0) phoneProblems.push('navigated after an error');
+      if ((facts.phoneNavigations['after-errors'] ?? ['?']).length !== 0)
+        phoneProblems.push('navigated after an error');
       return verdict(
         [
           [problems.slice(0, 3).join('; '), problems.length === 0 && codes >= 47],
@@ -53,17 +68,24 @@ export const errorChecks: Check[] = [
     },
   },
   {
-    item: 35, strength: 'MUST', scope: 'C, S', title: 'HTTP error statuses vs 200 with error payloads',
+    item: 35,
+    strength: 'MUST',
+    scope: 'C, S',
+    title: 'HTTP error statuses vs 200 with error payloads',
     run({ facts }) {
       const pre = facts.denialPreauth;
-      const mixed = pre && pre.ok ? [pre.value.get('DEMOTV')?.authorized, pre.value.get('DEMOTV-SPORTS')?.authorized] : [];
+      const mixed =
+        pre && pre.ok ? [pre.value.get('DEMOTV')?.authorized, pre.value.get('DEMOTV-SPORTS')?.authorized] : [];
       const top = facts.expiredPlay;
       const item = facts.errorTable.find((r) => r.placement === 'item' && r.code === 'authorization_denied_by_mvpd');
       const ws = facts.phoneScreens['wrong-code'];
       return verdict(
         [
           ['200 with one item denied: call succeeds, other items permitted', mixed[0] === true && mixed[1] === false],
-          ['HTTP 403 (profile expired): the call fails with authentication', !!top && !top.ok && top.failure.kind === 'authentication'],
+          [
+            'HTTP 403 (profile expired): the call fails with authentication',
+            !!top && !top.ok && top.failure.kind === 'authentication',
+          ],
           ['200 whose only item is denied: no grant', !!item && !item.result.ok],
           ['second screen: HTTP 400 on a code → error, not success', ws?.name === 'enter' && !!ws.error],
         ],
@@ -72,7 +94,10 @@ export const errorChecks: Check[] = [
     },
   },
   {
-    item: 36, strength: 'MUST', scope: 'C, S', title: 'After a 429 wait ≥ 1 s before the next request',
+    item: 36,
+    strength: 'MUST',
+    scope: 'C, S',
+    title: 'After a 429 wait ≥ 1 s before the next request',
     run({ journal, facts }) {
       const keyOf = (e: JournalEntry) => device(e) ?? `dcr:${header(e, 'x-device-info') ?? ''}`;
       const throttled = journal.filter((e) => e.status === 429);

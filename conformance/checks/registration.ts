@@ -4,7 +4,10 @@ import { verdict, type Check } from './types';
 
 export const registrationChecks: Check[] = [
   {
-    item: 1, strength: 'MUST', scope: 'C', title: 'Registered application / software statement with REST V2 scope',
+    item: 1,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'Registered application / software statement with REST V2 scope',
     run({ rec, facts }) {
       const first = rec.entries(rec.get('first-launch'));
       const relaunch = rec.entries(rec.get('relaunch'));
@@ -22,7 +25,10 @@ export const registrationChecks: Check[] = [
     },
   },
   {
-    item: 2, strength: 'MUST', scope: 'C', title: 'DCR credentials persisted; same pair on every token call',
+    item: 2,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'DCR credentials persisted; same pair on every token call',
     run({ rec, facts, proxy }) {
       const relaunch = rec.entries(rec.get('relaunch'));
       const revoked = rec.step('token-lifecycle', 'play-after-revocation');
@@ -37,11 +43,20 @@ export const registrationChecks: Check[] = [
       return verdict(
         [
           ['client stored after first launch', !!facts.storedClientBefore],
-          [`every token call of that client presented the same secret (${pairs.length} calls, ${secrets.size} secrets)`, pairs.length >= 4 && secrets.size === 1],
+          [
+            `every token call of that client presented the same secret (${pairs.length} calls, ${secrets.size} secrets)`,
+            pairs.length >= 4 && secrets.size === 1,
+          ],
           ['relaunch registers/fetches nothing', count(relaunch, 'register', 'token') === 0],
           // Revoking the STORED client_id makes the next token call fail: proof the stored pair is the one presented.
-          ['token call after revoking the stored client answered 400, then one register, then token 201', seq === 'token 400 → register 201 → token 201'],
-          ['new pair persisted after re-registration', !!facts.storedClientAfter && facts.storedClientAfter !== facts.storedClientBefore],
+          [
+            'token call after revoking the stored client answered 400, then one register, then token 201',
+            seq === 'token 400 → register 201 → token 201',
+          ],
+          [
+            'new pair persisted after re-registration',
+            !!facts.storedClientAfter && facts.storedClientAfter !== facts.storedClientBefore,
+          ],
         ],
         `${pairs.length} token calls with the one stored pair; relaunch 0 DCR calls; revoking the stored client_id → ${seq}`,
         revoked.map(line),
@@ -49,7 +64,10 @@ export const registrationChecks: Check[] = [
     },
   },
   {
-    item: 3, strength: 'MUST', scope: 'C', title: 'Access token persisted and reused; never one per call',
+    item: 3,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'Access token persisted and reused; never one per call',
     run({ rec }) {
       const first = rec.entries(rec.get('first-launch'));
       const relaunch = rec.entries(rec.get('relaunch'));
@@ -65,14 +83,23 @@ export const registrationChecks: Check[] = [
     },
   },
   {
-    item: 4, strength: 'SHOULD', scope: 'C', title: 'Proactive refresh before expiry; 401 → refresh, then repeat',
+    item: 4,
+    strength: 'SHOULD',
+    scope: 'C',
+    title: 'Proactive refresh before expiry; 401 → refresh, then repeat',
     run({ rec, facts }) {
       const near = rec.step('token-lifecycle', 'play-near-expiry');
       const after = rec.step('token-lifecycle', 'play-after-server-expiry');
       return verdict(
         [
-          [`near expiry: token before authorize, no 401 (saw ${summary(near)})`, summary(near) === 'POST token 201, POST authorize 200'],
-          [`server-side expiry: 401 → token → repeat (saw ${summary(after)})`, summary(after) === 'POST authorize 401, POST token 201, POST authorize 200'],
+          [
+            `near expiry: token before authorize, no 401 (saw ${summary(near)})`,
+            summary(near) === 'POST token 201, POST authorize 200',
+          ],
+          [
+            `server-side expiry: 401 → token → repeat (saw ${summary(after)})`,
+            summary(after) === 'POST authorize 401, POST token 201, POST authorize 200',
+          ],
           ['both plays granted', facts.proactiveGrant?.ok === true && facts.reactiveGrant?.ok === true],
         ],
         `device clock at token expiry − 2 min: ${summary(near)}; token expired on the server: ${summary(after)}`,
@@ -80,10 +107,19 @@ export const registrationChecks: Check[] = [
     },
   },
   {
-    item: 5, strength: 'MUST', scope: 'C', title: 'Never re-register merely to refresh a token',
+    item: 5,
+    strength: 'MUST',
+    scope: 'C',
+    title: 'Never re-register merely to refresh a token',
     run({ rec, journal }) {
-      const refreshSteps = [rec.step('token-lifecycle', 'play-near-expiry'), rec.step('token-lifecycle', 'play-after-server-expiry')];
-      const codeSteps = ['top:invalid_access_token_service_provider', 'top:invalid_access_token_client_application'].map((s) => rec.step('error-table', s));
+      const refreshSteps = [
+        rec.step('token-lifecycle', 'play-near-expiry'),
+        rec.step('token-lifecycle', 'play-after-server-expiry'),
+      ];
+      const codeSteps = [
+        'top:invalid_access_token_service_provider',
+        'top:invalid_access_token_client_application',
+      ].map((s) => rec.step('error-table', s));
       const badRegisters = refreshSteps.concat(codeSteps).reduce((n, s) => n + count(s, 'register'), 0);
       const installs = new Set(journal.map(device).filter((d): d is string => !!d)).size;
       const invalidClient = journal.filter((e) => ep(e) === 'token' && e.status === 400).length;
@@ -92,7 +128,10 @@ export const registrationChecks: Check[] = [
       return verdict(
         [
           ['no register on expiry / 401 refresh paths', badRegisters === 0],
-          [`registrations (${registers}) = installs (${installs}) + invalid_client answers (${invalidClient})`, registers === installs + invalidClient],
+          [
+            `registrations (${registers}) = installs (${installs}) + invalid_client answers (${invalidClient})`,
+            registers === installs + invalidClient,
+          ],
         ],
         `${registers} registrations in the run = ${installs} fresh installs + ${invalidClient} after invalid_client; 0 on token expiry/401`,
       );

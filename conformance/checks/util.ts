@@ -27,7 +27,8 @@ export function gaps(entries: JournalEntry[]): number[] {
   return out;
 }
 
-export const summary = (entries: JournalEntry[]): string => entries.map((e) => `${e.method} ${ep(e) ?? e.path} ${e.status}`).join(', ');
+export const summary = (entries: JournalEntry[]): string =>
+  entries.map((e) => `${e.method} ${ep(e) ?? e.path} ${e.status}`).join(', ');
 
 export function guard(run: () => import('./types').Outcome): import('./types').Outcome {
   try {

@@ -27,11 +27,17 @@ export async function denialJourney(emu: Emulator, rec: Recorder, facts: Facts):
     const f = tv.launch({ pollIntervalMs: 3000 });
     await j.step('boot', () => f.boot());
     await j.step('sign-in', () => signIn(emu, f, ACME, 'bob')); // basic package: DEMOTV and DEMOTV-KIDS only
-    facts.denialPreauth = await j.step('preauthorize', () => f.preauthorize(['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-KIDS', 'DEMOTV-MOVIES']));
+    facts.denialPreauth = await j.step('preauthorize', () =>
+      f.preauthorize(['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-KIDS', 'DEMOTV-MOVIES']),
+    );
     facts.denialPlay = keep(facts, await j.step('play-denied', () => f.authorize('DEMOTV-SPORTS')));
     // DEMOTV has a cached preauthorization permit; the MVPD now refuses it at playback time.
     await emu.fault({ method: 'POST', path: AUTHORIZE }, 1, {
-      type: 'enhanced-error', code: 'authorization_denied_by_mvpd', itemLevel: true, message: 'Blackout in your area.', details: 'Regional blackout',
+      type: 'enhanced-error',
+      code: 'authorization_denied_by_mvpd',
+      itemLevel: true,
+      message: 'Blackout in your area.',
+      details: 'Regional blackout',
     });
     facts.deniedAfterPermit = keep(facts, await j.step('play-preauthorized-but-denied', () => f.authorize('DEMOTV')));
     facts.permittedAfterDenials = keep(facts, await j.step('play-permitted', () => f.authorize('DEMOTV')));
@@ -47,12 +53,42 @@ export async function retryJourneys(emu: Emulator, rec: Recorder, facts: Facts, 
     await f.boot();
     if (!f.current()) throw new Error('the denials TV is not signed in');
     const cases: Array<[string, string, number, Record<string, unknown>, () => Promise<Result<unknown>>]> = [
-      ['preauthorize-item-retry', PREAUTHORIZE, 10, { type: 'enhanced-error', code: 'network_connection_timeout', itemLevel: true }, () => f.preauthorize(['DEMOTV-NEWS', 'DEMOTV-LIVE'])],
-      ['authorize-item-retry', AUTHORIZE, 10, { type: 'enhanced-error', code: 'maximum_execution_time_exceeded', itemLevel: true }, () => f.authorize('DEMOTV')],
-      ['authorize-top-retry', AUTHORIZE, 10, { type: 'enhanced-error', code: 'network_received_error' }, () => f.authorize('DEMOTV')],
+      [
+        'preauthorize-item-retry',
+        PREAUTHORIZE,
+        10,
+        { type: 'enhanced-error', code: 'network_connection_timeout', itemLevel: true },
+        () => f.preauthorize(['DEMOTV-NEWS', 'DEMOTV-LIVE']),
+      ],
+      [
+        'authorize-item-retry',
+        AUTHORIZE,
+        10,
+        { type: 'enhanced-error', code: 'maximum_execution_time_exceeded', itemLevel: true },
+        () => f.authorize('DEMOTV'),
+      ],
+      [
+        'authorize-top-retry',
+        AUTHORIZE,
+        10,
+        { type: 'enhanced-error', code: 'network_received_error' },
+        () => f.authorize('DEMOTV'),
+      ],
       ['authorize-transport-retry', AUTHORIZE, 10, { type: 'drop' }, () => f.authorize('DEMOTV')],
-      ['authorize-retry-then-permit', AUTHORIZE, 1, { type: 'enhanced-error', code: 'network_connection_timeout', itemLevel: true }, () => f.authorize('DEMOTV')],
-      ['preauthorize-top-none', PREAUTHORIZE, 10, { type: 'enhanced-error', code: 'internal_server_error' }, () => f.preauthorize(['DEMOTV-PPV'])],
+      [
+        'authorize-retry-then-permit',
+        AUTHORIZE,
+        1,
+        { type: 'enhanced-error', code: 'network_connection_timeout', itemLevel: true },
+        () => f.authorize('DEMOTV'),
+      ],
+      [
+        'preauthorize-top-none',
+        PREAUTHORIZE,
+        10,
+        { type: 'enhanced-error', code: 'internal_server_error' },
+        () => f.preauthorize(['DEMOTV-PPV']),
+      ],
     ];
     for (const [name, path, count, fault, action] of cases) {
       await emu.fault({ method: 'POST', path }, count, fault);
@@ -65,15 +101,31 @@ export async function retryJourneys(emu: Emulator, rec: Recorder, facts: Facts, 
     // A quicker backoff (the flows' retryBaseDelayMs option) only here: this journey counts attempts, not gaps.
     const f: PassFlows = tv.launch({ pollIntervalMs: 3000, retryBaseDelayMs: 100 });
     await f.boot();
-    const itemLevel = new Set(['authorization_denied_by_mvpd', 'authenticated_profile_expired', 'too_many_resources', 'network_connection_timeout', 'identity_not_recognized_by_mvpd']);
+    const itemLevel = new Set([
+      'authorization_denied_by_mvpd',
+      'authenticated_profile_expired',
+      'too_many_resources',
+      'network_connection_timeout',
+      'identity_not_recognized_by_mvpd',
+    ]);
     for (const e of ERROR_CODES) {
       for (const placement of ['top', 'item'] as const) {
         if (placement === 'item' && !itemLevel.has(e.code)) continue;
         if (!f.current()) await f.boot(); // re-adopt the (still valid) profile after an authentication-class error
-        await emu.fault({ method: 'POST', path: AUTHORIZE }, 5, { type: 'enhanced-error', code: e.code, itemLevel: placement === 'item' });
+        await emu.fault({ method: 'POST', path: AUTHORIZE }, 5, {
+          type: 'enhanced-error',
+          code: e.code,
+          itemLevel: placement === 'item',
+        });
         const result = keep(facts, await j.step(`${placement}:${e.code}`, () => f.authorize('DEMOTV')));
         await emu.clearFaults();
-        facts.errorTable.push({ code: e.code, action: e.action, placement, result, signedInAfter: f.current() !== undefined });
+        facts.errorTable.push({
+          code: e.code,
+          action: e.action,
+          placement,
+          result,
+          signedInAfter: f.current() !== undefined,
+        });
       }
     }
   });
@@ -92,7 +144,9 @@ export async function expiryJourney(emu: Emulator, rec: Recorder, facts: Facts):
     const f = tv.launch({ pollIntervalMs: 3000 });
     await j.step('boot', () => f.boot());
     await j.step('sign-in', () => signIn(emu, f, ACME, 'alice'));
-    const catalog = (await (await fetch(`${emu.programmerUrl}/catalog`)).json()) as { rows: Array<{ items: Array<{ resource: string; streamUrl: string }> }> };
+    const catalog = (await (await fetch(`${emu.programmerUrl}/catalog`)).json()) as {
+      rows: Array<{ items: Array<{ resource: string; streamUrl: string }> }>;
+    };
     const item = catalog.rows.flatMap((r) => r.items).find((i) => i.resource === 'DEMOTV');
     if (!item) throw new Error('no DEMOTV title in the catalog');
     const g1 = keep(facts, await j.step('play-1', () => f.authorize(item.resource)));
@@ -107,9 +161,14 @@ export async function expiryJourney(emu: Emulator, rec: Recorder, facts: Facts):
     tv.clock.advance(8 * 60_000);
     await j.step('watching-after-media-token-expiry', () => sleep(1500));
     const childAfter = childUrl ? await status(childUrl) : { status: 0, body: '' };
-    const verdict = await emu.admin<{ result: string }>('GET', `verify-media-token?token=${encodeURIComponent(g1.value.mediaToken)}&resource=${encodeURIComponent(item.resource)}`);
+    const verdict = await emu.admin<{ result: string }>(
+      'GET',
+      `verify-media-token?token=${encodeURIComponent(g1.value.mediaToken)}&resource=${encodeURIComponent(item.resource)}`,
+    );
     const g2 = keep(facts, await j.step('play-2', () => f.authorize(item.resource)));
-    const second = g2.ok ? await status(`${item.streamUrl}?mediaToken=${encodeURIComponent(g2.value.mediaToken)}`) : { status: 0, body: '' };
+    const second = g2.ok
+      ? await status(`${item.streamUrl}?mediaToken=${encodeURIComponent(g2.value.mediaToken)}`)
+      : { status: 0, body: '' };
     facts.grantsAcrossExpiry = [g1, g2];
     facts.stream = {
       firstPlay: first.status,
@@ -141,7 +200,9 @@ export async function expiryJourney(emu: Emulator, rec: Recorder, facts: Facts):
     await emu.settings({ decisionErrorPlacement: 'item' });
     try {
       await emu.admin('POST', 'expire', { kind: 'profile', clientId, mvpd: 'AcmeCable' });
-      facts.itemLevelPreauth = await j.step('preauthorize-after-expiry-item-level', () => again.preauthorize(['DEMOTV', 'DEMOTV-KIDS']));
+      facts.itemLevelPreauth = await j.step('preauthorize-after-expiry-item-level', () =>
+        again.preauthorize(['DEMOTV', 'DEMOTV-KIDS']),
+      );
       facts.signedInAfterItemLevelPreauth = again.current() !== undefined;
       facts.storedProfileAfterItemLevelPreauth = tv.stored('profile') !== undefined;
     } finally {

@@ -10,7 +10,15 @@ import type { Facts } from '../lib/facts';
 import { sleep, waitFor, type Recorder } from '../lib/recorder';
 import { Tv, appSettingsSnapshot } from '../lib/tv';
 
-export const CHANNELS = ['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-KIDS', 'DEMOTV-NEWS', 'DEMOTV-MOVIES', 'DEMOTV-PPV', 'DEMOTV-LIVE'];
+export const CHANNELS = [
+  'DEMOTV',
+  'DEMOTV-SPORTS',
+  'DEMOTV-KIDS',
+  'DEMOTV-NEWS',
+  'DEMOTV-MOVIES',
+  'DEMOTV-PPV',
+  'DEMOTV-LIVE',
+];
 
 function remember(facts: Facts, r: Result<PlaybackGrant>): Result<PlaybackGrant> {
   if (r.ok) facts.secrets.add(r.value.mediaToken);
@@ -36,7 +44,11 @@ export async function firstLaunchJourneys(emu: Emulator, rec: Recorder, facts: F
     // The subscriber logs in on the phone while the TV is polling: after the first (pending) poll.
     await waitForRequest(emu, from, isPollOf(started.code), 'first poll');
     await emu.complete(started.code, 'alice');
-    await waitFor(() => started.listener.signedIn.length > 0 || started.listener.failures.length > 0, 'profile', 12_000);
+    await waitFor(
+      () => started.listener.signedIn.length > 0 || started.listener.failures.length > 0,
+      'profile',
+      12_000,
+    );
     // Stay on for longer than a poll interval: no poll may follow the profile (item 10).
     await sleep((facts.shipped.pollIntervalMs ?? 5000) + 800);
     facts.firstActivation = activationFacts(started, tv.deviceIdentifierHeader());

@@ -9,7 +9,13 @@ import { Tv } from '../lib/tv';
 import { ACME, NORTHSTAR } from './polling';
 
 /** One code per action (retry, none, authentication, application-registration, configuration). */
-export const PHONE_ERROR_CODES = ['network_connection_timeout', 'internal_server_error', 'authenticated_profile_missing', 'invalid_access_token_client_application', 'invalid_configuration_platform'];
+export const PHONE_ERROR_CODES = [
+  'network_connection_timeout',
+  'internal_server_error',
+  'authenticated_profile_missing',
+  'invalid_access_token_client_application',
+  'invalid_configuration_platform',
+];
 
 export async function secondScreenJourney(emu: Emulator, rec: Recorder, facts: Facts): Promise<Tv> {
   const tv = new Tv(emu.adobeUrl);
@@ -73,7 +79,11 @@ export async function throttlingJourney(emu: Emulator, rec: Recorder, facts: Fac
     const w = waiting.launch({ pollIntervalMs: 3000 });
     await w.boot();
     const s = await showCode(w, ACME);
-    facts.throttleDevices = [signedInTv.deviceIdentifierHeader(), waiting.deviceIdentifierHeader(), facts.phone?.identifier ?? ''];
+    facts.throttleDevices = [
+      signedInTv.deviceIdentifierHeader(),
+      waiting.deviceIdentifierHeader(),
+      facts.phone?.identifier ?? '',
+    ];
     await emu.settings({ throttling: true });
     try {
       // A big catalogue row: 60 titles → 12 preauthorization batches in a row, more than the burst allows.
@@ -83,7 +93,9 @@ export async function throttlingJourney(emu: Emulator, rec: Recorder, facts: Fac
       const fresh = new Tv(emu.adobeUrl);
       facts.tvs.push(fresh);
       const phone = facts.phone;
-      await j.step('phone-and-fresh-install', () => Promise.all([phone ? phone.activationFlow().start(s.code) : Promise.resolve(), fresh.launch().boot()]));
+      await j.step('phone-and-fresh-install', () =>
+        Promise.all([phone ? phone.activationFlow().start(s.code) : Promise.resolve(), fresh.launch().boot()]),
+      );
       await sleep(1000); // lets the waiting TV's throttled poll retries land in this journey
     } finally {
       s.activation.stop();
@@ -92,7 +104,13 @@ export async function throttlingJourney(emu: Emulator, rec: Recorder, facts: Fac
   });
 }
 
-export async function logoutJourney(_emu: Emulator, rec: Recorder, facts: Facts, acmeTv: Tv, northStarTv: Tv): Promise<void> {
+export async function logoutJourney(
+  _emu: Emulator,
+  rec: Recorder,
+  facts: Facts,
+  acmeTv: Tv,
+  northStarTv: Tv,
+): Promise<void> {
   await rec.journey('logout', async (j) => {
     const a = acmeTv.launch();
     await j.step('boot-acme', () => a.boot());
@@ -108,7 +126,10 @@ export async function logoutJourney(_emu: Emulator, rec: Recorder, facts: Facts,
 async function activate(f: PassFlows, p: Provider): Promise<ReturnType<typeof activationFacts>> {
   const listener = new RecordingListener();
   const activation = f.startActivation(p, listener);
-  await waitFor(() => listener.signedIn.length > 0 || listener.failures.length > 0 || listener.codes.length > 0, `activation ${p.id}`);
+  await waitFor(
+    () => listener.signedIn.length > 0 || listener.failures.length > 0 || listener.codes.length > 0,
+    `activation ${p.id}`,
+  );
   activation.stop();
   return activationFacts({ listener, activation, code: listener.codes[0]?.code ?? '' }, '');
 }
@@ -122,7 +143,9 @@ export async function accessVariantsJourney(emu: Emulator, rec: Recorder, facts:
     await f.boot();
     await emu.admin('POST', 'degradation', { mvpd: 'BlueRiverTV', rule: 'AuthNAll' });
     try {
-      facts.degradedSignIn = await j.step('degraded-sign-in', () => activate(f, provider('BlueRiverTV', 'Blue River TV')));
+      facts.degradedSignIn = await j.step('degraded-sign-in', () =>
+        activate(f, provider('BlueRiverTV', 'Blue River TV')),
+      );
       facts.degradedPlay = await j.step('degraded-play', () => f.authorize('DEMOTV'));
     } finally {
       await emu.admin('POST', 'degradation', { mvpd: 'BlueRiverTV', rule: null });

@@ -42,7 +42,11 @@ export async function pollingJourneys(emu: Emulator, rec: Recorder, facts: Facts
       const f = tvFail.launch({ pollIntervalMs: 3000 });
       await f.boot();
       const s = await showCode(f, ACME);
-      await emu.fault({ method: 'GET', path: `/profiles/code/${s.code}$` }, 50, { type: 'enhanced-error', status: 500, code: 'internal_server_error' });
+      await emu.fault({ method: 'GET', path: `/profiles/code/${s.code}$` }, 50, {
+        type: 'enhanced-error',
+        status: 500,
+        code: 'internal_server_error',
+      });
       await waitFor(() => s.listener.failures.length > 0, 'the flows to give up polling', 25_000);
       await sleep(3200); // nothing more may be polled after giving up (the next poll was due in 3 s)
       facts.pollFailures = activationFacts(s, tvFail.deviceIdentifierHeader());

@@ -1,5 +1,13 @@
 /** A recording ActivationListener (what the TV's activation page would do with each callback). */
-import type { Activation, ActivationCode, ActivationListener, Failure, PassFlows, Provider, SignedInProfile } from '../../src/flows';
+import type {
+  Activation,
+  ActivationCode,
+  ActivationListener,
+  Failure,
+  PassFlows,
+  Provider,
+  SignedInProfile,
+} from '../../src/flows';
 import type { Emulator, JournalEntry } from './emulator';
 import type { ActivationFacts } from './facts';
 import { waitFor } from './recorder';
@@ -33,22 +41,38 @@ export interface Started {
   code: string;
 }
 
-export async function showCode(flows: PassFlows, provider: Provider, listener = new RecordingListener()): Promise<Started> {
+export async function showCode(
+  flows: PassFlows,
+  provider: Provider,
+  listener = new RecordingListener(),
+): Promise<Started> {
   const activation = flows.startActivation(provider, listener);
-  await waitFor(() => listener.codes.length > 0 || listener.failures.length > 0 || listener.signedIn.length > 0, 'activation code');
+  await waitFor(
+    () => listener.codes.length > 0 || listener.failures.length > 0 || listener.signedIn.length > 0,
+    'activation code',
+  );
   if (listener.failures.length > 0) throw new Error(`activation failed: ${listener.failures[0].message}`);
   const code = listener.codes.length > 0 ? listener.codes[0].code : '';
   return { listener, activation, code };
 }
 
-export const provider = (id: string, displayName: string, logoUrl?: string): Provider => ({ id, displayName, logoUrl, isTempPass: false, isProxy: false });
+export const provider = (id: string, displayName: string, logoUrl?: string): Provider => ({
+  id,
+  displayName,
+  logoUrl,
+  isTempPass: false,
+  isProxy: false,
+});
 
 /** Sign in the quick way: show the code, let the subscriber log in at once (admin), wait for the profile. */
 export async function signIn(emu: Emulator, flows: PassFlows, p: Provider, username: string): Promise<Started> {
   const started = await showCode(flows, p);
   if (started.listener.signedIn.length === 0) {
     await emu.complete(started.code, username);
-    await waitFor(() => started.listener.signedIn.length > 0 || started.listener.failures.length > 0, `sign-in of ${username}`);
+    await waitFor(
+      () => started.listener.signedIn.length > 0 || started.listener.failures.length > 0,
+      `sign-in of ${username}`,
+    );
   }
   if (started.listener.failures.length > 0) throw new Error(`sign-in failed: ${started.listener.failures[0].message}`);
   return started;
@@ -68,7 +92,13 @@ export function activationFacts(s: Started, device: string): ActivationFacts {
 }
 
 /** Waits until the journal shows a request matching `match` after index `from`. */
-export async function waitForRequest(emu: Emulator, from: number, match: (e: JournalEntry) => boolean, what: string, timeoutMs = 12_000): Promise<JournalEntry> {
+export async function waitForRequest(
+  emu: Emulator,
+  from: number,
+  match: (e: JournalEntry) => boolean,
+  what: string,
+  timeoutMs = 12_000,
+): Promise<JournalEntry> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     await emu.sync();
@@ -79,4 +109,5 @@ export async function waitForRequest(emu: Emulator, from: number, match: (e: Jou
   }
 }
 
-export const isPollOf = (code: string) => (e: JournalEntry) => e.method === 'GET' && e.path.endsWith(`/profiles/code/${code}`);
+export const isPollOf = (code: string) => (e: JournalEntry) =>
+  e.method === 'GET' && e.path.endsWith(`/profiles/code/${code}`);

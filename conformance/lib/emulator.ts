@@ -22,7 +22,11 @@ export interface Emulator {
   admin<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   complete(code: string, username: string, mvpd?: string): Promise<void>;
   settings(patch: Record<string, unknown>): Promise<void>;
-  fault(match: { method?: string; path?: string; mvpd?: string }, count: number, fault: Record<string, unknown>): Promise<void>;
+  fault(
+    match: { method?: string; path?: string; mvpd?: string },
+    count: number,
+    fault: Record<string, unknown>,
+  ): Promise<void>;
   clearFaults(): Promise<void>;
   advanceClock(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -68,7 +72,11 @@ export async function launchEmulator(): Promise<Emulator> {
     admin,
     async complete(code, username, mvpd) {
       // Fixture subscribers' passwords are `<username>123` (emulator/fixtures/subscribers.json, test data).
-      await admin('POST', `sessions/${encodeURIComponent(code)}/complete`, { username, password: `${username}123`, ...(mvpd ? { mvpd } : {}) });
+      await admin('POST', `sessions/${encodeURIComponent(code)}/complete`, {
+        username,
+        password: `${username}123`,
+        ...(mvpd ? { mvpd } : {}),
+      });
     },
     async settings(patch) {
       await admin('POST', 'settings', patch);
@@ -95,7 +103,10 @@ export function arrival(e: JournalEntry): number {
   return e.time - e.durationMs;
 }
 
-export function header(e: { headers: Record<string, string | string[] | undefined> }, name: string): string | undefined {
+export function header(
+  e: { headers: Record<string, string | string[] | undefined> },
+  name: string,
+): string | undefined {
   const v = e.headers[name.toLowerCase()];
   return Array.isArray(v) ? v.join(', ') : v;
 }

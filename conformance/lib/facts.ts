@@ -1,5 +1,14 @@
 /** What the journeys observed on the client side (results the flows returned, storage, timings). */
-import type { BootOutcome, Decision, Failure, LogoutOutcome, PlaybackGrant, Provider, Result, SignedInProfile } from '../../src/flows';
+import type {
+  BootOutcome,
+  Decision,
+  Failure,
+  LogoutOutcome,
+  PlaybackGrant,
+  Provider,
+  Result,
+  SignedInProfile,
+} from '../../src/flows';
 import type { Screen } from '../../second-screen/src/flow';
 import type { ErrorAction } from '../spec/error-codes';
 import type { Tv } from './tv';

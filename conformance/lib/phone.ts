@@ -24,13 +24,20 @@ export class Phone {
   readonly identifier: string;
 
   constructor(adobeUrl: string) {
-    const raw = JSON.parse(readFileSync(join(__dirname, '..', '..', 'second-screen', 'config.json'), 'utf8')) as SecondScreenConfig;
+    const raw = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'second-screen', 'config.json'), 'utf8'),
+    ) as SecondScreenConfig;
     const preset = raw.presets[raw.preset];
     raw.presets[raw.preset] = { ...preset, restBaseUrl: adobeUrl, dcrBaseUrl: adobeUrl };
     this.config = activeConfig(raw, 'http://localhost:4030/', raw.preset);
     const id = deviceId(this.localStore);
     this.identifier = deviceIdentifierHeader(id);
-    const info = deviceInfoHeader(describeDevice({ userAgent: IPHONE_UA, screenWidth: 390, screenHeight: 844, devicePixelRatio: 3 }, this.config.serviceProvider));
+    const info = deviceInfoHeader(
+      describeDevice(
+        { userAgent: IPHONE_UA, screenWidth: 390, screenHeight: 844, devicePixelRatio: 3 },
+        this.config.serviceProvider,
+      ),
+    );
     const identifier = this.identifier;
     this.api = createPassApi({
       config: this.config,

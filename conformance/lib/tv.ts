@@ -8,7 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
-import { createPassFlows, type LoggerPort, type PassFlows, type PassFlowsConfig, type StoragePort } from '../../src/flows';
+import {
+  createPassFlows,
+  type LoggerPort,
+  type PassFlows,
+  type PassFlowsConfig,
+  type StoragePort,
+} from '../../src/flows';
 import { createPlatform, type Platform } from '../../src/platform';
 import type { KeyValueBackend } from '../../src/lib/storage';
 
@@ -70,7 +76,9 @@ interface AdobePassSettings {
 }
 
 function readAppSettings(): AdobePassSettings {
-  const raw = JSON.parse(readFileSync(join(__dirname, '..', '..', 'settings.json'), 'utf8')) as { appSettings: { adobePass: AdobePassSettings } };
+  const raw = JSON.parse(readFileSync(join(__dirname, '..', '..', 'settings.json'), 'utf8')) as {
+    appSettings: { adobePass: AdobePassSettings };
+  };
   return raw.appSettings.adobePass;
 }
 
@@ -94,9 +102,17 @@ export function appConfig(adobeUrl: string): PassFlowsConfig {
   };
 }
 
-export function appSettingsSnapshot(): { pollIntervalMs?: number; configCacheTtlMs?: number; preauthorizeBatchSize?: number } {
+export function appSettingsSnapshot(): {
+  pollIntervalMs?: number;
+  configCacheTtlMs?: number;
+  preauthorizeBatchSize?: number;
+} {
   const s = readAppSettings();
-  return { pollIntervalMs: s.pollIntervalMs, configCacheTtlMs: s.configCacheTtlMs, preauthorizeBatchSize: s.preauthorizeBatchSize };
+  return {
+    pollIntervalMs: s.pollIntervalMs,
+    configCacheTtlMs: s.configCacheTtlMs,
+    preauthorizeBatchSize: s.preauthorizeBatchSize,
+  };
 }
 
 /** One physical TV: its storage and clock persist across app launches. */
@@ -146,7 +162,11 @@ export class Tv {
     const flows = createPassFlows(
       { ...appConfig(this.adobeUrl), ...overrides },
       {
-        platform: { deviceIdentifierHeader: () => platform.deviceIdentifierHeader(), deviceInfoHeader: () => platform.deviceInfoHeader(), storage: this.storagePort(platform) },
+        platform: {
+          deviceIdentifierHeader: () => platform.deviceIdentifierHeader(),
+          deviceInfoHeader: () => platform.deviceInfoHeader(),
+          storage: this.storagePort(platform),
+        },
         clock: this.clock,
         logger: captureLogger,
       },

@@ -1,11 +1,78 @@
 /** Spec §6.2 / §6.3: what a valid AP-Device-Identifier and X-Device-Info look like. */
 const RESTRICTED: Record<string, string[]> = {
-  primaryHardwareType: ['Camera', 'DataCollectionTerminal', 'Desktop', 'EmbeddedNetworkModule', 'eReader', 'GamesConsole', 'GeolocationTracker', 'Glasses', 'MediaPlayer', 'MobilePhone', 'PaymentTerminal', 'PluginModem', 'SetTopBox', 'TV', 'Tablet', 'WirelessHotspot', 'Wristwatch', 'Unknown'],
+  primaryHardwareType: [
+    'Camera',
+    'DataCollectionTerminal',
+    'Desktop',
+    'EmbeddedNetworkModule',
+    'eReader',
+    'GamesConsole',
+    'GeolocationTracker',
+    'Glasses',
+    'MediaPlayer',
+    'MobilePhone',
+    'PaymentTerminal',
+    'PluginModem',
+    'SetTopBox',
+    'TV',
+    'Tablet',
+    'WirelessHotspot',
+    'Wristwatch',
+    'Unknown',
+  ],
   osName: ['Android', 'Chrome OS', 'Linux', 'Mac OS', 'OS X', 'OpenBSD', 'Roku OS', 'Windows', 'iOS', 'tvOS', 'webOS'],
-  osFamily: ['Android', 'BSD', 'Linux', 'PlayStation OS', 'Roku OS', 'Symbian', 'Tizen', 'Windows', 'iOS', 'tvOS', 'macOS', 'webOS'],
-  osVendor: ['Amazon', 'Apple', 'Google', 'LG', 'Microsoft', 'Mozilla', 'Nintendo', 'Nokia', 'Roku', 'Samsung', 'Sony', 'Tizen Project'],
-  browserName: ['Android Browser', 'Chrome', 'Edge', 'Firefox', 'Internet Explorer', 'Opera', 'Safari', 'SeaMonkey', 'Symbian Browser'],
-  browserVendor: ['Amazon', 'Apple', 'Google', 'Microsoft', 'Motorola', 'Mozilla', 'Netscape', 'Nintendo', 'Nokia', 'Samsung', 'Sony Ericsson'],
+  osFamily: [
+    'Android',
+    'BSD',
+    'Linux',
+    'PlayStation OS',
+    'Roku OS',
+    'Symbian',
+    'Tizen',
+    'Windows',
+    'iOS',
+    'tvOS',
+    'macOS',
+    'webOS',
+  ],
+  osVendor: [
+    'Amazon',
+    'Apple',
+    'Google',
+    'LG',
+    'Microsoft',
+    'Mozilla',
+    'Nintendo',
+    'Nokia',
+    'Roku',
+    'Samsung',
+    'Sony',
+    'Tizen Project',
+  ],
+  browserName: [
+    'Android Browser',
+    'Chrome',
+    'Edge',
+    'Firefox',
+    'Internet Explorer',
+    'Opera',
+    'Safari',
+    'SeaMonkey',
+    'Symbian Browser',
+  ],
+  browserVendor: [
+    'Amazon',
+    'Apple',
+    'Google',
+    'Microsoft',
+    'Motorola',
+    'Mozilla',
+    'Netscape',
+    'Nintendo',
+    'Nokia',
+    'Samsung',
+    'Sony Ericsson',
+  ],
 };
 const REQUIRED = ['model', 'version', 'osName', 'osVersion', 'connectionType'];
 const NUMBERS = ['displayWidth', 'displayHeight', 'displayPpi', 'diagonalScreenSize', 'connectionPort'];
@@ -44,12 +111,15 @@ export function deviceInfoProblems(value: string | undefined): string[] {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return ['not a JSON object'];
   const info = json as Record<string, unknown>;
   const problems: string[] = [];
-  for (const k of REQUIRED) if (typeof info[k] !== 'string' || (info[k] as string).trim() === '') problems.push(`missing ${k}`);
+  for (const k of REQUIRED)
+    if (typeof info[k] !== 'string' || (info[k] as string).trim() === '') problems.push(`missing ${k}`);
   for (const [k, allowed] of Object.entries(RESTRICTED)) {
-    if (info[k] !== undefined && allowed.indexOf(String(info[k])) < 0) problems.push(`${k}=${String(info[k])} not documented`);
+    if (info[k] !== undefined && allowed.indexOf(String(info[k])) < 0)
+      problems.push(`${k}=${String(info[k])} not documented`);
   }
   for (const k of NUMBERS) if (info[k] !== undefined && typeof info[k] !== 'number') problems.push(`${k} not a number`);
-  if (info.connectionSecure !== undefined && typeof info.connectionSecure !== 'boolean') problems.push('connectionSecure not boolean');
+  if (info.connectionSecure !== undefined && typeof info.connectionSecure !== 'boolean')
+    problems.push('connectionSecure not boolean');
   return problems;
 }
 

@@ -1,5 +1,6 @@
 /** Spec §9.4: every REST API V2 enhanced error code with its documented status and action. */
-export type ErrorAction = 'none' | 'configuration' | 'application-registration' | 'authentication' | 'authorization' | 'retry';
+export type ErrorAction =
+  'none' | 'configuration' | 'application-registration' | 'authentication' | 'authorization' | 'retry';
 
 const ROWS = `
 invalid_parameter_service_provider 400 none

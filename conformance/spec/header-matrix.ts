@@ -8,8 +8,21 @@ import type { Endpoint } from './endpoints';
 
 type Cell = 'R' | 'O' | '-';
 const COLUMNS: Endpoint[] = [
-  'register', 'token', 'configuration', 'sessions-create', 'sessions-resume', 'sessions-retrieve', 'authenticate',
-  'profiles', 'profiles-mvpd', 'profiles-code', 'preauthorize', 'authorize', 'logout', 'sessions-sso', 'profiles-sso',
+  'register',
+  'token',
+  'configuration',
+  'sessions-create',
+  'sessions-resume',
+  'sessions-retrieve',
+  'authenticate',
+  'profiles',
+  'profiles-mvpd',
+  'profiles-code',
+  'preauthorize',
+  'authorize',
+  'logout',
+  'sessions-sso',
+  'profiles-sso',
 ];
 
 /** Rows exactly as §3.6 prints them, one cell per column above. */
@@ -30,7 +43,14 @@ const ROWS: Record<string, string> = {
 };
 
 /** Connection-level headers every HTTP client adds; they carry no API meaning (not part of §3.6). */
-export const TRANSPORT_HEADERS = ['host', 'connection', 'content-length', 'accept-encoding', 'keep-alive', 'transfer-encoding'];
+export const TRANSPORT_HEADERS = [
+  'host',
+  'connection',
+  'content-length',
+  'accept-encoding',
+  'keep-alive',
+  'transfer-encoding',
+];
 
 const OVERLAY = ['authorization', 'ap-device-identifier', 'x-device-info'];
 

@@ -6,10 +6,22 @@ import { deviceIdentifierProblem, deviceInfoProblems } from '../../conformance/s
 import { endpointOf } from '../../conformance/spec/endpoints';
 
 const info = (o: Record<string, unknown>) => Buffer.from(JSON.stringify(o)).toString('base64');
-const GOOD_INFO = info({ model: 'OLED55', version: '6', osName: 'webOS', osVersion: '6', connectionType: 'LAN', primaryHardwareType: 'TV' });
+const GOOD_INFO = info({
+  model: 'OLED55',
+  version: '6',
+  osName: 'webOS',
+  osVersion: '6',
+  connectionType: 'LAN',
+  primaryHardwareType: 'TV',
+});
 const DEVICE = `fingerprint ${Buffer.from('ba23d141-d715-561c-94f4-e9e4c966b1eb').toString('base64')}`;
 
-function entry(method: string, path: string, headers: Record<string, string>, query: Record<string, unknown> = {}): JournalEntry {
+function entry(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  query: Record<string, unknown> = {},
+): JournalEntry {
   return { seq: 1, time: 0, method, path, query, headers, status: 200, durationMs: 1 };
 }
 
@@ -49,49 +61,105 @@ describe('endpointOf', () => {
 
 describe('headerViolations (§3.6 + checklist overlay)', () => {
   test('a complete authorize request passes', () => {
-    expect(headerViolations(entry('POST', '/api/v2/DEMOTV/decisions/authorize/AcmeCable', restHeaders({ 'content-type': 'application/json;charset=utf-8' })))).toEqual([]);
+    expect(
+      headerViolations(
+        entry(
+          'POST',
+          '/api/v2/DEMOTV/decisions/authorize/AcmeCable',
+          restHeaders({ 'content-type': 'application/json;charset=utf-8' }),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   test('device headers are required on every REST V2 call, even where §3.6 omits them', () => {
     const h = restHeaders();
     delete (h as Record<string, string>)['ap-device-identifier'];
-    expect(headerViolations(entry('GET', '/api/v2/DEMOTV/profiles/code/ABC1234', h))).toEqual(['profiles-code: missing ap-device-identifier']);
+    expect(headerViolations(entry('GET', '/api/v2/DEMOTV/profiles/code/ABC1234', h))).toEqual([
+      'profiles-code: missing ap-device-identifier',
+    ]);
   });
 
   test('headers the call does not define are flagged', () => {
-    const v = headerViolations(entry('GET', '/api/v2/DEMOTV/configuration', restHeaders({ 'ap-temppass-identity': 'e30=', 'x-trace': '1' })));
-    expect(v).toEqual(['configuration: header ap-temppass-identity not defined', 'configuration: header x-trace not defined']);
+    const v = headerViolations(
+      entry('GET', '/api/v2/DEMOTV/configuration', restHeaders({ 'ap-temppass-identity': 'e30=', 'x-trace': '1' })),
+    );
+    expect(v).toEqual([
+      'configuration: header ap-temppass-identity not defined',
+      'configuration: header x-trace not defined',
+    ]);
   });
 
   test('Authorization on DCR calls is not defined', () => {
-    const v = headerViolations(entry('POST', '/o/client/token', { authorization: 'Bearer x', 'content-type': 'application/x-www-form-urlencoded', 'x-device-info': GOOD_INFO }));
+    const v = headerViolations(
+      entry('POST', '/o/client/token', {
+        authorization: 'Bearer x',
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-device-info': GOOD_INFO,
+      }),
+    );
     expect(v).toEqual(['token: header authorization not defined']);
   });
 
   test('wrong Accept and Content-Type values, query parameters', () => {
-    const v = headerViolations(entry('GET', '/api/v2/DEMOTV/logout/AcmeCable', restHeaders({ accept: 'text/html' }), { foo: '1' }));
-    expect(v).toEqual(['logout: Accept text/html', 'logout: query foo not defined', 'logout: query redirectUrl missing']);
-    const w = headerViolations(entry('POST', '/api/v2/DEMOTV/sessions', restHeaders({ 'content-type': 'application/json' })));
+    const v = headerViolations(
+      entry('GET', '/api/v2/DEMOTV/logout/AcmeCable', restHeaders({ accept: 'text/html' }), { foo: '1' }),
+    );
+    expect(v).toEqual([
+      'logout: Accept text/html',
+      'logout: query foo not defined',
+      'logout: query redirectUrl missing',
+    ]);
+    const w = headerViolations(
+      entry('POST', '/api/v2/DEMOTV/sessions', restHeaders({ 'content-type': 'application/json' })),
+    );
     expect(w).toEqual(['sessions-create: Content-Type application/json']);
   });
 });
 
 describe('bodyViolations', () => {
-  const rec = (method: string, path: string, body: string): ProxyRecord => ({ time: 0, method, path, query: '', headers: {}, body });
+  const rec = (method: string, path: string, body: string): ProxyRecord => ({
+    time: 0,
+    method,
+    path,
+    query: '',
+    headers: {},
+    body,
+  });
 
   test('documented bodies pass', () => {
-    expect(bodyViolations(rec('POST', '/o/client/token', 'client_id=a&client_secret=b&grant_type=client_credentials'))).toEqual([]);
-    expect(bodyViolations(rec('POST', '/api/v2/DEMOTV/sessions', 'mvpd=AcmeCable&domainName=d&redirectUrl=http%3A%2F%2Fx'))).toEqual([]);
-    expect(bodyViolations(rec('POST', '/api/v2/DEMOTV/decisions/preauthorize/AcmeCable', '{"resources":["A","B"]}'))).toEqual([]);
+    expect(
+      bodyViolations(rec('POST', '/o/client/token', 'client_id=a&client_secret=b&grant_type=client_credentials')),
+    ).toEqual([]);
+    expect(
+      bodyViolations(rec('POST', '/api/v2/DEMOTV/sessions', 'mvpd=AcmeCable&domainName=d&redirectUrl=http%3A%2F%2Fx')),
+    ).toEqual([]);
+    expect(
+      bodyViolations(rec('POST', '/api/v2/DEMOTV/decisions/preauthorize/AcmeCable', '{"resources":["A","B"]}')),
+    ).toEqual([]);
     expect(bodyViolations(rec('GET', '/api/v2/DEMOTV/profiles', ''))).toEqual([]);
   });
 
   test('extra, missing and malformed parameters are flagged', () => {
-    expect(bodyViolations(rec('POST', '/o/client/token', 'client_id=a&client_secret=b&grant_type=client_credentials&scope=x'))).toEqual(['token: parameter scope not defined']);
-    expect(bodyViolations(rec('POST', '/o/client/register', '{}'))).toEqual(['register: parameter software_statement missing']);
-    expect(bodyViolations(rec('POST', '/api/v2/DEMOTV/decisions/authorize/AcmeCable', '{"resources":["A","B"]}'))).toEqual(['authorize: 2 resources']);
-    expect(bodyViolations(rec('POST', '/api/v2/DEMOTV/decisions/preauthorize/AcmeCable', '{"resources":["1","2","3","4","5","6"]}'))).toEqual(['preauthorize: 6 resources']);
-    expect(bodyViolations(rec('POST', '/api/v2/DEMOTV/sessions', 'mvpd=a&mvpd=b'))).toEqual(['sessions-create: duplicated mvpd']);
+    expect(
+      bodyViolations(
+        rec('POST', '/o/client/token', 'client_id=a&client_secret=b&grant_type=client_credentials&scope=x'),
+      ),
+    ).toEqual(['token: parameter scope not defined']);
+    expect(bodyViolations(rec('POST', '/o/client/register', '{}'))).toEqual([
+      'register: parameter software_statement missing',
+    ]);
+    expect(
+      bodyViolations(rec('POST', '/api/v2/DEMOTV/decisions/authorize/AcmeCable', '{"resources":["A","B"]}')),
+    ).toEqual(['authorize: 2 resources']);
+    expect(
+      bodyViolations(
+        rec('POST', '/api/v2/DEMOTV/decisions/preauthorize/AcmeCable', '{"resources":["1","2","3","4","5","6"]}'),
+      ),
+    ).toEqual(['preauthorize: 6 resources']);
+    expect(bodyViolations(rec('POST', '/api/v2/DEMOTV/sessions', 'mvpd=a&mvpd=b'))).toEqual([
+      'sessions-create: duplicated mvpd',
+    ]);
     expect(bodyViolations(rec('GET', '/api/v2/DEMOTV/profiles', 'x=1'))).toEqual(['profiles: unexpected body']);
   });
 });
@@ -106,8 +174,22 @@ describe('device headers (§6.2, §6.3)', () => {
 
   test('X-Device-Info', () => {
     expect(deviceInfoProblems(GOOD_INFO)).toEqual([]);
-    expect(deviceInfoProblems(info({ model: 'M', version: '1', osName: 'Tizen', connectionType: 'LAN' }))).toEqual(['missing osVersion', 'osName=Tizen not documented']);
-    expect(deviceInfoProblems(info({ model: 'M', version: '1', osName: 'Linux', osVersion: '1', connectionType: 'LAN', displayWidth: '1920' }))).toEqual(['displayWidth not a number']);
+    expect(deviceInfoProblems(info({ model: 'M', version: '1', osName: 'Tizen', connectionType: 'LAN' }))).toEqual([
+      'missing osVersion',
+      'osName=Tizen not documented',
+    ]);
+    expect(
+      deviceInfoProblems(
+        info({
+          model: 'M',
+          version: '1',
+          osName: 'Linux',
+          osVersion: '1',
+          connectionType: 'LAN',
+          displayWidth: '1920',
+        }),
+      ),
+    ).toEqual(['displayWidth not a number']);
     expect(deviceInfoProblems(Buffer.from('not json').toString('base64'))).toEqual(['not JSON']);
   });
 });
