@@ -44,6 +44,10 @@ class LetterKey
     };
   }
 
+  get label(): string {
+    return this.letter;
+  }
+
   setLetter(letter: string, enabled: boolean): void {
     this.letter = letter;
     this.tag('Label')!.text!.text = letter;

@@ -60,6 +60,11 @@ export class PosterTile
     };
   }
 
+  /** What the shell's test hook reports as the focused label. */
+  get label(): string {
+    return this._item?.title ?? '';
+  }
+
   get item(): CatalogItem | undefined {
     return this._item;
   }

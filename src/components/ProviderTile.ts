@@ -81,6 +81,11 @@ export class ProviderTile
     };
   }
 
+  /** What the shell's test hook reports as the focused label. */
+  get label(): string {
+    return this._provider?.displayName ?? '';
+  }
+
   get provider(): Provider | undefined {
     return this._provider;
   }

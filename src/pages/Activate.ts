@@ -175,7 +175,7 @@ export class Activate
     timers.clearTimeout(this._successTimer);
     timers.clearTimeout(this._badgeTimer);
     this._tick = this._successTimer = this._badgeTimer = undefined;
-    setJourneyInfo({ activationCode: null });
+    setJourneyInfo({ activationCode: null, activationUrl: null });
   }
 
   private _setPhase(phase: Phase): void {
@@ -215,7 +215,7 @@ export class Activate
   private _showCode(code: ActivationCode): void {
     const isNew = this._codesShown++ > 0;
     this._code = code;
-    setJourneyInfo({ activationCode: code.code });
+    setJourneyInfo({ activationCode: code.code, activationUrl: code.activationUrl });
     this.tag('Main.Step1')!.text!.text = 'On your phone or computer, go to';
     this.tag('Main.Url')!.text!.text = code.shortUrl;
     this.tag('Main.Step2')!.text!.text = 'and enter this code:';
@@ -251,7 +251,7 @@ export class Activate
     const { timers } = services();
     timers.clearInterval(this._tick);
     this._activation = undefined; // done: flows stopped polling by itself
-    setJourneyInfo({ activationCode: null });
+    setJourneyInfo({ activationCode: null, activationUrl: null });
     const name = this._provider?.displayName ?? 'your TV provider';
     this.tag('Success.Title')!.text!.text = `You’re signed in with ${name}`;
     this.tag('Success.Hint')!.text!.text = 'Enjoy your shows. Opening the catalog…';
@@ -263,7 +263,7 @@ export class Activate
     services().timers.clearInterval(this._tick);
     this._activation?.stop();
     this._activation = undefined;
-    setJourneyInfo({ activationCode: null });
+    setJourneyInfo({ activationCode: null, activationUrl: null });
     const actions = failure.retryable || failure.kind === 'expired-code' ? [{ id: 'retry', label: 'Try again' }] : [];
     this.tag('Panel')!.content = failureContent(failure, 'Sign-in did not complete', [...actions, { id: 'providers', label: 'Choose another provider', w: 500 }]);
     this._setPhase('failed');

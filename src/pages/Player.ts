@@ -137,7 +137,7 @@ export class PlayerPage
       player: () => {
         const el = Video.element;
         if (!el) return null;
-        return { currentTime: el.currentTime, duration: el.duration, paused: el.paused, ended: el.ended, readyState: el.readyState, hasSource: Boolean(el.currentSrc || el.getAttribute('src')) };
+        return { currentTime: el.currentTime, duration: el.duration, paused: el.paused, ended: el.ended, readyState: el.readyState, hasSource: el.hasAttribute('src') };
       },
     });
     void this._start();
@@ -155,6 +155,7 @@ export class PlayerPage
   private _setPhase(phase: PlayerPhase): void {
     this._phase = phase;
     setJourneyInfo({ playerPhase: phase === 'idle' ? null : phase });
+    if (phase !== 'denied' && phase !== 'error') setJourneyInfo({ message: null });
     const overlay = phase === 'authorizing' || phase === 'denied' || phase === 'error';
     this.tag('Scrim')!.visible = overlay;
     this.tag('Busy')!.visible = phase === 'authorizing' || phase === 'starting';
@@ -207,6 +208,7 @@ export class PlayerPage
     Video.close();
     const actions = phase === 'error' && failure.retryable ? [{ id: 'retry', label: 'Retry' }, { id: 'back', label: 'Back' }] : [{ id: 'back', label: 'Back' }];
     this.tag('Panel')!.content = failureContent(failure, title, actions);
+    setJourneyInfo({ message: failure.message });
     this._setPhase(phase);
   }
 

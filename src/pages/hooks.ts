@@ -15,6 +15,10 @@ export interface PlayerInfo {
 
 export interface JourneyInfo {
   activationCode: string | null;
+  /** The second-screen URL the QR code encodes (code filled in). */
+  activationUrl: string | null;
+  /** The message of the error/denial the player or a page shows now, else null. */
+  message: string | null;
   player(): PlayerInfo | null;
   /** Titles on the catalog with their access state (`unlocked`/`locked`/`unknown`). */
   titles(): Array<{ id: string; title: string; access: string }>;
@@ -24,6 +28,8 @@ export interface JourneyInfo {
 
 const info: JourneyInfo = {
   activationCode: null,
+  activationUrl: null,
+  message: null,
   player: () => null,
   titles: () => [],
   playerPhase: null,

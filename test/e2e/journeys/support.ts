@@ -76,6 +76,8 @@ export async function admin<T = unknown>(stack: Stack, method: string, path: str
 
 export interface JournalEntry {
   seq: number;
+  /** Emulator clock, ms. */
+  time: number;
   method: string;
   path: string;
   status: number;
