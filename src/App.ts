@@ -13,8 +13,8 @@ import { setPointerScope } from './lib/pointer';
 import { installTestHook } from './lib/testHook';
 import { platform, setCloseApp } from './platform';
 import { Log } from './lib/log';
+import { appName } from './lib/settings';
 
-export const APP_NAME = 'TV Everywhere';
 
 export interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
   Background: object;
@@ -113,7 +113,7 @@ export class App extends Router.App<AppTemplateSpec> {
   }
 
   openExitDialog(): void {
-    this._openDialog({ kind: 'exit' }, exitDialogContent(APP_NAME));
+    this._openDialog({ kind: 'exit' }, exitDialogContent(appName()));
   }
 
   showError(options: ErrorDialogOptions): Promise<ErrorDialogChoice> {

@@ -7,12 +7,14 @@ import { Launch, Lightning, PlatformSettings } from '@lightningjs/sdk';
 import { App } from './App';
 import { initPlatform } from './platform';
 import { browserEnv, isTruthyParam, queryParam } from './platform/env';
+import { FONT_FACE } from './theme';
 
 type AppSettings = Record<string, unknown> & { stage?: Record<string, unknown> };
 
 export default function (appSettings: AppSettings, platformSettings: PlatformSettings, appData?: unknown) {
   const env = browserEnv();
-  const platform = initPlatform({ env, appSettings, applicationId: appSettings.id as string | undefined });
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+  const platform = initPlatform({ env, appSettings, applicationId: str(appSettings.id), appVersion: str(appSettings.version) });
   const stage: Record<string, unknown> = { ...(appSettings.stage || {}) };
   // Lightning does not fall back to canvas2d when WebGL is unusable: offer a switch.
   if (isTruthyParam(queryParam(env.search, 'canvas2d'))) stage.canvas2d = true;
@@ -20,6 +22,8 @@ export default function (appSettings: AppSettings, platformSettings: PlatformSet
     ...appSettings,
     stage,
     keys: platform.keys(),
+    // The SDK defaults to "RobotoRegular", which the app does not ship.
+    defaultFontFace: FONT_FACE,
     // LG Magic Remote / mouse: hover focuses, click selects (Button, collision: true).
     enablePointer: true,
   };

@@ -60,5 +60,13 @@ export const FOCUS = {
   transition: { duration: 0.15 },
 } as const;
 
+/**
+ * How far the focus style reaches outside a focused element of width/height `size` (ring + half the
+ * scale-up). Place the first/last focusable item this far inside SAFE so its focus stays in the safe area.
+ */
+export function focusBleed(size: number, scale: number = FOCUS.scale, ring: number = FOCUS.ringWidth): number {
+  return Math.ceil(ring + ((scale - 1) * size) / 2);
+}
+
 /** Spacing scale. */
 export const SPACE = { xs: 8, s: 16, m: 24, l: 40, xl: 64 } as const;

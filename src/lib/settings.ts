@@ -117,5 +117,11 @@ export function wantsCanvas2d(search: string = currentSearch()): boolean {
   return isTruthyParam(queryParam(search, 'canvas2d'));
 }
 
-export const Settings = { appSetting, readAdobePass, resolveAdobePass, wantsCanvas2d };
+/** The app's display name (metadata.json `name`, merged into appSettings by the SDK start-up). */
+export function appName(fallback = 'DemoTV'): string {
+  const v = sdk.get('app', 'name');
+  return typeof v === 'string' && v.trim() ? v : fallback;
+}
+
+export const Settings = { appName, appSetting, readAdobePass, resolveAdobePass, wantsCanvas2d };
 export default Settings;

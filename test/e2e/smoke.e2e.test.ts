@@ -23,7 +23,10 @@ describe.each([['build'], ['dist/es5']])('smoke journey on %s', (dir) => {
 
   it('renders with WebGL and lands on a focused home route', async () => {
     // Past the splash: the provider picker (signed out) or the catalog.
-    const s = await app.waitForState((st) => st.ready && (st.route === 'providers' || st.route === 'catalog'), 30000);
+    const s = await app.waitForState(
+      (st) => st.ready && (st.route === 'providers' || st.route === 'catalog') && st.focusedLabel !== null,
+      30000,
+    );
     expect(HOME_ROUTES).toContain(s.route);
     expect(s.renderer).toBe('webgl');
     expect(s.focusedLabel).not.toBeNull();
