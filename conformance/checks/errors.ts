@@ -56,13 +56,31 @@ export const errorChecks: Check[] = [
       }
       if ((facts.phoneNavigations['after-errors'] ?? ['?']).length !== 0)
         phoneProblems.push('navigated after an error');
+      const odd = new Map(facts.oddErrors.map((o) => [o.name, o.result]));
+      const oddAttempts = (name: string) => count(rec.step('error-table', `odd:${name}`), 'authorize');
+      const oddProblems: string[] = [];
+      const r1 = odd.get('future-code-retry');
+      const n1 = oddAttempts('future-code-retry');
+      if (!r1 || r1.ok || n1 < 2 || n1 > 4) oddProblems.push(`unknown code + retry: ${n1} attempts`);
+      for (const name of ['future-code-authorization', 'future-action']) {
+        const r = odd.get(name);
+        const n = oddAttempts(name);
+        if (!r || r.ok || n !== 1)
+          oddProblems.push(`${name}: ${n} attempts, ${r ? (r.ok ? 'granted' : r.failure.kind) : 'no result'}`);
+      }
+      const r4 = odd.get('code-over-action');
+      if (!r4 || r4.ok || r4.failure.kind !== 'authentication')
+        oddProblems.push(
+          `temporary_access_duration_limit_exceeded with action none → ${r4 ? (r4.ok ? 'granted' : r4.failure.kind) : 'no result'} (code must win)`,
+        );
       return verdict(
         [
           [problems.slice(0, 3).join('; '), problems.length === 0 && codes >= 47],
           [`second screen: bad codes checked once each (${phone.join('/')})`, phone.every((n) => n === 1)],
           [`second screen by action: ${phoneProblems.join('; ')}`, phoneProblems.length === 0],
+          [`unknown codes/actions and code-over-action: ${oddProblems.join('; ')}`, oddProblems.length === 0],
         ],
-        `TV: all ${codes} §9.4 codes injected on authorize: retry → 3 attempts, application-registration → token + repeat, others 1; authentication → sign-in, configuration → configuration; item = top-level. Phone: one code per action on the code check, same pattern, error screen, no navigation`,
+        `TV: all ${codes} §9.4 codes injected on authorize: retry → 3 attempts, application-registration → token + repeat, others 1; authentication → sign-in, configuration → configuration; item = top-level; unknown codes/actions handled, code wins over a disagreeing action. Phone: one code per action on the code check, same pattern, error screen, no navigation`,
         problems,
       );
     },

@@ -1,6 +1,7 @@
 /** Small journal helpers shared by the check modules. */
 import { arrival, header, type JournalEntry } from '../lib/emulator';
 import { endpointOf, type Endpoint } from '../spec/endpoints';
+import type { Outcome } from './types';
 
 export const ep = (e: { method: string; path: string }): Endpoint | undefined => endpointOf(e.method, e.path);
 
@@ -30,7 +31,7 @@ export function gaps(entries: JournalEntry[]): number[] {
 export const summary = (entries: JournalEntry[]): string =>
   entries.map((e) => `${e.method} ${ep(e) ?? e.path} ${e.status}`).join(', ');
 
-export function guard(run: () => import('./types').Outcome): import('./types').Outcome {
+export function guard(run: () => Outcome): Outcome {
   try {
     return run();
   } catch (error) {

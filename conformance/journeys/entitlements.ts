@@ -13,6 +13,13 @@ import { ERROR_CODES } from '../spec/error-codes';
 import { ACME } from './polling';
 
 const AUTHORIZE = '/decisions/authorize/';
+
+export const ODD_ERRORS: Array<[string, Record<string, unknown>]> = [
+  ['future-code-retry', { code: 'future_partner_hiccup', status: 403, action: 'retry' }],
+  ['future-code-authorization', { code: 'future_authorization_needed', status: 403, action: 'authorization' }],
+  ['future-action', { code: 'future_code', status: 403, action: 'future_action' }],
+  ['code-over-action', { code: 'temporary_access_duration_limit_exceeded', status: 403, action: 'none' }],
+];
 const PREAUTHORIZE = '/decisions/preauthorize/';
 
 function keep(facts: Facts, r: Result<PlaybackGrant>): Result<PlaybackGrant> {
@@ -127,6 +134,14 @@ export async function retryJourneys(emu: Emulator, rec: Recorder, facts: Facts, 
           signedInAfter: f.current() !== undefined,
         });
       }
+    }
+    // Unknown future codes/actions must be handled gracefully; a known code with a disagreeing action is
+    // handled by its code (§18.9: the profile samples show temporary_access_duration_limit_exceeded with "none").
+    for (const [name, fault] of ODD_ERRORS) {
+      if (!f.current()) await f.boot();
+      await emu.fault({ method: 'POST', path: AUTHORIZE }, 5, { type: 'enhanced-error', ...fault });
+      facts.oddErrors.push({ name, result: keep(facts, await j.step(`odd:${name}`, () => f.authorize('DEMOTV'))) });
+      await emu.clearFaults();
     }
   });
   return tv;

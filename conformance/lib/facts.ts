@@ -94,6 +94,8 @@ export class Facts {
   // retries
   retryResults: Record<string, Result<unknown>> = {};
   errorTable: ErrorTableRow[] = [];
+  /** Codes and actions Adobe may add later, and a documented sample deviation (§9.1, §18.9). */
+  oddErrors: Array<{ name: string; result: Result<PlaybackGrant> }> = [];
 
   // second screen
   phoneScreens: Record<string, Screen | undefined> = {};
