@@ -1,5 +1,5 @@
 import { Activate, SUCCESS_MS } from '../../src/pages/Activate';
-import { ACME, FakeFlows, profileFor } from '../support/fakeFlows';
+import { ACME, BLUE, FakeFlows, profileFor } from '../support/fakeFlows';
 import { mountPage, type Mounted } from '../support/harness';
 
 describe('Activate', () => {
@@ -82,6 +82,20 @@ describe('Activate', () => {
     m.press('Enter');
     expect(flows.activations).toHaveLength(2);
     expect(activation.stopped).toBe(true);
+  });
+
+  it('lets the phone choose the provider: no provider sent, the profile names it, and it is remembered', async () => {
+    const flows = new FakeFlows();
+    m = await mountPage(Activate, { flows, session: { chooseOnPhone: true } });
+    const activation = flows.activations[0]!;
+    expect(activation.provider).toBeUndefined();
+    activation.code('PHN1234');
+    expect(m.page.tag('Main.Title')!.text!.text).toBe('Sign in on your phone');
+    activation.listener.onSignedIn(profileFor('BlueRiverTV'));
+    await m.settle();
+    expect(flows.calls.find((c) => c.name === 'rememberProvider')?.args[0]).toBe(BLUE);
+    expect(m.services.session.provider).toBe(BLUE);
+    expect(m.page.tag('Success.Title')!.text!.text).toBe('You’re signed in with Blue River TV');
   });
 
   it('without a chosen provider goes to the picker', async () => {

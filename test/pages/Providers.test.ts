@@ -1,4 +1,4 @@
-import { Providers, RAIL_MIN } from '../../src/pages/Providers';
+import { PHONE_CHOICE, Providers, RAIL_MIN } from '../../src/pages/Providers';
 import type { Provider } from '../../src/flows/api';
 import { ACME, BLUE, FakeFlows, SUMMIT, fail, ok } from '../support/fakeFlows';
 import { mountPage, type Mounted } from '../support/harness';
@@ -26,6 +26,20 @@ describe('Providers (picker)', () => {
     expect(m.routes).toEqual(['activate']);
   });
 
+  it('ends with a "choose on your phone" tile that starts activation without a provider', async () => {
+    const flows = new FakeFlows();
+    flows.providersResult = ok([ACME, BLUE]);
+    m = await mountPage(Providers, { flows });
+    m.press('Right', 2);
+    expect((m.focused() as unknown as { label: string }).label).toBe(PHONE_CHOICE.displayName);
+    m.press('Right'); // no further tile
+    m.press('Enter');
+    expect(m.routes).toEqual(['activate']);
+    expect(m.services.session.chooseOnPhone).toBe(true);
+    expect(m.services.session.provider).toBeUndefined();
+    expect(flows.count('rememberProvider')).toBe(0);
+  });
+
   it('moves through the grid with arrows, row by row', async () => {
     const flows = new FakeFlows();
     const many = 'ABCDEFGHIJKL'.split('').map((l, i) => p(`m${i}`, `${l}-Provider`));
@@ -36,9 +50,9 @@ describe('Providers (picker)', () => {
     m.press('Right', 2);
     expect(m.page.focusIndex).toBe(7);
     m.press('Down');
-    expect(m.page.focusIndex).toBe(11); // last row is shorter: clamp to the last tile
+    expect(m.page.focusIndex).toBe(12); // last row is shorter: clamp to the last tile (the phone tile)
     m.press('Down');
-    expect(m.page.focusIndex).toBe(11);
+    expect(m.page.focusIndex).toBe(12);
   });
 
   it('jumps with the letter rail in long lists', async () => {

@@ -50,7 +50,7 @@ export class FakeActivation implements Activation {
   newCodes = 0;
   remaining = 600_000;
   constructor(
-    readonly provider: Provider,
+    readonly provider: Provider | undefined,
     readonly listener: ActivationListener,
     private readonly calls: Call[],
   ) {}
@@ -109,7 +109,7 @@ export class FakeFlows implements PassFlows {
     this.record('chooseProfile', profile);
     this.signedIn = { profile };
   }
-  startActivation(provider: Provider, listener: ActivationListener) {
+  startActivation(provider: Provider | undefined, listener: ActivationListener) {
     this.record('startActivation', provider);
     const a = new FakeActivation(provider, listener, this.calls);
     this.activations.push(a);

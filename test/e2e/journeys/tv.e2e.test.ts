@@ -4,7 +4,8 @@
  *      entitled titles unlocked → play (time advances) → Back → a denied title shows the MVPD message
  *      → sign out → provider picker;
  *  (b) relaunch with cached state → catalog without a configuration call;
- *  (c) code expiry → a new code, and the old one is no longer polled.
+ *  (c) code expiry → a new code, and the old one is no longer polled;
+ *  (d) the provider is chosen on the second screen, not on the TV.
  * Screenshots of every screen go to test-results/screenshots/journey-*.png.
  */
 import { chromium, type Browser } from 'playwright-core';
@@ -189,5 +190,65 @@ describe('(c) activation code expiry', () => {
     expect(paths.filter((p) => p.includes(oldCode))).toEqual([]);
     expect(paths.some((p) => p.includes(`/profiles/code/${newCode}`))).toBe(true);
     expect((await journey(app)).activationCode).toBe(newCode);
+  });
+});
+
+describe('(d) provider chosen on the second screen', () => {
+  let stack: Stack;
+  let app: AppSession;
+  let phoneBrowser: Browser | undefined;
+  beforeAll(async () => {
+    stack = await startStack();
+    app = await launchTv(stack);
+  });
+  afterAll(async () => {
+    await phoneBrowser?.close().catch(() => undefined);
+    await app?.close();
+    await stack?.close();
+  });
+
+  it('creates a code without a provider; the phone picks one; the TV learns and shows it', async () => {
+    const alice = await subscriber(stack, 'alice');
+    await app.waitForState((s) => s.route === 'providers' && s.focusedLabel === 'Acme Cable', 30000);
+    // The last tile: "Choose on your phone" (Down twice, then Right to the end of the last row).
+    await app.press('Down', 3);
+    await app.press('Right', 5);
+    await app.waitForState((s) => s.focusedLabel === 'Choose on phone');
+    await app.screenshot('journey-d-01-providers-phone-tile');
+    await app.press('Enter');
+    await app.waitForState((s) => s.route === 'activate');
+    const j = await waitForJourney(app, (x) => !!x.activationCode);
+    await app.screenshot('journey-d-02-activate-no-provider');
+    const created = (await journal(stack)).filter((e) => e.method === 'POST' && /\/sessions$/.test(e.path));
+    expect(created.length).toBeGreaterThan(0);
+
+    phoneBrowser = await chromium.launch({ executablePath: findChrome(), args: CHROME_FLAGS });
+    const phone = await (await phoneBrowser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+    await phone.goto(j.activationUrl!);
+    await phone.getByRole('heading', { name: 'Choose your TV provider' }).waitFor();
+    await phone.getByRole('button', { name: 'Blue River TV' }).click();
+    await phone.waitForURL(/\/__mock-mvpd\/[^/]+\/login/);
+    await phone.fill('input[name="username"]', alice.username);
+    await phone.fill('input[name="password"]', alice.password);
+    await Promise.all([phone.waitForURL(/\/done/), phone.click('button[type="submit"]')]);
+    await phoneBrowser.close();
+
+    await app.waitForState((s) => s.route === 'activate' && s.focusedLabel === 'Start watching', POLL_MS + 5000);
+    await app.screenshot('journey-d-03-signed-in-blue-river');
+    await app.waitForState((s) => s.route === 'catalog', 10000);
+    await waitForJourney(app, (x) => x.titles.length > 0 && x.titles.every((t) => t.access === 'unlocked'), 15000);
+    await app.screenshot('journey-d-04-catalog');
+    await app.press('Up');
+    await app.press('Enter');
+    await app.waitForState((s) => s.route === 'account');
+    await app.screenshot('journey-d-05-account-blue-river');
+    // The provider the phone chose is remembered on the TV (persisted provider entry).
+    const stored = await app.page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => /provider/i.test(k))
+        .map((k) => localStorage.getItem(k))
+        .join(' '),
+    );
+    expect(stored).toContain('BlueRiverTV');
   });
 });
