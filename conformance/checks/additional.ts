@@ -107,7 +107,7 @@ export const additionalChecks: Check[] = [
           [`only the designed entries are stored (extra: ${extra.join(', ')})`, extra.length === 0],
           ['no media token stored', mediaInStore.length === 0],
         ],
-        'storage holds device id, DCR pair, access token, provider, profile parts only; no media tokens or permits (encryption at rest: not available to TV web apps, not assessed)',
+        'storage holds device id, DCR pair, access token, provider, profile parts only; no media tokens or permits (encryption at rest is platform-specific: not assessed)',
       );
     },
   },

@@ -154,7 +154,7 @@ export const authorizationChecks: Check[] = [
     title: 'Fresh authorization after pauses/ad breaks (discretionary)',
     run() {
       return notApplicable(
-        'discretionary per the checklist; the flows offer authorize() per play, and the demo catalogue has no long-running live events with ad breaks to script',
+        'discretionary per the checklist ("consider"); the flows offer authorize() per play but no pause/ad-break trigger, and the player (Lightning) is not driven in this Node run',
       );
     },
   },
