@@ -16,7 +16,7 @@ const DEFAULT_WINDOW_MS = 30 * 60_000;
 /** Transient polling failures tolerated in a row (each already retried by the pass client). */
 const MAX_POLL_FAILURES = 3;
 
-export function startActivation(ctx: FlowContext, provider: Provider, listener: ActivationListener): Activation {
+export function startActivation(ctx: FlowContext, provider: Provider | undefined, listener: ActivationListener): Activation {
   const interval = pollInterval(ctx.config);
   const maxRenewals = ctx.config.maxAutoRenewals ?? 10;
   let generation = 0;
@@ -44,7 +44,7 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
     let action;
     try {
       action = await ctx.client.createSession({
-        mvpd: provider.id,
+        mvpd: provider?.id, // absent: the second screen asks for the provider
         domainName: ctx.config.domainName,
         redirectUrl: ctx.config.redirectUrl,
       });
@@ -80,7 +80,7 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
   /** Sessions said `authorize`: a profile already exists (authenticated, TempPass, degraded, SSO). */
   async function signInDirectly(gen: number): Promise<void> {
     try {
-      const profiles = await ctx.client.profileForMvpd(provider.id);
+      const profiles = provider ? await ctx.client.profileForMvpd(provider.id) : await ctx.client.profiles();
       if (!live(gen)) return;
       if (profiles.length === 0)
         return listener.onFailure(failureFromItem('authentication', undefined, 'Please sign in with your TV provider.', true));
@@ -102,7 +102,7 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
     if (ctx.clock.now() >= current.expiresAt) return expire(gen); // checklist 10: never poll past notAfter
     let profiles: Profile[];
     try {
-      profiles = await ctx.client.profileForCode(current.code.code);
+      profiles = await ctx.client.profileForCode(current.code.code, () => live(gen));
     } catch (error) {
       if (!live(gen)) return;
       if (isPassError(error) && error.kind === 'expired-code') return expire(gen);
@@ -118,7 +118,7 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
   }
 
   async function finish(gen: number, profiles: Profile[]): Promise<void> {
-    const chosen = profiles.filter((p) => p.mvpd === provider.id)[0] ?? profiles[0];
+    const chosen = profiles.filter((p) => p.mvpd === provider?.id)[0] ?? profiles[0];
     const profile = toSignedIn(chosen);
     abandon();
     stopped = true;
@@ -150,8 +150,10 @@ export function startActivation(ctx: FlowContext, provider: Provider, listener: 
     );
   }
 
-  guard(ctx.persistence.writeProvider(provider));
-  ctx.state.provider = provider;
+  if (provider) {
+    guard(ctx.persistence.writeProvider(provider));
+    ctx.state.provider = provider;
+  }
   guard(create(generation));
 
   return {

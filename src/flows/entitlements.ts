@@ -52,6 +52,12 @@ export class Entitlements {
     // Batches go one after the other: bursts are what trips throttling (§10).
     for (let i = 0; i < pending.length; i += size) {
       const answered = await this.preauthorizeBatch(mvpd, pending.slice(i, i + size), result);
+      // §9.5.2: an item-level "no profile" means the same as the top-level one — the user must sign in again.
+      const signedOut = answered.ok ? this.itemLevelAuthenticationFailure(pending.slice(i, i + size), result) : undefined;
+      if (signedOut) {
+        await forgetProfile(this.ctx);
+        return failed(signedOut);
+      }
       if (answered.ok) anyAnswered = true;
       else {
         firstFailure = firstFailure ?? answered.failure;
@@ -64,6 +70,14 @@ export class Entitlements {
     }
     if (firstFailure && !anyAnswered && result.size === pending.length) return failed(firstFailure);
     return ok(result);
+  }
+
+  private itemLevelAuthenticationFailure(batch: string[], decisions: Map<string, Decision>): Failure | undefined {
+    for (const resource of batch) {
+      const failure = decisions.get(resource)?.failure;
+      if (failure && failure.kind === 'authentication') return failure;
+    }
+    return undefined;
   }
 
   /** One batch; items marked `retry` are resent alone, at most MAX_RETRIES times. */

@@ -70,6 +70,8 @@ interface Call {
   /** Extra spec-defined headers (Content-Type, AP-TempPass-Identity). */
   headers?: Record<string, string>;
   body?: string;
+  /** Checked before every retry: false abandons the call (e.g. a poll for a code the user replaced). */
+  shouldContinue?: () => boolean;
 }
 
 const ACCEPT = 'application/json';
@@ -167,9 +169,12 @@ export class PassClient {
     return v.parseProfiles(await this.rest('GET', ['profiles', mvpd], tempPassHeader(tempPassIdentity)));
   }
 
-  /** GET profiles/code/{code} (§5.8): the polling target. */
-  async profileForCode(code: string): Promise<Profile[]> {
-    return v.parseProfiles(await this.rest('GET', ['profiles', 'code', code]));
+  /**
+   * GET profiles/code/{code} (§5.8): the polling target. `shouldContinue` lets the poller abandon pending
+   * retries the moment its code is replaced or stopped (checklist 10: never poll an abandoned code).
+   */
+  async profileForCode(code: string, shouldContinue?: () => boolean): Promise<Profile[]> {
+    return v.parseProfiles(await this.rest('GET', ['profiles', 'code', code], undefined, undefined, undefined, shouldContinue));
   }
 
   /** POST decisions/preauthorize/{mvpd} (§5.9), JSON. Item-level errors are returned, not thrown. */
@@ -210,9 +215,10 @@ export class PassClient {
     headers?: Record<string, string>,
     body?: string,
     query?: string,
+    shouldContinue?: () => boolean,
   ): Promise<unknown> {
     const url = joinUrl(this.options.restBaseUrl, 'api', 'v2', this.options.serviceProvider, ...segments) + (query ? `?${query}` : '');
-    return this.execute({ endpoint: 'rest', method, url, headers, body });
+    return this.execute({ endpoint: 'rest', method, url, headers, body, shouldContinue });
   }
 
   /**
@@ -246,6 +252,7 @@ export class PassClient {
           this.emit({ type: 'retry', method: call.method, path, status: classified.status, detail: classified.outcome.type });
           // After a 429 the gate already holds the 1 s; the backoff runs alongside it.
           await Promise.all([this.throttleGate, this.sleep(wait)]);
+          if (call.shouldContinue && !call.shouldContinue()) throw cancelled(call.method, path);
           continue;
         }
         throw this.failure(reaction.finalKind, classified, true);
@@ -325,4 +332,9 @@ const DEFAULT_MESSAGES: Record<PassErrorKind, string> = {
 
 function defaultMessage(kind: PassErrorKind): string {
   return DEFAULT_MESSAGES[kind];
+}
+
+/** The caller no longer wants the answer (its activation code was replaced or stopped). */
+function cancelled(method: string, path: string): PassError {
+  return new PassError({ kind: 'unknown', message: `${method} ${path} abandoned by the caller`, retryable: false });
 }

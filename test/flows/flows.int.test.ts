@@ -218,6 +218,49 @@ test('polling cadence with real timers (3 s minimum) as seen by the emulator', a
   for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(2990);
 }, 15_000);
 
+describe('fixes found by the conformance run', () => {
+  test('checklist 10: a poll whose retry is pending is abandoned at once when a new code is requested', async () => {
+    let sleeping = false;
+    let release: () => void = () => undefined;
+    const f = createPassFlows(config(), {
+      platform: { deviceIdentifierHeader: () => DEVICE_ID_HEADER, deviceInfoHeader: () => DEVICE_INFO_HEADER, storage },
+      clock,
+      timers,
+      sleep: () =>
+        new Promise<void>((resolve) => {
+          sleeping = true;
+          release = resolve;
+        }),
+    });
+    const listener = new RecordingListener();
+    const activation = f.startActivation(ACME, listener);
+    await waitFor(() => listener.codes.length === 1 && timers.pending.length === 1, 'code');
+    const oldCode = listener.codes[0].code;
+    await emu.admin('POST', 'faults', { match: { path: 'profiles/code' }, count: 5, fault: { type: 'status', status: 503 } });
+    timers.fireNext(); // first poll → 503 → the client waits before its retry
+    await waitFor(() => sleeping, 'retry backoff');
+    await activation.newCode();
+    await emu.admin('DELETE', 'faults');
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const journal = calls(await emu.journal());
+    const newSession = journal.lastIndexOf(`POST ${P('sessions')}`);
+    expect(newSession).toBeGreaterThan(0);
+    expect(journal.slice(newSession).filter((c) => c.includes(oldCode))).toEqual([]);
+    activation.stop();
+  });
+
+  test('§9.5.2: item-level authenticated_profile_expired on preauthorize signs out like the top-level error', async () => {
+    const f = flows();
+    await signIn(f, ACME, 'alice');
+    await emu.admin('POST', 'settings', { decisionErrorPlacement: 'item' });
+    await emu.admin('POST', 'expire', { kind: 'profile', mvpd: 'AcmeCable' });
+    const pre = await f.preauthorize(['DEMOTV', 'DEMOTV-KIDS']);
+    expect(pre).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'authentication' }) });
+    expect(f.current()).toBeUndefined();
+  });
+});
+
 describe('entitlements', () => {
   test('preauthorization denials carry the MVPD message; authorization still asked on play and denied with details; never a logout', async () => {
     const f = flows();
