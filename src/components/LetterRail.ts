@@ -2,6 +2,7 @@ import { Lightning } from '@lightningjs/sdk';
 import { COLORS, FONT_FACE } from '../theme';
 import { inPointerScope, requestPointerFocus } from '../lib/pointer';
 import { ALPHABET } from './letters';
+import { POINTER_PATH } from './surfaces';
 
 /** A–Z jump rail: Left/Right move between letters that have providers, OK (or click) jumps. */
 export const LETTER = { w: 56, h: 56, gap: 8 } as const;
@@ -100,7 +101,9 @@ export class LetterRail
   static override _template(): Lightning.Component.Template<RailSpec> {
     return {
       h: LETTER.h,
+      collision: POINTER_PATH,
       Keys: {
+        collision: POINTER_PATH,
         children: ALPHABET.map((letter, i) => ({
           type: LetterKey,
           x: i * (LETTER.w + LETTER.gap),

@@ -3,6 +3,7 @@ import type { Failure } from '../flows/api';
 import { COLORS, FONT_FACE, FONT_SIZE, SCREEN, SPACE } from '../theme';
 import { ButtonRow, type ButtonRowItem } from './ButtonRow';
 import { Spinner } from './Spinner';
+import { POINTER_PATH } from './surfaces';
 
 /**
  * The centred message block every screen uses for its waiting, error and success states:
@@ -54,7 +55,7 @@ export class MessagePanel
       Message: text(FONT_SIZE.body + 2, COLORS.text, { maxLines: 4, lineHeight: 44 }),
       Details: text(FONT_SIZE.body, COLORS.textMuted, { maxLines: 3, lineHeight: 40 }),
       Code: text(FONT_SIZE.caption, COLORS.textMuted),
-      Actions: { type: ButtonRow, signals: { select: '_onAction' } },
+      Actions: { type: ButtonRow, collision: POINTER_PATH, signals: { select: '_onAction' } },
     };
   }
 

@@ -3,6 +3,7 @@ import type { CatalogItem, CatalogRow } from '../catalog/types';
 import { COLORS, FONT_FACE, SAFE } from '../theme';
 import { requestPointerFocus } from '../lib/pointer';
 import { POSTER, PosterTile, type TileAccess } from './PosterTile';
+import { POINTER_PATH } from './surfaces';
 
 /** A titled row of posters. Left/Right move focus; the strip scrolls so the focused tile stays visible. */
 export const ROW = { gap: 28, titleH: 64, h: 64 + POSTER.h + 40 } as const;
@@ -35,7 +36,7 @@ export class PosterRow
       Title: {
         text: { text: '', fontFace: FONT_FACE, fontSize: 32, fontStyle: 'bold', textColor: COLORS.text },
       },
-      Strip: { y: ROW.titleH },
+      Strip: { y: ROW.titleH, collision: POINTER_PATH },
     };
   }
 

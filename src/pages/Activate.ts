@@ -5,7 +5,7 @@
  * a confirmation, then the catalog. Polling stops whenever the page is left.
  */
 import { Img, Lightning } from '@lightningjs/sdk';
-import type { Activation, ActivationCode, Failure, Provider } from '../flows/api';
+import type { Activation, ActivationCode, Failure, Provider, SignedInProfile } from '../flows/api';
 import { backdrop, wordmark } from '../components/Backdrop';
 import { ButtonRow } from '../components/ButtonRow';
 import { formatCountdown, groupCode } from '../components/format';
@@ -155,11 +155,12 @@ export class Activate
   }
 
   override _active(): void {
-    const provider = services().session.provider;
-    if (!provider) return services().nav.to('providers');
+    const { session, nav } = services();
+    const provider = session.provider;
+    if (!provider && !session.chooseOnPhone) return nav.to('providers');
     this._provider = provider;
     this._setLogo(provider);
-    this.tag('Main.Title')!.text!.text = `Sign in with ${provider.displayName}`;
+    this.tag('Main.Title')!.text!.text = provider ? `Sign in with ${provider.displayName}` : 'Sign in on your phone';
     this._start();
   }
 
@@ -188,24 +189,29 @@ export class Activate
     this._refocus();
   }
 
-  private _setLogo(provider: Provider): void {
+  /** The provider's logo (or name) on the QR card and the confirmation; a hint when the phone chooses. */
+  private _setLogo(provider: Provider | undefined): void {
     for (const path of ['Main.QrPlate.LogoPlate.Logo', 'Success.LogoPlate.Logo'] as const) {
       const el = this.tag(path)!;
       const main = path.startsWith('Main');
-      if (provider.logoUrl) el.texture = Img(provider.logoUrl).contain(main ? QR_SIZE - 24 : 416, main ? 116 : 156);
-      else el.patch({ text: { text: provider.displayName, fontFace: FONT_FACE, fontSize: 40, fontStyle: 'bold', textColor: 0xff0b1020 } });
+      const label = provider ? provider.displayName : 'You’ll choose your provider on your phone';
+      if (provider?.logoUrl) el.patch({ texture: Img(provider.logoUrl).contain(main ? QR_SIZE - 24 : 416, main ? 116 : 156) });
+      else
+        el.patch({
+          text: { text: label, fontFace: FONT_FACE, fontSize: provider ? 40 : 28, fontStyle: 'bold', textColor: 0xff0b1020, wordWrapWidth: main ? QR_SIZE - 32 : 400, w: main ? QR_SIZE - 32 : 400, textAlign: 'center', maxLines: 2 },
+        });
     }
   }
 
   private _start(): void {
-    const provider = this._provider!;
+    const provider = this._provider;
     this._stop();
     this._codesShown = 0;
     this._setPhase('starting');
     const { flows } = services();
     const activation = flows.startActivation(provider, {
       onCode: (code) => activation === this._activation && this._showCode(code),
-      onSignedIn: () => activation === this._activation && this._signedIn(),
+      onSignedIn: (profile) => activation === this._activation && void this._signedIn(profile),
       onExpired: () => activation === this._activation && this._expired(),
       onFailure: (failure) => activation === this._activation && this._fail(failure),
     });
@@ -247,11 +253,22 @@ export class Activate
     this.tag('Main.Countdown')!.text!.text = 'That code expired. Getting a new code…';
   }
 
-  private _signedIn(): void {
-    const { timers } = services();
+  private async _signedIn(profile: SignedInProfile): Promise<void> {
+    const { timers, flows, session } = services();
     timers.clearInterval(this._tick);
     this._activation = undefined; // done: flows stopped polling by itself
     setJourneyInfo({ activationCode: null, activationUrl: null });
+    if (!this._provider) {
+      // The phone chose the provider: learn which one from the profile, and remember it.
+      const list = await flows.providers();
+      const match = list.ok ? list.value.find((p) => p.id === profile.mvpd) : undefined;
+      if (match) {
+        flows.rememberProvider(match);
+        session.provider = session.lastProvider = match;
+        this._provider = match;
+        this._setLogo(match);
+      }
+    }
     const name = this._provider?.displayName ?? 'your TV provider';
     this.tag('Success.Title')!.text!.text = `You’re signed in with ${name}`;
     this.tag('Success.Hint')!.text!.text = 'Enjoy your shows. Opening the catalog…';

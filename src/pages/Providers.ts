@@ -10,9 +10,13 @@ import { availableLetters, indexForLetter } from '../components/letters';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { PROVIDER_TILE, ProviderTile } from '../components/ProviderTile';
 import { Spinner } from '../components/Spinner';
+import { POINTER_PATH } from '../components/surfaces';
 import { requestPointerFocus } from '../lib/pointer';
 import { services } from '../services';
 import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';
+
+/** Pseudo provider for "choose your provider on your phone" (never remembered, never sent). */
+export const PHONE_CHOICE: Provider = { id: '', displayName: 'Choose on phone', isTempPass: false, isProxy: false };
 
 export const GRID = { cols: 5, gapX: 32, gapY: 40, top: 372, pad: 24 } as const;
 const ROW_STEP = PROVIDER_TILE.h + GRID.gapY;
@@ -50,6 +54,7 @@ export class Providers
     return {
       w: SCREEN.w,
       h: SCREEN.h,
+      collision: POINTER_PATH,
       Background: backdrop(),
       Brand: { x: SAFE.x, y: SAFE.y, ...wordmark(40) },
       Title: {
@@ -62,17 +67,18 @@ export class Providers
         y: 214,
         text: { text: 'Sign in with your TV subscription to start watching.', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted },
       },
-      Rail: { type: LetterRail, x: SAFE.x, y: 280, visible: false, signals: { jump: '_onJump' } },
+      Rail: { type: LetterRail, x: SAFE.x, y: 280, visible: false, collision: POINTER_PATH, signals: { jump: '_onJump' } },
       Viewport: {
         x: SAFE.x - GRID.pad,
         y: GRID.top - GRID.pad,
         w: SAFE.w + 2 * GRID.pad,
         h: SCREEN.h - SAFE.bottom - GRID.top + 2 * GRID.pad,
         clipping: true,
-        Grid: { x: GRID.pad, y: GRID.pad },
+        collision: POINTER_PATH,
+        Grid: { x: GRID.pad, y: GRID.pad, collision: POINTER_PATH },
       },
       Spinner: { type: Spinner, x: SCREEN.w / 2, y: 600, mount: 0.5, visible: false },
-      Panel: { type: MessagePanel, y: 360, visible: false, signals: { action: '_onAction' } },
+      Panel: { type: MessagePanel, y: 360, visible: false, collision: POINTER_PATH, signals: { action: '_onAction' } },
     };
   }
 
@@ -127,12 +133,14 @@ export class Providers
     this._providers = list;
     const last = services().session.lastProvider;
     this._pinned = Boolean(last && list[0]?.id === last.id && list.length > 1);
-    this.tag('Viewport.Grid')!.children = list.map((provider, i) => ({
+    // The last tile leaves the choice to the phone (the session is created without a provider).
+    this.tag('Viewport.Grid')!.children = [...list, PHONE_CHOICE].map((provider, i) => ({
       type: ProviderTile,
       x: (i % GRID.cols) * COL_STEP,
       y: Math.floor(i / GRID.cols) * ROW_STEP,
       provider,
       lastUsed: this._pinned && i === 0,
+      onPhone: provider === PHONE_CHOICE,
       signals: { select: '_onTileSelect' },
     }));
     const names = list.map((p) => p.displayName);
@@ -142,12 +150,16 @@ export class Providers
     this._setZone('grid');
   }
 
+  private _tileCount(): number {
+    return this._providers.length + 1;
+  }
+
   private _tiles(): ProviderTile[] {
     return this.tag('Viewport.Grid')!.children as ProviderTile[];
   }
 
   private _moveTo(index: number): void {
-    const n = this._providers.length;
+    const n = this._tileCount();
     this._focusIndex = Math.max(0, Math.min(index, n - 1));
     this._scroll(true);
     this._refocus();
@@ -156,7 +168,7 @@ export class Providers
   /** Keep the focused row visible; two rows fit fully, the third peeks. */
   private _scroll(animate: boolean): void {
     const row = Math.floor(this._focusIndex / GRID.cols);
-    const rows = Math.ceil(this._providers.length / GRID.cols);
+    const rows = Math.ceil(this._tileCount() / GRID.cols);
     const first = Math.max(0, Math.min(row, rows - 2));
     const y = GRID.pad - first * ROW_STEP;
     const grid = this.tag('Viewport.Grid')!;
@@ -166,9 +178,15 @@ export class Providers
 
   private _choose(provider: Provider): void {
     const { flows, session, nav } = services();
-    flows.rememberProvider(provider);
-    session.provider = provider;
-    session.lastProvider = provider;
+    if (provider === PHONE_CHOICE) {
+      session.provider = undefined;
+      session.chooseOnPhone = true;
+    } else {
+      flows.rememberProvider(provider);
+      session.provider = provider;
+      session.lastProvider = provider;
+      session.chooseOnPhone = false;
+    }
     nav.to('activate');
   }
 
@@ -207,7 +225,7 @@ export class Providers
 
   override _handleRight(): boolean | void {
     if (this._zone !== 'grid') return false;
-    if (this._focusIndex % GRID.cols === GRID.cols - 1 || this._focusIndex >= this._providers.length - 1) return true;
+    if (this._focusIndex % GRID.cols === GRID.cols - 1 || this._focusIndex >= this._tileCount() - 1) return true;
     this._moveTo(this._focusIndex + 1);
   }
 
@@ -231,9 +249,9 @@ export class Providers
     }
     if (this._zone !== 'grid') return false;
     const below = this._focusIndex + GRID.cols;
-    const lastRowStart = Math.floor((this._providers.length - 1) / GRID.cols) * GRID.cols;
+    const lastRowStart = Math.floor((this._tileCount() - 1) / GRID.cols) * GRID.cols;
     if (this._focusIndex >= lastRowStart) return true;
-    this._moveTo(Math.min(below, this._providers.length - 1));
+    this._moveTo(Math.min(below, this._tileCount() - 1));
   }
 
   $pointerFocus(child: Lightning.Component): void {

@@ -10,6 +10,7 @@ import { ButtonRow } from '../components/ButtonRow';
 import { formatValidity } from '../components/format';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { Spinner } from '../components/Spinner';
+import { POINTER_PATH } from '../components/surfaces';
 import { platform } from '../platform';
 import { services } from '../services';
 import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';
@@ -44,6 +45,7 @@ export class Splash
     return {
       w: SCREEN.w,
       h: SCREEN.h,
+      collision: POINTER_PATH,
       Background: backdrop(),
       Brand: { x: SCREEN.w / 2, y: 330, mountX: 0.5, ...wordmark(128) },
       Progress: {
@@ -60,14 +62,15 @@ export class Splash
         visible: false,
         x: SAFE.x,
         y: 560,
+        collision: POINTER_PATH,
         Title: { text: { text: 'Choose a sign-in', fontFace: FONT_FACE, fontSize: FONT_SIZE.title, fontStyle: 'bold', textColor: COLORS.text } },
         Hint: {
           y: 76,
           text: { text: 'You are signed in with more than one TV provider on this device.', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted },
         },
-        List: { type: ButtonRow, y: 170, signals: { select: '_onChoose' } },
+        List: { type: ButtonRow, y: 170, collision: POINTER_PATH, signals: { select: '_onChoose' } },
       },
-      Panel: { type: MessagePanel, y: 330, visible: false, signals: { action: '_onAction' } },
+      Panel: { type: MessagePanel, y: 330, visible: false, collision: POINTER_PATH, signals: { action: '_onAction' } },
     };
   }
 
