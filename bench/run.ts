@@ -1,0 +1,420 @@
+/**
+ * npm run bench — figures for our app and a bare Lightning baseline built the same way, measured in
+ * the same run (ratios printed), compared with the budgets of platforms.md §4.4. Prints only; no
+ * assertions. Headless Chromium with SwiftShader: treat absolute numbers as regression signals.
+ *
+ *   BENCH_RUNS=3 (launch repetitions, median reported)
+ */
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { startEmulator } from '../emulator/src/server';
+import { listFiles } from '../scripts/lib/es5';
+import { openBrowser, type BenchBrowser, type OpenOptions } from './lib/browser';
+import { BASELINE_DIST, OUR_DIST, READY, ROOT, ensureBuilds } from './lib/apps';
+import { FOCUS_SIG } from './lib/probe';
+import { fmtMs, fmtRatio, frameStats, median } from './lib/stats';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const RATES = [1, 4];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Emu = Awaited<ReturnType<typeof startEmulator>>;
+interface Journal {
+  entries: Array<{ method: string; path: string }>;
+}
+
+const emuRewrite = (emu: Emu) => ({
+  'http://localhost:4010': emu.adobeUrl,
+  'http://localhost:4020': emu.programmerUrl,
+});
+
+async function admin<T>(emu: Emu, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${emu.adobeUrl}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`admin ${path}: ${res.status}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function press(b: BenchBrowser, keyCode: number): Promise<void> {
+  await b.page.evaluate((code) => {
+    const init = { keyCode: code, which: code, bubbles: true } as KeyboardEventInit;
+    window.dispatchEvent(new KeyboardEvent('keydown', init));
+    window.dispatchEvent(new KeyboardEvent('keyup', init));
+  }, keyCode);
+  await b.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+const KEY = { left: 37, up: 38, right: 39, down: 40, enter: 13, back: 8 };
+
+async function waitFor(b: BenchBrowser, expr: string, timeoutMs = 30000): Promise<void> {
+  await b.page.waitForFunction(expr, undefined, { timeout: timeoutMs, polling: 25 });
+}
+
+/** Cold launch (fresh profile) → ready, at a CPU throttle rate. */
+async function launch(o: OpenOptions, rate: number): Promise<{ ms: number; b: BenchBrowser }> {
+  const b = await openBrowser(o);
+  await b.throttle(rate);
+  await b.page.goto(b.url);
+  return { ms: await b.readyAt(), b };
+}
+
+/** Our first-launch journey: providers → first provider → code → admin completes → catalog. */
+async function signIn(b: BenchBrowser, emu: Emu): Promise<number> {
+  await press(b, KEY.enter);
+  await waitFor(b, `window.__tveJourney && window.__tveJourney.activationCode`);
+  const code = await b.page.evaluate(
+    () => (window as unknown as { __tveJourney: { activationCode: string } }).__tveJourney.activationCode,
+  );
+  const fixtures = await admin<{ subscribers: Array<{ username: string; password: string }> }>(emu, 'GET', 'fixtures');
+  const alice = fixtures.subscribers.find((s) => s.username === 'alice')!;
+  const t0 = Date.now();
+  await admin(emu, 'POST', `sessions/${code}/complete`, { username: alice.username, password: alice.password });
+  await waitFor(b, READY.catalog, 60000);
+  return Date.now() - t0;
+}
+
+/** Warm launch: reload with the stored state → ready. */
+async function reload(b: BenchBrowser): Promise<number> {
+  await b.page.reload();
+  return b.readyAt();
+}
+
+/**
+ * Key press → focus change → the next frame drawn, measured in the page, `n` presses alternating
+ * Right/Left. Page code is passed as a string: tsx's name helpers do not exist in the page.
+ */
+async function inputLatency(b: BenchBrowser, n: number): Promise<number[]> {
+  return b.page.evaluate(`(async () => {
+    const focused = () => ${FOCUS_SIG};
+    const out = [];
+    for (let i = 0; i < ${n}; i++) {
+      const code = i % 6 < 3 ? 39 : 37;
+      const before = focused();
+      const t0 = performance.now();
+      window.dispatchEvent(new KeyboardEvent('keydown', { keyCode: code, which: code, bubbles: true }));
+      window.dispatchEvent(new KeyboardEvent('keyup', { keyCode: code, which: code, bubbles: true }));
+      await new Promise((resolve) => {
+        const tick = () => {
+          if (focused() !== before) requestAnimationFrame(() => { out.push(performance.now() - t0); resolve(); });
+          else if (performance.now() - t0 > 1000) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    return out;
+  })()`) as Promise<number[]>;
+}
+
+/** Scripted rail scroll (~4 s, a key every 150 ms) while frameStart times are recorded. */
+async function scrollFps(b: BenchBrowser): Promise<{ fps: number; p95: number; frames: number }> {
+  const stamps = (await b.page.evaluate(`(async () => {
+    const probe = window.__probe;
+    const keys = [39, 39, 39, 39, 39, 39, 37, 37, 37, 37, 37, 37, 40, 39, 39, 39, 39, 39, 39, 37, 37, 37, 37, 37, 37, 38];
+    probe.frames = [];
+    probe.recording = true;
+    for (const code of keys) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { keyCode: code, which: code, bubbles: true }));
+      window.dispatchEvent(new KeyboardEvent('keyup', { keyCode: code, which: code, bubbles: true }));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    probe.recording = false;
+    return probe.frames.slice();
+  })()`)) as number[];
+  return frameStats(stamps);
+}
+
+async function heapMb(b: BenchBrowser): Promise<number> {
+  await b.cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const { metrics } = (await b.cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1048576;
+}
+
+/** 50 navigations: ours catalog → Account → Back (25 round trips); the baseline rails → details → Back. */
+async function navigate50(b: BenchBrowser, ours: boolean): Promise<void> {
+  for (let i = 0; i < 25; i++) {
+    if (ours) {
+      for (let k = 0; k < 6; k++) {
+        const label = await b.page.evaluate(() =>
+          (window as unknown as { __tve: { focusedLabel(): string | null } }).__tve.focusedLabel(),
+        );
+        if (label === 'Account') break;
+        await press(b, KEY.up);
+      }
+      await press(b, KEY.enter);
+      await waitFor(b, `window.__tve.route() === 'account' && window.__tve.ready()`);
+      await press(b, KEY.back);
+      await waitFor(b, READY.catalog);
+    } else {
+      await press(b, KEY.enter);
+      await waitFor(b, `window.__bench.page() === 'details'`);
+      await press(b, KEY.back);
+      await waitFor(b, `window.__bench.page() === 'rails'`);
+    }
+  }
+}
+
+interface Bytes {
+  raw: number;
+  gzip: number;
+}
+function shipped(dir: string): Bytes {
+  // Loaded at launch: JS and HTML outside static/ (vendor files such as hls.js load on demand).
+  const files = listFiles(dir, (f) => (f.endsWith('.js') || f.endsWith('.html')) && !f.includes('/static/'));
+  return files.reduce(
+    (a, f) => {
+      const buf = readFileSync(f);
+      return { raw: a.raw + buf.length, gzip: a.gzip + gzipSync(buf, { level: 9 }).length };
+    },
+    { raw: 0, gzip: 0 },
+  );
+}
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+
+function journeyCounts(entries: Journal['entries']): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) {
+    if (!e.path.startsWith('/api/v2/') && !e.path.startsWith('/o/client/')) continue; // MVPD logos etc.
+    const key = `${e.method} ${e.path
+      .replace(/^\/api\/v2\/[^/]+\//, '')
+      .replace(/profiles\/code\/[^/]+$/, 'profiles/code/{code}')
+      .replace(/\/(AcmeCable|[A-Z][A-Za-z]+)$/, '/{mvpd}')}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+async function main(): Promise<void> {
+  await ensureBuilds();
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+  console.log(
+    `\n[bench] ${new Date().toISOString()} · ${cpus().length} CPU · load average ${load} · runs per launch figure: ${RUNS}`,
+  );
+
+  const emu = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true });
+  const ours = (readyExpr: string, extra: Partial<OpenOptions> = {}): OpenOptions => ({
+    dir: OUR_DIST,
+    readyExpr,
+    rewrite: emuRewrite(emu),
+    ...extra,
+  });
+  const base = (extra: Partial<OpenOptions> = {}): OpenOptions => ({
+    dir: BASELINE_DIST,
+    readyExpr: READY.baseline,
+    ...extra,
+  });
+  const rows: string[][] = [];
+  const misses: string[] = [];
+  const row = (name: string, a: number, bl: number, budget: string) =>
+    rows.push([name, fmtMs(a), fmtMs(bl), fmtRatio(a, bl), budget]);
+  const launchBudget = (rate: number) => (rate === 1 ? 2000 : 4000);
+
+  try {
+    // A. Cold launch (fresh browser profile each run) → provider picker interactive; the baseline's
+    //    cold launch and a reload of it (its warm launch).
+    const warmBase: Record<number, number[]> = {};
+    let keyBase: number[] = [];
+    for (const rate of RATES) {
+      const cold: number[] = [];
+      const coldBase: number[] = [];
+      warmBase[rate] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const a = await launch(ours(READY.providers), rate);
+        cold.push(a.ms);
+        await a.b.close();
+        const bc = await launch(base(), rate);
+        coldBase.push(bc.ms);
+        warmBase[rate]!.push(await reload(bc.b));
+        if (i === 0 && rate === 1) keyBase = await inputLatency(bc.b, 12);
+        await bc.b.close();
+      }
+      row(
+        `cold launch → provider picker interactive (${rate}× CPU)`,
+        median(cold),
+        median(coldBase),
+        `≤ ${launchBudget(rate)} ms`,
+      );
+      if (median(cold) > launchBudget(rate))
+        misses.push(`cold launch at ${rate}×: ${fmtMs(median(cold))} > ${launchBudget(rate)} ms`);
+    }
+
+    // B. One signed-in profile: the first-launch journey (request count, sign-in latency), then warm
+    //    launches (reloads) → catalog interactive, input latency and the heap after 50 navigations.
+    await admin(emu, 'DELETE', 'journal');
+    const s = await launch(ours(READY.providers), 1);
+    const signInMs = await signIn(s.b, emu);
+    await press(s.b, KEY.enter); // play the focused title: one authorization
+    await waitFor(s.b, `/^play/.test(window.__tve.route())`);
+    await sleep(1500);
+    await press(s.b, KEY.back);
+    await waitFor(s.b, READY.catalog);
+    const journey = journeyCounts((await admin<Journal>(emu, 'GET', 'journal')).entries);
+    await s.b.setReady(READY.catalog);
+    for (const rate of RATES) {
+      await s.b.throttle(rate);
+      const warm: number[] = [];
+      for (let i = 0; i < RUNS; i++) warm.push(await reload(s.b));
+      row(
+        `warm launch → catalog interactive (${rate}× CPU; baseline: reload)`,
+        median(warm),
+        median(warmBase[rate]!),
+        `≤ ${launchBudget(rate)} ms`,
+      );
+      if (median(warm) > launchBudget(rate))
+        misses.push(`warm launch at ${rate}×: ${fmtMs(median(warm))} > ${launchBudget(rate)} ms`);
+    }
+    await s.b.throttle(1);
+    rows.push([
+      'sign-in → catalog interactive (session completed via admin)',
+      fmtMs(signInMs),
+      'n/a',
+      '–',
+      'polling every 3–5 s',
+    ]);
+    await sleep(1000);
+    const key = await inputLatency(s.b, 12);
+    row('key press → focus change rendered (median of 12, 1× CPU)', median(key), median(keyBase), '≤ 100 ms');
+    if (median(key) > 100) misses.push(`input latency ${fmtMs(median(key))} > 100 ms`);
+    await navigate50(s.b, true);
+    const heap = await heapMb(s.b);
+
+    // C. FPS while scrolling at a 720p stage (the SDK switches to 1280×720 when the window is 720 high).
+    await s.b.page.setViewportSize({ width: 1280, height: 720 });
+    await reload(s.b);
+    await sleep(1000); // posters
+    const bb = await openBrowser(base({ viewport: { width: 1280, height: 720 } }));
+    await bb.page.goto(bb.url);
+    await bb.readyAt();
+    for (const rate of RATES) {
+      await s.b.throttle(rate);
+      const o = await scrollFps(s.b);
+      await s.b.throttle(1);
+      await bb.throttle(rate);
+      const b = await scrollFps(bb);
+      await bb.throttle(1);
+      const fpsGoal = rate === 1 ? 50 : 30;
+      rows.push([
+        `scroll at 720p (${rate}× CPU): mean FPS`,
+        o.fps.toFixed(1),
+        b.fps.toFixed(1),
+        fmtRatio(o.fps, b.fps),
+        `≥ ${fpsGoal}`,
+      ]);
+      row(`scroll at 720p (${rate}× CPU): p95 frame time`, o.p95, b.p95, '≤ 50 ms');
+      if (o.fps < fpsGoal) misses.push(`scroll FPS at ${rate}×: ${o.fps.toFixed(1)} < ${fpsGoal}`);
+      if (o.p95 > 50) misses.push(`p95 frame at ${rate}×: ${fmtMs(o.p95)} > 50 ms`);
+    }
+    await s.b.close();
+    await navigate50(bb, false);
+    const heapBase = await heapMb(bb);
+    await bb.close();
+    rows.push([
+      'JS heap after 50 navigations (after GC)',
+      `${heap.toFixed(1)} MB`,
+      `${heapBase.toFixed(1)} MB`,
+      fmtRatio(heap, heapBase),
+      '≤ 40 MB',
+    ]);
+    if (heap > 40) misses.push(`JS heap ${heap.toFixed(1)} MB > 40 MB`);
+
+    // D. Shipped bytes.
+    const es5 = shipped(join(ROOT, 'dist', 'es5'));
+    const es6 = shipped(OUR_DIST);
+    const b6 = shipped(BASELINE_DIST);
+    rows.push([
+      'shipped at launch, dist/es5 (raw / gzip)',
+      `${kb(es5.raw)} / ${kb(es5.gzip)}`,
+      'n/a',
+      '–',
+      'JS ≤ 1 MB min',
+    ]);
+    rows.push([
+      'shipped at launch, dist/es6 (raw / gzip)',
+      `${kb(es6.raw)} / ${kb(es6.gzip)}`,
+      `${kb(b6.raw)} / ${kb(b6.gzip)}`,
+      fmtRatio(es6.raw, b6.raw),
+      'JS ≤ 1 MB min',
+    ]);
+    const app6 = readFileSync(listFiles(join(OUR_DIST, 'js'), (f) => /appBundle/.test(f))[0]!).length;
+    const base6 = readFileSync(join(BASELINE_DIST, 'js', 'appBundle.js')).length;
+    rows.push(['appBundle (app + SDK), dist/es6 raw', kb(app6), kb(base6), fmtRatio(app6, base6), '≤ 300 KB min']);
+    if (es5.raw > 1024 * 1024) misses.push(`dist/es5 JS at launch ${kb(es5.raw)} > 1 MB`);
+    if (app6 > 300 * 1024) misses.push(`appBundle ${kb(app6)} > 300 KB`);
+
+    console.log('\n| Measure | Ours | Baseline | Ratio | Budget (platforms.md §4.4 / §2.6) |');
+    console.log('|---|---:|---:|---:|---|');
+    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+
+    // E. Requests per journey against the cookbook's minimum.
+    const resources = await distinctResources(emu);
+    printJourney(journey, resources);
+
+    console.log('\nWhere we miss the budgets:', misses.length ? '\n- ' + misses.join('\n- ') : 'nowhere in this run.');
+    console.log(
+      `\nLoad average ${load} at the start, ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')} at the end; ${cpus().length} CPUs; headless Chromium, SwiftShader WebGL.`,
+    );
+  } finally {
+    await emu.close();
+  }
+}
+
+function printJourney(journey: Map<string, number>, resources: number): void {
+  const minimum: Array<[string, number]> = [
+    ['POST /o/client/register', 1],
+    ['POST /o/client/token', 1],
+    ['GET profiles', 1],
+    ['GET configuration', 1],
+    ['POST sessions', 1],
+    ['GET profiles/code/{code}', 1],
+    ['POST decisions/preauthorize/{mvpd}', Math.ceil(resources / 5)],
+    ['POST decisions/authorize/{mvpd}', 1],
+  ];
+  console.log(
+    `\nRequests to Adobe Pass on the first-launch journey (cold start → sign in → catalog of ${resources} distinct resources → one play → back to the catalog), from the emulator journal:\n`,
+  );
+  console.log('| Request | Sent | Cookbook minimum |');
+  console.log('|---|---:|---:|');
+  let total = 0;
+  let minTotal = 0;
+  const seen = new Set<string>();
+  for (const [name, min] of minimum) {
+    const n = journey.get(name) ?? 0;
+    seen.add(name);
+    total += n;
+    minTotal += min;
+    console.log(`| ${name} | ${n} | ${min} |`);
+  }
+  for (const [name, n] of journey)
+    if (!seen.has(name)) {
+      total += n;
+      console.log(`| ${name} | ${n} | – |`);
+    }
+  console.log(`| **total** | **${total}** | **${minTotal}** |`);
+  console.log(
+    '\n(The bench completes the session right after the code appears, so one poll is the minimum; a user takes longer and each 5 s adds a poll.)',
+  );
+}
+
+async function distinctResources(emu: Emu): Promise<number> {
+  const catalog = (await (await fetch(`${emu.programmerUrl}/catalog`)).json()) as {
+    rows: Array<{ items: Array<{ resource: string }> }>;
+  };
+  return new Set(catalog.rows.flatMap((r) => r.items.map((i) => i.resource))).size;
+}
+
+main().catch((e: Error) => {
+  console.error(`[bench] ${e.stack ?? e.message}`);
+  process.exit(1);
+});
