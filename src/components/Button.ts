@@ -5,7 +5,7 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
-import { inPointerScope, requestPointerFocus } from '../lib/pointer';
+import { inPointerScope, markPointerPath, requestPointerFocus } from '../lib/pointer';
 
 export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
   label: string;
@@ -73,6 +73,10 @@ export class Button
 
   override _firstActive(): void {
     this._layout();
+  }
+
+  override _attach(): void {
+    markPointerPath(this);
   }
 
   /** Sizes follow the component's own w/h so callers can patch them. */

@@ -56,3 +56,20 @@ export function requestPointerFocus(child: Lightning.Component): void {
     parent = node.cparent;
   }
 }
+
+/** Lightning's marker for "search my children for pointer targets, but I am not a target myself". */
+const COLLISION_PARENT = 2 as unknown as boolean;
+
+/**
+ * Make `element` reachable by the pointer. Lightning only searches below ancestors whose `collision`
+ * is truthy, and marks just the direct parent when a collision element is attached — children added at
+ * run time (e.g. `this.children = [...]` in a row) leave the grandparents unmarked. Call from `_attach()`
+ * of every pointer-enabled component. Ancestors set to `false` on purpose (a page behind a modal) stay so.
+ */
+export function markPointerPath(element: Lightning.Element): void {
+  let node = element.parent;
+  while (node) {
+    if (node.collision === undefined) node.collision = COLLISION_PARENT;
+    node = node.parent;
+  }
+}

@@ -21,6 +21,28 @@ export interface TestHook {
   ready(): boolean;
   /** The renderer Lightning uses: "webgl" or "canvas2d". */
   renderer(): string;
+  /** Screen box (stage px, after scaling) of the deepest focused component, or null. */
+  focusedBounds(): Bounds | null;
+}
+
+export interface Bounds {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface CoreWithWorld {
+  core?: { _worldContext?: { px: number; py: number; ta: number; td: number } };
+  finalW?: number;
+  finalH?: number;
+}
+
+function boundsOf(c: Lightning.Component): Bounds | null {
+  const el = c as unknown as CoreWithWorld;
+  const ctx = el.core && el.core._worldContext;
+  if (!ctx) return null;
+  return { x: ctx.px, y: ctx.py, w: (el.finalW ?? 0) * ctx.ta, h: (el.finalH ?? 0) * ctx.td };
 }
 
 export interface TestHookSource {
@@ -58,6 +80,11 @@ export function installTestHook(source: TestHookSource): TestHook {
     toast: source.toast,
     platform: source.platform,
     ready: () => !!Router.getActiveRoute() && path().length > 2,
+    focusedBounds: () => {
+      const p = path();
+      const last = p[p.length - 1];
+      return last ? boundsOf(last) : null;
+    },
     renderer: () => ((source.application.stage as unknown as { gl?: unknown }).gl ? 'webgl' : 'canvas2d'),
   };
   if (typeof window !== 'undefined') (window as unknown as { __tve?: TestHook }).__tve = hook;

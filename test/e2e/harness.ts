@@ -82,6 +82,8 @@ export interface AppState {
   ready: boolean;
   /** "webgl" or "canvas2d" ('' before the app started). */
   renderer: string;
+  /** Screen box of the focused component (stage px = page px at 1920x1080), or null. */
+  focusedBounds: { x: number; y: number; w: number; h: number } | null;
 }
 
 export interface LaunchOptions {
@@ -130,6 +132,8 @@ export interface AppSession {
   /** Console errors and page errors seen so far (journeys usually assert this is empty). */
   errors: string[];
   press(key: KeyName | number, times?: number): Promise<void>;
+  /** Pointer (Magic Remote / mouse): move to page coordinates (= stage px at 1920x1080), optionally click. */
+  pointer(x: number, y: number, click?: boolean): Promise<void>;
   state(): Promise<AppState>;
   waitForState(predicate: (s: AppState) => boolean, timeoutMs?: number): Promise<AppState>;
   waitForReady(timeoutMs?: number): Promise<AppState>;
@@ -188,7 +192,17 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
       const w = window as unknown as { __tve?: Record<string, () => unknown> };
       const h = w.__tve;
       if (!h)
-        return { route: '', focusPath: [], focusedLabel: null, dialog: null, toast: null, platform: '', ready: false, renderer: '' };
+        return {
+          route: '',
+          focusPath: [],
+          focusedLabel: null,
+          dialog: null,
+          toast: null,
+          platform: '',
+          ready: false,
+          renderer: '',
+          focusedBounds: null,
+        };
       return {
         route: h.route!() as string,
         focusPath: h.focusPath!() as string[],
@@ -198,6 +212,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
         platform: h.platform!() as string,
         ready: h.ready!() as boolean,
         renderer: h.renderer ? (h.renderer() as string) : '',
+        focusedBounds: h.focusedBounds ? (h.focusedBounds() as AppState['focusedBounds']) : null,
       };
     });
 
@@ -226,6 +241,18 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
     }
   };
 
+  const nextFrames = (): Promise<unknown> =>
+    page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+  const pointer = async (x: number, y: number, click = false): Promise<void> => {
+    await page.mouse.move(x, y, { steps: 2 });
+    await nextFrames();
+    if (click) {
+      await page.mouse.click(x, y);
+      await nextFrames();
+    }
+  };
+
   const screenshot = async (name: string): Promise<string> => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
@@ -239,6 +266,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
     url,
     errors,
     press,
+    pointer,
     state,
     waitForState,
     waitForReady: (timeoutMs = 15000) => waitForState((s) => s.ready, timeoutMs),

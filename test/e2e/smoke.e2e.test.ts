@@ -56,6 +56,27 @@ describe.each([['build'], ['dist/es5']])('smoke journey on %s', (dir) => {
     expect(closed.focusedLabel).toBe(before.focusedLabel);
   });
 
+  it('the pointer focuses on hover and selects on click (LG Magic Remote), inside the safe area', async () => {
+    await app.press('Back');
+    await app.waitForState((s) => s.dialog === 'exit');
+    const cancel = (await app.state()).focusedBounds!;
+    await app.press('Right');
+    const exit = (await app.waitForState((s) => s.focusedLabel === 'Exit')).focusedBounds!;
+    // Focus (box after the focus scale-up) stays inside the 5% safe area.
+    for (const b of [cancel, exit]) {
+      expect(b.x).toBeGreaterThanOrEqual(96);
+      expect(b.y).toBeGreaterThanOrEqual(54);
+      expect(b.x + b.w).toBeLessThanOrEqual(1920 - 96);
+      expect(b.y + b.h).toBeLessThanOrEqual(1080 - 54);
+    }
+    await app.pointer(cancel.x + cancel.w / 2, cancel.y + cancel.h / 2);
+    await app.waitForState((s) => s.focusedLabel === 'Cancel');
+    await app.pointer(exit.x + exit.w / 2, exit.y + exit.h / 2);
+    await app.waitForState((s) => s.focusedLabel === 'Exit');
+    await app.pointer(cancel.x + cancel.w / 2, cancel.y + cancel.h / 2, true);
+    await app.waitForState((s) => s.dialog === null);
+  });
+
   it('Escape is Back in the browser too (and Back inside the dialog cancels it)', async () => {
     await app.press('Escape');
     await app.waitForState((s) => s.dialog === 'exit');
