@@ -1,7 +1,13 @@
 // Two projects: browser-side code (jsdom + canvas mock) and Node services (emulator, scripts).
 const tsTransform = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
 const jsTransform = ['babel-jest', { presets: [['@babel/preset-env', { targets: { node: 'current' } }]] }];
-const esmPackages = ['@lightningjs/sdk', '@lightningjs/core', '@metrological/sdk', 'localcookies', '@michieljs/execute-as-promise'];
+const esmPackages = [
+  '@lightningjs/sdk',
+  '@lightningjs/core',
+  '@metrological/sdk',
+  'localcookies',
+  '@michieljs/execute-as-promise',
+];
 const shared = {
   transform: { '^.+\\.tsx?$': tsTransform, '^.+\\.m?js$': jsTransform },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],

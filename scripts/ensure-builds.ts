@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_DIR, DIST_DIR, ROOT } from './lib/paths';
+import { BUILD_DIR, DIST_COMPLETE, ROOT } from './lib/paths';
 import { listFiles } from './lib/es5';
 import { run } from './lib/run';
 
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const sources = newestSource();
   if (force || !fresh(join(BUILD_DIR, 'appBundle.js'), sources)) await run('npm', ['run', 'build']);
   else console.log('[e2e] build/ is up to date');
-  if (force || !fresh(join(DIST_DIR, 'es5', 'index.html'), sources)) await run('npm', ['run', 'dist']);
+  if (force || !fresh(DIST_COMPLETE, sources)) await run('npm', ['run', 'dist']);
   else console.log('[e2e] dist/ is up to date');
 }
 

@@ -42,7 +42,12 @@ export interface ServeOptions {
 }
 
 /** Serve `dir` on `port` (0 = random free port) at `host`. */
-export async function serveStatic(dir: string, port = 0, host = '127.0.0.1', options: ServeOptions = {}): Promise<StaticServer> {
+export async function serveStatic(
+  dir: string,
+  port = 0,
+  host = '127.0.0.1',
+  options: ServeOptions = {},
+): Promise<StaticServer> {
   const rewrite = options.rewrite && Object.keys(options.rewrite).length ? options.rewrite : undefined;
   const root = resolve(dir);
   const server: Server = createServer(async (req, res) => {
@@ -67,7 +72,11 @@ export async function serveStatic(dir: string, port = 0, host = '127.0.0.1', opt
         let body = await fs.readFile(file, 'utf8');
         for (const [from, to] of Object.entries(rewrite)) body = body.split(from).join(to);
         const buf = Buffer.from(body, 'utf8');
-        res.writeHead(200, { 'content-type': TYPES[ext] ?? 'text/plain', 'content-length': buf.length, 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': TYPES[ext] ?? 'text/plain',
+          'content-length': buf.length,
+          'cache-control': 'no-store',
+        });
         res.end(req.method === 'HEAD' ? undefined : buf);
         return;
       }

@@ -16,7 +16,10 @@ export interface SizeRow {
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
-export function measure(dir: string, test: (f: string) => boolean = (f) => f.endsWith('.js') || f.endsWith('.html')): SizeRow[] {
+export function measure(
+  dir: string,
+  test: (f: string) => boolean = (f) => f.endsWith('.js') || f.endsWith('.html'),
+): SizeRow[] {
   return listFiles(dir, test).map((f) => {
     const buf = readFileSync(f);
     return { file: relative(DIST_DIR, f), raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
@@ -32,7 +35,9 @@ export function sizesTable(): string {
     for (const r of rows) lines.push(`| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
     const launch = rows.filter((r) => !r.file.includes('/static/'));
     const total = launch.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
-    lines.push(`| **${flavour} total loaded at launch** (excl. static/) | **${kb(total.raw)}** | **${kb(total.gzip)}** |`);
+    lines.push(
+      `| **${flavour} total loaded at launch** (excl. static/) | **${kb(total.raw)}** | **${kb(total.gzip)}** |`,
+    );
   }
   return lines.join('\n');
 }

@@ -31,7 +31,9 @@ let stopping = false;
 
 function startPart(part: Part): void {
   if (!existsSync(join(ROOT, part.entry))) {
-    console.warn(`[start] ${part.name}: ${part.entry} not found — skipped (the app will show a connection error without it)`);
+    console.warn(
+      `[start] ${part.name}: ${part.entry} not found — skipped (the app will show a connection error without it)`,
+    );
     return;
   }
   const child = spawn(TSX, [part.entry], { cwd: ROOT, stdio: 'inherit', env: process.env });
@@ -57,7 +59,9 @@ async function main(): Promise<void> {
   for (const p of PARTS) startPart(p);
   const port = Number(process.env.APP_PORT || 8080);
   server = await serveStatic(BUILD_DIR, port, process.env.APP_HOST || '0.0.0.0');
-  console.log(`[start] TV app           http://localhost:${server.port}   (keys: arrows, Enter, Backspace/Escape = Back)`);
+  console.log(
+    `[start] TV app           http://localhost:${server.port}   (keys: arrows, Enter, Backspace/Escape = Back)`,
+  );
   console.log('[start] Ctrl-C stops everything.');
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());

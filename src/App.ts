@@ -15,7 +15,6 @@ import { platform, setCloseApp } from './platform';
 import { Log } from './lib/log';
 import { appName } from './lib/settings';
 
-
 export interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
   Background: object;
   Overlay: {
@@ -36,7 +35,7 @@ type OpenDialog = { kind: 'exit' } | { kind: 'error'; resolve: (choice: ErrorDia
 export class App extends Router.App<AppTemplateSpec> {
   private _dialog: OpenDialog | null = null;
   private _homeRoutes: readonly string[] = HOME_ROUTES;
-  
+
   static override _template(): Lightning.Component.Template<AppTemplateSpec> {
     return {
       w: SCREEN.w,

@@ -14,7 +14,12 @@ type AppSettings = Record<string, unknown> & { stage?: Record<string, unknown> }
 export default function (appSettings: AppSettings, platformSettings: PlatformSettings, appData?: unknown) {
   const env = browserEnv();
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-  const platform = initPlatform({ env, appSettings, applicationId: str(appSettings.id), appVersion: str(appSettings.version) });
+  const platform = initPlatform({
+    env,
+    appSettings,
+    applicationId: str(appSettings.id),
+    appVersion: str(appSettings.version),
+  });
   const stage: Record<string, unknown> = { ...(appSettings.stage || {}) };
   // Lightning does not fall back to canvas2d when WebGL is unusable: offer a switch.
   if (isTruthyParam(queryParam(env.search, 'canvas2d'))) stage.canvas2d = true;

@@ -45,7 +45,13 @@ export function usedCoreJsModules(code: string): string[] {
     presets: [
       [
         require.resolve('@babel/preset-env'),
-        { targets: LEGACY_TARGETS, useBuiltIns: 'usage', corejs: '3.51', modules: false, exclude: ['transform-regenerator'] },
+        {
+          targets: LEGACY_TARGETS,
+          useBuiltIns: 'usage',
+          corejs: '3.51',
+          modules: false,
+          exclude: ['transform-regenerator'],
+        },
       ],
     ],
   });
@@ -54,7 +60,9 @@ export function usedCoreJsModules(code: string): string[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(out?.code ?? ''))) found.add(m[1] as string);
   // Proposals / esnext modules are not needed for what we ship.
-  return Array.from(found).filter((id) => !/\/esnext\./.test(id)).sort();
+  return Array.from(found)
+    .filter((id) => !/\/esnext\./.test(id))
+    .sort();
 }
 
 export interface PolyfillBundle {
@@ -66,7 +74,9 @@ export interface PolyfillBundle {
 export async function buildPolyfills(sources: string[]): Promise<PolyfillBundle> {
   const modules = new Set<string>(ALWAYS);
   for (const src of sources) for (const id of usedCoreJsModules(src)) modules.add(id);
-  const list = Array.from(modules).sort((a, b) => (a.indexOf('regenerator') >= 0 ? 1 : 0) - (b.indexOf('regenerator') >= 0 ? 1 : 0));
+  const list = Array.from(modules).sort(
+    (a, b) => (a.indexOf('regenerator') >= 0 ? 1 : 0) - (b.indexOf('regenerator') >= 0 ? 1 : 0),
+  );
   const dir = mkdtempSync(join(tmpdir(), 'tve-polyfills-'));
   try {
     const entry = join(dir, 'entry.js');

@@ -14,7 +14,9 @@ export function transpileToEs5(code: string): string {
     sourceType: 'script',
     compact: true,
     comments: false,
-    presets: [[require.resolve('@babel/preset-env'), { targets: LEGACY_TARGETS, forceAllTransforms: true, modules: false }]],
+    presets: [
+      [require.resolve('@babel/preset-env'), { targets: LEGACY_TARGETS, forceAllTransforms: true, modules: false }],
+    ],
   });
   if (!out || typeof out.code !== 'string') throw new Error('babel produced no output');
   return out.code;
@@ -40,7 +42,9 @@ export function stripSourceMaps(dir: string): number {
   for (const m of maps) rmSync(m);
   for (const f of listFiles(dir, (p) => p.endsWith('.js') || p.endsWith('.css'))) {
     const text = readFileSync(f, 'utf8');
-    const stripped = text.replace(/\n?\/\/[#@] sourceMappingURL=[^\n]*\s*$/g, '\n').replace(/\/\*[#@] sourceMappingURL=[^*]*\*\/\s*$/g, '');
+    const stripped = text
+      .replace(/\n?\/\/[#@] sourceMappingURL=[^\n]*\s*$/g, '\n')
+      .replace(/\/\*[#@] sourceMappingURL=[^*]*\*\/\s*$/g, '');
     if (stripped !== text) writeFileSync(f, stripped);
   }
   return maps.length;

@@ -13,7 +13,8 @@ interface SdkLogApi {
   error(...args: unknown[]): void;
 }
 
-const SECRET_KEY = /token|secret|password|passwd|authorization|statement|credential|cookie|code_verifier|apikey|api_key/i;
+const SECRET_KEY =
+  /token|secret|password|passwd|authorization|statement|credential|cookie|code_verifier|apikey|api_key/i;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 /** Three base64url segments: a JWT/JWS (access tokens, software statements, media tokens). */
 const JWT = /\b[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g;

@@ -74,7 +74,9 @@ export function resolveAdobePass(raw: unknown, search = ''): AdobePassSettings {
   const presetName = fromUrl || (typeof raw.preset === 'string' ? raw.preset : '') || 'emulator';
   const preset = presets[presetName];
   if (!isObj(preset)) {
-    throw new SettingsError(`adobePass preset "${presetName}" is not defined (have: ${Object.keys(presets).join(', ') || 'none'})`);
+    throw new SettingsError(
+      `adobePass preset "${presetName}" is not defined (have: ${Object.keys(presets).join(', ') || 'none'})`,
+    );
   }
   const values: Partial<AdobePassPreset> = {};
   const missing: string[] = [];

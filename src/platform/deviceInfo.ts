@@ -9,22 +9,77 @@ import { base64Utf8 } from './base64';
 
 export const ALLOWED = {
   primaryHardwareType: [
-    'Camera', 'DataCollectionTerminal', 'Desktop', 'EmbeddedNetworkModule', 'eReader', 'GamesConsole',
-    'GeolocationTracker', 'Glasses', 'MediaPlayer', 'MobilePhone', 'PaymentTerminal', 'PluginModem',
-    'SetTopBox', 'TV', 'Tablet', 'WirelessHotspot', 'Wristwatch', 'Unknown',
+    'Camera',
+    'DataCollectionTerminal',
+    'Desktop',
+    'EmbeddedNetworkModule',
+    'eReader',
+    'GamesConsole',
+    'GeolocationTracker',
+    'Glasses',
+    'MediaPlayer',
+    'MobilePhone',
+    'PaymentTerminal',
+    'PluginModem',
+    'SetTopBox',
+    'TV',
+    'Tablet',
+    'WirelessHotspot',
+    'Wristwatch',
+    'Unknown',
   ],
   osName: ['Android', 'Chrome OS', 'Linux', 'Mac OS', 'OS X', 'OpenBSD', 'Roku OS', 'Windows', 'iOS', 'tvOS', 'webOS'],
   osFamily: [
-    'Android', 'BSD', 'Linux', 'PlayStation OS', 'Roku OS', 'Symbian', 'Tizen', 'Windows', 'iOS', 'tvOS', 'macOS', 'webOS',
+    'Android',
+    'BSD',
+    'Linux',
+    'PlayStation OS',
+    'Roku OS',
+    'Symbian',
+    'Tizen',
+    'Windows',
+    'iOS',
+    'tvOS',
+    'macOS',
+    'webOS',
   ],
   osVendor: [
-    'Amazon', 'Apple', 'Google', 'LG', 'Microsoft', 'Mozilla', 'Nintendo', 'Nokia', 'Roku', 'Samsung', 'Sony', 'Tizen Project',
+    'Amazon',
+    'Apple',
+    'Google',
+    'LG',
+    'Microsoft',
+    'Mozilla',
+    'Nintendo',
+    'Nokia',
+    'Roku',
+    'Samsung',
+    'Sony',
+    'Tizen Project',
   ],
   browserName: [
-    'Android Browser', 'Chrome', 'Edge', 'Firefox', 'Internet Explorer', 'Opera', 'Safari', 'SeaMonkey', 'Symbian Browser',
+    'Android Browser',
+    'Chrome',
+    'Edge',
+    'Firefox',
+    'Internet Explorer',
+    'Opera',
+    'Safari',
+    'SeaMonkey',
+    'Symbian Browser',
   ],
   browserVendor: [
-    'Amazon', 'Apple', 'Google', 'Microsoft', 'Motorola', 'Mozilla', 'Netscape', 'Nintendo', 'Nokia', 'Samsung', 'Sony Ericsson',
+    'Amazon',
+    'Apple',
+    'Google',
+    'Microsoft',
+    'Motorola',
+    'Mozilla',
+    'Netscape',
+    'Nintendo',
+    'Nokia',
+    'Samsung',
+    'Sony Ericsson',
   ],
 } as const;
 
@@ -68,12 +123,15 @@ interface BrowserFacts {
 /** Browser engine from the UA (order matters: Edge and Opera also say "Chrome"). */
 export function browserFromUa(ua: string): BrowserFacts {
   let v: string | undefined;
-  if ((v = match(ua, /Edg(?:e|A|iOS)?\/([\d.]+)/))) return { browserName: 'Edge', browserVendor: 'Microsoft', browserVersion: v };
+  if ((v = match(ua, /Edg(?:e|A|iOS)?\/([\d.]+)/)))
+    return { browserName: 'Edge', browserVendor: 'Microsoft', browserVersion: v };
   if ((v = match(ua, /OPR\/([\d.]+)/))) return { browserName: 'Opera', browserVersion: v };
-  if ((v = match(ua, /Firefox\/([\d.]+)/))) return { browserName: 'Firefox', browserVendor: 'Mozilla', browserVersion: v };
+  if ((v = match(ua, /Firefox\/([\d.]+)/)))
+    return { browserName: 'Firefox', browserVendor: 'Mozilla', browserVersion: v };
   if ((v = match(ua, /(?:Chrome|Chromium|HeadlessChrome)\/([\d.]+)/)))
     return { browserName: 'Chrome', browserVendor: 'Google', browserVersion: v };
-  if ((v = match(ua, /Version\/([\d.]+).*Safari/))) return { browserName: 'Safari', browserVendor: 'Apple', browserVersion: v };
+  if ((v = match(ua, /Version\/([\d.]+).*Safari/)))
+    return { browserName: 'Safari', browserVendor: 'Apple', browserVersion: v };
   return {};
 }
 
@@ -93,14 +151,22 @@ export function desktopOsFromUa(ua: string): OsFacts {
     return { osName: 'Mac OS', osFamily: 'macOS', osVendor: 'Apple', osVersion: v ? v.replace(/_/g, '.') : UNKNOWN };
   if ((v = match(ua, /CrOS \S+ ([\d.]+)/)) || /CrOS/.test(ua))
     return { osName: 'Chrome OS', osFamily: 'Linux', osVendor: 'Google', osVersion: v ?? UNKNOWN };
-  if ((v = match(ua, /Android ([\d.]+)/))) return { osName: 'Android', osFamily: 'Android', osVendor: 'Google', osVersion: v };
+  if ((v = match(ua, /Android ([\d.]+)/)))
+    return { osName: 'Android', osFamily: 'Android', osVendor: 'Google', osVersion: v };
   return { osName: 'Linux', osFamily: 'Linux', osVersion: UNKNOWN };
 }
 
 /** webOS TV version from the Chromium engine version (LG's published engine table). */
 export function webOsVersionFromChrome(chromeMajor: number): string {
   const table: Array<[number, string]> = [
-    [120, '25'], [108, '24'], [94, '23'], [87, '22'], [79, '6'], [68, '5'], [53, '4'], [38, '3'],
+    [120, '25'],
+    [108, '24'],
+    [94, '23'],
+    [87, '22'],
+    [79, '6'],
+    [68, '5'],
+    [53, '4'],
+    [38, '3'],
   ];
   for (const [major, version] of table) if (chromeMajor >= major) return version;
   return UNKNOWN;

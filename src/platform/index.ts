@@ -65,7 +65,9 @@ export function createPlatform(options: PlatformOptions = {}): Platform & { setC
   let info: DeviceInfo | undefined;
   let infoHeader: string | undefined;
   const overrides =
-    settings.deviceInfo && typeof settings.deviceInfo === 'object' ? (settings.deviceInfo as Partial<DeviceInfo>) : undefined;
+    settings.deviceInfo && typeof settings.deviceInfo === 'object'
+      ? (settings.deviceInfo as Partial<DeviceInfo>)
+      : undefined;
 
   const self = {
     name,

@@ -26,7 +26,9 @@ describe('redacting log wrapper', () => {
   it('scrubs bearer tokens, JWTs and token query parameters inside strings', () => {
     expect(redactString('Authorization: Bearer abc.def-123')).toBe(`Authorization: Bearer ${REDACTED}`);
     expect(redactString(`statement ${jwt} end`)).toBe(`statement ${REDACTED} end`);
-    expect(redactString('GET /media/t01/index.m3u8?mediaToken=QUJD&x=1')).toBe(`GET /media/t01/index.m3u8?mediaToken=${REDACTED}&x=1`);
+    expect(redactString('GET /media/t01/index.m3u8?mediaToken=QUJD&x=1')).toBe(
+      `GET /media/t01/index.m3u8?mediaToken=${REDACTED}&x=1`,
+    );
   });
 
   it('never passes a secret to the sink, whatever the caller logs', () => {

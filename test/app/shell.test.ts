@@ -104,7 +104,15 @@ describe('ButtonRow and Dialog', () => {
 
   it('a dialog takes focus at focusIndex and reports Back as null', () => {
     const d = app.tag('Dialog') as Dialog;
-    d.open({ title: 'T', message: 'M', actions: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], focusIndex: 1 });
+    d.open({
+      title: 'T',
+      message: 'M',
+      actions: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+      focusIndex: 1,
+    });
     app.focusPath; // eslint-disable-line @typescript-eslint/no-unused-expressions
     (app as unknown as { _refocus(): void })._refocus();
     expect(focusedLabel(app)).toBe('B');

@@ -18,7 +18,12 @@ import { serveStatic, StaticServer } from '../../scripts/serve-static';
 export const ROOT = resolve(__dirname, '..', '..');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** CHROME_PATH, else the first common install path that exists; throws a clear message otherwise. */
 export function findChrome(): string {
@@ -114,7 +119,11 @@ export function emulatorUrls(emu: { adobeUrl: string; programmerUrl: string }): 
  * Start the Adobe Pass emulator in-process on random ports (quiet). Close it in afterAll.
  * Loaded lazily so the harness works while the emulator is absent.
  */
-export async function startTestEmulator(): Promise<{ adobeUrl: string; programmerUrl: string; close(): Promise<void> }> {
+export async function startTestEmulator(): Promise<{
+  adobeUrl: string;
+  programmerUrl: string;
+  close(): Promise<void>;
+}> {
   const mod = (await import('../../emulator/src/server')) as {
     startEmulator(o: { adobePort: number; programmerPort: number; quiet: boolean }): Promise<{
       adobeUrl: string;
@@ -153,7 +162,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
   if (!base) {
     const folder = resolve(ROOT, dir);
     if (!existsSync(join(folder, 'index.html'))) {
-      throw new Error(`${dir}/index.html is missing: run \`npm run build\` (build/) or \`npm run dist\` (dist/) first.`);
+      throw new Error(
+        `${dir}/index.html is missing: run \`npm run build\` (build/) or \`npm run dist\` (dist/) first.`,
+      );
     }
     server = await serveStatic(folder, 0, '127.0.0.1', { rewrite: options.rewrite });
     base = server.url + '/';
@@ -224,7 +235,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
       if (predicate(last)) return last;
       await sleep(50);
     }
-    throw new Error(`App state did not match within ${timeoutMs} ms; last state: ${JSON.stringify(last)}; errors: ${errors.join(' | ')}`);
+    throw new Error(
+      `App state did not match within ${timeoutMs} ms; last state: ${JSON.stringify(last)}; errors: ${errors.join(' | ')}`,
+    );
   };
 
   const press = async (key: KeyName | number, times = 1): Promise<void> => {

@@ -41,7 +41,9 @@ describe.each([['build'], ['dist/es5']])('smoke journey on %s', (dir) => {
       after = await app.state();
       if (after.focusedLabel !== before.focusedLabel || after.focusPath.join('/') !== before.focusPath.join('/')) break;
     }
-    expect(`${after.focusPath.join('/')}:${after.focusedLabel}`).not.toBe(`${before.focusPath.join('/')}:${before.focusedLabel}`);
+    expect(`${after.focusPath.join('/')}:${after.focusedLabel}`).not.toBe(
+      `${before.focusPath.join('/')}:${before.focusedLabel}`,
+    );
   });
 
   it('Back on home opens the exit dialog with Cancel focused; OK on Cancel closes it', async () => {

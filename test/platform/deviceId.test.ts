@@ -11,7 +11,13 @@ describe('device id', () => {
     expect(isUuidV4(a)).toBe(true);
     expect(a).not.toBe(b);
     expect(isUuidV4(uuidV4(undefined))).toBe(true);
-    expect(isUuidV4(uuidV4(() => { throw new Error('no entropy'); }))).toBe(true);
+    expect(
+      isUuidV4(
+        uuidV4(() => {
+          throw new Error('no entropy');
+        }),
+      ),
+    ).toBe(true);
   });
 
   it('is generated once and then read back from storage', () => {

@@ -12,11 +12,14 @@ import type { PlatformName } from '../../src/platform/detect';
 
 const UA: Record<string, string> = {
   tizen: 'Mozilla/5.0 (SMART-TV; LINUX; Tizen 5.0) AppleWebKit/537.36 (KHTML, like Gecko) Version/5.0 TV Safari/537.36',
-  webos: 'Mozilla/5.0 (Web0S; Linux/SmartTV) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/79.0.3945.79 Safari/537.36 WebAppManager',
+  webos:
+    'Mozilla/5.0 (Web0S; Linux/SmartTV) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/79.0.3945.79 Safari/537.36 WebAppManager',
   rdk: 'Mozilla/5.0 (Linux; x86_64 GNU/Linux) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/11.0 Safari/605.1.15 WPE',
-  windows: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+  windows:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
   mac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15',
-  linux: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
+  linux:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
   firefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
 };
 
@@ -57,13 +60,21 @@ describe('X-Device-Info (spec §6.3)', () => {
 
   it('Tizen reports Linux / Tizen / Samsung (Tizen is not an allowed osName)', () => {
     const info = buildDeviceInfo('tizen', env(UA.tizen!));
-    expect(info).toMatchObject({ osName: 'Linux', osFamily: 'Tizen', osVendor: 'Samsung', osVersion: '5.0', primaryHardwareType: 'TV' });
+    expect(info).toMatchObject({
+      osName: 'Linux',
+      osFamily: 'Tizen',
+      osVendor: 'Samsung',
+      osVersion: '5.0',
+      primaryHardwareType: 'TV',
+    });
   });
 
   it('Tizen prefers the productinfo API for model and firmware', () => {
     const info = buildDeviceInfo(
       'tizen',
-      env(UA.tizen!, { webapis: { productinfo: { getRealModel: () => 'QE55Q80T', getFirmware: () => 'T-KSU2EDEUC-1303.4' } } }),
+      env(UA.tizen!, {
+        webapis: { productinfo: { getRealModel: () => 'QE55Q80T', getFirmware: () => 'T-KSU2EDEUC-1303.4' } },
+      }),
     );
     expect(info.model).toBe('QE55Q80T');
     expect(info.version).toBe('T-KSU2EDEUC-1303.4');
@@ -71,7 +82,13 @@ describe('X-Device-Info (spec §6.3)', () => {
 
   it('webOS reports webOS / LG and maps the engine to the webOS version', () => {
     const info = buildDeviceInfo('webos', env(UA.webos!));
-    expect(info).toMatchObject({ osName: 'webOS', osFamily: 'webOS', osVendor: 'LG', osVersion: '6', primaryHardwareType: 'TV' });
+    expect(info).toMatchObject({
+      osName: 'webOS',
+      osFamily: 'webOS',
+      osVendor: 'LG',
+      osVersion: '6',
+      primaryHardwareType: 'TV',
+    });
     expect(webOsVersionFromChrome(53)).toBe('4');
     expect(webOsVersionFromChrome(108)).toBe('24');
   });
@@ -81,10 +98,25 @@ describe('X-Device-Info (spec §6.3)', () => {
   });
 
   it('browser OS comes from the UA', () => {
-    expect(buildDeviceInfo('browser', env(UA.windows!))).toMatchObject({ osName: 'Windows', osVersion: '10.0', browserName: 'Chrome' });
-    expect(buildDeviceInfo('browser', env(UA.mac!))).toMatchObject({ osName: 'Mac OS', osFamily: 'macOS', osVersion: '10.15.7', browserName: 'Safari' });
-    expect(buildDeviceInfo('browser', env(UA.linux!))).toMatchObject({ osName: 'Linux', primaryHardwareType: 'Desktop' });
-    expect(buildDeviceInfo('browser', env(UA.firefox!))).toMatchObject({ browserName: 'Firefox', browserVendor: 'Mozilla' });
+    expect(buildDeviceInfo('browser', env(UA.windows!))).toMatchObject({
+      osName: 'Windows',
+      osVersion: '10.0',
+      browserName: 'Chrome',
+    });
+    expect(buildDeviceInfo('browser', env(UA.mac!))).toMatchObject({
+      osName: 'Mac OS',
+      osFamily: 'macOS',
+      osVersion: '10.15.7',
+      browserName: 'Safari',
+    });
+    expect(buildDeviceInfo('browser', env(UA.linux!))).toMatchObject({
+      osName: 'Linux',
+      primaryHardwareType: 'Desktop',
+    });
+    expect(buildDeviceInfo('browser', env(UA.firefox!))).toMatchObject({
+      browserName: 'Firefox',
+      browserVendor: 'Mozilla',
+    });
   });
 
   it('maps the Network Information type to connectionType', () => {
@@ -95,7 +127,13 @@ describe('X-Device-Info (spec §6.3)', () => {
 
   it('drops operator overrides outside the enums and keeps valid ones', () => {
     const info = buildDeviceInfo('rdk', env(UA.rdk!), {
-      overrides: { manufacturer: 'Acme', osVendor: 'Acme', primaryHardwareType: 'Fridge', osName: 'Tizen', model: 'XG1' },
+      overrides: {
+        manufacturer: 'Acme',
+        osVendor: 'Acme',
+        primaryHardwareType: 'Fridge',
+        osName: 'Tizen',
+        model: 'XG1',
+      },
     });
     expect(info.manufacturer).toBe('Acme');
     expect(info.model).toBe('XG1');
@@ -106,9 +144,9 @@ describe('X-Device-Info (spec §6.3)', () => {
   });
 
   it('validateDeviceInfo reports what a strict server would reject', () => {
-    expect(validateDeviceInfo({ model: 'x', version: '1', osName: 'Tizen', osVersion: '5', connectionType: 'LAN' })).toEqual([
-      'invalid osName: Tizen',
-    ]);
+    expect(
+      validateDeviceInfo({ model: 'x', version: '1', osName: 'Tizen', osVersion: '5', connectionType: 'LAN' }),
+    ).toEqual(['invalid osName: Tizen']);
     expect(validateDeviceInfo({})).toHaveLength(REQUIRED_KEYS.length);
   });
 

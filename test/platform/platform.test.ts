@@ -3,7 +3,8 @@ import { memoryBackend } from '../../src/lib/storage';
 import { validateDeviceInfo } from '../../src/platform/deviceInfo';
 import { isUuidV4 } from '../../src/platform/deviceId';
 
-const TIZEN_UA = 'Mozilla/5.0 (SMART-TV; LINUX; Tizen 6.0) AppleWebKit/537.36 (KHTML, like Gecko) 76.0.3809.146/6.0 TV Safari/537.36';
+const TIZEN_UA =
+  'Mozilla/5.0 (SMART-TV; LINUX; Tizen 6.0) AppleWebKit/537.36 (KHTML, like Gecko) 76.0.3809.146/6.0 TV Safari/537.36';
 
 describe('platform object (the flows PlatformPort)', () => {
   it('exposes name, stable device id, both headers and storage', () => {

@@ -9,7 +9,10 @@ describe('versioned storage facade', () => {
   it('round-trips values inside a {v, data} envelope under the namespace', () => {
     const { backend, store } = make();
     expect(store.set('provider', { id: 'Acme', displayName: 'Acme Cable' })).toBe(true);
-    expect(JSON.parse(backend.getItem('tve.provider') as string)).toEqual({ v: 1, data: { id: 'Acme', displayName: 'Acme Cable' } });
+    expect(JSON.parse(backend.getItem('tve.provider') as string)).toEqual({
+      v: 1,
+      data: { id: 'Acme', displayName: 'Acme Cable' },
+    });
     expect(store.get('provider')).toEqual({ id: 'Acme', displayName: 'Acme Cable' });
   });
 

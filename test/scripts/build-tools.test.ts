@@ -19,7 +19,7 @@ describe('ES5 tooling', () => {
     expect(es5Error('var o = a?.b;')).not.toBeNull();
   });
 
-  it('transpileToEs5 lowers const/arrows/classes (what core\'s es5 file still contains)', () => {
+  it("transpileToEs5 lowers const/arrows/classes (what core's es5 file still contains)", () => {
     const out = transpileToEs5('"use strict"; const x = [1,2].map((n) => n * 2); class A { m() { return x; } }');
     expect(es5Error(out)).toBeNull();
     expect(out).not.toMatch(/\bconst\b|=>/);
@@ -43,7 +43,9 @@ describe('ES5 tooling', () => {
   });
 
   it('the polyfill scan finds what code uses on Chromium 47', () => {
-    const mods = usedCoreJsModules('const a = Object.entries({}); [[1]].flatMap((x) => x); "ab".padStart(3); new URLSearchParams("");');
+    const mods = usedCoreJsModules(
+      'const a = Object.entries({}); [[1]].flatMap((x) => x); "ab".padStart(3); new URLSearchParams("");',
+    );
     expect(mods).toEqual(
       expect.arrayContaining([
         'core-js/modules/es.object.entries.js',
