@@ -38,7 +38,7 @@ export class Spinner
                 ctx.beginPath();
                 ctx.arc(SIZE / 2, SIZE / 2, SIZE / 2 - 6, 0, Math.PI * 2);
                 ctx.stroke();
-                ctx.strokeStyle = '#' + (COLORS.accent & 0xffffff).toString(16).padStart(6, '0');
+                ctx.strokeStyle = '#' + ('00000' + (COLORS.accent & 0xffffff).toString(16)).slice(-6);
                 ctx.beginPath();
                 ctx.arc(SIZE / 2, SIZE / 2, SIZE / 2 - 6, -Math.PI / 2, Math.PI / 2.5);
                 ctx.stroke();

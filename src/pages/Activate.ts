@@ -108,8 +108,8 @@ export class Activate
           x: SAFE.w - QR_SIZE - 48,
           y: 0,
           w: QR_SIZE + 48,
-          h: 800,
-          texture: roundFill(QR_SIZE + 48, 800, COLORS.surface, 24),
+          h: 752,
+          texture: roundFill(QR_SIZE + 48, 752, COLORS.surface, 24),
           LogoPlate: {
             x: 24,
             y: 24,

@@ -187,7 +187,13 @@ export class Catalog
       signals: { select: '_onSelect', focusItem: '_onFocusItem' },
     }));
     this._rows().forEach((r) => r.applyAccess((item) => this.accessOf(item)));
-    setJourneyInfo({ titles: () => this._rows().flatMap((r) => (r.row?.items ?? []).map((it) => ({ id: it.id, title: it.title, access: this.accessOf(it) }))) });
+    setJourneyInfo({
+      titles: () =>
+        this._rows().reduce<Array<{ id: string; title: string; access: string }>>(
+          (all, r) => all.concat((r.row?.items ?? []).map((it) => ({ id: it.id, title: it.title, access: this.accessOf(it) }))),
+          [],
+        ),
+    });
     if (rows.length === 0) {
       return this._fail({ kind: 'denied', message: 'Your subscription does not include any of these titles.', retryable: true });
     }

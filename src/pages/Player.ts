@@ -169,7 +169,8 @@ export class PlayerPage
 
   private async _findItem(id: string): Promise<CatalogItem | undefined> {
     const { session, catalog } = services();
-    const find = (rows = session.catalog?.rows ?? []) => rows.flatMap((r) => r.items).find((it) => it.id === id);
+    // (no flatMap: old TV engines lack it)
+    const find = (rows = session.catalog?.rows ?? []) => rows.reduce<CatalogItem[]>((all, r) => all.concat(r.items), []).filter((it) => it.id === id)[0];
     const hit = find();
     if (hit) return hit;
     const loaded = await catalog.load();
