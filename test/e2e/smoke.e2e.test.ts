@@ -90,3 +90,42 @@ describe.each([['build'], ['dist/es5']])('smoke journey on %s', (dir) => {
     expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 });
+
+describe('platform key maps and switches in the browser (build/)', () => {
+  let emu: Awaited<ReturnType<typeof startTestEmulator>>;
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+  });
+  afterAll(async () => {
+    if (emu) await emu.close();
+  });
+
+  it.each([
+    ['webos', 461],
+    ['tizen', 10009],
+    ['rdk', 8],
+  ])('?platform=%s: key %i is Back and opens the exit dialog', async (platform, code) => {
+    const app = await launchApp({ dir: 'build', query: `?platform=${platform}`, rewrite: emulatorUrls(emu) });
+    try {
+      const s = await app.waitForState((st) => st.ready && st.route !== 'splash' && st.focusedLabel !== null, 30000);
+      expect(s.platform).toBe(platform);
+      await app.press(code);
+      await app.waitForState((st) => st.dialog === 'exit');
+      await app.press('Enter');
+      await app.waitForState((st) => st.dialog === null);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('?canvas2d=1 renders without WebGL', async () => {
+    const app = await launchApp({ dir: 'build', query: '?canvas2d=1', rewrite: emulatorUrls(emu) });
+    try {
+      const s = await app.waitForState((st) => st.ready && st.focusedLabel !== null, 30000);
+      expect(s.renderer).toBe('canvas2d');
+      await app.screenshot('smoke-build-canvas2d');
+    } finally {
+      await app.close();
+    }
+  });
+});
