@@ -128,8 +128,13 @@ export class Splash
     const list = await services().flows.providers();
     if (list.ok) list.value.forEach((p: Provider) => names.set(p.id, p.displayName));
     const now = services().now();
+    // Up to three (longest validity first) fit the row: "Acme Cable · until 31 Dec".
     this.tag('Chooser.List')!.patch({
-      items: profiles.map((p, i) => ({ id: String(i), label: `${names.get(p.mvpd) ?? p.mvpd} · ${formatValidity(p.notAfter, now).replace('Valid until ', 'until ')}`, w: 760 })),
+      items: profiles.slice(0, 3).map((p, i) => ({
+        id: String(i),
+        label: `${names.get(p.mvpd) ?? p.mvpd} · ${formatValidity(p.notAfter, now).replace('Valid until ', 'until ').replace(/ \d{4},.*$/, '')}`,
+        w: 540,
+      })),
     });
     this._show('choosing');
   }
