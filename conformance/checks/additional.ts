@@ -1,7 +1,8 @@
 /** Testing (37–39) and the additional AI Rules / FAQ items (40–44). */
 
 import { Tv, appConfig, capturedLogs } from '../lib/tv';
-import { count, gaps, line, only, pollsOf } from './util';
+import { arrival } from '../lib/emulator';
+import { count, line, only, pollsOf } from './util';
 import { notApplicable, verdict, type Check } from './types';
 
 export const testingChecks: Check[] = [
@@ -59,7 +60,9 @@ export const additionalChecks: Check[] = [
     scope: 'C',
     title: 'Exponential backoff, circuit breaker, no secrets in logs',
     run({ rec, facts, journal, proxy }) {
-      const g = gaps(only(rec.step('retries', 'authorize-top-retry'), 'authorize')).map(Math.round);
+      // Wait between an answer and the next attempt (arrival − previous answer): the backoff itself, without request time.
+      const attempts = only(rec.step('retries', 'authorize-top-retry'), 'authorize');
+      const g = attempts.slice(1).map((e, i) => Math.round(arrival(e) - attempts[i].time));
       const pf = facts.pollFailures;
       const polls = pf ? pollsOf(journal, pf.code) : [];
       const secrets = new Set(facts.secrets);
@@ -77,7 +80,7 @@ export const additionalChecks: Check[] = [
       const leaks = capturedLogs.filter((l) => Array.from(secrets).some((s) => s.length > 6 && l.indexOf(s) >= 0));
       return verdict(
         [
-          [`backoff grows (gaps ${g.join(', ')} ms)`, g.length === 2 && g[0] >= 450 && g[1] >= 1.8 * g[0]],
+          [`backoff grows (waits ${g.join(', ')} ms)`, g.length === 2 && g[0] >= 450 && g[1] >= 1.6 * g[0]],
           [
             `polling gives up after repeated failures (${polls.length} polls, then stop)`,
             !!pf && pf.failures.length === 1 && polls.length >= 2 && polls.length <= 4,

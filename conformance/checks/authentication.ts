@@ -18,7 +18,7 @@ function shownCodes(ctx: CheckContext): Array<{ code: string; device: string; jo
   if (f.newCodeDuringRetry)
     out.push({ code: f.newCodeDuringRetry.code, device: f.newCodeDuringRetry.device, journey: 'polling' });
   add(f.pollFailures, 'polling');
-  add(f.expiry, 'code-expiry');
+  for (const e of f.expiries) add(e, 'code-expiry');
   return out;
 }
 
@@ -83,9 +83,9 @@ export const authenticationChecks: Check[] = [
         const second = only(ctx.journal, 'sessions-create').filter((e) => device(e) === nr.device)[1];
         staleDuringRetry = second ? pollsOf(ctx.journal, nr.codes[0]).filter((e) => e.seq > second.seq) : [];
       }
-      const exp = f.expiry;
-      const expPolls = exp ? pollsOf(ctx.journal, exp.code) : [];
-      const pastNotAfter = exp ? expPolls.filter((e) => arrival(e) > exp.notAfter) : [];
+      const exps = f.expiries;
+      const expPolls = exps.flatMap((x) => pollsOf(ctx.journal, x.code));
+      const pastNotAfter = exps.flatMap((x) => pollsOf(ctx.journal, x.code).filter((e) => arrival(e) > x.notAfter));
       const rejected = expPolls.concat(firstPolls).filter((e) => e.status >= 400);
       return verdict(
         [
@@ -103,12 +103,12 @@ export const authenticationChecks: Check[] = [
           ],
           [
             `notAfter: 0 polls past notAfter (saw ${pastNotAfter.length}), expiry reported`,
-            !!exp && exp.expired >= 1 && pastNotAfter.length === 0 && expPolls.length > 0,
+            exps.length > 0 && exps.every((x) => x.expired >= 1) && pastNotAfter.length === 0 && expPolls.length > 0,
           ],
           ['no poll rejected as an invalid session', rejected.length === 0],
         ],
-        `profile: ${firstPolls.length} polls then none for ${((f.shipped.pollIntervalMs ?? 5000) + 800) / 1000} s; old code 0 polls after new code; expiring code (3.5 s TTL) ${expPolls.length} polls, 0 after notAfter`,
-        staleAfterNew.concat(staleDuringRetry, pastNotAfter, rejected).map(line),
+        `profile: ${firstPolls.length} polls then none for ${((f.shipped.pollIntervalMs ?? 5000) + 800) / 1000} s; old code 0 polls after new code; ${exps.length} codes with a 3.5 s TTL: ${expPolls.length} polls, 0 after notAfter`,
+        Array.from(new Set(staleAfterNew.concat(staleDuringRetry, pastNotAfter, rejected))).map(line),
       );
     },
   },

@@ -82,6 +82,7 @@ export class Facts {
   newCode?: ActivationFacts;
   newCodeDuringRetry?: ActivationFacts;
   expiry?: ActivationFacts;
+  expiries: ActivationFacts[] = [];
   pollFailures?: ActivationFacts;
 
   // denials

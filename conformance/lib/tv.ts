@@ -14,6 +14,7 @@ import {
   type PassFlows,
   type PassFlowsConfig,
   type StoragePort,
+  type TimersPort,
 } from '../../src/flows';
 import { createPlatform, type Platform } from '../../src/platform';
 import type { KeyValueBackend } from '../../src/lib/storage';
@@ -54,6 +55,19 @@ export class DeviceClock {
   advance(ms: number): void {
     this.offset += ms;
   }
+}
+
+/**
+ * Real timers that fire `earlyMs` before the requested delay. Browser and TV engines measure timers on a
+ * monotonic clock while Date.now() is wall time (NTP slews it); the two disagree by milliseconds, and Node
+ * itself fires a timer before Date.now() reaches the target now and then. Used where a flow's correctness
+ * should not hinge on a timer landing exactly on an instant.
+ */
+export function earlyTimers(earlyMs: number): TimersPort {
+  return {
+    setTimeout: (callback, ms) => setTimeout(callback, Math.max(0, ms - earlyMs)),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  };
 }
 
 /** Every line the app would log, after the flows' own redaction (checklist 40). */
@@ -156,7 +170,7 @@ export class Tv {
   }
 
   /** Start the app (again): a fresh platform instance and flows over the same storage. */
-  launch(overrides: Partial<PassFlowsConfig> = {}): PassFlows {
+  launch(overrides: Partial<PassFlowsConfig> = {}, timers?: TimersPort): PassFlows {
     this.platform = this.bootPlatform();
     const platform = this.platform;
     const flows = createPassFlows(
@@ -169,6 +183,7 @@ export class Tv {
         },
         clock: this.clock,
         logger: captureLogger,
+        ...(timers ? { timers } : {}),
       },
     );
     this.launches.push(flows);
