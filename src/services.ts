@@ -40,6 +40,8 @@ export interface Session {
   booted?: boolean;
   /** The provider the activation page signs in with. */
   provider?: Provider;
+  /** The viewer chose to pick the provider on the second screen (activation without a provider). */
+  chooseOnPhone?: boolean;
   /** The provider used last on this TV (from boot), marked "Last used" in the picker. */
   lastProvider?: Provider;
   /** The catalog as last loaded (the player looks titles up here). */
@@ -70,7 +72,10 @@ export function setServices(s: Services | undefined): void {
   current = s;
 }
 
-type Preset = Omit<PassFlowsConfig, 'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'hiddenMvpdIds'> & {
+type Preset = Omit<
+  PassFlowsConfig,
+  'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'hiddenMvpdIds'
+> & {
   programmerBaseUrl: string;
 };
 
@@ -89,7 +94,10 @@ interface SettingsApi {
 }
 
 /** `appSettings.adobePass` with the named preset resolved (a `?preset=` query overrides it in dev). */
-export function resolveSettings(raw: AdobePassSettings, presetOverride?: string): { flows: PassFlowsConfig; programmerBaseUrl: string; tv: TvSettings } {
+export function resolveSettings(
+  raw: AdobePassSettings,
+  presetOverride?: string,
+): { flows: PassFlowsConfig; programmerBaseUrl: string; tv: TvSettings } {
   const name = presetOverride || raw.preset || 'emulator';
   const preset = raw.presets?.[name];
   if (!preset) throw new Error(`Unknown adobePass preset "${name}"`);
@@ -143,11 +151,15 @@ export const registryTimers: PageTimers = {
 
 function createServices(): Services {
   const raw = ((Settings as SettingsApi).get('app', 'adobePass', {}) ?? {}) as AdobePassSettings;
-  const query = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('preset') ?? undefined : undefined;
+  const query =
+    typeof location !== 'undefined' ? (new URLSearchParams(location.search).get('preset') ?? undefined) : undefined;
   const resolved = resolveSettings(raw, query);
   const flows = createPassFlows(resolved.flows, {
     platform: createPlatformPort(),
-    timers: { setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms), clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId) },
+    timers: {
+      setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),
+      clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId),
+    },
   });
   return {
     flows,

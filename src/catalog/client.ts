@@ -25,7 +25,11 @@ function failureFrom(err: unknown): Failure {
   if (axios.isAxiosError(err)) {
     const status = err.response?.status;
     if (status === undefined) {
-      return { kind: 'network', message: 'The catalog could not be reached. Check the connection and try again.', retryable: true };
+      return {
+        kind: 'network',
+        message: 'The catalog could not be reached. Check the connection and try again.',
+        retryable: true,
+      };
     }
     return {
       kind: status >= 500 ? 'server' : 'unknown',
@@ -45,7 +49,16 @@ export function createCatalogClient(options: CatalogClientOptions): CatalogClien
       try {
         const res = await http.get<unknown>(`${base}/catalog`, { headers: { Accept: 'application/json' } });
         const parsed = parseCatalog(res.data);
-        if (!parsed.ok) return { ok: false, failure: { kind: 'malformed', message: 'The catalog could not be read.', details: parsed.reason, retryable: true } };
+        if (!parsed.ok)
+          return {
+            ok: false,
+            failure: {
+              kind: 'malformed',
+              message: 'The catalog could not be read.',
+              details: parsed.reason,
+              retryable: true,
+            },
+          };
         return { ok: true, value: parsed.catalog };
       } catch (err) {
         return { ok: false, failure: failureFrom(err) };

@@ -13,28 +13,63 @@ interface Spec extends Lightning.Component.TemplateSpec {
   Description: object;
 }
 
-export class DetailsPanel
-  extends Lightning.Component<Spec>
-  implements Lightning.Component.ImplementTemplateSpec<Spec>
-{
+export class DetailsPanel extends Lightning.Component<Spec> implements Lightning.Component.ImplementTemplateSpec<Spec> {
   static override _template(): Lightning.Component.Template<Spec> {
     return {
       w: DETAILS_W,
-      Title: { text: { text: '', fontFace: FONT_FACE, fontSize: 56, fontStyle: 'bold', textColor: COLORS.text, wordWrapWidth: DETAILS_W, maxLines: 1, textOverflow: 'ellipsis' } },
+      Title: {
+        text: {
+          text: '',
+          fontFace: FONT_FACE,
+          fontSize: 56,
+          fontStyle: 'bold',
+          textColor: COLORS.text,
+          wordWrapWidth: DETAILS_W,
+          maxLines: 1,
+          textOverflow: 'ellipsis',
+        },
+      },
       Meta: { y: 76, text: { text: '', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted } },
       Lock: {
         y: 122,
         visible: false,
         Icon: { y: 4, w: 24, h: 24, texture: lockIcon(), color: COLORS.error },
-        Reason: { x: 36, text: { text: '', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.error, wordWrapWidth: DETAILS_W - 36, maxLines: 1, textOverflow: 'ellipsis' } },
+        Reason: {
+          x: 36,
+          text: {
+            text: '',
+            fontFace: FONT_FACE,
+            fontSize: FONT_SIZE.body,
+            textColor: COLORS.error,
+            wordWrapWidth: DETAILS_W - 36,
+            maxLines: 1,
+            textOverflow: 'ellipsis',
+          },
+        },
       },
-      Description: { y: 122, text: { text: '', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.text, wordWrapWidth: DETAILS_W, maxLines: 2, lineHeight: 42, textOverflow: 'ellipsis' } },
+      Description: {
+        y: 122,
+        text: {
+          text: '',
+          fontFace: FONT_FACE,
+          fontSize: FONT_SIZE.body,
+          textColor: COLORS.text,
+          wordWrapWidth: DETAILS_W,
+          maxLines: 2,
+          lineHeight: 42,
+          textOverflow: 'ellipsis',
+        },
+      },
     };
   }
 
   show(item: CatalogItem, access: TileAccess, reason?: string): void {
     this.tag('Title')!.text!.text = item.title;
-    const meta = [item.year ? String(item.year) : '', item.rating, item.durationSec ? formatDuration(item.durationSec) : '']
+    const meta = [
+      item.year ? String(item.year) : '',
+      item.rating,
+      item.durationSec ? formatDuration(item.durationSec) : '',
+    ]
       .filter(Boolean)
       .join('  ·  ');
     const status = access === 'unlocked' ? 'Included with your TV provider' : '';

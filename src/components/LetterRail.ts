@@ -118,7 +118,11 @@ export class LetterRail
   set letters(letters: Set<string>) {
     this._enabled = letters;
     this._keys().forEach((k, i) => k.setLetter(ALPHABET[i]!, letters.has(ALPHABET[i]!)));
-    if (!letters.has(ALPHABET[this._index]!)) this._index = Math.max(0, ALPHABET.findIndex((l) => letters.has(l)));
+    if (!letters.has(ALPHABET[this._index]!))
+      this._index = Math.max(
+        0,
+        ALPHABET.findIndex((l) => letters.has(l)),
+      );
     this.w = ALPHABET.length * (LETTER.w + LETTER.gap) - LETTER.gap;
   }
 

@@ -45,7 +45,16 @@ export class MessagePanel
 
   static override _template(): Lightning.Component.Template<Spec> {
     const text = (fontSize: number, textColor: number, extra: object = {}) => ({
-      text: { text: '', fontFace: FONT_FACE, fontSize, textColor, textAlign: 'center' as const, wordWrapWidth: WIDTH, w: WIDTH, ...extra },
+      text: {
+        text: '',
+        fontFace: FONT_FACE,
+        fontSize,
+        textColor,
+        textAlign: 'center' as const,
+        wordWrapWidth: WIDTH,
+        w: WIDTH,
+        ...extra,
+      },
     });
     return {
       w: WIDTH,
@@ -91,7 +100,8 @@ export class MessagePanel
 
   override _init(): void {
     // Text is measured when its texture is ready; stack again then.
-    for (const ref of ['Title', 'Message', 'Details', 'Code'] as const) this.tag(ref)!.on('txLoaded', () => this._layout());
+    for (const ref of ['Title', 'Message', 'Details', 'Code'] as const)
+      this.tag(ref)!.on('txLoaded', () => this._layout());
   }
 
   /** Stack the visible parts vertically: measured heights once rendered, estimates before that. */

@@ -108,6 +108,14 @@ export class ProviderTile
     }
   }
 
+  /** The "choose on your phone" tile: a phone glyph instead of a logo, and a hint. */
+  set onPhone(v: boolean) {
+    if (!v) return;
+    this.tag('Plate.Fallback')!.patch({ text: { text: 'Other provider?', fontSize: 34 } });
+    this.tag('Plate')!.texture = roundFill(PLATE.w, PLATE.h, COLORS.accent, 8);
+    this.tag('Plate.Fallback')!.text!.textColor = COLORS.text;
+  }
+
   set lastUsed(v: boolean) {
     this.tag('Badge')!.visible = v;
   }

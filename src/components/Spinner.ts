@@ -8,10 +8,7 @@ interface Spec extends Lightning.Component.TemplateSpec {
 
 const SIZE = 72;
 
-export class Spinner
-  extends Lightning.Component<Spec>
-  implements Lightning.Component.ImplementTemplateSpec<Spec>
-{
+export class Spinner extends Lightning.Component<Spec> implements Lightning.Component.ImplementTemplateSpec<Spec> {
   private _anim?: Lightning.types.Animation;
 
   static override _template(): Lightning.Component.Template<Spec> {

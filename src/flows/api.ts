@@ -68,7 +68,8 @@ export interface ActivationCode {
   /** Short URL to print under the code, e.g. `demotv.example/activate`. */
   shortUrl: string;
   notAfter: number;
-  provider: Provider;
+  /** Absent when the TV left the provider choice to the second screen. */
+  provider?: Provider;
 }
 
 export interface ActivationListener {
@@ -119,8 +120,11 @@ export interface PassFlows {
   rememberProvider(provider: Provider): void;
   /** Choose one of several profiles returned by boot(). */
   chooseProfile(profile: SignedInProfile): void;
-  /** Create a session for the provider and poll for the profile. */
-  startActivation(provider: Provider, listener: ActivationListener): Activation;
+  /**
+   * Create a session for the provider and poll for the profile. Without a provider the session is
+   * created without `mvpd` and the viewer chooses the provider on the second screen.
+   */
+  startActivation(provider: Provider | undefined, listener: ActivationListener): Activation;
   /** The signed-in profile and provider, if any. */
   current(): { profile: SignedInProfile; provider?: Provider } | undefined;
   /** Informative decisions (batches of <= 5, permits cached in memory). Never used for playback. */

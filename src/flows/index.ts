@@ -66,7 +66,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     chooseProfile(profile: SignedInProfile) {
       void chooseProfile(ctx, profile);
     },
-    startActivation: (provider: Provider, listener: ActivationListener): Activation => startActivation(ctx, provider, listener),
+    startActivation: (provider: Provider | undefined, listener: ActivationListener): Activation => startActivation(ctx, provider, listener),
     current() {
       const profile = ctx.state.profile;
       return profile ? { profile, provider: matchingProvider(ctx, profile) } : undefined;

@@ -43,8 +43,7 @@ export function describeAttribute(key: string, attr: ProfileAttribute): { label:
     value = Object.keys(v as Record<string, unknown>)
       .map((k) => `${k} ${String((v as Record<string, unknown>)[k])}`)
       .join('  ·  ');
-  }
-  else if (typeof v === 'boolean') value = v ? 'Yes' : 'No';
+  } else if (typeof v === 'boolean') value = v ? 'Yes' : 'No';
   else if (key === 'is_hoh' && (v === '1' || v === '0' || v === 1 || v === 0)) value = String(v) === '1' ? 'Yes' : 'No';
   else value = String(v);
   return { label, value };
@@ -100,8 +99,24 @@ export class Account
         w: CARD.w,
         h: CARD.h,
         texture: roundFill(CARD.w, CARD.h, COLORS.surface, 24),
-        LogoPlate: { x: 48, y: 48, w: 360, h: 144, texture: roundFill(360, 144, COLORS.surfaceRaised, 16), Logo: { x: 180, y: 72, mount: 0.5 } },
-        Name: { x: 448, y: 64, ...text(FONT_SIZE.title, COLORS.text, { fontStyle: 'bold', wordWrapWidth: CARD.w - 496, maxLines: 1, textOverflow: 'ellipsis' }) },
+        LogoPlate: {
+          x: 48,
+          y: 48,
+          w: 360,
+          h: 144,
+          texture: roundFill(360, 144, COLORS.surfaceRaised, 16),
+          Logo: { x: 180, y: 72, mount: 0.5 },
+        },
+        Name: {
+          x: 448,
+          y: 64,
+          ...text(FONT_SIZE.title, COLORS.text, {
+            fontStyle: 'bold',
+            wordWrapWidth: CARD.w - 496,
+            maxLines: 1,
+            textOverflow: 'ellipsis',
+          }),
+        },
         Validity: { x: 448, y: 136, ...text(FONT_SIZE.body, COLORS.success) },
         MetaTitle: { x: 48, y: 236, ...text(FONT_SIZE.caption, COLORS.textMuted, { fontStyle: 'bold' }) },
         Meta: { x: 48, y: 284 },
@@ -122,9 +137,19 @@ export class Account
         w: SCREEN.w,
         visible: false,
         Spinner: { type: Spinner, x: SCREEN.w / 2, mountX: 0.5 },
-        Label: { y: 110, w: SCREEN.w, ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }) },
+        Label: {
+          y: 110,
+          w: SCREEN.w,
+          ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }),
+        },
       },
-      Panel: { type: MessagePanel, y: 320, visible: false, collision: POINTER_PATH, signals: { action: '_onPanelAction' } },
+      Panel: {
+        type: MessagePanel,
+        y: 320,
+        visible: false,
+        collision: POINTER_PATH,
+        signals: { action: '_onPanelAction' },
+      },
     };
   }
 
@@ -166,7 +191,20 @@ export class Account
     this.tag('Card.Validity')!.text!.text = `Signed in  ·  ${formatValidity(profile.notAfter, services().now())}`;
     const logo = this.tag('Card.LogoPlate.Logo')!;
     if (provider?.logoUrl) logo.patch({ texture: Img(provider.logoUrl).contain(360, 144) });
-    else logo.patch({ text: { text: name, fontFace: FONT_FACE, fontSize: 36, fontStyle: 'bold', textColor: COLORS.text, wordWrapWidth: 320, w: 320, maxLines: 2, textAlign: 'center' } });
+    else
+      logo.patch({
+        text: {
+          text: name,
+          fontFace: FONT_FACE,
+          fontSize: 36,
+          fontStyle: 'bold',
+          textColor: COLORS.text,
+          wordWrapWidth: 320,
+          w: 320,
+          maxLines: 2,
+          textAlign: 'center',
+        },
+      });
     const entries = Object.keys(profile.attributes)
       .slice(0, MAX_ROWS)
       .map((key) => describeAttribute(key, profile.attributes[key]!));
@@ -217,7 +255,8 @@ export class Account
     session.catalogFocus = undefined;
     const urls = result.value.followUpUrls;
     if (urls.length > 0) toast(`To finish signing out at your provider, visit ${readableUrl(urls[0]!)}`, 10000);
-    else if (result.value.partnerSignOut) toast('To finish signing out, also sign out in your TV’s system settings.', 10000);
+    else if (result.value.partnerSignOut)
+      toast('To finish signing out, also sign out in your TV’s system settings.', 10000);
     nav.to('providers');
   }
 

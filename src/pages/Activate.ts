@@ -74,7 +74,14 @@ export class Activate
         y: 140,
         visible: false,
         collision: POINTER_PATH,
-        Title: { ...text(FONT_SIZE.headline, COLORS.text, { fontStyle: 'bold', wordWrapWidth: LEFT_W, maxLines: 1, textOverflow: 'ellipsis' }) },
+        Title: {
+          ...text(FONT_SIZE.headline, COLORS.text, {
+            fontStyle: 'bold',
+            wordWrapWidth: LEFT_W,
+            maxLines: 1,
+            textOverflow: 'ellipsis',
+          }),
+        },
         Step1: { y: 120, ...text(FONT_SIZE.body, COLORS.textMuted) },
         Url: { y: 164, ...text(52, COLORS.text, { fontStyle: 'bold' }) },
         Step2: { y: 270, ...text(FONT_SIZE.body, COLORS.textMuted) },
@@ -83,7 +90,12 @@ export class Activate
           w: 760,
           h: 180,
           texture: roundFill(760, 180, 0xfff4f6fb, 20),
-          Code: { x: 380, y: 96, mount: 0.5, ...text(FONT_SIZE.code + 16, 0xff0b1020, { fontStyle: 'bold', letterSpacing: 14 }) },
+          Code: {
+            x: 380,
+            y: 96,
+            mount: 0.5,
+            ...text(FONT_SIZE.code + 16, 0xff0b1020, { fontStyle: 'bold', letterSpacing: 14 }),
+          },
           Badge: {
             x: 760 - 16,
             y: -20,
@@ -122,7 +134,15 @@ export class Activate
           Caption: {
             x: 24,
             y: 614,
-            text: { text: 'Or scan this code with your phone’s camera to open the sign-in page with the code filled in.', fontFace: FONT_FACE, fontSize: FONT_SIZE.caption + 2, textColor: COLORS.textMuted, wordWrapWidth: QR_SIZE, lineHeight: 36, maxLines: 4 },
+            text: {
+              text: 'Or scan this code with your phone’s camera to open the sign-in page with the code filled in.',
+              fontFace: FONT_FACE,
+              fontSize: FONT_SIZE.caption + 2,
+              textColor: COLORS.textMuted,
+              wordWrapWidth: QR_SIZE,
+              lineHeight: 36,
+              maxLines: 4,
+            },
           },
         },
       },
@@ -130,19 +150,64 @@ export class Activate
         y: 480,
         w: SCREEN.w,
         Spinner: { type: Spinner, x: SCREEN.w / 2, mountX: 0.5 },
-        Label: { y: 110, w: SCREEN.w, text: { text: 'Getting your activation code…', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted, textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w } },
+        Label: {
+          y: 110,
+          w: SCREEN.w,
+          text: {
+            text: 'Getting your activation code…',
+            fontFace: FONT_FACE,
+            fontSize: FONT_SIZE.body,
+            textColor: COLORS.textMuted,
+            textAlign: 'center',
+            wordWrapWidth: SCREEN.w,
+            w: SCREEN.w,
+          },
+        },
       },
       Success: {
         y: 260,
         w: SCREEN.w,
         visible: false,
         collision: POINTER_PATH,
-        LogoPlate: { x: SCREEN.w / 2, mountX: 0.5, w: 440, h: 180, texture: roundFill(440, 180, 0xfff4f6fb, 20), Logo: { x: 220, y: 90, mount: 0.5 } },
-        Title: { y: 240, w: SCREEN.w, ...text(FONT_SIZE.headline, COLORS.text, { fontStyle: 'bold', textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }) },
-        Hint: { y: 340, w: SCREEN.w, ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }) },
-        Continue: { type: ButtonRow, x: (SCREEN.w - 360) / 2, y: 440, collision: POINTER_PATH, items: [{ id: 'continue', label: 'Start watching' }], signals: { select: '_onContinue' } },
+        LogoPlate: {
+          x: SCREEN.w / 2,
+          mountX: 0.5,
+          w: 440,
+          h: 180,
+          texture: roundFill(440, 180, 0xfff4f6fb, 20),
+          Logo: { x: 220, y: 90, mount: 0.5 },
+        },
+        Title: {
+          y: 240,
+          w: SCREEN.w,
+          ...text(FONT_SIZE.headline, COLORS.text, {
+            fontStyle: 'bold',
+            textAlign: 'center',
+            wordWrapWidth: SCREEN.w,
+            w: SCREEN.w,
+          }),
+        },
+        Hint: {
+          y: 340,
+          w: SCREEN.w,
+          ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }),
+        },
+        Continue: {
+          type: ButtonRow,
+          x: (SCREEN.w - 360) / 2,
+          y: 440,
+          collision: POINTER_PATH,
+          items: [{ id: 'continue', label: 'Start watching' }],
+          signals: { select: '_onContinue' },
+        },
       },
-      Panel: { type: MessagePanel, y: 300, visible: false, collision: POINTER_PATH, signals: { action: '_onPanelAction' } },
+      Panel: {
+        type: MessagePanel,
+        y: 300,
+        visible: false,
+        collision: POINTER_PATH,
+        signals: { action: '_onPanelAction' },
+      },
     };
   }
 
@@ -195,10 +260,21 @@ export class Activate
       const el = this.tag(path)!;
       const main = path.startsWith('Main');
       const label = provider ? provider.displayName : 'You’ll choose your provider on your phone';
-      if (provider?.logoUrl) el.patch({ texture: Img(provider.logoUrl).contain(main ? QR_SIZE - 24 : 416, main ? 116 : 156) });
+      if (provider?.logoUrl)
+        el.patch({ texture: Img(provider.logoUrl).contain(main ? QR_SIZE - 24 : 416, main ? 116 : 156) });
       else
         el.patch({
-          text: { text: label, fontFace: FONT_FACE, fontSize: provider ? 40 : 28, fontStyle: 'bold', textColor: 0xff0b1020, wordWrapWidth: main ? QR_SIZE - 32 : 400, w: main ? QR_SIZE - 32 : 400, textAlign: 'center', maxLines: 2 },
+          text: {
+            text: label,
+            fontFace: FONT_FACE,
+            fontSize: provider ? 40 : 28,
+            fontStyle: 'bold',
+            textColor: 0xff0b1020,
+            wordWrapWidth: main ? QR_SIZE - 32 : 400,
+            w: main ? QR_SIZE - 32 : 400,
+            textAlign: 'center',
+            maxLines: 2,
+          },
         });
     }
   }
@@ -237,7 +313,8 @@ export class Activate
 
   private _updateCountdown(): void {
     const ms = this._activation?.remainingMs() ?? 0;
-    this.tag('Main.Countdown')!.text!.text = ms > 0 ? `Code expires in ${formatCountdown(ms)} · waiting for you to sign in…` : 'Getting a new code…';
+    this.tag('Main.Countdown')!.text!.text =
+      ms > 0 ? `Code expires in ${formatCountdown(ms)} · waiting for you to sign in…` : 'Getting a new code…';
   }
 
   private _flashBadge(label: string): void {
@@ -282,7 +359,10 @@ export class Activate
     this._activation = undefined;
     setJourneyInfo({ activationCode: null, activationUrl: null });
     const actions = failure.retryable || failure.kind === 'expired-code' ? [{ id: 'retry', label: 'Try again' }] : [];
-    this.tag('Panel')!.content = failureContent(failure, 'Sign-in did not complete', [...actions, { id: 'providers', label: 'Choose another provider', w: 500 }]);
+    this.tag('Panel')!.content = failureContent(failure, 'Sign-in did not complete', [
+      ...actions,
+      { id: 'providers', label: 'Choose another provider', w: 500 },
+    ]);
     this._setPhase('failed');
   }
 

@@ -68,9 +68,29 @@ export class Catalog
           h: LOGO.h,
           texture: roundFill(LOGO.w, LOGO.h, COLORS.surfaceRaised, 12),
           Logo: { x: LOGO.w / 2, y: LOGO.h / 2, mount: 0.5 },
-          Name: { x: LOGO.w / 2, y: LOGO.h / 2 + 2, mount: 0.5, text: { text: '', fontFace: FONT_FACE, fontSize: 26, fontStyle: 'bold', textColor: COLORS.text, wordWrapWidth: LOGO.w - 16, maxLines: 1, textOverflow: 'ellipsis' } },
+          Name: {
+            x: LOGO.w / 2,
+            y: LOGO.h / 2 + 2,
+            mount: 0.5,
+            text: {
+              text: '',
+              fontFace: FONT_FACE,
+              fontSize: 26,
+              fontStyle: 'bold',
+              textColor: COLORS.text,
+              wordWrapWidth: LOGO.w - 16,
+              maxLines: 1,
+              textOverflow: 'ellipsis',
+            },
+          },
         },
-        Account: { type: ButtonRow, x: -240, collision: POINTER_PATH, items: [{ id: 'account', label: 'Account', w: 240 }], signals: { select: '_openAccount' } },
+        Account: {
+          type: ButtonRow,
+          x: -240,
+          collision: POINTER_PATH,
+          items: [{ id: 'account', label: 'Account', w: 240 }],
+          signals: { select: '_openAccount' },
+        },
       },
       Details: { type: DetailsPanel, x: SAFE.x, y: 150 },
       Viewport: {
@@ -83,7 +103,13 @@ export class Catalog
         Rows: { x: ROWS_PAD, y: ROWS_PAD, collision: POINTER_PATH },
       },
       Spinner: { type: Spinner, x: SCREEN.w / 2, y: 640, mount: 0.5, visible: false },
-      Panel: { type: MessagePanel, y: 360, visible: false, collision: POINTER_PATH, signals: { action: '_onPanelAction' } },
+      Panel: {
+        type: MessagePanel,
+        y: 360,
+        visible: false,
+        collision: POINTER_PATH,
+        signals: { action: '_onPanelAction' },
+      },
     };
   }
 
@@ -175,7 +201,10 @@ export class Catalog
     if (!catalog) return;
     const { settings, session } = services();
     const rows = catalog.rows
-      .map((row) => ({ ...row, items: settings.showLockedTitles ? row.items : row.items.filter((it) => this.accessOf(it) !== 'locked') }))
+      .map((row) => ({
+        ...row,
+        items: settings.showLockedTitles ? row.items : row.items.filter((it) => this.accessOf(it) !== 'locked'),
+      }))
       .filter((row) => row.items.length > 0);
     const container = this.tag('Viewport.Rows')!;
     const keep = session.catalogFocus ?? { row: this._rowIndex, col: this._rows()[this._rowIndex]?.index ?? 0 };
@@ -190,12 +219,17 @@ export class Catalog
     setJourneyInfo({
       titles: () =>
         this._rows().reduce<Array<{ id: string; title: string; access: string }>>(
-          (all, r) => all.concat((r.row?.items ?? []).map((it) => ({ id: it.id, title: it.title, access: this.accessOf(it) }))),
+          (all, r) =>
+            all.concat((r.row?.items ?? []).map((it) => ({ id: it.id, title: it.title, access: this.accessOf(it) }))),
           [],
         ),
     });
     if (rows.length === 0) {
-      return this._fail({ kind: 'denied', message: 'Your subscription does not include any of these titles.', retryable: true });
+      return this._fail({
+        kind: 'denied',
+        message: 'Your subscription does not include any of these titles.',
+        retryable: true,
+      });
     }
     this._rowIndex = Math.min(keep.row, rows.length - 1);
     const row = this._rows()[this._rowIndex]!;

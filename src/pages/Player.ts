@@ -79,7 +79,16 @@ export class PlayerPage
           Icon: { x: 18, y: 18, w: 36, h: 36, texture: glyph('back', 36) },
           Label: { x: 64, y: 38, mountY: 0.5, ...text(FONT_SIZE.body) },
         },
-        Title: { x: SAFE.x, y: 820, ...text(FONT_SIZE.title, COLORS.text, { fontStyle: 'bold', wordWrapWidth: SAFE.w, maxLines: 1, textOverflow: 'ellipsis' }) },
+        Title: {
+          x: SAFE.x,
+          y: 820,
+          ...text(FONT_SIZE.title, COLORS.text, {
+            fontStyle: 'bold',
+            wordWrapWidth: SAFE.w,
+            maxLines: 1,
+            textOverflow: 'ellipsis',
+          }),
+        },
         Hint: { x: SAFE.x, y: 884, ...text(FONT_SIZE.caption, COLORS.textMuted) },
         PlayButton: {
           x: SAFE.x,
@@ -101,16 +110,31 @@ export class PlayerPage
           Fill: { h: BAR.h, w: 0, rect: true, color: COLORS.focus },
           Knob: { y: BAR.h / 2, mount: 0.5, w: 28, h: 28, texture: roundFill(28, 28, 0xffffffff, 14) },
         },
-        Time: { x: BAR.x + BAR.w + 32, y: BAR.y + BAR.h / 2 + 2, mountY: 0.5, ...text(FONT_SIZE.body, COLORS.text, { fontStyle: 'bold' }) },
+        Time: {
+          x: BAR.x + BAR.w + 32,
+          y: BAR.y + BAR.h / 2 + 2,
+          mountY: 0.5,
+          ...text(FONT_SIZE.body, COLORS.text, { fontStyle: 'bold' }),
+        },
       },
       Busy: {
         y: 460,
         w: SCREEN.w,
         visible: false,
         Spinner: { type: Spinner, x: SCREEN.w / 2, mountX: 0.5 },
-        Label: { y: 110, w: SCREEN.w, ...text(FONT_SIZE.body + 4, COLORS.text, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }) },
+        Label: {
+          y: 110,
+          w: SCREEN.w,
+          ...text(FONT_SIZE.body + 4, COLORS.text, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }),
+        },
       },
-      Panel: { type: MessagePanel, y: 320, visible: false, collision: POINTER_PATH, signals: { action: '_onPanelAction' } },
+      Panel: {
+        type: MessagePanel,
+        y: 320,
+        visible: false,
+        collision: POINTER_PATH,
+        signals: { action: '_onPanelAction' },
+      },
     };
   }
 
@@ -132,12 +156,21 @@ export class PlayerPage
 
   override _active(): void {
     this._isActive = true;
-    Video.attach(this, (message) => this._playbackError(message), { forceHlsJs: /[?&]hlsjs=1\b/.test(typeof location !== 'undefined' ? location.search : '') });
+    Video.attach(this, (message) => this._playbackError(message), {
+      forceHlsJs: /[?&]hlsjs=1\b/.test(typeof location !== 'undefined' ? location.search : ''),
+    });
     setJourneyInfo({
       player: () => {
         const el = Video.element;
         if (!el) return null;
-        return { currentTime: el.currentTime, duration: el.duration, paused: el.paused, ended: el.ended, readyState: el.readyState, hasSource: el.hasAttribute('src') };
+        return {
+          currentTime: el.currentTime,
+          duration: el.duration,
+          paused: el.paused,
+          ended: el.ended,
+          readyState: el.readyState,
+          hasSource: el.hasAttribute('src'),
+        };
       },
     });
     void this._start();
@@ -170,7 +203,8 @@ export class PlayerPage
   private async _findItem(id: string): Promise<CatalogItem | undefined> {
     const { session, catalog } = services();
     // (no flatMap: old TV engines lack it)
-    const find = (rows = session.catalog?.rows ?? []) => rows.reduce<CatalogItem[]>((all, r) => all.concat(r.items), []).filter((it) => it.id === id)[0];
+    const find = (rows = session.catalog?.rows ?? []) =>
+      rows.reduce<CatalogItem[]>((all, r) => all.concat(r.items), []).filter((it) => it.id === id)[0];
     const hit = find();
     if (hit) return hit;
     const loaded = await catalog.load();
@@ -190,7 +224,11 @@ export class PlayerPage
     const item = id ? await this._findItem(id) : undefined;
     if (attempt !== this._attempt) return;
     if (!item) {
-      return this._showFailure('error', { kind: 'unknown', message: 'This title is no longer available.', retryable: false }, 'We could not find this title');
+      return this._showFailure(
+        'error',
+        { kind: 'unknown', message: 'This title is no longer available.', retryable: false },
+        'We could not find this title',
+      );
     }
     this._item = item;
     this.tag('Controls.Title')!.text!.text = item.title;
@@ -198,7 +236,11 @@ export class PlayerPage
     if (attempt !== this._attempt) return;
     if (!grant.ok) {
       const denied = grant.failure.kind === 'denied';
-      return this._showFailure(denied ? 'denied' : 'error', grant.failure, denied ? `You can’t watch “${item.title}”` : 'We could not start this title');
+      return this._showFailure(
+        denied ? 'denied' : 'error',
+        grant.failure,
+        denied ? `You can’t watch “${item.title}”` : 'We could not start this title',
+      );
     }
     this.tag('Busy.Label')!.text!.text = 'Starting…';
     this._setPhase('starting');
@@ -207,7 +249,13 @@ export class PlayerPage
 
   private _showFailure(phase: 'denied' | 'error', failure: Failure, title: string): void {
     Video.close();
-    const actions = phase === 'error' && failure.retryable ? [{ id: 'retry', label: 'Retry' }, { id: 'back', label: 'Back' }] : [{ id: 'back', label: 'Back' }];
+    const actions =
+      phase === 'error' && failure.retryable
+        ? [
+            { id: 'retry', label: 'Retry' },
+            { id: 'back', label: 'Back' },
+          ]
+        : [{ id: 'back', label: 'Back' }];
     this.tag('Panel')!.content = failureContent(failure, title, actions);
     setJourneyInfo({ message: failure.message });
     this._setPhase(phase);
@@ -262,7 +310,9 @@ export class PlayerPage
   $videoPlayerError(args: { videoElement?: HTMLVideoElement; event?: unknown }): void {
     const mediaError = args?.videoElement?.error;
     if (mediaError) {
-      this._playbackError(mediaError.code === 2 ? 'The network connection was lost while playing.' : 'This video could not be played.');
+      this._playbackError(
+        mediaError.code === 2 ? 'The network connection was lost while playing.' : 'This video could not be played.',
+      );
       return;
     }
     // play() refused (e.g. autoplay policy): wait for the user's OK instead of failing.

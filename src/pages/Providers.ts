@@ -60,14 +60,32 @@ export class Providers
       Title: {
         x: SAFE.x,
         y: 128,
-        text: { text: 'Choose your TV provider', fontFace: FONT_FACE, fontSize: FONT_SIZE.headline, fontStyle: 'bold', textColor: COLORS.text },
+        text: {
+          text: 'Choose your TV provider',
+          fontFace: FONT_FACE,
+          fontSize: FONT_SIZE.headline,
+          fontStyle: 'bold',
+          textColor: COLORS.text,
+        },
       },
       Subtitle: {
         x: SAFE.x,
         y: 214,
-        text: { text: 'Sign in with your TV subscription to start watching.', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted },
+        text: {
+          text: 'Sign in with your TV subscription to start watching.',
+          fontFace: FONT_FACE,
+          fontSize: FONT_SIZE.body,
+          textColor: COLORS.textMuted,
+        },
       },
-      Rail: { type: LetterRail, x: SAFE.x, y: 280, visible: false, collision: POINTER_PATH, signals: { jump: '_onJump' } },
+      Rail: {
+        type: LetterRail,
+        x: SAFE.x,
+        y: 280,
+        visible: false,
+        collision: POINTER_PATH,
+        signals: { jump: '_onJump' },
+      },
       Viewport: {
         x: SAFE.x - GRID.pad,
         y: GRID.top - GRID.pad,
@@ -119,13 +137,19 @@ export class Providers
     if (load !== this._load) return;
     if (!result.ok) return this._fail(result.failure);
     if (result.value.length === 0) {
-      return this._fail({ kind: 'configuration', message: 'No TV providers are available for this app right now.', retryable: true });
+      return this._fail({
+        kind: 'configuration',
+        message: 'No TV providers are available for this app right now.',
+        retryable: true,
+      });
     }
     this._show(result.value);
   }
 
   private _fail(failure: Failure): void {
-    this.tag('Panel')!.content = failureContent(failure, 'We could not load the TV providers', [{ id: 'retry', label: 'Retry' }]);
+    this.tag('Panel')!.content = failureContent(failure, 'We could not load the TV providers', [
+      { id: 'retry', label: 'Retry' },
+    ]);
     this._setZone('failed');
   }
 
@@ -268,4 +292,3 @@ export class Providers
     requestPointerFocus(this);
   }
 }
-

@@ -55,7 +55,15 @@ export class Splash
         Status: {
           y: 110,
           w: SCREEN.w,
-          text: { text: BOOT_STEPS[0]!, fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted, textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w },
+          text: {
+            text: BOOT_STEPS[0]!,
+            fontFace: FONT_FACE,
+            fontSize: FONT_SIZE.body,
+            textColor: COLORS.textMuted,
+            textAlign: 'center',
+            wordWrapWidth: SCREEN.w,
+            w: SCREEN.w,
+          },
         },
       },
       Chooser: {
@@ -63,10 +71,23 @@ export class Splash
         x: SAFE.x,
         y: 560,
         collision: POINTER_PATH,
-        Title: { text: { text: 'Choose a sign-in', fontFace: FONT_FACE, fontSize: FONT_SIZE.title, fontStyle: 'bold', textColor: COLORS.text } },
+        Title: {
+          text: {
+            text: 'Choose a sign-in',
+            fontFace: FONT_FACE,
+            fontSize: FONT_SIZE.title,
+            fontStyle: 'bold',
+            textColor: COLORS.text,
+          },
+        },
         Hint: {
           y: 76,
-          text: { text: 'You are signed in with more than one TV provider on this device.', fontFace: FONT_FACE, fontSize: FONT_SIZE.body, textColor: COLORS.textMuted },
+          text: {
+            text: 'You are signed in with more than one TV provider on this device.',
+            fontFace: FONT_FACE,
+            fontSize: FONT_SIZE.body,
+            textColor: COLORS.textMuted,
+          },
         },
         List: { type: ButtonRow, y: 170, collision: POINTER_PATH, signals: { select: '_onChoose' } },
       },
@@ -132,7 +153,9 @@ export class Splash
     this.tag('Chooser.List')!.patch({
       items: profiles.slice(0, 3).map((p, i) => ({
         id: String(i),
-        label: `${names.get(p.mvpd) ?? p.mvpd} · ${formatValidity(p.notAfter, now).replace('Valid until ', 'until ').replace(/ \d{4},.*$/, '')}`,
+        label: `${names.get(p.mvpd) ?? p.mvpd} · ${formatValidity(p.notAfter, now)
+          .replace('Valid until ', 'until ')
+          .replace(/ \d{4},.*$/, '')}`,
         w: 540,
       })),
     });

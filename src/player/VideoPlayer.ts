@@ -48,7 +48,8 @@ function install(): void {
     const instance = new Hls({ enableWorker: false });
     hls = instance;
     instance.on(Hls.Events.ERROR, (_e, data) => {
-      if (data.fatal && hls === instance) fatalListener?.(data.details ? `Playback failed (${data.details}).` : 'Playback failed.');
+      if (data.fatal && hls === instance)
+        fatalListener?.(data.details ? `Playback failed (${data.details}).` : 'Playback failed.');
     });
     instance.attachMedia(el);
     instance.loadSource(url);
@@ -100,6 +101,11 @@ export const Player = {
   },
   /** The <video> element once a stream was opened (read-only use: test hooks). */
   get element(): HTMLVideoElement | undefined {
-    return videoEl ?? (typeof document !== 'undefined' ? (document.getElementById('video-player') as HTMLVideoElement | null) ?? undefined : undefined);
+    return (
+      videoEl ??
+      (typeof document !== 'undefined'
+        ? ((document.getElementById('video-player') as HTMLVideoElement | null) ?? undefined)
+        : undefined)
+    );
   },
 };

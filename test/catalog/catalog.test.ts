@@ -18,7 +18,11 @@ describe('parseCatalog', () => {
   it('keeps valid rows and items, drops malformed items and empty rows', () => {
     const parsed = parseCatalog({
       rows: [
-        { id: 'a', title: 'A', items: [item('t1', 'DEMOTV'), { id: 'bad' }, item('t2', 'X', { streamUrl: 'javascript:alert(1)' })] },
+        {
+          id: 'a',
+          title: 'A',
+          items: [item('t1', 'DEMOTV'), { id: 'bad' }, item('t2', 'X', { streamUrl: 'javascript:alert(1)' })],
+        },
         { id: 'b', title: 'B', items: [{ nope: true }] },
         'junk',
       ],
@@ -37,7 +41,9 @@ describe('parseCatalog', () => {
   });
 
   it('lists distinct resources in order', () => {
-    const parsed = parseCatalog({ rows: [{ id: 'a', title: 'A', items: [item('1', 'R1'), item('2', 'R2'), item('3', 'R1')] }] });
+    const parsed = parseCatalog({
+      rows: [{ id: 'a', title: 'A', items: [item('1', 'R1'), item('2', 'R2'), item('3', 'R1')] }],
+    });
     if (!parsed.ok) throw new Error('parse');
     expect(distinctResources(parsed.catalog)).toEqual(['R1', 'R2']);
   });
@@ -45,19 +51,28 @@ describe('parseCatalog', () => {
 
 describe('tokenisedStreamUrl', () => {
   it('appends the URL-encoded media token', () => {
-    expect(tokenisedStreamUrl('http://m/t1/index.m3u8', 'a+b/c=')).toBe('http://m/t1/index.m3u8?mediaToken=a%2Bb%2Fc%3D');
+    expect(tokenisedStreamUrl('http://m/t1/index.m3u8', 'a+b/c=')).toBe(
+      'http://m/t1/index.m3u8?mediaToken=a%2Bb%2Fc%3D',
+    );
     expect(tokenisedStreamUrl('http://m/x.m3u8?q=1', 'T')).toBe('http://m/x.m3u8?q=1&mediaToken=T');
   });
 });
 
 describe('createCatalogClient', () => {
-  const withAdapter = (adapter: AxiosAdapter) => createCatalogClient({ baseUrl: 'http://backend/', http: axios.create({ adapter }) });
+  const withAdapter = (adapter: AxiosAdapter) =>
+    createCatalogClient({ baseUrl: 'http://backend/', http: axios.create({ adapter }) });
 
   it('GETs /catalog and validates it', async () => {
     const urls: string[] = [];
     const client = withAdapter(async (config) => {
       urls.push(String(config.url));
-      return { data: { rows: [{ id: 'a', title: 'A', items: [item('t1', 'DEMOTV')] }] }, status: 200, statusText: 'OK', headers: {}, config };
+      return {
+        data: { rows: [{ id: 'a', title: 'A', items: [item('t1', 'DEMOTV')] }] },
+        status: 200,
+        statusText: 'OK',
+        headers: {},
+        config,
+      };
     });
     const result = await client.load();
     expect(urls).toEqual(['http://backend/catalog']);
@@ -65,7 +80,13 @@ describe('createCatalogClient', () => {
   });
 
   it('turns a broken body into a malformed failure with a message', async () => {
-    const client = withAdapter(async (config) => ({ data: '<html>', status: 200, statusText: 'OK', headers: {}, config }));
+    const client = withAdapter(async (config) => ({
+      data: '<html>',
+      status: 200,
+      statusText: 'OK',
+      headers: {},
+      config,
+    }));
     const result = await client.load();
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -81,7 +102,13 @@ describe('createCatalogClient', () => {
     const r1 = await net.load();
     expect(!r1.ok && r1.failure.kind).toBe('network');
     const srv = withAdapter(async (config) => {
-      throw new AxiosError('500', 'ERR_BAD_RESPONSE', config, undefined, { data: '', status: 503, statusText: '', headers: {}, config });
+      throw new AxiosError('500', 'ERR_BAD_RESPONSE', config, undefined, {
+        data: '',
+        status: 503,
+        statusText: '',
+        headers: {},
+        config,
+      });
     });
     const r2 = await srv.load();
     expect(!r2.ok && r2.failure).toMatchObject({ kind: 'server', code: 'http_503', retryable: true });

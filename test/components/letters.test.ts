@@ -1,7 +1,16 @@
 import { availableLetters, indexForLetter, initialOf } from '../../src/components/letters';
 
 // Index 0 is the "last used" provider flows moved to the front; the rest is alphabetical.
-const names = ['Summit Satellite', 'Acme Cable', 'Blue River TV', 'Coastal Cablevision', 'Lakeside Broadband', 'Sun Valley Cable', 'Vista Stream TV', 'Zeta 3Net'];
+const names = [
+  'Summit Satellite',
+  'Acme Cable',
+  'Blue River TV',
+  'Coastal Cablevision',
+  'Lakeside Broadband',
+  'Sun Valley Cable',
+  'Vista Stream TV',
+  'Zeta 3Net',
+];
 
 describe('letter rail logic', () => {
   it('maps non-letters to #', () => {

@@ -45,7 +45,9 @@ describe('QR matrix', () => {
     expect(rects[0]).toEqual(['#ffffff', 0, 0, side, side]);
     const modules = rects.slice(1);
     expect(modules).toHaveLength(dark);
-    expect(modules.every(([f, x, y, w]) => f === '#000000' && w === px && x >= 4 * px && y >= 4 * px && x < side - 4 * px)).toBe(true);
+    expect(
+      modules.every(([f, x, y, w]) => f === '#000000' && w === px && x >= 4 * px && y >= 4 * px && x < side - 4 * px),
+    ).toBe(true);
   });
 });
 
@@ -56,11 +58,16 @@ describe('QrCode component', () => {
         return { Qr: { type: QrCode, size: 400 } } as never;
       }
     }
-    const app = new A({ stage: { w: 1920, h: 1080, canvas2d: true, autostart: false, useImageWorker: false } } as never);
+    const app = new A({
+      stage: { w: 1920, h: 1080, canvas2d: true, autostart: false, useImageWorker: false },
+    } as never);
     const qr = app.tag('Qr' as never) as unknown as QrCode;
     qr.content = URL_WITH_CODE;
     expect(qr.modules).toBe(qrMatrix(URL_WITH_CODE).size);
-    const tex = qr.tag('Code')!.texture as unknown as { _factory: (cb: (e: unknown, c?: HTMLCanvasElement) => void) => void; _lookupId: string };
+    const tex = qr.tag('Code')!.texture as unknown as {
+      _factory: (cb: (e: unknown, c?: HTMLCanvasElement) => void) => void;
+      _lookupId: string;
+    };
     expect(tex._lookupId).toContain(URL_WITH_CODE);
     let canvas: HTMLCanvasElement | undefined;
     tex._factory((_e, c) => (canvas = c));

@@ -23,8 +23,14 @@ describe('Account', () => {
   });
 
   it('describes attributes plainly and marks encrypted ones', () => {
-    expect(describeAttribute('zip', { value: '10001', encrypted: false })).toEqual({ label: 'ZIP code', value: '10001' });
-    expect(describeAttribute('householdID', { value: 'x9', encrypted: true })).toEqual({ label: 'Household ID', value: 'Encrypted by your provider' });
+    expect(describeAttribute('zip', { value: '10001', encrypted: false })).toEqual({
+      label: 'ZIP code',
+      value: '10001',
+    });
+    expect(describeAttribute('householdID', { value: 'x9', encrypted: true })).toEqual({
+      label: 'Household ID',
+      value: 'Encrypted by your provider',
+    });
     expect(describeAttribute('channelID', { value: ['a', 'b'], encrypted: false }).value).toBe('a, b');
   });
 
@@ -32,13 +38,18 @@ describe('Account', () => {
     m = await mountPage(Account, { flows: signedIn() });
     expect(m.page.tag('Card.Name')!.text!.text).toBe('Acme Cable');
     expect(m.page.tag('Card.Validity')!.text!.text).toContain('Valid until');
-    const meta = m.page.tag('Card.Meta')!.children.map((c) => `${c.tag('Label')!.text!.text}=${c.tag('Value')!.text!.text}`);
+    const meta = m.page
+      .tag('Card.Meta')!
+      .children.map((c) => `${c.tag('Label')!.text!.text}=${c.tag('Value')!.text!.text}`);
     expect(meta).toEqual(['User ID=user-123', 'Household ID=Encrypted by your provider', 'ZIP code=10001']);
   });
 
   it('signs out after confirmation, tells how to finish at the provider, and opens the picker', async () => {
     const flows = signedIn();
-    flows.logoutResult = ok({ followUpUrls: ['http://localhost:4010/__mock-mvpd/AcmeCable/logout?mso_id=AcmeCable&redirect_url=x'], partnerSignOut: false });
+    flows.logoutResult = ok({
+      followUpUrls: ['http://localhost:4010/__mock-mvpd/AcmeCable/logout?mso_id=AcmeCable&redirect_url=x'],
+      partnerSignOut: false,
+    });
     answer = 'Sign out';
     m = await mountPage(Account, { flows });
     m.press('Enter');

@@ -76,7 +76,11 @@ describe('Activate', () => {
 
   it('a failure shows the message with Try again (new activation) and Choose another provider', async () => {
     const { flows, activation, m } = await mount();
-    activation.listener.onFailure({ kind: 'server', message: 'The sign-in service is not answering.', retryable: true });
+    activation.listener.onFailure({
+      kind: 'server',
+      message: 'The sign-in service is not answering.',
+      retryable: true,
+    });
     expect(m.page.phase).toBe('failed');
     expect(m.page.tag('Panel')!.actionIds).toEqual(['retry', 'providers']);
     m.press('Enter');

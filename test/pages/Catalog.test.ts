@@ -6,7 +6,12 @@ import { SAMPLE_CATALOG, mountPage, type Mounted } from '../support/harness';
 const denied = (resource: string) => ({
   resource,
   authorized: false,
-  failure: { kind: 'denied' as const, message: 'Not included in your package.', details: 'Upgrade to Movies Plus', retryable: false },
+  failure: {
+    kind: 'denied' as const,
+    message: 'Not included in your package.',
+    details: 'Upgrade to Movies Plus',
+    retryable: false,
+  },
 });
 
 function signedInFlows(): FakeFlows {
@@ -39,7 +44,9 @@ describe('Catalog', () => {
     m.press('Right');
     expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Derby Day');
     expect(m.page.tag('Details')!.tag('Lock')!.visible).toBe(true);
-    expect(m.page.tag('Details')!.tag('Lock.Reason')!.text!.text).toBe('Not included in your package. — Upgrade to Movies Plus');
+    expect(m.page.tag('Details')!.tag('Lock.Reason')!.text!.text).toBe(
+      'Not included in your package. — Upgrade to Movies Plus',
+    );
   });
 
   it('hides denied titles when showLockedTitles is off', async () => {
@@ -87,7 +94,8 @@ describe('Catalog', () => {
     m = await mountPage(Catalog, {
       flows,
       catalog: {
-        load: async () => (++calls === 1 ? fail('The catalog is not available right now.') : { ok: true, value: SAMPLE_CATALOG }),
+        load: async () =>
+          ++calls === 1 ? fail('The catalog is not available right now.') : { ok: true, value: SAMPLE_CATALOG },
       },
     });
     expect(m.page.zone).toBe('failed');

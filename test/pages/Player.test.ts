@@ -23,8 +23,11 @@ import { PlayerPage } from '../../src/pages/Player';
 import { FakeFlows, fail, ok } from '../support/fakeFlows';
 import { SAMPLE_CATALOG, mountPage, type Mounted } from '../support/harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const video = (jest.requireMock('../../src/player/VideoPlayer') as { __state: { opened: string[]; closed: number; seeks: number[]; paused: number; played: number } }).__state;
+const video = (
+  jest.requireMock('../../src/player/VideoPlayer') as {
+    __state: { opened: string[]; closed: number; seeks: number[]; paused: number; played: number };
+  }
+).__state;
 
 describe('Player', () => {
   let m: Mounted<PlayerPage> | undefined;
@@ -67,7 +70,12 @@ describe('Player', () => {
 
   it('a denial shows the MVPD message and details, focuses Back, and does not play', async () => {
     const flows = new FakeFlows();
-    flows.authorizeResult = fail('Your subscription does not include this channel.', { kind: 'denied', details: 'Upgrade to Sports Plus', code: 'authorization_denied_by_mvpd', retryable: false });
+    flows.authorizeResult = fail('Your subscription does not include this channel.', {
+      kind: 'denied',
+      details: 'Upgrade to Sports Plus',
+      code: 'authorization_denied_by_mvpd',
+      retryable: false,
+    });
     const p = await mount(flows);
     expect(p.page.phase).toBe('denied');
     expect(video.opened).toEqual([]);

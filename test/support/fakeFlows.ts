@@ -17,7 +17,13 @@ import type {
   SignedInProfile,
 } from '../../src/flows/api';
 
-export const ACME: Provider = { id: 'AcmeCable', displayName: 'Acme Cable', logoUrl: 'http://logos/AcmeCable.png', isTempPass: false, isProxy: false };
+export const ACME: Provider = {
+  id: 'AcmeCable',
+  displayName: 'Acme Cable',
+  logoUrl: 'http://logos/AcmeCable.png',
+  isTempPass: false,
+  isProxy: false,
+};
 export const BLUE: Provider = { id: 'BlueRiverTV', displayName: 'Blue River TV', isTempPass: false, isProxy: false };
 export const SUMMIT: Provider = { id: 'SummitSat', displayName: 'Summit Satellite', isTempPass: false, isProxy: false };
 
@@ -67,7 +73,13 @@ export class FakeActivation implements Activation {
   }
   /** Play the flows' side: a code is shown. */
   code(code: string, notAfter = Date.now() + 600_000): ActivationCode {
-    const c: ActivationCode = { code, activationUrl: `http://localhost:4030/?code=${code}`, shortUrl: 'localhost:4030', notAfter, provider: this.provider };
+    const c: ActivationCode = {
+      code,
+      activationUrl: `http://localhost:4030/?code=${code}`,
+      shortUrl: 'localhost:4030',
+      notAfter,
+      provider: this.provider,
+    };
     this.listener.onCode(c);
     return c;
   }
@@ -80,7 +92,11 @@ export class FakeFlows implements PassFlows {
   signedIn?: { profile: SignedInProfile; provider?: Provider };
   decisions = new Map<string, Decision>();
   preauthorizeResult?: Result<Map<string, Decision>>;
-  authorizeResult: Result<PlaybackGrant> = ok({ resource: 'DEMOTV', mediaToken: 'tok/en+1', notAfter: Date.now() + 420_000 });
+  authorizeResult: Result<PlaybackGrant> = ok({
+    resource: 'DEMOTV',
+    mediaToken: 'tok/en+1',
+    notAfter: Date.now() + 420_000,
+  });
   logoutResult: Result<LogoutOutcome> = ok({ followUpUrls: [], partnerSignOut: false });
   activations: FakeActivation[] = [];
   /** When set, boot()/authorize() wait for the test to resolve them. */

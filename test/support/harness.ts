@@ -65,15 +65,53 @@ export const SAMPLE_CATALOG: Catalog = {
       id: 'featured',
       title: 'Featured',
       items: [
-        { id: 't01', title: 'Harbor Lights', description: 'A harbor master.', rating: 'TV-14', year: 2025, posterUrl: 'http://p/t01.png', resource: 'DEMOTV', streamUrl: 'http://media/t01/index.m3u8' },
-        { id: 't02', title: 'Derby Day', description: 'Football.', rating: 'TV-G', year: 2026, posterUrl: 'http://p/t02.png', resource: 'DEMOTV-SPORTS', streamUrl: 'http://media/t02/index.m3u8' },
-        { id: 't03', title: 'Copper Canyon', description: 'A western.', rating: 'R', year: 2024, posterUrl: 'http://p/t03.png', resource: 'DEMOTV-MOVIES', streamUrl: 'http://media/t03/index.m3u8' },
+        {
+          id: 't01',
+          title: 'Harbor Lights',
+          description: 'A harbor master.',
+          rating: 'TV-14',
+          year: 2025,
+          posterUrl: 'http://p/t01.png',
+          resource: 'DEMOTV',
+          streamUrl: 'http://media/t01/index.m3u8',
+        },
+        {
+          id: 't02',
+          title: 'Derby Day',
+          description: 'Football.',
+          rating: 'TV-G',
+          year: 2026,
+          posterUrl: 'http://p/t02.png',
+          resource: 'DEMOTV-SPORTS',
+          streamUrl: 'http://media/t02/index.m3u8',
+        },
+        {
+          id: 't03',
+          title: 'Copper Canyon',
+          description: 'A western.',
+          rating: 'R',
+          year: 2024,
+          posterUrl: 'http://p/t03.png',
+          resource: 'DEMOTV-MOVIES',
+          streamUrl: 'http://media/t03/index.m3u8',
+        },
       ],
     },
     {
       id: 'kids',
       title: 'Kids',
-      items: [{ id: 't04', title: 'Pixel & Pip', description: 'A robot.', rating: 'TV-Y', year: 2025, posterUrl: 'http://p/t04.png', resource: 'DEMOTV-KIDS', streamUrl: 'http://media/t04/index.m3u8' }],
+      items: [
+        {
+          id: 't04',
+          title: 'Pixel & Pip',
+          description: 'A robot.',
+          rating: 'TV-Y',
+          year: 2025,
+          posterUrl: 'http://p/t04.png',
+          resource: 'DEMOTV-KIDS',
+          streamUrl: 'http://media/t04/index.m3u8',
+        },
+      ],
     },
   ],
 };
@@ -94,7 +132,12 @@ export interface Mounted<T> {
 /** Mount `Page` as the app's only child and make it active + focused. */
 export async function mountPage<T extends Lightning.Component>(
   Page: new (...args: never[]) => T,
-  options: { flows?: FakeFlows; catalog?: Partial<CatalogClient>; session?: Services['session']; showLockedTitles?: boolean } = {},
+  options: {
+    flows?: FakeFlows;
+    catalog?: Partial<CatalogClient>;
+    session?: Services['session'];
+    showLockedTitles?: boolean;
+  } = {},
 ): Promise<Mounted<T>> {
   const flows = options.flows ?? new FakeFlows();
   const timers = new ManualTimers();
@@ -125,7 +168,17 @@ export async function mountPage<T extends Lightning.Component>(
   const app = new TestApp({
     stage: { w: 1920, h: 1080, canvas2d: true, autostart: false, useImageWorker: false },
     // The SDK's key names (core's defaults map 27 to Exit and know no media keys).
-    keys: { 8: 'Back', 13: 'Enter', 27: 'Menu', 37: 'Left', 38: 'Up', 39: 'Right', 40: 'Down', 250: 'PlayPause', 178: 'Stop' },
+    keys: {
+      8: 'Back',
+      13: 'Enter',
+      27: 'Menu',
+      37: 'Left',
+      38: 'Up',
+      39: 'Right',
+      40: 'Down',
+      250: 'PlayPause',
+      178: 'Stop',
+    },
   } as never);
   document.body.appendChild(app.stage.getCanvas());
   const page = app.tag('Page' as never) as unknown as T;
@@ -135,7 +188,6 @@ export async function mountPage<T extends Lightning.Component>(
       await new Promise((r) => setTimeout(r, 0));
     }
     app.stage.drawFrame();
-    app.focusPath; // touch
   };
   await settle();
   return {
@@ -146,7 +198,8 @@ export async function mountPage<T extends Lightning.Component>(
     routes,
     services: svc,
     press(key, times = 1) {
-      for (let i = 0; i < times; i++) window.dispatchEvent(new KeyboardEvent('keydown', { keyCode: KEY[key] } as KeyboardEventInit));
+      for (let i = 0; i < times; i++)
+        window.dispatchEvent(new KeyboardEvent('keydown', { keyCode: KEY[key] } as KeyboardEventInit));
     },
     settle,
     focused: () => app.focusPath?.[app.focusPath.length - 1] as Lightning.Component | undefined,

@@ -11,10 +11,7 @@ interface Spec extends Lightning.Component.TemplateSpec {
   Code: object;
 }
 
-export class QrCode
-  extends Lightning.Component<Spec>
-  implements Lightning.Component.ImplementTemplateSpec<Spec>
-{
+export class QrCode extends Lightning.Component<Spec> implements Lightning.Component.ImplementTemplateSpec<Spec> {
   private _text = '';
   private _size = 320;
   private _matrix?: QrMatrix;

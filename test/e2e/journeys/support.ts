@@ -117,7 +117,8 @@ export interface Journey {
 export function journey(app: AppSession): Promise<Journey> {
   return app.page.evaluate(() => {
     const j = (window as unknown as { __tveJourney?: Record<string, unknown> }).__tveJourney;
-    if (!j) return { activationCode: null, activationUrl: null, message: null, playerPhase: null, player: null, titles: [] };
+    if (!j)
+      return { activationCode: null, activationUrl: null, message: null, playerPhase: null, player: null, titles: [] };
     return {
       activationCode: j.activationCode as string | null,
       activationUrl: j.activationUrl as string | null,
@@ -129,7 +130,11 @@ export function journey(app: AppSession): Promise<Journey> {
   });
 }
 
-export async function waitForJourney(app: AppSession, predicate: (j: Journey) => boolean, timeoutMs = 10000): Promise<Journey> {
+export async function waitForJourney(
+  app: AppSession,
+  predicate: (j: Journey) => boolean,
+  timeoutMs = 10000,
+): Promise<Journey> {
   const deadline = Date.now() + timeoutMs;
   let last: Journey | undefined;
   while (Date.now() < deadline) {

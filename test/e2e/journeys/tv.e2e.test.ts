@@ -10,7 +10,18 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS, findChrome, type AppSession } from '../harness';
-import { admin, channelOf, journal, journey, lastSeq, launchTv, startStack, subscriber, waitForJourney, type Stack } from './support';
+import {
+  admin,
+  channelOf,
+  journal,
+  journey,
+  lastSeq,
+  launchTv,
+  startStack,
+  subscriber,
+  waitForJourney,
+  type Stack,
+} from './support';
 
 /** appSettings.adobePass.pollIntervalMs in settings.json (the flows clamp it to 3–5 s). */
 const POLL_MS = 5000;
@@ -59,7 +70,9 @@ describe('(a) first launch to sign-out', () => {
     // A second browser (the phone) opens the QR's URL and signs in at the mock MVPD. A separate
     // browser, not a tab of the TV's: a background tab would stop the TV page's animation frames.
     phoneBrowser = await chromium.launch({ executablePath: findChrome(), args: CHROME_FLAGS });
-    const phone = await (await phoneBrowser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+    const phone = await (
+      await phoneBrowser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+    ).newPage();
     await phone.goto(j1.activationUrl!);
     await phone.getByRole('button', { name: 'Continue with Acme Cable' }).click();
     await phone.waitForURL(/\/__mock-mvpd\/[^/]+\/login/);
@@ -73,7 +86,9 @@ describe('(a) first launch to sign-out', () => {
     await app.waitForState((s) => s.route === 'activate' && s.focusedLabel === 'Start watching', 30000);
     console.log(`TV confirmed the sign-in ${Date.now() - submitted} ms after the login form was submitted`);
     const entries = await journal(stack);
-    const login = entries.find((e) => e.method === 'POST' && /\/__mock-mvpd\/[^/]+\/login/.test(e.path) && e.status === 302);
+    const login = entries.find(
+      (e) => e.method === 'POST' && /\/__mock-mvpd\/[^/]+\/login/.test(e.path) && e.status === 302,
+    );
     expect(login).toBeDefined();
     const nextPoll = entries.find((e) => e.seq > login!.seq && e.path.endsWith(`/profiles/code/${code}`));
     expect(nextPoll).toBeDefined();
@@ -86,10 +101,20 @@ describe('(a) first launch to sign-out', () => {
     await app.waitForState((s) => s.route === 'catalog', 10000);
 
     // Only the titles bob's package includes are unlocked.
-    const decided = await waitForJourney(app, (j) => j.titles.length > 0 && j.titles.every((t) => t.access !== 'unknown'), 15000);
-    const catalog = (await (await fetch(`${stack.emu.programmerUrl}/catalog`)).json()) as { rows: Array<{ items: Array<{ id: string; resource: string }> }> };
+    const decided = await waitForJourney(
+      app,
+      (j) => j.titles.length > 0 && j.titles.every((t) => t.access !== 'unknown'),
+      15000,
+    );
+    const catalog = (await (await fetch(`${stack.emu.programmerUrl}/catalog`)).json()) as {
+      rows: Array<{ items: Array<{ id: string; resource: string }> }>;
+    };
     const entitled = new Set(['DEMOTV', 'DEMOTV-KIDS']);
-    const expected = Object.fromEntries(catalog.rows.flatMap((r) => r.items).map((it) => [it.id, entitled.has(channelOf(it.resource)) ? 'unlocked' : 'locked']));
+    const expected = Object.fromEntries(
+      catalog.rows
+        .flatMap((r) => r.items)
+        .map((it) => [it.id, entitled.has(channelOf(it.resource)) ? 'unlocked' : 'locked']),
+    );
     expect(Object.fromEntries(decided.titles.map((t) => [t.id, t.access]))).toEqual(expected);
     await app.screenshot('journey-a-03-catalog');
 
@@ -98,7 +123,11 @@ describe('(a) first launch to sign-out', () => {
     expect(expected[decided.titles[0]!.id]).toBe('unlocked');
     expect(first.focusedLabel).toBe(decided.titles[0]!.title);
     await app.press('Enter');
-    const playing = await waitForJourney(app, (j) => j.playerPhase === 'playing' && !!j.player && j.player.readyState >= 2, 20000);
+    const playing = await waitForJourney(
+      app,
+      (j) => j.playerPhase === 'playing' && !!j.player && j.player.readyState >= 2,
+      20000,
+    );
     const t1 = playing.player!.currentTime;
     await waitForJourney(app, (j) => !!j.player && j.player.currentTime > t1 + 1, 10000);
     await app.screenshot('journey-a-04-player');
@@ -223,7 +252,9 @@ describe('(d) provider chosen on the second screen', () => {
     expect(created.length).toBeGreaterThan(0);
 
     phoneBrowser = await chromium.launch({ executablePath: findChrome(), args: CHROME_FLAGS });
-    const phone = await (await phoneBrowser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+    const phone = await (
+      await phoneBrowser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+    ).newPage();
     await phone.goto(j.activationUrl!);
     await phone.getByRole('heading', { name: 'Choose your TV provider' }).waitFor();
     await phone.getByRole('button', { name: 'Blue River TV' }).click();
