@@ -23,6 +23,8 @@ import { COLORS, FONT_FACE, SAFE, SCREEN } from '../theme';
 import { setJourneyInfo } from './hooks';
 
 const ROWS_TOP = 440;
+/** OK presses this soon after the catalog appeared are ignored (see _onSelect). */
+export const INPUT_GUARD_MS = 400;
 const ROWS_PAD = 28;
 const LOGO = { w: 210, h: 84 };
 
@@ -50,6 +52,7 @@ export class Catalog
   private _decisions = new Map<string, Decision>();
   private _load = 0;
   private _catalog?: CatalogData;
+  private _activeAt = 0;
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
@@ -122,6 +125,7 @@ export class Catalog
   }
 
   override _active(): void {
+    this._activeAt = services().now();
     const current = services().flows.current();
     if (!current) return services().nav.to('providers');
     this._showProvider(current.provider ?? services().session.provider);
@@ -273,6 +277,9 @@ export class Catalog
   }
 
   _onSelect(item: CatalogItem): void {
+    // An OK meant for the previous screen (e.g. "Start watching" as it moved on by itself) must not
+    // start playback the moment the catalog appears.
+    if (services().now() - this._activeAt < INPUT_GUARD_MS) return;
     const row = this._rows()[this._rowIndex];
     services().session.catalogFocus = { row: this._rowIndex, col: row?.index ?? 0 };
     services().nav.to(`play/${item.id}`);

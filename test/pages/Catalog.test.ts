@@ -1,4 +1,4 @@
-import { Catalog } from '../../src/pages/Catalog';
+import { Catalog, INPUT_GUARD_MS } from '../../src/pages/Catalog';
 import type { PosterRow } from '../../src/components/PosterRow';
 import { ACME, FakeFlows, fail, profileFor } from '../support/fakeFlows';
 import { SAMPLE_CATALOG, mountPage, type Mounted } from '../support/harness';
@@ -62,6 +62,9 @@ describe('Catalog', () => {
     flows.decisions.set('DEMOTV-SPORTS', denied('DEMOTV-SPORTS'));
     m = await mountPage(Catalog, { flows });
     m.press('Right');
+    m.press('Enter'); // too soon after the page appeared: ignored
+    expect(m.routes).toEqual([]);
+    m.timers.advance(INPUT_GUARD_MS);
     m.press('Enter');
     expect(m.routes).toEqual(['play/t02']);
     expect(m.services.session.catalogFocus).toEqual({ row: 0, col: 1 });
