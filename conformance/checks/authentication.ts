@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { arrival, type JournalEntry } from '../lib/emulator';
-import { count, device, gaps, line, only, pollsOf } from './util';
+import { count, device, ep, gaps, line, only, pollsOf } from './util';
 import { fail, pass, verdict, type Check, type CheckContext } from './types';
 
 /** Every activation code a journey showed, with the device that showed it. */
@@ -189,6 +189,7 @@ export const authenticationChecks: Check[] = [
       const wrong = rec.step('second-screen', 'phone-wrong-code');
       const expired = rec.step('second-screen', 'phone-expired-code');
       const ws = facts.phoneScreens['wrong-code'];
+      const choose = only(rec.step('second-screen', 'phone-choose:provider'), 'sessions-resume', 'sessions-retrieve');
       const es = facts.phoneScreens['expired-code'];
       return verdict(
         [
@@ -209,6 +210,14 @@ export const authenticationChecks: Check[] = [
             summaryOf(expired) === 'sessions-retrieve 400' && es?.name === 'enter' && !!es.error,
           ],
           ['no navigation after bad codes', (facts.phoneNavigations['after-bad-codes'] ?? ['?']).length === 0],
+          [
+            `no preselected MVPD: retrieve → picker → POST sessions/{code} → authenticate URL (saw ${summaryOf(choose)})`,
+            facts.phoneScreens['choose']?.name === 'choose' &&
+              summaryOf(choose) === 'sessions-resume 200' &&
+              (facts.phoneNavigations['choose'] ?? []).length === 1 &&
+              (facts.phoneNavigations['choose'] ?? [''])[0].endsWith(`/${facts.chooseCode}`) &&
+              facts.chooserSignedInMvpd === 'NorthStarFiber',
+          ],
         ],
         `retrieve 200 → authenticate URL; wrong code → 400 "${ws?.name === 'enter' ? (ws.error ?? '') : ''}"; expired → 400, inline error; no navigation`,
       );
@@ -257,9 +266,7 @@ export const authenticationChecks: Check[] = [
 ];
 
 function summaryOf(entries: JournalEntry[]): string {
-  return entries
-    .map((e) => `${e.method === 'GET' && /\/sessions\//.test(e.path) ? 'sessions-retrieve' : e.path} ${e.status}`)
-    .join(', ');
+  return entries.map((e) => `${ep(e) ?? e.path} ${e.status}`).join(', ');
 }
 
 /** Fixture text the MVPD returns for denials (test data, used by items 19 and 25). */

@@ -1,5 +1,5 @@
 /** Registration phase, checklist items 1–5. */
-import { count, device, ep, line, only, summary } from './util';
+import { count, ep, line, only, summary } from './util';
 import { verdict, type Check } from './types';
 
 export const registrationChecks: Check[] = [
@@ -111,7 +111,7 @@ export const registrationChecks: Check[] = [
     strength: 'MUST',
     scope: 'C',
     title: 'Never re-register merely to refresh a token',
-    run({ rec, journal }) {
+    run({ rec, journal, facts }) {
       const refreshSteps = [
         rec.step('token-lifecycle', 'play-near-expiry'),
         rec.step('token-lifecycle', 'play-after-server-expiry'),
@@ -121,7 +121,8 @@ export const registrationChecks: Check[] = [
         'top:invalid_access_token_client_application',
       ].map((s) => rec.step('error-table', s));
       const badRegisters = refreshSteps.concat(codeSteps).reduce((n, s) => n + count(s, 'register'), 0);
-      const installs = new Set(journal.map(device).filter((d): d is string => !!d)).size;
+      // Fresh installs: every simulated TV and the phone start with empty storage, so each registers once.
+      const installs = facts.tvs.length + (facts.phone ? 1 : 0);
       const invalidClient = journal.filter((e) => ep(e) === 'token' && e.status === 400).length;
       // Registrations that Adobe granted (a register answered 429 and sent again is one registration).
       const registers = only(journal, 'register').filter((e) => e.status === 201).length;

@@ -57,7 +57,33 @@ export async function secondScreenJourney(emu: Emulator, rec: Recorder, facts: F
     facts.phoneScreens['expired-code'] = stale.current();
     facts.phoneNavigations['after-bad-codes'] = phone.navigations.slice(before);
 
+    // "Choose on phone": the TV creates the session without an MVPD; the phone lists the providers and resumes
+    // the session with the chosen one (POST sessions/{code}), then sends the browser on.
+    const chooser = new Tv(emu.adobeUrl);
+    facts.tvs.push(chooser);
+    const c = chooser.launch({ pollIntervalMs: 3000 });
+    await c.boot();
+    const cl = new RecordingListener();
+    const ca = c.startActivation(undefined, cl);
+    await waitFor(() => cl.codes.length > 0 || cl.failures.length > 0, 'code without a provider');
+    const open = cl.codes[0]?.code ?? '';
+    facts.chooseCode = open;
+    const pick = phone.activationFlow();
+    const navBefore = phone.navigations.length;
+    await j.step('phone-choose:enter-code', () => pick.start(open));
+    facts.phoneScreens['choose'] = pick.current();
+    await j.step('phone-choose:provider', () => pick.chooseProvider('NorthStarFiber'));
+    facts.phoneNavigations['choose'] = phone.navigations.slice(navBefore);
+    await emu.complete(open, 'alice');
+    await waitFor(
+      () => cl.signedIn.length > 0 || cl.failures.length > 0,
+      'TV signed in with the provider chosen on the phone',
+    );
+    facts.chooserSignedInMvpd = cl.signedIn[0]?.mvpd;
+    ca.stop();
+
     // The phone's central error handling: one enhanced error code per action on the code check.
+    const beforeErrors = phone.navigations.length;
     for (const code of PHONE_ERROR_CODES) {
       await emu.fault({ method: 'GET', path: '/sessions/QQQQ111$' }, 5, { type: 'enhanced-error', code });
       const flow = phone.activationFlow();
@@ -65,7 +91,7 @@ export async function secondScreenJourney(emu: Emulator, rec: Recorder, facts: F
       facts.phoneScreens[`error:${code}`] = flow.current();
       await emu.clearFaults();
     }
-    facts.phoneNavigations['after-errors'] = phone.navigations.slice(before);
+    facts.phoneNavigations['after-errors'] = phone.navigations.slice(beforeErrors);
   });
   return tv;
 }

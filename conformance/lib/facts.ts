@@ -102,6 +102,8 @@ export class Facts {
   phoneScreens: Record<string, Screen | undefined> = {};
   phoneNavigations: Record<string, string[]> = {};
   phoneCode?: string;
+  chooseCode?: string;
+  chooserSignedInMvpd?: string;
   tvSignedInViaPhone?: boolean;
 
   // throttling
