@@ -92,8 +92,14 @@ export function startActivation(ctx: FlowContext, provider: Provider | undefined
 
   function schedule(gen: number): void {
     if (!current) return;
-    const delay = Math.min(interval, Math.max(0, current.expiresAt - ctx.clock.now()));
-    timer = ctx.timers.setTimeout(() => guard(poll(gen)), delay);
+    const remaining = current.expiresAt - ctx.clock.now();
+    // Less than one interval left: the next event is the expiry itself, never a last-instant poll. A timer that
+    // fires a few ms early must not turn into an extra poll faster than the cadence or past notAfter (checklist 10–11).
+    if (remaining < interval) {
+      timer = ctx.timers.setTimeout(() => expire(gen), Math.max(0, remaining));
+      return;
+    }
+    timer = ctx.timers.setTimeout(() => guard(poll(gen)), interval);
   }
 
   async function poll(gen: number): Promise<void> {
@@ -128,6 +134,7 @@ export function startActivation(ctx: FlowContext, provider: Provider | undefined
   }
 
   function expire(gen: number): void {
+    timer = undefined;
     if (!live(gen) || !current) return;
     const expired = current.code;
     abandon();

@@ -199,6 +199,23 @@ test('code passes notAfter on the device clock: no request after expiry, new cod
   expect(countOf(await emu.journal(), `GET ${P(`profiles/code/${old}`)}`)).toBe(1);
 });
 
+test('a timer that fires a little early at the end of the window expires the code instead of polling again', async () => {
+  await emu.admin('POST', 'settings', { sessionTtlMs: 7000 });
+  const listener = new RecordingListener();
+  const activation = flows().startActivation(ACME, listener);
+  await waitFor(() => timers.pending.length === 1, 'code');
+  const old = listener.codes[0].code;
+  timers.fireNext(); // 5 s: poll
+  await waitFor(() => timers.pending.length === 1, 'poll');
+  const last = timers.pending.shift()!;
+  clock.advance(last.ms - 20); // TV timers drift: this one lands 20 ms before the device's expiry instant
+  last.callback();
+  await waitFor(() => listener.codes.length === 2, 'new code');
+  activation.stop();
+  expect(listener.expired.map((c) => c.code)).toEqual([old]);
+  expect(countOf(await emu.journal(), `GET ${P(`profiles/code/${old}`)}`)).toBe(1);
+});
+
 test('polling cadence with real timers (3 s minimum) as seen by the emulator', async () => {
   const listener = new RecordingListener();
   const activation = flows({ pollIntervalMs: 1000 }, true).startActivation(ACME, listener); // clamped to 3000
