@@ -219,7 +219,7 @@ export const authenticationChecks: Check[] = [
               facts.chooserSignedInMvpd === 'NorthStarFiber',
           ],
         ],
-        `retrieve 200 → authenticate URL; wrong code → 400 "${ws?.name === 'enter' ? (ws.error ?? '') : ''}"; expired → 400, inline error; no navigation`,
+        `retrieve 200 → authenticate URL; wrong code → 400 "${ws?.name === 'enter' ? (ws.error ?? '') : ''}"; expired → 400, inline error; no navigation; no preselected MVPD → picker → POST sessions/{code} 200 → authenticate URL`,
       );
     },
   },

@@ -42,6 +42,8 @@ export const configurationChecks: Check[] = [
       const chosen = facts.chosenProvider;
       const stored = facts.storedChosen;
       const last = facts.relaunchLastProvider;
+      const acme = facts.firstProviders?.find((p) => p.id === 'AcmeCable');
+      const first = facts.firstStoredProvider;
       return verdict(
         [
           [
@@ -52,6 +54,15 @@ export const configurationChecks: Check[] = [
               stored.displayName === chosen.displayName &&
               stored.logoUrl === chosen.logoUrl &&
               !!chosen.logoUrl,
+          ],
+          [
+            'first launch: the picked Acme Cable entry stored with its logoUrl',
+            !!acme &&
+              !!first &&
+              first.id === acme.id &&
+              first.displayName === acme.displayName &&
+              first.logoUrl === acme.logoUrl &&
+              !!acme.logoUrl,
           ],
           [
             'relaunch offers the same provider',

@@ -35,5 +35,5 @@ export const notApplicable = (evidence: string): Outcome => ({ result: 'N/A', ev
 /** PASS when every named condition holds; otherwise FAIL naming the ones that did not. */
 export function verdict(conditions: Array<[string, boolean]>, passEvidence: string, details?: string[]): Outcome {
   const failed = conditions.filter(([, ok]) => !ok).map(([what]) => what);
-  return failed.length === 0 ? pass(passEvidence) : fail(failed.join('; '), details);
+  return failed.length === 0 ? pass(passEvidence) : fail(`not met: ${failed.join('; ')}`, details);
 }
