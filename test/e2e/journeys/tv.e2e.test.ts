@@ -199,7 +199,8 @@ describe('(c) activation code expiry', () => {
   let stack: Stack;
   let app: AppSession;
   beforeAll(async () => {
-    stack = await startStack({ sessionTtlMs: 8000 });
+    // Long enough that the replacement code outlives the checks below (one poll interval + 1 s).
+    stack = await startStack({ sessionTtlMs: 12000 });
     app = await launchTv(stack);
   });
   afterAll(async () => {
@@ -209,7 +210,7 @@ describe('(c) activation code expiry', () => {
 
   it('shows a new code when the old one expires and stops polling the old one', async () => {
     const oldCode = await toActivation(app);
-    const renewed = await waitForJourney(app, (j) => !!j.activationCode && j.activationCode !== oldCode, 20000);
+    const renewed = await waitForJourney(app, (j) => !!j.activationCode && j.activationCode !== oldCode, 25000);
     const newCode = renewed.activationCode!;
     await app.screenshot('journey-c-01-new-code');
     const since = await lastSeq(stack);
