@@ -156,6 +156,7 @@ export class PlayerPage
 
   override _active(): void {
     this._isActive = true;
+    document.addEventListener('visibilitychange', this._onVisibility);
     Video.attach(this, (message) => this._playbackError(message), {
       forceHlsJs: /[?&]hlsjs=1\b/.test(typeof location !== 'undefined' ? location.search : ''),
     });
@@ -178,6 +179,7 @@ export class PlayerPage
 
   override _inactive(): void {
     this._isActive = false;
+    document.removeEventListener('visibilitychange', this._onVisibility);
     this._attempt++;
     services().timers.clearTimeout(this._hideTimer);
     Video.close();
@@ -338,6 +340,14 @@ export class PlayerPage
     this._updateProgress(Math.max(0, Video.currentTime + seconds));
     this._showControls();
   }
+
+  /**
+   * The app went to the background (TV home, another app): stop playback and go back, as Samsung's
+   * multitasking rule and Comcast's "stop when inactive" require. The next play authorizes again.
+   */
+  private _onVisibility = (): void => {
+    if (document.hidden && this._isActive && this._phase !== 'idle') this._leave();
+  };
 
   private _leave(): void {
     this._attempt++;

@@ -118,6 +118,17 @@ describe('Player', () => {
     expect(video.opened).toHaveLength(2);
   });
 
+  it('stops and returns to the catalog when the app is sent to the background', async () => {
+    const p = await mount();
+    p.page.$videoPlayerPlaying();
+    const closedBefore = video.closed;
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    expect(video.closed).toBeGreaterThan(closedBefore);
+    expect(p.routes).toEqual(['catalog']);
+  });
+
   it('replaying after the end authorizes again', async () => {
     const flows = new FakeFlows();
     const p = await mount(flows);
