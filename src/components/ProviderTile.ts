@@ -5,8 +5,8 @@ import { focusRing, roundFill } from './surfaces';
 import { inPointerScope, requestPointerFocus } from '../lib/pointer';
 
 /** One MVPD in the picker: logo on a light plate (logos are drawn for light backgrounds), name below. */
-export const PROVIDER_TILE = { w: 320, h: 220 } as const;
-const PLATE = { w: 288, h: 124 };
+export const PROVIDER_TILE = { w: 320, h: 196 } as const;
+const PLATE = { w: 288, h: 108 };
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Ring: object;
@@ -54,7 +54,7 @@ export class ProviderTile
       },
       Name: {
         x: 16,
-        y: 152,
+        y: 136,
         text: {
           text: '',
           fontFace: FONT_FACE,

@@ -18,8 +18,10 @@ import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';
 /** Pseudo provider for "choose your provider on your phone" (never remembered, never sent). */
 export const PHONE_CHOICE: Provider = { id: '', displayName: 'Choose on phone', isTempPass: false, isProxy: false };
 
-export const GRID = { cols: 5, gapX: 32, gapY: 40, top: 372, pad: 24 } as const;
+export const GRID = { cols: 5, gapX: 32, gapY: 28, top: 372, pad: 24 } as const;
 const ROW_STEP = PROVIDER_TILE.h + GRID.gapY;
+/** Rows that fit fully between the grid top and the safe area's bottom (3 at 1080p). */
+const VISIBLE_ROWS = 3;
 const COL_STEP = PROVIDER_TILE.w + GRID.gapX;
 /** Show the letter rail from this many providers on. */
 export const RAIL_MIN = 8;
@@ -189,11 +191,11 @@ export class Providers
     this._refocus();
   }
 
-  /** Keep the focused row visible; two rows fit fully, the third peeks. */
+  /** Keep the focused row visible; three rows fit, further rows scroll in (one row of context above). */
   private _scroll(animate: boolean): void {
     const row = Math.floor(this._focusIndex / GRID.cols);
     const rows = Math.ceil(this._tileCount() / GRID.cols);
-    const first = Math.max(0, Math.min(row, rows - 2));
+    const first = Math.max(0, Math.min(row - 1, rows - VISIBLE_ROWS));
     const y = GRID.pad - first * ROW_STEP;
     const grid = this.tag('Viewport.Grid')!;
     if (animate) grid.setSmooth('y', y, { duration: 0.25 });
