@@ -113,7 +113,6 @@ describe('ButtonRow and Dialog', () => {
       ],
       focusIndex: 1,
     });
-    app.focusPath; // eslint-disable-line @typescript-eslint/no-unused-expressions
     (app as unknown as { _refocus(): void })._refocus();
     expect(focusedLabel(app)).toBe('B');
     press(8);
@@ -170,6 +169,20 @@ describe('App shell', () => {
     expect(dialogKind()).toBeNull();
     expect(focusedLabel(app)).toBe('TV Provider');
     expect(closeApp).not.toHaveBeenCalled();
+  });
+
+  it('while a dialog is open the pointer cannot reach the page behind it', () => {
+    press(8);
+    expect(dialogKind()).toBe('exit');
+    const page = Router.getActivePage() as Lightning.Component;
+    const row = page.tag('Row') as Lightning.Component;
+    const behind = row.children[2] as unknown as { _handleHover(): void; _handleClick(): void };
+    behind._handleHover();
+    behind._handleClick();
+    expect(focusedLabel(app)).toBe('Cancel');
+    expect((window as unknown as { __tve: { toast(): string | null } }).__tve.toast()).toBeNull();
+    press(13);
+    expect(dialogKind()).toBeNull();
   });
 
   it('Back inside the exit dialog cancels it (a double Back never exits)', () => {
