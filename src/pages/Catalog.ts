@@ -172,6 +172,11 @@ export class Catalog
     const decisions = await flows.preauthorize(distinctResources(result.value));
     if (load !== this._load) return;
     if (!decisions.ok) {
+      // The service no longer knows this sign-in (profile gone, state lost): the flows forgot it too.
+      if (decisions.failure.kind === 'authentication') {
+        toast('Please sign in with your TV provider again.');
+        return services().nav.to('providers');
+      }
       toast('We could not check which titles your subscription includes. You can still try to play them.');
       return;
     }
