@@ -333,7 +333,7 @@ test('logout: 5xx on logout → "Sign-out did not complete" with Retry; Retry si
   });
 });
 
-test('emulator restarted mid-journey (signed in, catalog on screen) → playing a title shows the service message, Back leads to the provider picker, sign-in works again', async () => {
+test('emulator restarted mid-journey (signed in, catalog on screen) → playing a title shows the service message, Back leads to the provider picker, sign-in works again; a second restart sends the next catalog visit to the provider picker', async () => {
   await app.waitForState((s) => s.route === 'providers' && /Tile/.test(s.focusPath.join('/')), 20000);
   await app.press('Enter');
   await app.page.waitForFunction(
@@ -370,6 +370,21 @@ test('emulator restarted mid-journey (signed in, catalog on screen) → playing 
     wayForward: forward,
     requests,
     recovered: 'Back → provider picker → sign in → catalog',
+  });
+  // Restarted again: the next catalog visit learns it from preauthorization and goes to sign-in.
+  await h.restart();
+  since = 0;
+  await toAccount();
+  await app.press('Back');
+  const picker = await app.waitForState((s) => s.route === 'providers' && /Tile/.test(s.focusPath.join('/')), 30000);
+  expect(picker.focusedLabel).toBeTruthy();
+  rows.push({
+    phase: 'preauthorization after restart',
+    fault: 'emulator restarted on the same ports',
+    shown: `toast: ${(await app.state()).toast ?? '(gone)'}`,
+    wayForward: `provider picker (${picker.focusedLabel})`,
+    requests: await requestsSince(),
+    recovered: 'sign in from the picker',
   });
 });
 
