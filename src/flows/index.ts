@@ -40,7 +40,6 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     onEvent: (event) => logger.debug(`pass ${event.type}`, { ...event }),
   });
 
-  let entitlements: Entitlements | undefined;
   const ctx: FlowContext = {
     config,
     client,
@@ -50,11 +49,11 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     logger,
     sleep,
     state: {},
-    onProfileChange: () => entitlements?.clear(),
+    // Called only after construction, when a profile is adopted or forgotten.
+    onProfileChange: () => decisions.clear(),
   };
-  entitlements = new Entitlements(ctx);
   const providers = new ProviderList(ctx);
-  const decisions = entitlements;
+  const decisions = new Entitlements(ctx);
 
   return {
     boot: () => boot(ctx),

@@ -113,7 +113,11 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
     const now = clock.now();
     let n = 0;
     if (b.kind === 'access-token') {
-      for (const t of state.tokens.values()) if (clientId === undefined || t.clientId === clientId) (t.expiresAt = Math.min(t.expiresAt, now)), n++;
+      for (const t of state.tokens.values()) {
+        if (clientId !== undefined && t.clientId !== clientId) continue;
+        t.expiresAt = Math.min(t.expiresAt, now);
+        n++;
+      }
     } else if (b.kind === 'profile') {
       for (const p of state.profiles.values()) {
         if ((clientId === undefined || p.clientId === clientId) && (mvpd === undefined || p.mvpd === mvpd)) {

@@ -84,6 +84,8 @@ export function deviceId(req: FastifyRequest, required: boolean): string | undef
   }
   const m = /^fingerprint ([A-Za-z0-9+/_-]+={0,2})$/.exec(raw.trim());
   const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
+  // A device id with control characters is garbage from a broken client, not an identifier.
+  // eslint-disable-next-line no-control-regex
   if (!m || decoded.trim() === '' || /[\u0000-\u001f]/.test(decoded)) {
     if (required) throw new ApiError('invalid_header_device_identifier');
     return undefined;
