@@ -12,14 +12,20 @@ import { failed, failureFromItem, ok, toFailure } from './failure';
 const DEFAULT_PERMIT_TTL_MS = 10 * 60_000;
 const MEDIA_TOKEN_FALLBACK_MS = 7 * 60_000;
 
-const NOT_SIGNED_IN: Failure = { kind: 'authentication', message: 'Please sign in with your TV provider.', retryable: false };
+const NOT_SIGNED_IN: Failure = {
+  kind: 'authentication',
+  message: 'Please sign in with your TV provider.',
+  retryable: false,
+};
 
 /** Item-level enhanced error → Failure + whether the item should be sent again (action `retry`). */
 export function itemFailure(error: EnhancedError | undefined, fallback: string): { failure: Failure; retry: boolean } {
   if (!error) return { failure: failureFromItem('denied', undefined, fallback), retry: false };
   const reaction = reactToItem(error);
-  if (reaction.type === 'retry') return { failure: failureFromItem(reaction.finalKind, error, fallback, true), retry: true };
-  if (reaction.type === 'fail') return { failure: failureFromItem(reaction.kind, error, fallback, reaction.retryable), retry: false };
+  if (reaction.type === 'retry')
+    return { failure: failureFromItem(reaction.finalKind, error, fallback, true), retry: true };
+  if (reaction.type === 'fail')
+    return { failure: failureFromItem(reaction.kind, error, fallback, reaction.retryable), retry: false };
   return { failure: failureFromItem('registration', error, fallback), retry: false };
 }
 
@@ -53,7 +59,9 @@ export class Entitlements {
     for (let i = 0; i < pending.length; i += size) {
       const answered = await this.preauthorizeBatch(mvpd, pending.slice(i, i + size), result);
       // §9.5.2: an item-level "no profile" means the same as the top-level one — the user must sign in again.
-      const signedOut = answered.ok ? this.itemLevelAuthenticationFailure(pending.slice(i, i + size), result) : undefined;
+      const signedOut = answered.ok
+        ? this.itemLevelAuthenticationFailure(pending.slice(i, i + size), result)
+        : undefined;
       if (signedOut) {
         await forgetProfile(this.ctx);
         return failed(signedOut);
@@ -65,7 +73,13 @@ export class Entitlements {
           await forgetProfile(this.ctx);
           return failed(answered.failure);
         }
-        for (const resource of pending.slice(i, i + size)) result.set(resource, { resource, authorized: false, failure: answered.failure });
+        // The service itself is failing: the remaining batches would fail the same way (each with its own
+        // retries), so they are not sent — one catalog load stays at a handful of requests.
+        const serviceDown = ['server', 'network', 'throttled'].indexOf(answered.failure.kind) >= 0;
+        const skipped = serviceDown ? pending.slice(i) : pending.slice(i, i + size);
+        for (const resource of skipped)
+          result.set(resource, { resource, authorized: false, failure: answered.failure });
+        if (serviceDown) break;
       }
     }
     if (firstFailure && !anyAnswered && result.size === pending.length) return failed(firstFailure);
@@ -100,7 +114,10 @@ export class Entitlements {
             failure: failureFromItem('malformed', undefined, 'No decision was returned for this title.', true),
           });
         } else if (item.authorized) {
-          this.permits.set(key(mvpd, resource), this.ctx.clock.now() + (this.ctx.config.permitCacheTtlMs ?? DEFAULT_PERMIT_TTL_MS));
+          this.permits.set(
+            key(mvpd, resource),
+            this.ctx.clock.now() + (this.ctx.config.permitCacheTtlMs ?? DEFAULT_PERMIT_TTL_MS),
+          );
           into.set(resource, { resource, authorized: true });
         } else {
           const { failure, retry } = itemFailure(item.error, 'Not included in your TV package.');
@@ -126,7 +143,8 @@ export class Entitlements {
         return failed(toFailure(error));
       }
       if (item.authorized) {
-        if (!item.token) return failed(failureFromItem('malformed', undefined, 'The permit carried no media token.', true));
+        if (!item.token)
+          return failed(failureFromItem('malformed', undefined, 'The permit carried no media token.', true));
         await this.maybeRereadProfile(profile.mvpd);
         const notAfter = item.token.notAfter ?? this.ctx.clock.now() + MEDIA_TOKEN_FALLBACK_MS;
         return ok({ resource, mediaToken: item.token.serializedToken, notAfter });

@@ -238,6 +238,10 @@ export class PlayerPage
     if (attempt !== this._attempt) return;
     if (!grant.ok) {
       const denied = grant.failure.kind === 'denied';
+      if (grant.failure.kind === 'authentication') {
+        // The sign-in is gone (expired, invalidated, service reset): offer the way back in, not just Back.
+        return this._showFailure('error', grant.failure, 'Please sign in with your TV provider again', true);
+      }
       return this._showFailure(
         denied ? 'denied' : 'error',
         grant.failure,
@@ -249,10 +253,14 @@ export class PlayerPage
     Video.open(catalog.streamUrl(item, grant.value.mediaToken));
   }
 
-  private _showFailure(phase: 'denied' | 'error', failure: Failure, title: string): void {
+  private _showFailure(phase: 'denied' | 'error', failure: Failure, title: string, signIn = false): void {
     Video.close();
-    const actions =
-      phase === 'error' && failure.retryable
+    const actions = signIn
+      ? [
+          { id: 'signin', label: 'Sign in' },
+          { id: 'back', label: 'Back' },
+        ]
+      : phase === 'error' && failure.retryable
         ? [
             { id: 'retry', label: 'Retry' },
             { id: 'back', label: 'Back' },
@@ -416,7 +424,11 @@ export class PlayerPage
 
   _onPanelAction(id: string): void {
     if (id === 'retry') void this._start();
-    else this._leave();
+    else if (id === 'signin') {
+      this._attempt++;
+      Video.close();
+      services().nav.to('providers');
+    } else this._leave();
   }
 
   override _getFocused(): Lightning.Component | undefined {

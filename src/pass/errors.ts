@@ -43,6 +43,8 @@ export class PassError extends Error {
   readonly oauthError?: string;
   /** True when asking again later (a Retry button) can reasonably help. */
   readonly retryable: boolean;
+  /** Technical context for logs and support (never shown as the message). */
+  detail?: string;
 
   constructor(init: PassErrorInit) {
     super(init.message);
@@ -67,5 +69,13 @@ export function isPassError(value: unknown): value is PassError {
 }
 
 export function malformed(what: string, httpStatus?: number): PassError {
-  return new PassError({ kind: 'malformed', message: `Unreadable ${what} from Adobe Pass`, httpStatus, retryable: true });
+  // The screen gets a plain sentence; which answer was unreadable goes to the log through `what`.
+  const error = new PassError({
+    kind: 'malformed',
+    message: 'The sign-in service sent an answer this TV could not read. Please try again.',
+    httpStatus,
+    retryable: true,
+  });
+  error.detail = `Unreadable ${what}`;
+  return error;
 }

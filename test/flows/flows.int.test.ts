@@ -5,7 +5,15 @@
  */
 import { createPassFlows, type PassFlows, type PassFlowsConfig, type Provider } from '../../src/flows';
 import { calls, countOf, headerViolations, startHarness, type Harness, type JournalEntry } from './emulator-harness';
-import { DEVICE_ID_HEADER, DEVICE_INFO_HEADER, FakeClock, ManualTimers, MemoryStorage, RecordingListener, waitFor } from './helpers';
+import {
+  DEVICE_ID_HEADER,
+  DEVICE_INFO_HEADER,
+  FakeClock,
+  ManualTimers,
+  MemoryStorage,
+  RecordingListener,
+  waitFor,
+} from './helpers';
 
 const SP = 'DEMOTV';
 let emu: Harness;
@@ -92,7 +100,15 @@ test('first launch journey: boot → providers → activation → preauthorize �
   expect(timers.scheduled).toEqual([5000, 5000]);
   expect(timers.pending).toHaveLength(0);
 
-  const resources = ['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-KIDS', 'DEMOTV-NEWS', 'DEMOTV-MOVIES', 'DEMOTV-PPV', 'DEMOTV-LIVE'];
+  const resources = [
+    'DEMOTV',
+    'DEMOTV-SPORTS',
+    'DEMOTV-KIDS',
+    'DEMOTV-NEWS',
+    'DEMOTV-MOVIES',
+    'DEMOTV-PPV',
+    'DEMOTV-LIVE',
+  ];
   const pre = await f.preauthorize(resources);
   if (!pre.ok) throw new Error(pre.failure.message);
   expect(Array.from(pre.value.values()).every((d) => d.authorized)).toBe(true);
@@ -253,7 +269,11 @@ describe('fixes found by the conformance run', () => {
     const activation = f.startActivation(ACME, listener);
     await waitFor(() => listener.codes.length === 1 && timers.pending.length === 1, 'code');
     const oldCode = listener.codes[0].code;
-    await emu.admin('POST', 'faults', { match: { path: 'profiles/code' }, count: 5, fault: { type: 'status', status: 503 } });
+    await emu.admin('POST', 'faults', {
+      match: { path: 'profiles/code' },
+      count: 5,
+      fault: { type: 'status', status: 503 },
+    });
     timers.fireNext(); // first poll → 503 → the client waits before its retry
     await waitFor(() => sleeping, 'retry backoff');
     await activation.newCode();
@@ -287,12 +307,16 @@ describe('entitlements', () => {
     expect(pre.value.get('DEMOTV')?.authorized).toBe(true);
     const denied = pre.value.get('DEMOTV-SPORTS');
     expect(denied?.authorized).toBe(false);
-    expect(denied?.failure).toEqual(expect.objectContaining({ kind: 'denied', message: 'Your TV package does not include this channel.' }));
+    expect(denied?.failure).toEqual(
+      expect.objectContaining({ kind: 'denied', message: 'Your TV package does not include this channel.' }),
+    );
 
     const grant = await f.authorize('DEMOTV-SPORTS');
     expect(grant.ok).toBe(false);
     if (grant.ok) return;
-    expect(grant.failure).toEqual(expect.objectContaining({ kind: 'denied', details: 'Upgrade to the Premium package to watch.' }));
+    expect(grant.failure).toEqual(
+      expect.objectContaining({ kind: 'denied', details: 'Upgrade to the Premium package to watch.' }),
+    );
     const journal = await emu.journal();
     expect(countOf(journal, `POST ${P('decisions/authorize/AcmeCable')}`)).toBe(1);
     expect(calls(journal).filter((c) => c.includes('/logout/'))).toEqual([]);
@@ -329,13 +353,34 @@ describe('entitlements', () => {
       fault: { type: 'enhanced-error', status: 403, code: 'network_received_error', action: 'retry', itemLevel: true },
     });
     const pre = await f.preauthorize(['DEMOTV']);
-    expect(pre.ok && pre.value.get('DEMOTV')?.failure).toEqual(expect.objectContaining({ kind: 'server', retryable: true }));
+    expect(pre.ok && pre.value.get('DEMOTV')?.failure).toEqual(
+      expect.objectContaining({ kind: 'server', retryable: true }),
+    );
     expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/AcmeCable')}`)).toBe(3);
+  });
+
+  test('a failing service stops the remaining preauthorization batches (bounded requests per catalog load)', async () => {
+    const f = flows({ preauthorizeBatchSize: 2 });
+    await signIn(f, ACME, 'alice');
+    await emu.admin('POST', 'faults', {
+      match: { path: 'preauthorize' },
+      count: 50,
+      fault: { type: 'status', status: 503 },
+    });
+    const pre = await f.preauthorize(['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-KIDS', 'DEMOTV-MOVIES', 'DEMOTV-PPV']);
+    expect(pre).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'server', retryable: true }) });
+    // One batch: the first send plus the pass client's two retries; the other two batches are never sent.
+    expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/AcmeCable')}`)).toBe(3);
+    await emu.admin('DELETE', 'faults');
   });
 
   test('batch size follows the setting (an MVPD limited to 3 per request)', async () => {
     const f = flows({ preauthorizeBatchSize: 3 });
-    await signIn(f, { id: 'RedwoodWireless', displayName: 'Redwood Wireless', isTempPass: false, isProxy: false }, 'alice');
+    await signIn(
+      f,
+      { id: 'RedwoodWireless', displayName: 'Redwood Wireless', isTempPass: false, isProxy: false },
+      'alice',
+    );
     const pre = await f.preauthorize([
       'DEMOTV',
       'DEMOTV-SPORTS',
@@ -351,9 +396,16 @@ describe('entitlements', () => {
 
   test('batch larger than the MVPD allows: configuration failure, not retried', async () => {
     const f = flows({ preauthorizeBatchSize: 5 });
-    await signIn(f, { id: 'RedwoodWireless', displayName: 'Redwood Wireless', isTempPass: false, isProxy: false }, 'alice');
+    await signIn(
+      f,
+      { id: 'RedwoodWireless', displayName: 'Redwood Wireless', isTempPass: false, isProxy: false },
+      'alice',
+    );
     const pre = await f.preauthorize(['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-KIDS', 'DEMOTV-NEWS']);
-    expect(pre).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'configuration', code: 'too_many_resources' }) });
+    expect(pre).toEqual({
+      ok: false,
+      failure: expect.objectContaining({ kind: 'configuration', code: 'too_many_resources' }),
+    });
     expect(countOf(await emu.journal(), `POST ${P('decisions/preauthorize/RedwoodWireless')}`)).toBe(1);
   });
 
@@ -363,7 +415,13 @@ describe('entitlements', () => {
     await emu.admin('POST', 'faults', {
       match: { path: 'decisions/authorize' },
       count: 10,
-      fault: { type: 'enhanced-error', status: 403, code: 'network_connection_timeout', action: 'retry', itemLevel: true },
+      fault: {
+        type: 'enhanced-error',
+        status: 403,
+        code: 'network_connection_timeout',
+        action: 'retry',
+        itemLevel: true,
+      },
     });
     const grant = await f.authorize('DEMOTV');
     expect(grant).toEqual({
@@ -418,7 +476,10 @@ test('degraded access (AuthNAll): sessions answer authorize, signed in with a de
 test('TempPass: sessions answer authorize, signed in without a code', async () => {
   const f = flows({ showTempPass: true });
   const listener = new RecordingListener();
-  f.startActivation({ id: 'TempPass_DEMO15', displayName: 'Free preview (15 min)', isTempPass: true, isProxy: false }, listener);
+  f.startActivation(
+    { id: 'TempPass_DEMO15', displayName: 'Free preview (15 min)', isTempPass: true, isProxy: false },
+    listener,
+  );
   await waitFor(() => listener.signedIn.length === 1 || listener.failures.length > 0, 'temppass');
   expect(listener.failures).toEqual([]);
   expect(listener.codes).toEqual([]);
@@ -448,13 +509,21 @@ test('revoked software statement: boot reports a registration failure and stops'
   const booted = await flows().boot();
   expect(booted).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'registration', retryable: false }) });
   // 401 → token refresh → invalid_client → one re-registration attempt, refused → stop.
-  expect(calls(await emu.journal())).toEqual([`GET ${P('profiles')}`, 'POST /o/client/token', 'POST /o/client/register']);
+  expect(calls(await emu.journal())).toEqual([
+    `GET ${P('profiles')}`,
+    'POST /o/client/token',
+    'POST /o/client/register',
+  ]);
 });
 
 test('configuration failure surfaces as a typed failure with a way forward', async () => {
   const f = flows();
   await f.boot();
-  await emu.admin('POST', 'faults', { match: { path: 'configuration' }, count: 3, fault: { type: 'status', status: 500 } });
+  await emu.admin('POST', 'faults', {
+    match: { path: 'configuration' },
+    count: 3,
+    fault: { type: 'status', status: 500 },
+  });
   const providers = await f.providers();
   expect(providers).toEqual({ ok: false, failure: expect.objectContaining({ kind: 'server', retryable: true }) });
   expect(countOf(await emu.journal(), `GET ${P('configuration')}`)).toBe(3);
