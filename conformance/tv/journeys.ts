@@ -169,7 +169,8 @@ async function play(
 }
 
 async function backToCatalog(tv: BrowserTv): Promise<void> {
-  await tv.press('Back');
+  // Back on the catalog itself would open the exit dialog.
+  if ((await tv.state()).route.startsWith('play')) await tv.press('Back');
   await tv.waitFor(CATALOG, 'the catalog after Back', 20_000);
 }
 
@@ -274,18 +275,21 @@ export async function firstLaunchTvJourney(emu: Emulator, rec: Recorder, facts: 
       await backToCatalog(tv);
 
       // Item 31: relaunch, then an app update (dist/es5 replaces build/ on the same origin and storage).
+      // The id is read as soon as the app runs, so a changed id is on record even if the journey stops here.
       await j.step('relaunch', async () => {
         await tv.relaunch();
+        await tv.waitFor((s) => s.ready, 'the relaunched app', 30_000);
+        await launched(facts, J, tv, 'relaunch', 'relaunch');
         await tv.waitFor(CATALOG, 'the catalog after a relaunch', 30_000);
         await decided(tv);
       });
-      await launched(facts, J, tv, 'relaunch', 'relaunch');
       await j.step('update-to-dist-es5', async () => {
         await tv.update('dist/es5');
+        await tv.waitFor((s) => s.ready, 'the updated app', 40_000);
+        await launched(facts, J, tv, 'update (dist/es5)', 'update-to-dist-es5');
         await tv.waitFor(CATALOG, 'the catalog after the update', 40_000);
         await decided(tv);
       });
-      await launched(facts, J, tv, 'update (dist/es5)', 'update-to-dist-es5');
       facts.atRest = await tv.atRest(); // item 41
       await signOut(j, emu, tv, facts, J, 'AcmeCable');
     });
