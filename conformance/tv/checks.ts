@@ -4,7 +4,7 @@
  */
 import { header, type JournalEntry } from '../lib/emulator';
 import type { JourneyRecord, Span } from '../lib/recorder';
-import { count, ep, gaps, line, pollsOf } from '../checks/util';
+import { count, ep, gaps, line, only, pollsOf } from '../checks/util';
 import { fail, verdict, type Outcome } from '../checks/types';
 import type { TvEvidence } from './facts';
 import { DEVICE_ID_KEY, MEDIA_TOKEN_TTL_MS, storageKey } from './journeys';
@@ -29,6 +29,8 @@ function locate(ev: TvEvidence): Located[] {
 const where = (l: Located) => `${l.journey ?? 'outside the journeys'}/${l.step?.name ?? 'between steps'}`;
 const stepEntries = (ev: TvEvidence, journey: string, step: string) => ev.rec.step(journey, step);
 const playsOf = (ev: TvEvidence) => ev.facts.plays;
+/** Authorize requests that reached a decision: a throttled attempt (429) decided nothing and is not counted. */
+const decisions = (entries: JournalEntry[]) => only(entries, 'authorize').filter((e) => e.status !== 429).length;
 
 /** Item 6: configuration only where the user must choose a provider; never while signed in. */
 export function tvConfiguration(ev: TvEvidence): Outcome {
@@ -97,7 +99,7 @@ export function tvPreauthorizationOnly(ev: TvEvidence): Outcome {
   const refused = playsOf(ev).filter((p) => p.expect === 'no-play');
   const problems = refused
     .map((p) => {
-      const a = count(stepEntries(ev, p.journey, p.step), 'authorize');
+      const a = decisions(stepEntries(ev, p.journey, p.step));
       const out: string[] = [];
       if (a !== 1) out.push(`${a} authorize`);
       if (p.media.length > 0) out.push(`${p.media.length} media requests (${p.media[0]!.path})`);
@@ -113,7 +115,7 @@ export function tvPreauthorizationOnly(ev: TvEvidence): Outcome {
       [`refused plays stay refused (${problems.join('; ')})`, problems.length === 0],
       [
         'a preauthorized title still asks authorize on OK',
-        !!firstPlay && count(stepEntries(ev, firstPlay.journey, firstPlay.step), 'authorize') === 1,
+        !!firstPlay && decisions(stepEntries(ev, firstPlay.journey, firstPlay.step)) === 1,
       ],
     ],
     `permitted by preauthorization → OK still sends authorize; MVPD refusal at playback ("${permitted?.message ?? ''}") → ${permitted?.phase ?? '?'}, 0 media requests; preauthorization deny → ${refused.find((p) => p.step.startsWith('play-3'))?.phase ?? '?'}, 0 media requests`,
@@ -125,7 +127,7 @@ export function tvAuthorizeEveryPlay(ev: TvEvidence): Outcome {
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const p of playsOf(ev)) {
-    const a = count(stepEntries(ev, p.journey, p.step), 'authorize');
+    const a = decisions(stepEntries(ev, p.journey, p.step));
     if (a !== 1) problems.push(`${p.journey}/${p.step}: ${a} authorize requests`);
     if (p.expect !== 'play') continue;
     const opened = p.media.filter((m) => m.token);
@@ -160,7 +162,7 @@ export function tvStreamOutlivesToken(ev: TvEvidence): Outcome {
   const stopped = s.filter((x) => x.phase !== 'playing');
   const refused = w.mediaAfter.filter((m) => m.failed || (m.status ?? 0) >= 400);
   const again = playsOf(ev).find((p) => p.step === 'play-2-same-title-again');
-  const againAuth = again ? count(stepEntries(ev, again.journey, again.step), 'authorize') : 0;
+  const againAuth = again ? decisions(stepEntries(ev, again.journey, again.step)) : 0;
   return verdict(
     [
       [`the token lapsed while the stream played (verifier: ${w.verifier || '?'})`, w.verifier === 'TOKEN_EXPIRED'],

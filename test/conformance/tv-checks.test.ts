@@ -86,7 +86,14 @@ const logout = (mvpd: string): Req => ({ path: `${SP}/logout/${mvpd}` });
 const poll = (code: string, at: number, status = 200): Req => ({ path: `${SP}/profiles/code/${code}`, at, status });
 
 /** A compliant run of the three TV journeys (only what the checks read). */
-function compliant(overrides: { pollAfterFailureMs?: number; chooserConfig?: boolean; strayLogout?: boolean } = {}) {
+function compliant(
+  overrides: {
+    pollAfterFailureMs?: number;
+    chooserConfig?: boolean;
+    strayLogout?: boolean;
+    throttledAuthorize?: boolean;
+  } = {},
+) {
   const b = new Builder();
   const t0 = 2_000_000;
   b.journey('tv-first-launch', [
@@ -100,7 +107,7 @@ function compliant(overrides: { pollAfterFailureMs?: number; chooserConfig?: boo
     ['sign-in-acme', []],
     ['play-1-entitled', [authorize()]],
     ['watching-past-media-token-expiry', []],
-    ['play-2-same-title-again', [authorize()]],
+    ['play-2-same-title-again', overrides.throttledAuthorize ? [authorize(429), authorize()] : [authorize()]],
     ['play-3-denied-by-preauthorization', overrides.strayLogout ? [authorize(), logout('AcmeCable')] : [authorize()]],
     ['play-4-permitted-then-refused', [authorize()]],
     ['relaunch', [{ path: `${SP}/profiles/AcmeCable` }]],
@@ -285,6 +292,10 @@ describe('TV checks catch what the checklist forbids', () => {
     const ev = compliant();
     ev.facts.plays[3]!.media = [{ at: 1, path: '/media/t01/index.m3u8', grant: false, status: 401 }];
     expect(tvPreauthorizationOnly(ev).result).toBe('FAIL');
+  });
+
+  test('20: a throttled authorize attempt (429) retried once is one decision, not two', () => {
+    expect(tvAuthorizeEveryPlay(compliant({ throttledAuthorize: true })).result).toBe('PASS');
   });
 
   test('20: a play that reuses an earlier media token fails', () => {
