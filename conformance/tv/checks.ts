@@ -277,11 +277,13 @@ export function tvDeviceId(ev: TvEvidence): Outcome {
     const id = unwrapStored(l.storedDeviceId);
     byJourney.set(l.journey, (byJourney.get(l.journey) ?? []).concat(typeof id === 'string' ? id : '(none)'));
   }
+  // Read from the journey records directly: ids recorded before a journey stopped still count as evidence.
   for (const [journey, ids] of byJourney) {
-    if (new Set(ids).size !== 1 || ids[0] === '(none)') problems.push(`${journey}: stored ids ${ids.join(' → ')}`);
+    if (new Set(ids).size !== 1 || ids[0] === '(none)')
+      problems.push(`${journey}: stored ids ${ids.map((x) => `${x.slice(0, 8)}…`).join(' → ')}`);
+    const record = ev.rec.journeys.get(journey);
     const sent = new Set(
-      ev.rec
-        .entries(ev.rec.get(journey))
+      (record ? ev.rec.entries(record) : [])
         .map((e) => header(e, 'ap-device-identifier'))
         .filter((h): h is string => !!h),
     );
@@ -289,16 +291,18 @@ export function tvDeviceId(ev: TvEvidence): Outcome {
     perTv.push(ids[0] ?? '');
   }
   const first = ev.facts.launches.filter((l) => l.journey === 'tv-first-launch').map((l) => l.label);
-  const registers = ['relaunch', 'update-to-dist-es5'].map((s) =>
-    count(stepEntries(ev, 'tv-first-launch', s), 'register'),
-  );
+  const firstSteps = ev.rec.journeys.get('tv-first-launch')?.steps ?? [];
+  const registers = ['relaunch', 'update-to-dist-es5'].map((name) => {
+    const s = firstSteps.find((x) => x.name === name);
+    return s ? count(ev.rec.entries(s), 'register') : 0;
+  });
   return verdict(
     [
+      [problems.join('; '), problems.length === 0],
       [
-        'first-launch TV relaunched and updated to dist/es5',
+        `first-launch TV relaunched and updated to dist/es5 (launches: ${first.join(', ')})`,
         first.length >= 3 && first.some((l) => l.includes('dist/es5')),
       ],
-      [problems.join('; '), problems.length === 0],
       ['each TV has its own id', new Set(perTv).size === perTv.length],
       [`no new registration after relaunch/update (${registers.join('/')})`, registers.every((n) => n === 0)],
     ],
