@@ -50,7 +50,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     sleep,
     state: {},
     // Called only after construction (boot, activation, re-read).
-    providerFor: (mvpd, chosen, mayFetch) => providers.providerFor(mvpd, chosen, mayFetch),
+    providerFor: (mvpd, chosen) => providers.providerFor(mvpd, chosen),
     // Called only after construction, when a profile is adopted or forgotten.
     onProfileChange: () => decisions.clear(),
   };
