@@ -16,6 +16,7 @@ import { Persistence } from './storage';
 
 export * from './api';
 export type { PassFlowsConfig } from './config';
+export { DEFAULT_TEST_MVPD_PATTERN, visibleFilter, type ProviderFilterOptions } from './provider-filter';
 export type { ClockPort, FlowPorts, LoggerPort, PlatformPort, StoragePort, TimersPort } from './ports';
 export { redact, redactingLogger } from './ports';
 

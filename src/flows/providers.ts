@@ -5,9 +5,9 @@
  */
 import type { ConfigurationMvpd } from '../pass';
 import type { Provider, Result } from './api';
-import { DEFAULT_TEST_MVPD_PATTERN, type PassFlowsConfig } from './config';
 import { lastUsed, type FlowContext } from './context';
 import { failed, ok, toFailure } from './failure';
+import { visibleFilter } from './provider-filter';
 
 const DEFAULT_TTL_MS = 3 * 60_000;
 
@@ -52,16 +52,4 @@ export class ProviderList {
 
 function toProvider(m: ConfigurationMvpd): Provider {
   return { id: m.id, displayName: m.displayName, logoUrl: m.logoUrl, isTempPass: m.isTempPass, isProxy: m.isProxy };
-}
-
-export function visibleFilter(config: PassFlowsConfig): (p: Provider) => boolean {
-  const hidden = config.hiddenMvpdIds ?? [];
-  // An empty pattern switches the test-MVPD filter off.
-  const source = config.testMvpdPattern ?? DEFAULT_TEST_MVPD_PATTERN;
-  const testPattern = source ? new RegExp(source, 'i') : undefined;
-  return (p) =>
-    (config.showTempPass === true || !p.isTempPass) &&
-    hidden.indexOf(p.id) < 0 &&
-    !(testPattern && (testPattern.test(p.id) || testPattern.test(p.displayName))) &&
-    (!config.providerFilter || config.providerFilter(p));
 }
