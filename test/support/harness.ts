@@ -8,8 +8,9 @@ if (typeof globalThis.TextEncoder === 'undefined') Object.assign(globalThis, { T
 import { Lightning } from '@lightningjs/sdk';
 import type { CatalogClient } from '../../src/catalog/client';
 import type { Catalog } from '../../src/catalog/types';
-import { setServices, type PageTimers, type RouteName, type Services } from '../../src/services';
+import { setServices, type RouteName, type Services } from '../../src/services';
 import { FakeFlows } from './fakeFlows';
+import { ManualTimers } from './manualTimers';
 
 // canvas2d has no RoundedRectangle shader (WebGL draws the corners); keep test output readable.
 const warn = console.warn.bind(console);
@@ -19,45 +20,6 @@ console.warn = (...args: unknown[]) => {
 };
 
 export const KEY = { Left: 37, Up: 38, Right: 39, Down: 40, Enter: 13, Back: 8, Menu: 27, PlayPause: 250 } as const;
-
-export class ManualTimers implements PageTimers {
-  private next = 1;
-  private jobs = new Map<number, { at: number; every?: number; cb: () => void }>();
-  now = 0;
-  setInterval(cb: () => void, ms: number) {
-    const id = this.next++;
-    this.jobs.set(id, { at: this.now + ms, every: ms, cb });
-    return id as unknown as ReturnType<typeof setTimeout>;
-  }
-  setTimeout(cb: () => void, ms: number) {
-    const id = this.next++;
-    this.jobs.set(id, { at: this.now + ms, cb });
-    return id as unknown as ReturnType<typeof setTimeout>;
-  }
-  clearInterval(id: ReturnType<typeof setTimeout> | undefined) {
-    if (id !== undefined) this.jobs.delete(id as unknown as number);
-  }
-  clearTimeout(id: ReturnType<typeof setTimeout> | undefined) {
-    this.clearInterval(id);
-  }
-  get pending(): number {
-    return this.jobs.size;
-  }
-  advance(ms: number) {
-    const end = this.now + ms;
-    for (;;) {
-      let due: [number, { at: number; every?: number; cb: () => void }] | undefined;
-      for (const entry of this.jobs) if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
-      if (!due) break;
-      const [id, job] = due;
-      this.now = job.at;
-      if (job.every) job.at += job.every;
-      else this.jobs.delete(id);
-      job.cb();
-    }
-    this.now = end;
-  }
-}
 
 export const SAMPLE_CATALOG: Catalog = {
   rows: [
