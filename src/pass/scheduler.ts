@@ -207,10 +207,14 @@ export class RequestScheduler {
     return at;
   }
 
-  /** Lower is better: the priority, minus one level per `agingMs` waited since the call first queued. */
+  /**
+   * Lower is better: the priority, minus one level per `agingMs` waited since the call first queued, down
+   * to the top level 0 and no further; within a level the oldest call goes first. So a request waits at
+   * most priority × agingMs plus the time to send the top-level requests older than it.
+   */
   private rank(entry: Entry, now: number): number {
-    const aging = this.budget.agingMs > 0 ? Math.floor((now - entry.since) / this.budget.agingMs) : 0;
-    return entry.priority - aging;
+    if (entry.priority <= 0 || this.budget.agingMs <= 0) return entry.priority;
+    return Math.max(0, entry.priority - Math.floor((now - entry.since) / this.budget.agingMs));
   }
 
   /** Sends whatever may go now; otherwise arranges to look again when something could. Synchronous. */
