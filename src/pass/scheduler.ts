@@ -105,7 +105,6 @@ export class RequestScheduler {
   private burstLeft: number;
   /** When the steady-rate token is next available (a bucket of one). */
   private rateReadyAt: number;
-  private pausedUntil = -Infinity;
   private lastSent = new Map<string, number>();
   private wakeups: number[] = [];
   private sent = 0;
@@ -174,10 +173,9 @@ export class RequestScheduler {
    * nothing is sent for `ms`, and what is left of the one-time burst is treated as spent.
    */
   backOff(ms: number): void {
-    const until = this.time() + ms;
-    this.pausedUntil = Math.max(this.pausedUntil, until);
+    // Spending the burst and moving the steady-rate slot is all a pause takes: nothing else can send.
     this.burstLeft = 0;
-    this.rateReadyAt = Math.max(this.rateReadyAt, until);
+    this.rateReadyAt = Math.max(this.rateReadyAt, this.time() + ms);
     this.evaluate();
   }
 
@@ -199,7 +197,7 @@ export class RequestScheduler {
   }
 
   private readyAt(entry: Entry): number {
-    let at = Math.max(entry.notBefore, this.pausedUntil);
+    let at = entry.notBefore;
     if (entry.spacing) {
       const last = this.lastSent.get(entry.spacing.key);
       if (last !== undefined) at = Math.max(at, last + entry.spacing.minGapMs + this.budget.marginMs);
