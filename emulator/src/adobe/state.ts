@@ -1,5 +1,5 @@
 /** In-memory state of the Adobe side (emulator-decisions.md §2 "State it must keep"). */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { DEFAULT_SETTINGS, type EmulatorSettings } from '../settings';
 import type {
@@ -102,7 +102,8 @@ export interface TempPassLedger {
 
 export const DEFAULT_AUTHN_TTL_MS = 7 * 24 * 3600 * 1000;
 export const DEFAULT_AUTHZ_TTL_MS = 3600 * 1000;
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1 (A8: unambiguous)
+// Adobe's sample codes (8ER640M, SB7ZRIO, OKTWW2W, 8BLW4RW) use every upper-case letter and digit, O/0 and I/1 included.
+const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 export function profileKey(clientId: string, deviceId: string, sp: string, mvpd: string): string {
   return JSON.stringify([clientId, deviceId, sp, mvpd]);
@@ -194,9 +195,8 @@ export class AdobeState {
 
   newCode(): string {
     for (;;) {
-      const bytes = randomBytes(7);
       let code = '';
-      for (const b of bytes) code += CODE_ALPHABET[b % CODE_ALPHABET.length];
+      for (let i = 0; i < 7; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
       const existing = this.sessions.get(code);
       if (!existing || existing.notAfter <= this.now()) return code;
     }
