@@ -231,7 +231,7 @@ function deviceObject(d: DeviceSnapshot, sp: string): Record<string, unknown> {
       name: s('browserName'), vendor: s('browserVendor'), version: versionOf(i.browserVersion),
       userAgent: s('userAgent') ?? d.userAgent, originalUserAgent: d.userAgent,
     },
-    display: { width: n('displayWidth') ?? 0, height: n('displayHeight') ?? 0, ppi: n('displayPpi') ?? 0, name: 'DISPLAY', vendor: null, version: null, diagonalSize: n('diagonalScreenSize') },
+    display: { width: n('displayWidth') ?? 0, height: n('displayHeight') ?? 0, ppi: n('displayPpi') ?? 0, name: 'DISPLAY', vendor: null, version: null, diagonalSize: n('diagonalScreenSize') === null ? null : String(n('diagonalScreenSize')) },
     applicationId: s('applicationId') ?? sp,
     connection: {
       ipAddress: s('connectionIp') ?? d.ip,
