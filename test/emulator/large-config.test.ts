@@ -39,7 +39,7 @@ it('lists 1,000 MVPDs: the standard ones plus generated ones, unique, not in Aâ€
 it('has realistic names: accented letters, multi-word names, "&" names; some MVPDs come without a logo', async () => {
   const mvpds = await config();
   const names = mvpds.map((m) => m.displayName);
-  const accented = names.filter((n) => /[^\u0000-\u007f]/.test(n));
+  const accented = names.filter((n) => /[^ -~]/.test(n));
   expect(accented.length).toBeGreaterThan(20);
   expect(names.filter((n) => n.split(' ').length >= 3).length).toBeGreaterThan(300);
   expect(names.some((n) => n.includes('&'))).toBe(true);
@@ -67,7 +67,7 @@ it('serves a generated PNG logo for generated MVPDs that have one, 404 for those
 
 it('a subscriber signs in and plays through a generated MVPD', async () => {
   const mvpds = await config();
-  const gen = mvpds.find((m) => /[^\u0000-\u007f]/.test(m.displayName))!;
+  const gen = mvpds.find((m) => /[^ -~]/.test(m.displayName))!;
   await tv.login(gen.id, 'alice');
   const d = (await tv.authorize(gen.id, ['DEMOTV'])).body.decisions[0];
   expect(d).toMatchObject({ mvpd: gen.id, authorized: true });
