@@ -3,6 +3,7 @@
  * generated providers — multi-word names, accented place names, co-operatives and "& Co." names, most with a
  * generated logo, some without one. Deterministic (seeded), so every run and every test sees the same list.
  */
+import { pick, prng } from '../random';
 import type { MvpdFixture } from './fixtures';
 
 const PLACES = [
@@ -30,22 +31,6 @@ const KINDS = [
   'Connect', 'Media', 'Electric Membership Corporation', 'Light & Power', 'Fiber Optic', 'Cable Company', 'Telephone & Cable',
 ];
 const PREFIXES = ['', '', '', '', 'North', 'South', 'East', 'West', 'Greater', 'Upper', 'New'];
-
-/** Small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(rnd: () => number, list: readonly T[]): T {
-  return list[Math.floor(rnd() * list.length)];
-}
 
 /** ASCII identifier from a display name (what an onboarding id looks like: `RioGrandeCable`). */
 function idOf(name: string): string {
@@ -93,17 +78,6 @@ export function generateMvpds(count: number, taken: Iterable<string> = [], seed 
     });
   }
   return out;
-}
-
-/** Deterministic shuffle (the configuration order is not alphabetical, as with Adobe). */
-export function shuffled<T>(list: readonly T[], seed = 7): T[] {
-  const rnd = prng(seed);
-  const a = [...list];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
 }
 
 function hsl(h: number, s: number, l: number): string {

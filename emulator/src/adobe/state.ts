@@ -2,7 +2,8 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { DEFAULT_SETTINGS, type EmulatorSettings } from '../settings';
-import { generateMvpds, shuffled } from './generated-mvpds';
+import { shuffled } from '../random';
+import { generateMvpds } from './generated-mvpds';
 import type {
   DegradationRule,
   Fixtures,
