@@ -11,7 +11,7 @@
  */
 import { PassError } from './errors';
 
-/** What an AbortSignal offers, so old engines can pass the small CancelSource below instead. */
+/** What an AbortSignal offers, so old engines can pass cancelSource() below instead. */
 export interface AbortLike {
   readonly aborted: boolean;
   addEventListener(type: 'abort', listener: () => void): void;
@@ -45,7 +45,7 @@ export interface BudgetOptions {
   burst: number;
   /** Steady rate: one request per interval (Adobe: 1 s). */
   intervalMs: number;
-  /** Added to every interval and spacing, so network jitter cannot bunch two requests at the server. */
+  /** Added to every interval and spacing, so modest network jitter does not bunch two requests at the server. */
   marginMs: number;
   /** A waiting request gains one priority level per this much waiting (anti-starvation). */
   agingMs: number;
@@ -71,15 +71,12 @@ export interface SchedulerOptions {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   budget?: Partial<BudgetOptions>;
-  /** Told when a request is sent after having waited (ms), for logs and tests. */
-  onSend?: (info: { priority: number; waitedMs: number; queued: number }) => void;
 }
 
 interface Entry {
   seq: number;
   priority: number;
   since: number;
-  enqueuedAt: number;
   notBefore: number;
   spacing?: { key: string; minGapMs: number };
   signal?: AbortLike;
@@ -87,6 +84,16 @@ interface Entry {
   onAbort?: () => void;
   start: () => void;
   reject: (error: unknown) => void;
+}
+
+/** Still wanted by its caller? A `shouldContinue` that throws counts as "no". */
+function wanted(entry: { signal?: AbortLike; shouldContinue?: () => boolean }): boolean {
+  if (entry.signal?.aborted) return false;
+  try {
+    return !entry.shouldContinue || entry.shouldContinue();
+  } catch {
+    return false;
+  }
 }
 
 /** The client's error for a request its caller gave up on before it was sent. */
@@ -107,7 +114,6 @@ export class RequestScheduler {
   private rateReadyAt: number;
   private lastSent = new Map<string, number>();
   private wakeups: number[] = [];
-  private sent = 0;
 
   constructor(private readonly options: SchedulerOptions) {
     this.budget = { ...DEFAULT_BUDGET, ...options.budget };
@@ -126,24 +132,18 @@ export class RequestScheduler {
     return this.queue.length;
   }
 
-  /** Requests sent so far. */
-  get sentCount(): number {
-    return this.sent;
-  }
-
   /**
    * Waits for a slot, then calls `send` and settles with its result. Rejects with a cancelled PassError
    * when the signal aborts (or `shouldContinue` turns false) before the slot came.
    */
   run<T>(send: () => Promise<T>, options: ScheduleOptions): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      if (options.signal?.aborted || (options.shouldContinue && !options.shouldContinue())) return reject(cancelledError());
+      if (!wanted(options)) return reject(cancelledError());
       const now = this.time();
       const entry: Entry = {
         seq: this.seq++,
         priority: options.priority,
         since: options.since ?? now,
-        enqueuedAt: now,
         notBefore: now + Math.max(0, options.delayMs ?? 0),
         spacing: options.spacing,
         signal: options.signal,
@@ -220,7 +220,7 @@ export class RequestScheduler {
     for (;;) {
       // Callers that stopped caring leave the queue without costing a request.
       for (const entry of this.queue.slice()) {
-        if (entry.signal?.aborted || (entry.shouldContinue && !entry.shouldContinue())) {
+        if (!wanted(entry)) {
           this.queue.splice(this.queue.indexOf(entry), 1);
           this.detach(entry);
           entry.reject(cancelledError());
@@ -246,8 +246,6 @@ export class RequestScheduler {
       this.queue.splice(this.queue.indexOf(best), 1);
       this.detach(best);
       if (best.spacing) this.lastSent.set(best.spacing.key, now);
-      this.sent += 1;
-      if (this.options.onSend) this.options.onSend({ priority: best.priority, waitedMs: now - best.enqueuedAt, queued: this.queue.length });
       best.start();
     }
   }
