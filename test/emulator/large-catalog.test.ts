@@ -56,7 +56,12 @@ it('serves 20 rows of 40 generated titles, unique ids and titles, the same chann
 
 it('every poster URL answers with a PNG (art shared with the standard titles)', async () => {
   const items = (await catalog()).rows.flatMap((row) => row.items);
-  const statuses = await Promise.all(items.map(async (i) => (await fetch(i.posterUrl)).status));
+  const statuses: number[] = [];
+  for (let i = 0; i < items.length; i += 20) {
+    // 20 at a time, as a TV loading posters near view would (800 parallel sockets only stress the test machine).
+    statuses.push(...(await Promise.all(items.slice(i, i + 20).map(async (it) => (await fetch(it.posterUrl)).status))));
+  }
+  expect(statuses).toHaveLength(800);
   expect(statuses.every((s) => s === 200)).toBe(true);
   const one = await fetch(items[123].posterUrl);
   expect(one.headers.get('content-type')).toBe('image/png');
