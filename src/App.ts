@@ -9,7 +9,7 @@ import { Dialog, DialogContent, EXIT_ACTIONS, exitDialogContent } from './compon
 import { Toast } from './components/Toast';
 import { COLORS, SCREEN } from './theme';
 import { ErrorDialogChoice, ErrorDialogOptions, registerShell } from './lib/events';
-import { setPointerScope } from './lib/pointer';
+import { POINTER_PATH, setPointerScope } from './lib/pointer';
 import { installTestHook } from './lib/testHook';
 import { platform, setCloseApp } from './platform';
 import { Log } from './lib/log';
@@ -27,8 +27,6 @@ export interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
 interface SdkApplication {
   closeApp(): void;
 }
-
-const COLLISION_PARENT = 2 as unknown as boolean;
 
 type OpenDialog = { kind: 'exit' } | { kind: 'error'; resolve: (choice: ErrorDialogChoice) => void };
 
@@ -144,8 +142,8 @@ export class App extends Router.App<AppTemplateSpec> {
   private _closeDialog(): void {
     this.tag('Overlay.Dialog')!.close();
     setPointerScope(null);
-    // Lightning marks parents of collision elements with 2: searched, but not a target themselves.
-    this.tag('Pages')!.collision = COLLISION_PARENT;
+    // Searched for pointer targets again, but not a target itself.
+    this.tag('Pages')!.collision = POINTER_PATH;
     this._dialog = null;
     this._setState('');
   }

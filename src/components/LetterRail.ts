@@ -2,7 +2,7 @@ import { Lightning } from '@lightningjs/sdk';
 import { COLORS, FONT_FACE } from '../theme';
 import { inPointerScope, requestPointerFocus } from '../lib/pointer';
 import { ALPHABET } from './letters';
-import { POINTER_PATH } from './surfaces';
+import { POINTER_PATH } from '../lib/pointer';
 
 /** A–Z jump rail: Left/Right move between letters that have providers, OK (or click) jumps. */
 export const LETTER = { w: 56, h: 56, gap: 8 } as const;

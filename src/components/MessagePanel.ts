@@ -3,7 +3,7 @@ import type { Failure } from '../flows/api';
 import { COLORS, FONT_FACE, FONT_SIZE, SCREEN, SPACE } from '../theme';
 import { ButtonRow, type ButtonRowItem } from './ButtonRow';
 import { Spinner } from './Spinner';
-import { POINTER_PATH } from './surfaces';
+import { POINTER_PATH } from '../lib/pointer';
 
 /**
  * The centred message block every screen uses for its waiting, error and success states:

@@ -10,7 +10,7 @@ import { availableLetters, indexForLetter } from '../components/letters';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { PROVIDER_TILE, ProviderTile } from '../components/ProviderTile';
 import { Spinner } from '../components/Spinner';
-import { POINTER_PATH } from '../components/surfaces';
+import { POINTER_PATH } from '../lib/pointer';
 import { requestPointerFocus } from '../lib/pointer';
 import { services } from '../services';
 import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';

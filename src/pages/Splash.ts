@@ -10,7 +10,7 @@ import { ButtonRow } from '../components/ButtonRow';
 import { formatValidity } from '../components/format';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { Spinner } from '../components/Spinner';
-import { POINTER_PATH } from '../components/surfaces';
+import { POINTER_PATH } from '../lib/pointer';
 import { platform } from '../platform';
 import { services } from '../services';
 import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';
