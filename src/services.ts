@@ -42,8 +42,6 @@ export interface Session {
   provider?: Provider;
   /** The viewer chose to pick the provider on the second screen (activation without a provider). */
   chooseOnPhone?: boolean;
-  /** The provider used last on this TV (from boot), marked "Last used" in the picker. */
-  lastProvider?: Provider;
   /** The catalog as last loaded (the player looks titles up here). */
   catalog?: Catalog;
   /** Where focus was on the catalog (restored when coming back from the player). */

@@ -6,7 +6,7 @@
 import type { ConfigurationMvpd } from '../pass';
 import type { Provider, Result } from './api';
 import { DEFAULT_TEST_MVPD_PATTERN, type PassFlowsConfig } from './config';
-import type { FlowContext } from './context';
+import { lastUsed, type FlowContext } from './context';
 import { failed, ok, toFailure } from './failure';
 
 const DEFAULT_TTL_MS = 3 * 60_000;
@@ -28,9 +28,29 @@ export class ProviderList {
       }
     }
     const visible = this.cache.mvpds.map(toProvider).filter(visibleFilter(this.ctx.config));
-    const lastId = this.ctx.state.provider?.id ?? (await this.ctx.persistence.readProvider())?.id;
+    const lastId = (await lastUsed(this.ctx))?.id;
     const last = visible.filter((p) => p.id === lastId);
     return ok(last.concat(visible.filter((p) => p.id !== lastId)));
+  }
+
+  /**
+   * The provider a profile of `mvpd` is signed in with: the one chosen on the TV, else the persisted
+   * one, else the configuration's entry (the picker's copy, whatever its age; read afresh only when
+   * `mayFetch`, i.e. the viewer chose on the phone), else a provider named after the id, so the
+   * app can still say who signed in when the configuration is out of reach.
+   */
+  async providerFor(mvpd: string, chosen: Provider | undefined, mayFetch: boolean): Promise<Provider> {
+    if (chosen && chosen.id === mvpd) return chosen;
+    const last = await lastUsed(this.ctx);
+    if (last && last.id === mvpd) return last;
+    let entry = this.cache?.mvpds.filter((m) => m.id === mvpd)[0];
+    if (!entry && mayFetch) {
+      const listed = await this.list();
+      if (listed.ok) entry = this.cache?.mvpds.filter((m) => m.id === mvpd)[0];
+    }
+    if (entry) return toProvider(entry);
+    this.ctx.logger.warn('Provider not in the configuration; named after its id', { mvpd });
+    return { id: mvpd, displayName: mvpd, isTempPass: false, isProxy: false };
   }
 }
 

@@ -166,7 +166,7 @@ export class Account
   override _active(): void {
     const current = services().flows.current();
     if (!current) return services().nav.to('providers');
-    this._render(current.profile, current.provider ?? services().session.provider);
+    this._render(current.profile, current.provider);
     this.tag('Actions')!.index = 0;
     this._setPhase('ready');
   }

@@ -5,7 +5,7 @@
  * a confirmation, then the catalog. Polling stops whenever the page is left.
  */
 import { Img, Lightning } from '@lightningjs/sdk';
-import type { Activation, ActivationCode, Failure, Provider, SignedInProfile } from '../flows/api';
+import type { Activation, ActivationCode, Failure, Provider } from '../flows/api';
 import { backdrop, wordmark } from '../components/Backdrop';
 import { ButtonRow } from '../components/ButtonRow';
 import { formatCountdown, groupCode } from '../components/format';
@@ -288,7 +288,7 @@ export class Activate
     const { flows } = services();
     const activation = flows.startActivation(provider, {
       onCode: (code) => activation === this._activation && this._showCode(code),
-      onSignedIn: (profile) => activation === this._activation && void this._signedIn(profile),
+      onSignedIn: (_profile, provider) => activation === this._activation && this._signedIn(provider),
       onExpired: () => activation === this._activation && this._expired(),
       onFailure: (failure) => activation === this._activation && this._fail(failure),
     });
@@ -331,23 +331,18 @@ export class Activate
     this.tag('Main.Countdown')!.text!.text = 'That code expired. Getting a new code…';
   }
 
-  private async _signedIn(profile: SignedInProfile): Promise<void> {
-    const { timers, flows, session } = services();
+  private _signedIn(provider: Provider): void {
+    const { timers, session } = services();
     timers.clearInterval(this._tick);
     this._activation = undefined; // done: flows stopped polling by itself
     setJourneyInfo({ activationCode: null, activationUrl: null });
     if (!this._provider) {
-      // The phone chose the provider: learn which one from the profile, and remember it.
-      const list = await flows.providers();
-      const match = list.ok ? list.value.find((p) => p.id === profile.mvpd) : undefined;
-      if (match) {
-        flows.rememberProvider(match);
-        session.provider = session.lastProvider = match;
-        this._provider = match;
-        this._setLogo(match);
-      }
+      // The phone chose the provider: the flows resolved it from the profile (and persisted it).
+      session.provider = provider;
+      this._provider = provider;
+      this._setLogo(provider);
     }
-    const name = this._provider?.displayName ?? 'your TV provider';
+    const name = provider.displayName;
     this.tag('Success.Title')!.text!.text = `You’re signed in with ${name}`;
     this.tag('Success.Hint')!.text!.text = 'Enjoy your shows. Opening the catalog…';
     this._setPhase('success');

@@ -129,7 +129,7 @@ export class Catalog
     this._activeAt = services().now();
     const current = services().flows.current();
     if (!current) return services().nav.to('providers');
-    this._showProvider(current.provider ?? services().session.provider);
+    this._showProvider(current.provider);
     void this._fetch();
   }
 

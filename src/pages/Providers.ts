@@ -157,7 +157,7 @@ export class Providers
 
   private _show(list: Provider[]): void {
     this._providers = list;
-    const last = services().session.lastProvider;
+    const last = services().flows.lastUsedProvider();
     this._pinned = Boolean(last && list[0]?.id === last.id && list.length > 1);
     // The last tile leaves the choice to the phone (the session is created without a provider).
     this.tag('Viewport.Grid')!.children = [...list, PHONE_CHOICE].map((provider, i) => ({
@@ -203,14 +203,12 @@ export class Providers
   }
 
   private _choose(provider: Provider): void {
-    const { flows, session, nav } = services();
+    const { session, nav } = services();
     if (provider === PHONE_CHOICE) {
       session.provider = undefined;
       session.chooseOnPhone = true;
     } else {
-      flows.rememberProvider(provider);
       session.provider = provider;
-      session.lastProvider = provider;
       session.chooseOnPhone = false;
     }
     nav.to('activate');

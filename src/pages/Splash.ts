@@ -134,7 +134,6 @@ export class Splash
     services().session.booted = true;
     const outcome: BootOutcome = result.value;
     if (outcome.signedIn) return nav.to('catalog');
-    services().session.lastProvider = outcome.lastProvider;
     if (outcome.profiles.length > 1) return this._choose(outcome.profiles);
     if (outcome.profiles.length === 1) {
       flows.chooseProfile(outcome.profiles[0]!);

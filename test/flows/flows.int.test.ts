@@ -86,7 +86,8 @@ function restOnly(journal: JournalEntry[]): string[] {
 test('first launch journey: boot → providers → activation → preauthorize → authorize → logout, with no extra request', async () => {
   const f = flows();
   const booted = await f.boot();
-  expect(booted).toEqual({ ok: true, value: { signedIn: false, lastProvider: undefined, profiles: [] } });
+  expect(booted).toEqual({ ok: true, value: { signedIn: false, profiles: [] } });
+  expect(f.lastUsedProvider()).toBeUndefined();
 
   const providers = await f.providers();
   if (!providers.ok) throw new Error(providers.failure.message);
@@ -154,7 +155,7 @@ test('returning user: stored credentials, token and MVPD → one profiles/{mvpd}
   const f = flows(); // a restart: same storage, new instance
   const booted = await f.boot();
   expect(booted.ok && booted.value.signedIn).toBe(true);
-  expect(f.current()?.provider?.id).toBe('AcmeCable');
+  expect(f.current()?.provider.id).toBe('AcmeCable');
   const after = (await emu.journal()).slice(before);
   expect(calls(after)).toEqual([`GET ${P('profiles/AcmeCable')}`]);
 });

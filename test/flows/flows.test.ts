@@ -226,6 +226,75 @@ describe('activation', () => {
   });
 });
 
+describe('signed in with whom (one owner: the flows)', () => {
+  const providerWrites = () => storage.writes.filter((k) => k === `adobePass.${SP}.provider`).length;
+
+  test('a sign-in writes the provider to storage exactly once; a relaunch that finds the profile writes it again never', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('ONCE111') });
+    server.on(codePath('ONCE111'), { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
+    const listener = new RecordingListener();
+    const f = flows();
+    f.startActivation(PROVIDER, listener);
+    await waitFor(() => timers.pending.length === 1, 'code');
+    expect(providerWrites()).toBe(0); // choosing is not signing in
+    timers.fireNext();
+    await waitFor(() => listener.signedIn.length === 1, 'signed in');
+    expect(providerWrites()).toBe(1);
+    expect(listener.signedInWith).toEqual([PROVIDER]);
+    expect(listener.signedIn[0].provider).toEqual(PROVIDER);
+    expect(f.current()?.provider).toEqual(PROVIDER);
+    expect(f.lastUsedProvider()).toEqual(PROVIDER);
+
+    server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
+    const relaunched = flows();
+    const booted = await relaunched.boot();
+    expect(booted.ok && booted.value.signedIn && booted.value.provider).toEqual(
+      expect.objectContaining({ id: 'AcmeCable', displayName: 'Acme Cable' }),
+    );
+    expect(relaunched.current()?.provider.displayName).toBe('Acme Cable');
+    expect(providerWrites()).toBe(1);
+  });
+
+  test('a provider chosen on the phone is resolved inside the flows (configuration), reported and persisted', async () => {
+    server.on(`GET /api/v2/${SP}/configuration`, {
+      json: { requestor: { id: SP, mvpds: [{ id: 'NorthStarFiber', displayName: 'NorthStar Fiber', logoUrl: 'http://l/ns.png' }] } },
+    });
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('PHONE11') });
+    server.on(codePath('PHONE11'), { json: { profiles: { NorthStarFiber: profile('NorthStarFiber', 9e12) } } });
+    const listener = new RecordingListener();
+    const f = flows();
+    f.startActivation(undefined, listener);
+    await waitFor(() => timers.pending.length === 1, 'code');
+    timers.fireNext();
+    await waitFor(() => listener.signedIn.length === 1, 'signed in');
+    const northStar = { id: 'NorthStarFiber', displayName: 'NorthStar Fiber', logoUrl: 'http://l/ns.png', isTempPass: false, isProxy: false };
+    expect(listener.signedInWith).toEqual([northStar]);
+    expect(f.current()?.provider).toEqual(northStar);
+    expect(f.lastUsedProvider()).toEqual(northStar);
+    expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({
+      id: 'NorthStarFiber',
+      displayName: 'NorthStar Fiber',
+      logoUrl: 'http://l/ns.png',
+    });
+    expect(providerWrites()).toBe(1);
+    expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(1);
+  });
+
+  test('chosen on the phone, configuration out of reach: still signed in, the provider named after its id', async () => {
+    server.on(`GET /api/v2/${SP}/configuration`, { status: 400, json: { status: 400, code: 'invalid_request', action: 'none' } });
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('PHONE22') });
+    server.on(codePath('PHONE22'), { json: { profiles: { NorthStarFiber: profile('NorthStarFiber', 9e12) } } });
+    const listener = new RecordingListener();
+    const f = flows();
+    f.startActivation(undefined, listener);
+    await waitFor(() => timers.pending.length === 1, 'code');
+    timers.fireNext();
+    await waitFor(() => listener.signedIn.length === 1, 'signed in');
+    expect(listener.signedInWith[0]).toEqual({ id: 'NorthStarFiber', displayName: 'NorthStarFiber', isTempPass: false, isProxy: false });
+    expect(f.current()?.provider.id).toBe('NorthStarFiber');
+  });
+});
+
 describe('boot and profiles', () => {
   test('no cached MVPD → GET profiles; several profiles → ordered by longest validity, UI chooses', async () => {
     server.on(`GET /api/v2/${SP}/profiles`, {
@@ -236,8 +305,12 @@ describe('boot and profiles', () => {
     expect(result).toEqual({ ok: true, value: expect.objectContaining({ signedIn: false }) });
     if (!result.ok || result.value.signedIn) throw new Error('unexpected');
     expect(result.value.profiles.map((p) => p.mvpd)).toEqual(['AcmeCable', 'NorthStarFiber']);
+    // Each profile carries a provider; signed in, so no configuration call (checklist 6): named after the id.
+    expect(result.value.profiles.map((p) => p.provider.id)).toEqual(['AcmeCable', 'NorthStarFiber']);
+    expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(0);
     f.chooseProfile(result.value.profiles[1]);
     expect(f.current()?.profile.mvpd).toBe('NorthStarFiber');
+    expect(f.current()?.provider).toEqual(expect.objectContaining({ id: 'NorthStarFiber', displayName: 'NorthStarFiber' }));
   });
 
   test('cached MVPD → only GET profiles/{mvpd}; authenticated_profile_* → must sign in', async () => {
@@ -246,11 +319,10 @@ describe('boot and profiles', () => {
       status: 403,
       json: { status: 403, code: 'authenticated_profile_expired', action: 'authentication' },
     });
-    const result = await flows().boot();
-    expect(result).toEqual({
-      ok: true,
-      value: { signedIn: false, lastProvider: expect.objectContaining({ id: 'AcmeCable' }), profiles: [] },
-    });
+    const f = flows();
+    const result = await f.boot();
+    expect(result).toEqual({ ok: true, value: { signedIn: false, profiles: [] } });
+    expect(f.lastUsedProvider()).toEqual(expect.objectContaining({ id: 'AcmeCable', displayName: 'Acme Cable' }));
     expect(server.count(`GET /api/v2/${SP}/profiles`)).toBe(0);
     expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(0);
   });
@@ -261,8 +333,10 @@ describe('boot and profiles', () => {
     storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 42 } }));
     storage.set(`adobePass.${SP}.profile`, 'null');
     server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
-    const result = await flows().boot();
-    expect(result).toEqual({ ok: true, value: { signedIn: false, lastProvider: undefined, profiles: [] } });
+    const f = flows();
+    const result = await f.boot();
+    expect(result).toEqual({ ok: true, value: { signedIn: false, profiles: [] } });
+    expect(f.lastUsedProvider()).toBeUndefined();
     expect(server.count('POST /o/client/register')).toBe(1);
     expect(JSON.parse(String(storage.get(`adobePass.${SP}.client`))).v).toBe(1);
     expect(storage.data.has(`adobePass.${SP}.provider`)).toBe(false);
@@ -294,8 +368,8 @@ describe('providers', () => {
 
   test('TempPass, test and hidden MVPDs filtered; last used first; cached for the TTL', async () => {
     server.on(`GET /api/v2/${SP}/configuration`, { json: config });
+    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'NorthStarFiber', displayName: 'NorthStar Fiber' } }));
     const f = flows({ hiddenMvpdIds: ['HiddenOne'], configCacheTtlMs: 180_000 });
-    f.rememberProvider({ id: 'NorthStarFiber', displayName: 'NorthStar Fiber', isTempPass: false, isProxy: false });
     const first = await f.providers();
     expect(first.ok && first.value.map((p) => p.id)).toEqual(['NorthStarFiber', 'AcmeCable']);
     clock.advance(179_000);

@@ -1,13 +1,16 @@
 /** Ports for flow tests: memory storage, a fake clock, timers fired by hand, a recording listener. */
-import type { ActivationCode, ActivationListener, Failure, SignedInProfile } from '../../src/flows';
+import type { ActivationCode, ActivationListener, Failure, Provider, SignedInProfile } from '../../src/flows';
 import type { ClockPort, LoggerPort, StoragePort, TimersPort } from '../../src/flows';
 
 export class MemoryStorage implements StoragePort {
   readonly data = new Map<string, unknown>();
+  /** Every key written, in order (to count writes). */
+  readonly writes: string[] = [];
   get(key: string): unknown {
     return this.data.get(key);
   }
   set(key: string, value: string): void {
+    this.writes.push(key);
     this.data.set(key, value);
   }
   remove(key: string): void {
@@ -68,13 +71,16 @@ export async function waitFor(condition: () => boolean, what = 'condition', time
 export class RecordingListener implements ActivationListener {
   codes: ActivationCode[] = [];
   signedIn: SignedInProfile[] = [];
+  /** The provider argument of each onSignedIn. */
+  signedInWith: Provider[] = [];
   expired: ActivationCode[] = [];
   failures: Failure[] = [];
   onCode(code: ActivationCode): void {
     this.codes.push(code);
   }
-  onSignedIn(profile: SignedInProfile): void {
+  onSignedIn(profile: SignedInProfile, provider: Provider): void {
     this.signedIn.push(profile);
+    this.signedInWith.push(provider);
   }
   onExpired(expired: ActivationCode): void {
     this.expired.push(expired);
