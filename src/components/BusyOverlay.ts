@@ -22,7 +22,11 @@ export class BusyOverlay extends Lightning.Component<Spec> implements Lightning.
       Label: {
         y: 110,
         w: SCREEN.w,
-        text: textStyle(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }),
+        text: textStyle(FONT_SIZE.body, COLORS.textMuted, {
+          textAlign: 'center',
+          wordWrapWidth: SCREEN.w,
+          w: SCREEN.w,
+        }),
       },
     };
   }

@@ -8,7 +8,7 @@ import { roundFill } from './surfaces';
 /**
  * The player's control layer over the video: shades, a Back button, the title and key hint, the
  * play/pause button, the progress track and the time. Pointer clicks are reported as signals
- * (`back`, `toggle`, `seekTo(ratio)`, `activity`); remote keys are the page's.
+ * (`control(action, ratio?)`); remote keys are the page's.
  */
 export const BAR = { x: SAFE.x + 104, y: 958, w: SAFE.w - 104 - 300, h: 10 } as const;
 
@@ -23,11 +23,11 @@ interface Spec extends Lightning.Component.TemplateSpec {
   Time: object;
 }
 
+/** A pointer action on the controls: back, play/pause, seek to a ratio of the track, or just activity. */
+export type ControlAction = 'back' | 'toggle' | 'seek' | 'activity';
+
 export interface PlayerControlsSignals {
-  back(): void;
-  toggle(): void;
-  seekTo(ratio: number): void;
-  activity(): void;
+  control(action: ControlAction, ratio?: number): void;
 }
 interface TypeConfig extends Lightning.Component.TypeConfig {
   SignalMapType: PlayerControlsSignals;
@@ -114,14 +114,14 @@ export class PlayerControls
   }
 
   _handleHover(): boolean {
-    this.signal('activity');
+    this.signal('control', 'activity');
     return false;
   }
 
   _handleClick(target: Lightning.Element, local: { x: number; y: number }): boolean | void {
-    if (target === this.tag('BackButton')) this.signal('back');
-    else if (target === this.tag('PlayButton')) this.signal('toggle');
-    else if (target === this.tag('Track')) this.signal('seekTo', (local.x - BAR.x) / BAR.w);
-    else this.signal('activity');
+    if (target === this.tag('BackButton')) this.signal('control', 'back');
+    else if (target === this.tag('PlayButton')) this.signal('control', 'toggle');
+    else if (target === this.tag('Track')) this.signal('control', 'seek', (local.x - BAR.x) / BAR.w);
+    else this.signal('control', 'activity');
   }
 }

@@ -112,7 +112,8 @@ export class CatalogController extends Controller<CatalogState> {
     const s = this.state;
     if (s.kind !== 'browsing') return;
     if (target === 'header') this.set({ ...s, zone: 'header' });
-    else if (target >= 0 && target < s.rows.length) this.set({ ...s, zone: 'rows', row: target, col: this.colOf(target) });
+    else if (target >= 0 && target < s.rows.length)
+      this.set({ ...s, zone: 'rows', row: target, col: this.colOf(target) });
   }
 
   /** OK on a title (locked ones too: the player authorizes and explains). */
@@ -167,10 +168,14 @@ export class CatalogController extends Controller<CatalogState> {
     if (!catalog) return;
     const showLocked = this.deps.settings.showLockedTitles;
     const rows = catalog.rows
-      .map((row) => ({ ...row, items: showLocked ? row.items : row.items.filter((it) => this.accessOf(it) !== 'locked') }))
+      .map((row) => ({
+        ...row,
+        items: showLocked ? row.items : row.items.filter((it) => this.accessOf(it) !== 'locked'),
+      }))
       .filter((row) => row.items.length > 0);
     const s = this.state;
-    const keep = this.deps.session.catalogFocus ?? (s.kind === 'browsing' ? { row: s.row, col: s.col } : { row: 0, col: 0 });
+    const keep =
+      this.deps.session.catalogFocus ?? (s.kind === 'browsing' ? { row: s.row, col: s.col } : { row: 0, col: 0 });
     if (rows.length === 0) {
       return this.fail({
         kind: 'denied',

@@ -193,6 +193,26 @@ export class PlayerController extends Controller<PlayerState> {
     } else this.leave();
   }
 
+  /** The video element failed (`mediaErrorCode`) or refused to play (`refusal`, e.g. NotAllowedError). */
+  videoError(mediaErrorCode: number | undefined, refusal?: string): void {
+    if (mediaErrorCode !== undefined)
+      this.playbackError(
+        mediaErrorCode === 2 ? 'The network connection was lost while playing.' : 'This video could not be played.',
+      );
+    // play() refused (autoplay policy): wait for the user's OK instead of failing.
+    else if (refusal === 'NotAllowedError') this.playRefused();
+  }
+
+  /** The pointer on the control layer (ignored while a failure is shown). */
+  control(action: 'back' | 'toggle' | 'seek' | 'activity', ratio = 0): void {
+    const k = this.state.kind;
+    if (k === 'denied' || k === 'error') return;
+    if (action === 'back') this.leave();
+    else if (action === 'toggle') this.toggle();
+    else if (action === 'seek') this.seekTo(ratio);
+    else this.reveal();
+  }
+
   /** Position shown for `current` seconds: the ratio of the duration (video's, else the catalog's). */
   progress(current: number, videoDuration: number): { ratio: number; duration: number } {
     const s = this.state;
@@ -219,13 +239,7 @@ export class PlayerController extends Controller<PlayerState> {
     }
   }
 
-  private fail(
-    kind: 'denied' | 'error',
-    failure: Failure,
-    title: string,
-    item?: CatalogItem,
-    signIn = false,
-  ): void {
+  private fail(kind: 'denied' | 'error', failure: Failure, title: string, item?: CatalogItem, signIn = false): void {
     this.video.close();
     this.deps.timers.clearTimeout(this.hideTimer);
     const actions = signIn

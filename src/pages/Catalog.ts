@@ -158,7 +158,8 @@ export class Catalog
     setJourneyInfo({
       titles: () =>
         this._rows().reduce<Array<{ id: string; title: string; access: string }>>(
-          (all, r) => all.concat((r.row?.items ?? []).map((it) => ({ id: it.id, title: it.title, access: access(it) }))),
+          (all, r) =>
+            all.concat((r.row?.items ?? []).map((it) => ({ id: it.id, title: it.title, access: access(it) }))),
           [],
         ),
     });

@@ -8,13 +8,19 @@ import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { messagePanel, type PageTypeConfig } from '../components/PageFrame';
-import { PlayerControls } from '../components/PlayerControls';
-import { HIDE_AFTER_MS, PlayerController, SEEK_SECONDS, type PlayerPhase, type PlayerState } from '../controllers/player';
+import { PlayerControls, type ControlAction } from '../components/PlayerControls';
+import {
+  HIDE_AFTER_MS,
+  PlayerController,
+  SEEK_SECONDS,
+  type PlayerPhase,
+  type PlayerState,
+} from '../controllers/player';
 import { POINTER_PATH } from '../lib/pointer';
 import { Player as Video } from '../player/VideoPlayer';
 import { services } from '../services';
 import { SCREEN } from '../theme';
-import { setJourneyInfo } from './hooks';
+import { setJourneyInfo, videoFacts } from './hooks';
 
 export { HIDE_AFTER_MS, SEEK_SECONDS, type PlayerPhase };
 
@@ -42,7 +48,7 @@ export class PlayerPage
       Controls: {
         type: PlayerControls,
         alpha: 0,
-        signals: { back: '_leave', toggle: '_toggle', seekTo: '_seekTo', activity: '_activity' },
+        signals: { control: '_onControl' },
       },
       Busy: { type: BusyOverlay, y: 460, visible: false, strong: true },
       Panel: messagePanel(320),
@@ -68,7 +74,7 @@ export class PlayerPage
     Video.attach(this, (message) => this._ctl.playbackError(message), {
       forceHlsJs: /[?&]hlsjs=1\b/.test(typeof location !== 'undefined' ? location.search : ''),
     });
-    setJourneyInfo({ player: videoFacts });
+    setJourneyInfo({ player: () => videoFacts(Video.element) });
     void this._ctl.start();
   }
 
@@ -135,15 +141,8 @@ export class PlayerPage
   }
 
   $videoPlayerError(args: { videoElement?: HTMLVideoElement; event?: unknown }): void {
-    const mediaError = args?.videoElement?.error;
-    if (mediaError) {
-      this._ctl.playbackError(
-        mediaError.code === 2 ? 'The network connection was lost while playing.' : 'This video could not be played.',
-      );
-      return;
-    }
-    const name = (args?.event as { name?: string } | undefined)?.name;
-    if (name === 'NotAllowedError') this._ctl.playRefused();
+    const refusal = (args?.event as { name?: string } | undefined)?.name;
+    this._ctl.videoError(args?.videoElement?.error?.code, refusal);
   }
 
   /** Sent to the background (TV home, another app): stop and go back (Samsung, Comcast rules). */
@@ -212,7 +211,8 @@ export class PlayerPage
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this._failed() ? this.tag('Panel') : undefined;
+    const k = this._ctl.state.kind;
+    return k === 'denied' || k === 'error' ? this.tag('Panel') : undefined;
   }
 
   // --- pointer: hover anywhere shows the controls; the control layer reports its clicks ---
@@ -221,42 +221,11 @@ export class PlayerPage
     return false;
   }
 
-  private _failed(): boolean {
-    const k = this._ctl.state.kind;
-    return k === 'denied' || k === 'error';
-  }
-
-  _leave(): void {
-    if (!this._failed()) this._ctl.leave();
-  }
-
-  _toggle(): void {
-    if (!this._failed()) this._ctl.toggle();
-  }
-
-  _seekTo(ratio: number): void {
-    if (!this._failed()) this._ctl.seekTo(ratio);
-  }
-
-  _activity(): void {
-    if (!this._failed()) this._ctl.reveal();
+  _onControl(action: ControlAction, ratio?: number): void {
+    this._ctl.control(action, ratio);
   }
 
   $pointerFocus(): void {
     // Panel buttons follow the pointer themselves.
   }
-}
-
-/** What the journey hook reports about the video element (never the media token). */
-function videoFacts() {
-  const el = Video.element;
-  if (!el) return null;
-  return {
-    currentTime: el.currentTime,
-    duration: el.duration,
-    paused: el.paused,
-    ended: el.ended,
-    readyState: el.readyState,
-    hasSource: el.hasAttribute('src'),
-  };
 }
