@@ -40,6 +40,12 @@ describe('ProvidersController', () => {
     ctl.down();
     ctl.right();
     expect(focus()).toBe(7);
+    ctl.left();
+    ctl.left();
+    ctl.down(); // on the last row Down does nothing (no sideways jump to the last tile)
+    expect(focus()).toBe(5);
+    ctl.right();
+    ctl.right();
     ctl.up();
     expect(focus()).toBe(2);
     ctl.up(); // first row, no rail under RAIL_MIN providers
