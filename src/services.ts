@@ -3,12 +3,14 @@
  * navigator, resolved settings and timers. Built lazily from `settings.json` on first use; tests (and
  * the dev stub) install their own with `setServices()`.
  */
-import { Router, Settings } from '@lightningjs/sdk';
+import { Router } from '@lightningjs/sdk';
 import { createCatalogClient, type CatalogClient } from './catalog/client';
 import type { Catalog } from './catalog/types';
 import type { PassFlows, Provider } from './flows/api';
 import { createPassFlows, type PassFlowsConfig } from './flows';
 import { Registry, type TimerId } from './lib/registry';
+import { appSetting } from './lib/settings';
+import { passFlowsConfig, resolveAdobePass } from './settings';
 import type { PlatformPort } from './flows/ports';
 import { platform } from './platform';
 
@@ -70,46 +72,19 @@ export function setServices(s: Services | undefined): void {
   current = s;
 }
 
-type Preset = Omit<
-  PassFlowsConfig,
-  'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'hiddenMvpdIds'
-> & {
-  programmerBaseUrl: string;
-};
-
-interface AdobePassSettings {
-  preset?: string;
-  presets?: Record<string, Preset>;
-  pollIntervalMs?: number;
-  configCacheTtlMs?: number;
-  preauthorizeBatchSize?: number;
-  showLockedTitles?: boolean;
-  hiddenMvpdIds?: string[];
-}
-
-interface SettingsApi {
-  get(type: 'app' | 'platform' | 'user', key: string, fallback?: unknown): unknown;
-}
-
-/** `appSettings.adobePass` with the named preset resolved (a `?preset=` query overrides it in dev). */
+/**
+ * `appSettings.adobePass` resolved (src/settings.ts: preset, override rule, SettingsError), split into the
+ * flows' config, the catalog backend and the TV's own settings. `presetOverride` is `?preset=` in dev.
+ */
 export function resolveSettings(
-  raw: AdobePassSettings,
+  raw: unknown,
   presetOverride?: string,
 ): { flows: PassFlowsConfig; programmerBaseUrl: string; tv: TvSettings } {
-  const name = presetOverride || raw.preset || 'emulator';
-  const preset = raw.presets?.[name];
-  if (!preset) throw new Error(`Unknown adobePass preset "${name}"`);
-  const { programmerBaseUrl, ...pass } = preset;
+  const s = resolveAdobePass(raw, presetOverride);
   return {
-    flows: {
-      ...pass,
-      pollIntervalMs: raw.pollIntervalMs,
-      configCacheTtlMs: raw.configCacheTtlMs,
-      preauthorizeBatchSize: raw.preauthorizeBatchSize,
-      hiddenMvpdIds: raw.hiddenMvpdIds,
-    },
-    programmerBaseUrl,
-    tv: { showLockedTitles: raw.showLockedTitles !== false, secondScreenShortUrl: pass.secondScreenShortUrl },
+    flows: passFlowsConfig(s),
+    programmerBaseUrl: s.programmerBaseUrl,
+    tv: { showLockedTitles: s.showLockedTitles !== false, secondScreenShortUrl: s.secondScreenShortUrl },
   };
 }
 
@@ -148,10 +123,9 @@ export const registryTimers: PageTimers = {
 };
 
 function createServices(): Services {
-  const raw = ((Settings as SettingsApi).get('app', 'adobePass', {}) ?? {}) as AdobePassSettings;
   const query =
     typeof location !== 'undefined' ? (new URLSearchParams(location.search).get('preset') ?? undefined) : undefined;
-  const resolved = resolveSettings(raw, query);
+  const resolved = resolveSettings(appSetting('adobePass'), query);
   const flows = createPassFlows(resolved.flows, {
     platform: createPlatformPort(),
     timers: {

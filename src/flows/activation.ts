@@ -128,7 +128,7 @@ export function startActivation(ctx: FlowContext, provider: Provider | undefined
     abandon();
     stopped = true;
     // Chosen on the phone (no provider here): the flows learn which one from the profile.
-    const profile = toSignedIn(chosen, await ctx.providerFor(chosen.mvpd, provider, provider === undefined));
+    const profile = toSignedIn(chosen, await ctx.providerFor(chosen.mvpd, provider));
     await adoptProfile(ctx, profile); // persists the provider: once per sign-in (checklist 7)
     ctx.logger.info('Activation complete', { mvpd: profile.mvpd, generation: gen });
     listener.onSignedIn(profile, profile.provider);

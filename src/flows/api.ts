@@ -2,6 +2,7 @@
  * The surface that pages use. Pages and components import types and the facade from `src/flows`
  * only; they never touch `src/pass` or axios. Everything here is plain data: no Lightning types.
  */
+import type { PassErrorKind } from '../pass';
 
 /** An MVPD as the picker shows it and as it is persisted (id, displayName, logoUrl). */
 export interface Provider {
@@ -31,18 +32,11 @@ export interface SignedInProfile {
   provider: Provider;
 }
 
-/** What the user sees when something fails, and what they can do about it. */
-export type FailureKind =
-  | 'network' // no answer, dropped connection, timeout
-  | 'throttled' // 429 that outlasted the bounded retries
-  | 'server' // 5xx / retry-class errors that outlasted the retries
-  | 'malformed' // the service answered something we could not read
-  | 'registration' // DCR failed (statement revoked/unapproved, client unknown even after re-registering)
-  | 'authentication' // the user must sign in (again)
-  | 'denied' // an authorization/preauthorization deny (final)
-  | 'configuration' // integration misconfigured (not fixable on the TV)
-  | 'expired-code' // activation code passed notAfter / session invalid
-  | 'unknown';
+/**
+ * What kind of failure the user sees: the pass client's error kinds, one list (src/pass/errors.ts
+ * says what each means). A type only: pages still import nothing from src/pass.
+ */
+export type FailureKind = PassErrorKind;
 
 export interface Failure {
   kind: FailureKind;

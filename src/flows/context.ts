@@ -18,11 +18,8 @@ export interface FlowContext {
    * persisted (`lastUsedLoaded` once storage was read; boot() reads it again).
    */
   state: { profile?: SignedInProfile; lastUsed?: Provider; lastUsedLoaded?: boolean };
-  /**
-   * The provider a profile of `mvpd` belongs to (see ProviderList.providerFor). `mayFetch`: the viewer
-   * chose the provider on the phone, so the TV may read the configuration to learn its name and logo.
-   */
-  providerFor(mvpd: string, chosen: Provider | undefined, mayFetch: boolean): Promise<Provider>;
+  /** The provider a profile of `mvpd` belongs to (ProviderList.providerFor; never a network call). */
+  providerFor(mvpd: string, chosen: Provider | undefined): Promise<Provider>;
   /** Called whenever the signed-in profile changes (preauthorization permits belong to a profile). */
   onProfileChange(): void;
 }

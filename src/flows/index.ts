@@ -16,6 +16,7 @@ import { Persistence } from './storage';
 
 export * from './api';
 export type { PassFlowsConfig } from './config';
+export { DEFAULT_TEST_MVPD_PATTERN, visibleFilter, type ProviderFilterOptions } from './provider-filter';
 export type { ClockPort, FlowPorts, LoggerPort, PlatformPort, StoragePort, TimersPort } from './ports';
 export { redact, redactingLogger } from './ports';
 
@@ -50,7 +51,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     sleep,
     state: {},
     // Called only after construction (boot, activation, re-read).
-    providerFor: (mvpd, chosen, mayFetch) => providers.providerFor(mvpd, chosen, mayFetch),
+    providerFor: (mvpd, chosen) => providers.providerFor(mvpd, chosen),
     // Called only after construction, when a profile is adopted or forgotten.
     onProfileChange: () => decisions.clear(),
   };

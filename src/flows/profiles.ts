@@ -31,7 +31,7 @@ export async function boot(ctx: FlowContext): Promise<Result<BootOutcome>> {
   }
 
   const ordered: SignedInProfile[] = [];
-  for (const p of profiles) ordered.push(toSignedIn(p, await ctx.providerFor(p.mvpd, undefined, false)));
+  for (const p of profiles) ordered.push(toSignedIn(p, await ctx.providerFor(p.mvpd, undefined)));
   ordered.sort((a, b) => b.notAfter - a.notAfter);
   if (ordered.length === 0) {
     await forgetProfile(ctx);

@@ -21,28 +21,6 @@ export interface ShellHandler {
   ask(options: AskOptions): Promise<AskChoice>;
 }
 
-type Listener<T> = (payload: T) => void;
-
-/** Generic typed emitter (also usable by other modules for their own event maps). */
-export class TypedEmitter<Events extends object> {
-  private listeners: { [K in keyof Events]?: Array<Listener<Events[K]>> } = {};
-
-  on<K extends keyof Events>(name: K, listener: Listener<Events[K]>): () => void {
-    const list = this.listeners[name] ?? (this.listeners[name] = []);
-    list.push(listener);
-    return () => this.off(name, listener);
-  }
-
-  off<K extends keyof Events>(name: K, listener: Listener<Events[K]>): void {
-    const list = this.listeners[name];
-    if (list) this.listeners[name] = list.filter((l) => l !== listener);
-  }
-
-  emit<K extends keyof Events>(name: K, payload: Events[K]): void {
-    for (const l of this.listeners[name] ?? []) l(payload);
-  }
-}
-
 let shell: ShellHandler | null = null;
 const pendingToasts: Array<{ text: string; durationMs?: number }> = [];
 

@@ -1,4 +1,4 @@
-import { registerShell, ask, toast, TypedEmitter, ShellHandler } from '../../src/lib/events';
+import { registerShell, ask, toast, ShellHandler } from '../../src/lib/events';
 
 describe('shell event bus', () => {
   afterEach(() => registerShell(null));
@@ -23,17 +23,5 @@ describe('shell event bus', () => {
 
   it('resolves an error as dismissed when no shell exists (tests, headless use)', async () => {
     await expect(ask({ message: 'x' })).resolves.toBeNull();
-  });
-});
-
-describe('TypedEmitter', () => {
-  it('delivers to listeners until they unsubscribe', () => {
-    const e = new TypedEmitter<{ tick: number }>();
-    const seen: number[] = [];
-    const off = e.on('tick', (n) => seen.push(n));
-    e.emit('tick', 1);
-    off();
-    e.emit('tick', 2);
-    expect(seen).toEqual([1]);
   });
 });

@@ -1,6 +1,6 @@
 /** Ports for flow tests: memory storage, a fake clock, timers fired by hand, a recording listener. */
 import type { ActivationCode, ActivationListener, Failure, Provider, SignedInProfile } from '../../src/flows';
-import type { ClockPort, LoggerPort, StoragePort, TimersPort } from '../../src/flows';
+import type { ClockPort, LoggerPort, StoragePort } from '../../src/flows';
 
 export class MemoryStorage implements StoragePort {
   readonly data = new Map<string, unknown>();
@@ -25,38 +25,6 @@ export class FakeClock implements ClockPort {
   }
   advance(ms: number): void {
     this.time += ms;
-  }
-}
-
-interface Pending {
-  id: number;
-  callback: () => void;
-  ms: number;
-}
-
-/** Timers that only fire when the test says so; firing advances the fake clock by the delay. */
-export class ManualTimers implements TimersPort {
-  pending: Pending[] = [];
-  /** Every delay ever scheduled, in order (the polling cadence). */
-  scheduled: number[] = [];
-  private next = 1;
-  constructor(private readonly clock: FakeClock) {}
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.pending.push({ id, callback, ms });
-    this.scheduled.push(ms);
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending = this.pending.filter((p) => p.id !== handle);
-  }
-  /** Fire the earliest timer (advancing the clock by its delay). */
-  fireNext(): number {
-    const t = this.pending.shift();
-    if (!t) throw new Error('no pending timer');
-    this.clock.advance(t.ms);
-    t.callback();
-    return t.ms;
   }
 }
 

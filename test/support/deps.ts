@@ -7,7 +7,7 @@ import type { Deps } from '../../src/controllers/controller';
 import type { RouteName, Session } from '../../src/services';
 import { SAMPLE_CATALOG } from './catalog';
 import { FakeFlows } from './fakeFlows';
-import { ManualTimers } from './timers';
+import { ManualTimers } from './manualTimers';
 
 export interface TestDeps extends Deps {
   flows: FakeFlows;

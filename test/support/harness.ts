@@ -10,7 +10,7 @@ import { setServices, type RouteName, type Services } from '../../src/services';
 import { SAMPLE_CATALOG } from './catalog';
 import { testDeps, type TestDepsOptions } from './deps';
 import type { FakeFlows } from './fakeFlows';
-import { ManualTimers } from './timers';
+import { ManualTimers } from './manualTimers';
 
 // canvas2d has no RoundedRectangle shader (WebGL draws the corners); keep test output readable.
 const warn = console.warn.bind(console);
