@@ -1,8 +1,8 @@
 import { Img, Lightning } from '@lightningjs/sdk';
 import type { Provider } from '../flows/api';
 import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
+import { Selectable, type SelectableSignals } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
-import { inPointerScope, requestPointerFocus } from '../lib/pointer';
 
 /** One MVPD in the picker: logo on a light plate (logos are drawn for light backgrounds), name below. */
 export const PROVIDER_TILE = { w: 320, h: 196 } as const;
@@ -16,15 +16,13 @@ interface Spec extends Lightning.Component.TemplateSpec {
   Badge: { Label: object };
 }
 
-export interface ProviderTileSignals {
-  select(tile: ProviderTile): void;
-}
+export type ProviderTileSignals = SelectableSignals<ProviderTile>;
 interface TypeConfig extends Lightning.Component.TypeConfig {
   SignalMapType: ProviderTileSignals;
 }
 
 export class ProviderTile
-  extends Lightning.Component<Spec, TypeConfig>
+  extends Selectable<Spec, TypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
   private _provider?: Provider;
@@ -130,21 +128,5 @@ export class ProviderTile
     this.patch({ smooth: { scale: 1 } });
     this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
     this.tag('Card')!.texture = roundFill(PROVIDER_TILE.w, PROVIDER_TILE.h, COLORS.surface);
-  }
-
-  override _handleEnter(): boolean | void {
-    this.signal('select', this);
-  }
-
-  /** Pointer: hover moves focus here (via the nearest $pointerFocus container), click selects. */
-  _handleHover(): boolean {
-    requestPointerFocus(this);
-    return false;
-  }
-
-  _handleClick(): boolean | void {
-    if (!inPointerScope(this)) return;
-    requestPointerFocus(this);
-    this.signal('select', this);
   }
 }

@@ -1,27 +1,16 @@
-import { TextEncoder as NodeTextEncoder } from 'util';
-// jsdom has no TextEncoder (the qrcode package needs it; TV engines have it).
-if (typeof globalThis.TextEncoder === 'undefined') Object.assign(globalThis, { TextEncoder: NodeTextEncoder });
 /**
- * Mounts one page in a tiny Lightning Application (canvas2d, no autostart) with fake services, and
- * drives it with key events and manual timers. Frames are advanced by hand with `settle()`.
+ * Mounts one page (mountComponent) with fake services (testDeps) and drives it with key events and
+ * manual timers. Frames are advanced by hand with `settle()`.
  */
-import { Lightning } from '@lightningjs/sdk';
+import type { Lightning } from '@lightningjs/sdk';
 import { setServices, type RouteName, type Services } from '../../src/services';
 import { SAMPLE_CATALOG } from './catalog';
 import { testDeps, type TestDepsOptions } from './deps';
 import type { FakeFlows } from './fakeFlows';
 import { ManualTimers } from './manualTimers';
+import { KEY, mountComponent } from './mountComponent';
 
-// canvas2d has no RoundedRectangle shader (WebGL draws the corners); keep test output readable.
-const warn = console.warn.bind(console);
-console.warn = (...args: unknown[]) => {
-  if (typeof args[0] === 'string' && args[0].includes('Shader has no implementation')) return;
-  warn(...args);
-};
-
-export const KEY = { Left: 37, Up: 38, Right: 39, Down: 40, Enter: 13, Back: 8, Menu: 27, PlayPause: 250 } as const;
-
-export { ManualTimers, SAMPLE_CATALOG };
+export { KEY, ManualTimers, SAMPLE_CATALOG };
 
 export interface Mounted<T> {
   app: Lightning.Application;
@@ -45,54 +34,19 @@ export async function mountPage<T extends Lightning.Component>(
   const { flows, timers } = svc;
   setServices(svc);
 
-  class TestApp extends Lightning.Application {
-    static override _template() {
-      return { Page: { type: Page } } as never;
-    }
-    override _getFocused() {
-      return this.tag('Page' as never) as never;
-    }
-  }
-  const app = new TestApp({
-    stage: { w: 1920, h: 1080, canvas2d: true, autostart: false, useImageWorker: false },
-    // The SDK's key names (core's defaults map 27 to Exit and know no media keys).
-    keys: {
-      8: 'Back',
-      13: 'Enter',
-      27: 'Menu',
-      37: 'Left',
-      38: 'Up',
-      39: 'Right',
-      40: 'Down',
-      250: 'PlayPause',
-      178: 'Stop',
-    },
-  } as never);
-  document.body.appendChild(app.stage.getCanvas());
-  const page = app.tag('Page' as never) as unknown as T;
-  const settle = async () => {
-    for (let i = 0; i < 5; i++) {
-      await Promise.resolve();
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    app.stage.drawFrame();
-  };
-  await settle();
+  const mounted = await mountComponent(Page);
   return {
-    app,
-    page,
+    app: mounted.app,
+    page: mounted.component,
     flows,
     timers,
     routes,
     services: svc,
-    press(key, times = 1) {
-      for (let i = 0; i < times; i++)
-        window.dispatchEvent(new KeyboardEvent('keydown', { keyCode: KEY[key] } as KeyboardEventInit));
-    },
-    settle,
-    focused: () => app.focusPath?.[app.focusPath.length - 1] as Lightning.Component | undefined,
+    press: mounted.press,
+    settle: mounted.settle,
+    focused: mounted.focused,
     destroy() {
-      app.destroy();
+      mounted.destroy();
       setServices(undefined);
     },
   };
