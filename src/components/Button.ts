@@ -5,7 +5,7 @@
 import { Lightning } from '@lightningjs/sdk';
 import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
 import { markPointerPath } from '../lib/pointer';
-import { Selectable, type SelectableSignals } from './Selectable';
+import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 
 export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
   label: string;
@@ -16,10 +16,7 @@ export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
 }
 
 export type ButtonSignals = SelectableSignals<Button>;
-
-export interface ButtonTypeConfig extends Lightning.Component.TypeConfig {
-  SignalMapType: ButtonSignals;
-}
+export type ButtonTypeConfig = SelectableTypeConfig<Button>;
 
 export const BUTTON_SIZE = { w: 360, h: 84 } as const;
 
@@ -90,15 +87,13 @@ export class Button
   }
 
   override _focus(): void {
-    this.setSmooth('scale', FOCUS.scale, FOCUS.transition);
-    this.tag('Ring')!.setSmooth('alpha', 1, FOCUS.transition);
+    this._lift(true);
     this.tag('Body')!.patch({ color: COLORS.text });
     this.tag('Body.Label')!.patch({ text: { textColor: COLORS.focusText } });
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1, FOCUS.transition);
-    this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
+    this._lift(false);
     this.tag('Body')!.patch({ color: COLORS.surfaceRaised });
     this.tag('Body.Label')!.patch({ text: { textColor: COLORS.text } });
   }

@@ -2,7 +2,7 @@ import { Lightning } from '@lightningjs/sdk';
 import { COLORS, FONT_FACE } from '../theme';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { ALPHABET } from './letters';
-import { Selectable, type SelectableSignals } from './Selectable';
+import { Selectable, type SelectableTypeConfig } from './Selectable';
 
 /** A–Z jump rail: Left/Right move between letters that have providers, OK (or click) jumps. */
 export const LETTER = { w: 56, h: 56, gap: 8 } as const;
@@ -11,10 +11,7 @@ interface LetterSpec extends Lightning.Component.TemplateSpec {
   Bg: object;
   Label: object;
 }
-type LetterSignals = SelectableSignals<LetterKey>;
-interface LetterConfig extends Lightning.Component.TypeConfig {
-  SignalMapType: LetterSignals;
-}
+type LetterConfig = SelectableTypeConfig<LetterKey>;
 
 class LetterKey
   extends Selectable<LetterSpec, LetterConfig>

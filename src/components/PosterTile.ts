@@ -2,7 +2,7 @@ import { Img, Lightning } from '@lightningjs/sdk';
 import type { CatalogItem } from '../catalog/types';
 import { COLORS, FOCUS } from '../theme';
 import type { TileAccess } from '../controllers/catalog';
-import { Selectable, type SelectableSignals } from './Selectable';
+import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
 
 /** A title in a catalog row: poster image (cover), a lock badge when preauthorization denied it. */
@@ -17,9 +17,7 @@ interface Spec extends Lightning.Component.TemplateSpec {
 }
 
 export type PosterTileSignals = SelectableSignals<PosterTile>;
-interface TypeConfig extends Lightning.Component.TypeConfig {
-  SignalMapType: PosterTileSignals;
-}
+type TypeConfig = SelectableTypeConfig<PosterTile>;
 
 export class PosterTile
   extends Selectable<Spec, TypeConfig>
@@ -85,13 +83,11 @@ export class PosterTile
   }
 
   override _focus(): void {
-    this.setSmooth('scale', FOCUS.scale, FOCUS.transition);
-    this.tag('Ring')!.setSmooth('alpha', 1, FOCUS.transition);
+    this._lift(true);
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1, FOCUS.transition);
-    this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
+    this._lift(false);
   }
 }
 

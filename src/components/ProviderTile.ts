@@ -1,7 +1,7 @@
 import { Img, Lightning } from '@lightningjs/sdk';
 import type { Provider } from '../flows/api';
 import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
-import { Selectable, type SelectableSignals } from './Selectable';
+import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
 
 /** One MVPD in the picker: logo on a light plate (logos are drawn for light backgrounds), name below. */
@@ -17,9 +17,7 @@ interface Spec extends Lightning.Component.TemplateSpec {
 }
 
 export type ProviderTileSignals = SelectableSignals<ProviderTile>;
-interface TypeConfig extends Lightning.Component.TypeConfig {
-  SignalMapType: ProviderTileSignals;
-}
+type TypeConfig = SelectableTypeConfig<ProviderTile>;
 
 export class ProviderTile
   extends Selectable<Spec, TypeConfig>
@@ -119,14 +117,12 @@ export class ProviderTile
   }
 
   override _focus() {
-    this.patch({ smooth: { scale: FOCUS.scale } });
-    this.tag('Ring')!.setSmooth('alpha', 1, FOCUS.transition);
+    this._lift(true);
     this.tag('Card')!.texture = roundFill(PROVIDER_TILE.w, PROVIDER_TILE.h, COLORS.surfaceRaised);
   }
 
   override _unfocus() {
-    this.patch({ smooth: { scale: 1 } });
-    this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
+    this._lift(false);
     this.tag('Card')!.texture = roundFill(PROVIDER_TILE.w, PROVIDER_TILE.h, COLORS.surface);
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { inPointerScope, requestPointerFocus } from '../lib/pointer';
+import { FOCUS } from '../theme';
 
 /** Signals of a selectable item: `select` with the item itself. */
 export interface SelectableSignals<T> {
@@ -43,6 +44,13 @@ export abstract class Selectable<
     if (!inPointerScope(this._component())) return;
     requestPointerFocus(this._component());
     this._select();
+  }
+
+  /** The app's focus lift: scale up and show the `Ring` child (every selectable item has one). */
+  protected _lift(on: boolean): void {
+    const self = this._component();
+    self.setSmooth('scale', on ? FOCUS.scale : 1, FOCUS.transition);
+    self.tag('Ring')?.setSmooth('alpha', on ? 1 : 0, FOCUS.transition);
   }
 
   /** This item as the plain component the pointer helpers take (the generic spec hides that it is one). */

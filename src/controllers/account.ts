@@ -5,7 +5,7 @@
  */
 import type { ProfileAttribute, Provider, SignedInProfile } from '../flows/api';
 import { ask, toast, type AskChoice, type AskOptions } from '../lib/events';
-import { Controller, type Deps, type FailureView } from './controller';
+import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
 
 const LABELS: Record<string, string> = {
@@ -129,15 +129,8 @@ export class AccountController extends Controller<AccountState> {
     const result = await flows.logout();
     if (!ticket.live) return;
     if (!result.ok) {
-      return this.set({
-        kind: 'failed',
-        title: 'Sign-out did not complete',
-        failure: result.failure,
-        actions: [
-          { id: 'retry', label: 'Retry' },
-          { id: 'back', label: 'Back' },
-        ],
-      });
+      const retry = { id: 'retry', label: 'Retry' };
+      return this.set(failed('Sign-out did not complete', result.failure, retry, { id: 'back', label: 'Back' }));
     }
     session.catalog = undefined;
     session.catalogFocus = undefined;

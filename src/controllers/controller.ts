@@ -52,6 +52,11 @@ export interface FailureView {
   actions: Action[];
 }
 
+/** The `failed` state of a page: what failed, why, and the buttons that lead on. */
+export function failed(title: string, failure: Failure, ...actions: Action[]): { kind: 'failed' } & FailureView {
+  return { kind: 'failed', title, failure, actions };
+}
+
 /** The collaborators a controller may receive (each takes the subset it needs). */
 export type Deps = Pick<Services, 'flows' | 'catalog' | 'nav' | 'settings' | 'timers' | 'now' | 'session'>;
 export type { PageTimers };

@@ -4,7 +4,7 @@
  * handed to activation through the session. The view is src/pages/Providers.ts.
  */
 import type { Failure, Provider } from '../flows/api';
-import { Controller, type Deps, type FailureView } from './controller';
+import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
 
 /** Pseudo provider for "choose your provider on your phone" (never remembered, never sent). */
@@ -147,11 +147,6 @@ export class ProvidersController extends Controller<ProvidersState> {
   }
 
   private fail(failure: Failure): void {
-    this.set({
-      kind: 'failed',
-      title: 'We could not load the TV providers',
-      failure,
-      actions: [{ id: 'retry', label: 'Retry' }],
-    });
+    this.set(failed('We could not load the TV providers', failure, { id: 'retry', label: 'Retry' }));
   }
 }

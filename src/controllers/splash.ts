@@ -6,7 +6,7 @@
  */
 import type { SignedInProfile } from '../flows/api';
 import type { TimerId } from '../lib/registry';
-import { Controller, type Deps, type FailureView } from './controller';
+import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
 
 /** Progress copy; the second line shows once registration has had time to finish. */
@@ -44,15 +44,8 @@ export class SplashController extends Controller<SplashState> {
     if (!ticket.live) return;
     timers.clearTimeout(this.stepTimer);
     if (!result.ok) {
-      return this.set({
-        kind: 'failed',
-        title: 'We could not start the app',
-        failure: result.failure,
-        actions: [
-          { id: 'retry', label: 'Retry' },
-          { id: 'exit', label: 'Exit' },
-        ],
-      });
+      const retry = { id: 'retry', label: 'Retry' };
+      return this.set(failed('We could not start the app', result.failure, retry, { id: 'exit', label: 'Exit' }));
     }
     session.booted = true;
     const outcome = result.value;
