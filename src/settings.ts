@@ -1,6 +1,6 @@
 /**
- * The one reader of `appSettings.adobePass` (settings.json): pure, so the app, the conformance checker
- * and tests resolve it the same way. A preset names one environment (Adobe's hosts + the programmer's
+ * The one reader of `appSettings.adobePass` (settings.json). Pure (no Lightning import), so Node tools
+ * and tests can resolve settings exactly as the app does. A preset names one environment (Adobe's hosts + the programmer's
  * services); the preset comes from the `?preset=` override, else `adobePass.preset`, else "emulator".
  * Top-level string values of the preset keys override the preset (an operator sets just `restBaseUrl`).
  * Anything missing throws a SettingsError that names it. settings.json ships the emulator preset (default)
@@ -10,32 +10,28 @@
  */
 import type { PassFlowsConfig } from './flows';
 
-/** One environment of Adobe Pass + the programmer's services. */
-export interface AdobePassPreset {
-  /** REST API V2 host; the client adds `/api/v2`. */
-  restBaseUrl: string;
-  /** Dynamic Client Registration host; the client adds `/o`. */
-  dcrBaseUrl: string;
-  serviceProvider: string;
-  softwareStatement: string;
-  domainName: string;
-  redirectUrl: string;
-  secondScreenUrl: string;
-  secondScreenShortUrl: string;
-  /** The programmer's catalog / stream backend. */
-  programmerBaseUrl: string;
-}
+/** The preset keys the flows take as they are (documented on PassFlowsConfig). */
+type PassKeys =
+  | 'restBaseUrl'
+  | 'dcrBaseUrl'
+  | 'serviceProvider'
+  | 'softwareStatement'
+  | 'domainName'
+  | 'redirectUrl'
+  | 'secondScreenUrl'
+  | 'secondScreenShortUrl';
+
+/** One environment of Adobe Pass + the programmer's services (the catalog / stream backend). */
+export type AdobePassPreset = Pick<PassFlowsConfig, PassKeys> & { programmerBaseUrl: string };
 
 /** `appSettings.adobePass` resolved: the chosen preset's values plus the tuning knobs. */
-export interface AdobePassSettings extends AdobePassPreset {
-  /** The preset these values came from. */
-  presetName: string;
-  pollIntervalMs?: number;
-  configCacheTtlMs?: number;
-  preauthorizeBatchSize?: number;
-  showLockedTitles?: boolean;
-  hiddenMvpdIds?: string[];
-}
+export type AdobePassSettings = AdobePassPreset &
+  Pick<PassFlowsConfig, 'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'hiddenMvpdIds'> & {
+    /** The preset these values came from. */
+    presetName: string;
+    /** Denied titles shown with a lock (TV only). */
+    showLockedTitles?: boolean;
+  };
 
 export const DEFAULT_PRESET = 'emulator';
 
@@ -95,18 +91,6 @@ export function resolveAdobePass(raw: unknown, presetOverride?: string): AdobePa
 
 /** What the flows need from the settings (the TV-only values stay out). */
 export function passFlowsConfig(s: AdobePassSettings): PassFlowsConfig {
-  return {
-    restBaseUrl: s.restBaseUrl,
-    dcrBaseUrl: s.dcrBaseUrl,
-    serviceProvider: s.serviceProvider,
-    softwareStatement: s.softwareStatement,
-    domainName: s.domainName,
-    redirectUrl: s.redirectUrl,
-    secondScreenUrl: s.secondScreenUrl,
-    secondScreenShortUrl: s.secondScreenShortUrl,
-    pollIntervalMs: s.pollIntervalMs,
-    configCacheTtlMs: s.configCacheTtlMs,
-    preauthorizeBatchSize: s.preauthorizeBatchSize,
-    hiddenMvpdIds: s.hiddenMvpdIds,
-  };
+  const { presetName: _name, programmerBaseUrl: _backend, showLockedTitles: _locks, ...flows } = s;
+  return flows;
 }

@@ -33,6 +33,12 @@ export class FaultRun {
     return this.h.admin('DELETE', 'faults');
   }
 
+  /** The fault clears, then the viewer presses OK on the focused way forward. */
+  async takeWayForward(): Promise<void> {
+    await this.clear();
+    await this.app.press('Enter');
+  }
+
   /** Adobe Pass requests (DCR + REST V2) since the fault was armed; MVPD logos are not counted. */
   async requestsSince(): Promise<number> {
     return (await this.h.journalSince(this.since)).filter((e) => /^\/(api\/v2|o\/client)\//.test(e.path)).length;
@@ -143,8 +149,7 @@ export const ROWS: FaultRow[] = [
       return panelSeen(panel, forward);
     },
     async recover(r) {
-      await r.clear();
-      await r.app.press('Enter');
+      await r.takeWayForward();
       await r.providerTiles(30000);
     },
   },
@@ -170,8 +175,7 @@ export const ROWS: FaultRow[] = [
       return panelSeen(panel, await r.wayForward('Retry'));
     },
     async recover(r) {
-      await r.clear();
-      await r.app.press('Enter');
+      await r.takeWayForward();
       await r.providerTiles(30000);
     },
   },
@@ -190,8 +194,7 @@ export const ROWS: FaultRow[] = [
       return panelSeen(panel, await r.wayForward('Retry'));
     },
     async recover(r) {
-      await r.clear();
-      await r.app.press('Enter');
+      await r.takeWayForward();
       const s = await r.providerTiles(20000);
       expect(s.focusedLabel).toBeTruthy();
     },
@@ -212,8 +215,7 @@ export const ROWS: FaultRow[] = [
       return panelSeen(panel, await r.wayForward('Try again'));
     },
     async recover(r) {
-      await r.clear();
-      await r.app.press('Enter');
+      await r.takeWayForward();
       await r.codeOnScreen();
     },
   },
@@ -293,8 +295,7 @@ export const ROWS: FaultRow[] = [
         console.log((await r.h.journalSince(r.since)).map((e) => `${e.method} ${e.path} ${e.status}`).join('\n'));
     },
     async recover(r) {
-      await r.clear();
-      await r.app.press('Enter');
+      await r.takeWayForward();
       await r.playerPhase(/starting|playing/, 30000);
       await r.app.press('Back');
       await r.app.waitForState((s) => s.route === 'catalog' && s.ready, 20000);
@@ -348,8 +349,7 @@ export const ROWS: FaultRow[] = [
       return panelSeen(panel, await r.wayForward('Retry'));
     },
     async recover(r) {
-      await r.clear();
-      await r.app.press('Enter');
+      await r.takeWayForward();
       await r.app.waitForState((s) => s.route === 'providers' && s.ready, 20000);
     },
   },
