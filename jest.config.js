@@ -26,7 +26,7 @@ module.exports = {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{emulator,scripts,integration,pass,flows,second-screen,architecture}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{emulator,scripts,integration,pass,flows,second-screen,controllers,architecture}/**/*.test.ts'],
     },
   ],
 };

@@ -1,10 +1,10 @@
 /**
- * A small typed event bus between pages and the App shell, so pages can show toasts and error dialogs
- * without importing App. The App registers itself as the handler at start-up; until then requests
- * are queued (toasts) or resolved as dismissed (errors) so nothing throws in tests.
+ * A small typed event bus between pages and the App shell, so pages can show toasts and ask questions
+ * in a modal dialog without importing App. The App registers itself as the handler at start-up; until
+ * then requests are queued (toasts) or resolved as dismissed (questions) so nothing throws in tests.
  */
 
-export interface ErrorDialogOptions {
+export interface AskOptions {
   title?: string;
   message: string;
   /** Support code shown small under the message (enhanced error code, trace id). */
@@ -14,11 +14,11 @@ export interface ErrorDialogOptions {
 }
 
 /** The label of the chosen action, or `null` when the dialog was dismissed with Back. */
-export type ErrorDialogChoice = string | null;
+export type AskChoice = string | null;
 
 export interface ShellHandler {
   toast(text: string, durationMs?: number): void;
-  showError(options: ErrorDialogOptions): Promise<ErrorDialogChoice>;
+  ask(options: AskOptions): Promise<AskChoice>;
 }
 
 let shell: ShellHandler | null = null;
@@ -38,8 +38,8 @@ export function toast(text: string, durationMs?: number): void {
   else pendingToasts.push({ text, durationMs });
 }
 
-/** Show a modal error dialog above everything; resolves with the chosen action label (null = Back). */
-export function showError(options: ErrorDialogOptions): Promise<ErrorDialogChoice> {
-  if (shell) return shell.showError(options);
+/** Ask in a modal dialog above everything; resolves with the chosen action label (null = Back). */
+export function ask(options: AskOptions): Promise<AskChoice> {
+  if (shell) return shell.ask(options);
   return Promise.resolve(null);
 }
