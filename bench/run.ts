@@ -17,6 +17,19 @@ import { listFiles } from '../scripts/lib/es5';
 import { openBrowser, type BenchBrowser, type OpenOptions } from './lib/browser';
 import { BASELINE_DIST, OUR_DIST, READY, ROOT, ensureBuilds } from './lib/apps';
 import { FOCUS_SIG } from './lib/probe';
+import {
+  KEY,
+  admin,
+  emuRewrite,
+  launch,
+  press,
+  pressUntilNavigated,
+  reload,
+  signIn,
+  waitFor,
+  type Emu,
+  type Journal,
+} from './lib/drive';
 import { fmtMs, fmtRatio, frameStats, median } from './lib/stats';
 import { entry, writeBench, type BenchEntry, type FigureKey } from './lib/report';
 
@@ -30,93 +43,6 @@ const WATCHDOG_MS = Number(process.env.BENCH_TIMEOUT_MS ?? (QUICK ? 6 : 20) * 60
 const RESULTS = join(__dirname, '..', 'test-results');
 const RATES = [1, 4];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-type Emu = Awaited<ReturnType<typeof startEmulator>>;
-interface Journal {
-  entries: Array<{ method: string; path: string }>;
-}
-
-const emuRewrite = (emu: Emu) => ({
-  'http://localhost:4010': emu.adobeUrl,
-  'http://localhost:4020': emu.programmerUrl,
-});
-
-async function admin<T>(emu: Emu, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emu.adobeUrl}/__emulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`admin ${path}: ${res.status}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function press(b: BenchBrowser, keyCode: number): Promise<void> {
-  await b.page.evaluate((code) => {
-    const init = { keyCode: code, which: code, bubbles: true } as KeyboardEventInit;
-    window.dispatchEvent(new KeyboardEvent('keydown', init));
-    window.dispatchEvent(new KeyboardEvent('keyup', init));
-  }, keyCode);
-  await b.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-const KEY = { left: 37, up: 38, right: 39, down: 40, enter: 13, back: 8 };
-
-/**
- * Press `keyCode` until the app navigates (the router sets location.hash synchronously in the key
- * handler), then wait for `readyExpr`. A screen may ignore keys for a moment after it opens (the
- * catalog ignores OK for 400 ms so an OK meant for the previous screen cannot start playback): an
- * ignored press changes nothing, so pressing again is safe, and no fixed sleep has to guess the guard.
- */
-async function pressUntilNavigated(b: BenchBrowser, keyCode: number, readyExpr: string, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const moved = await b.page.evaluate((code) => {
-      const before = location.hash;
-      const init = { keyCode: code, which: code, bubbles: true } as KeyboardEventInit;
-      window.dispatchEvent(new KeyboardEvent('keydown', init));
-      window.dispatchEvent(new KeyboardEvent('keyup', init));
-      return location.hash !== before;
-    }, keyCode);
-    if (moved) break;
-    if (Date.now() > deadline) throw new Error(`key ${keyCode} did not navigate within ${timeoutMs} ms`);
-    await b.page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
-  }
-  await waitFor(b, readyExpr);
-}
-
-async function waitFor(b: BenchBrowser, expr: string, timeoutMs = 30000): Promise<void> {
-  await b.page.waitForFunction(expr, undefined, { timeout: timeoutMs, polling: 25 });
-}
-
-/** Cold launch (fresh profile) → ready, at a CPU throttle rate. */
-async function launch(o: OpenOptions, rate: number): Promise<{ ms: number; b: BenchBrowser }> {
-  const b = await openBrowser(o);
-  await b.throttle(rate);
-  await b.page.goto(b.url);
-  return { ms: await b.readyAt(), b };
-}
-
-/** Our first-launch journey: providers → first provider → code → admin completes → catalog. */
-async function signIn(b: BenchBrowser, emu: Emu): Promise<number> {
-  await press(b, KEY.enter);
-  await waitFor(b, `window.__tveJourney && window.__tveJourney.activationCode`);
-  const code = await b.page.evaluate(
-    () => (window as unknown as { __tveJourney: { activationCode: string } }).__tveJourney.activationCode,
-  );
-  const fixtures = await admin<{ subscribers: Array<{ username: string; password: string }> }>(emu, 'GET', 'fixtures');
-  const alice = fixtures.subscribers.find((s) => s.username === 'alice')!;
-  const t0 = Date.now();
-  await admin(emu, 'POST', `sessions/${code}/complete`, { username: alice.username, password: alice.password });
-  await waitFor(b, READY.catalog, 60000);
-  return Date.now() - t0;
-}
-
-/** Warm launch: reload with the stored state → ready. */
-async function reload(b: BenchBrowser): Promise<number> {
-  await b.page.reload();
-  return b.readyAt();
-}
 
 /**
  * Key press → focus change → the next frame drawn, measured in the page, `n` presses alternating
@@ -424,7 +350,10 @@ async function main(): Promise<void> {
     const req = journeyTable(journey, resources);
     figure('requests', req.total, req.minimum);
     out.push('', ...req.lines);
-    out.push('', 'Where we miss the budgets:' + (misses.length ? '\n- ' + misses.join('\n- ') : ' nowhere in this run.'));
+    out.push(
+      '',
+      'Where we miss the budgets:' + (misses.length ? '\n- ' + misses.join('\n- ') : ' nowhere in this run.'),
+    );
     out.push(
       '',
       `Load average ${load} at the start, ${loadavg()

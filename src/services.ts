@@ -11,6 +11,7 @@ import { createPassFlows, type PassFlowsConfig } from './flows';
 import { Registry, type TimerId } from './lib/registry';
 import type { PlatformPort } from './flows/ports';
 import { platform } from './platform';
+import { queryParam } from './platform/env';
 
 /** Route names the TV journey uses (see routes.ts). */
 export type RouteName = 'splash' | 'providers' | 'activate' | 'catalog' | 'account' | `play/${string}`;
@@ -151,8 +152,7 @@ export const registryTimers: PageTimers = {
 
 function createServices(): Services {
   const raw = ((Settings as SettingsApi).get('app', 'adobePass', {}) ?? {}) as AdobePassSettings;
-  const query =
-    typeof location !== 'undefined' ? (new URLSearchParams(location.search).get('preset') ?? undefined) : undefined;
+  const query = typeof location !== 'undefined' ? queryParam(location.search, 'preset') : undefined;
   const resolved = resolveSettings(raw, query);
   const flows = createPassFlows(resolved.flows, {
     platform: createPlatformPort(),

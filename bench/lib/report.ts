@@ -70,7 +70,8 @@ export function validateBench(report: unknown): string[] {
       problems.push(`${key}: baseline is ${String(e.baseline)}`);
     if (e.ratio !== null && (typeof e.ratio !== 'number' || !Number.isFinite(e.ratio)))
       problems.push(`${key}: ratio is ${String(e.ratio)}`);
-    if ((e.baseline === null) !== (e.ratio === null)) problems.push(`${key}: ratio without a baseline (or the reverse)`);
+    if ((e.baseline === null) !== (e.ratio === null))
+      problems.push(`${key}: ratio without a baseline (or the reverse)`);
     if (e.unit !== FIGURES[key]) problems.push(`${key}: unit ${String(e.unit)}, expected ${FIGURES[key]}`);
   }
   for (const key of Object.keys(r)) if (!(key in FIGURES)) problems.push(`${key}: not a bench figure`);
