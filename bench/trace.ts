@@ -5,6 +5,9 @@
  * all in ms since navigation start. Fresh browser profile (first launch), then a reload (the stored
  * registration: what a second launch before sign-in does).
  *
+ * Then a CPU profile of the main thread over a second cold launch: self time per script and the
+ * heaviest functions (what fills the gaps between the requests).
+ *
  *   TRACE_RATE=4  CPU throttle (default 1)
  */
 import { cpus, loadavg } from 'node:os';
@@ -73,6 +76,117 @@ async function waterfall(b: BenchBrowser, label: string): Promise<void> {
   }
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time (ms) per script and per function from a CDP CPU profile. */
+function selfTimes(profile: CpuProfile): { byScript: Map<string, number>; byFunction: Map<string, number> } {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byScript = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const f = nodes.get(id)?.callFrame;
+    if (!f) return;
+    const script = f.url ? f.url.replace(/^https?:\/\/[^/]+/, '') : f.functionName || '(native)';
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+    const fn = `${f.functionName || '(anonymous)'} ${f.url ? `${script}:${f.lineNumber + 1}` : ''}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+  });
+  return { byScript, byFunction };
+}
+
+async function profileLaunch(dir: string, rewrite: Record<string, string>): Promise<void> {
+  const b = await openBrowser({ dir, readyExpr: READY.providers, rewrite });
+  try {
+    await b.throttle(RATE);
+    await b.cdp.send('Profiler.enable');
+    await b.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await b.cdp.send('Profiler.start');
+    await b.page.goto(b.url);
+    const ready = await b.readyAt();
+    const { profile } = (await b.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const { byScript, byFunction } = selfTimes(profile);
+    const top = (m: Map<string, number>, n: number) => [...m.entries()].sort((a, c) => c[1] - a[1]).slice(0, n);
+    console.log(
+      `\nMain-thread CPU profile of a cold launch (${RATE}× CPU, ready at ${ready.toFixed(0)} ms): self time\n`,
+    );
+    console.log('| script (or VM state) | ms |');
+    console.log('|---|---:|');
+    for (const [k, v] of top(byScript, 12)) console.log(`| ${k} | ${v.toFixed(0)} |`);
+    console.log('\n| function | ms |');
+    console.log('|---|---:|');
+    for (const [k, v] of top(byFunction, 25)) console.log(`| ${k} | ${v.toFixed(0)} |`);
+  } finally {
+    await b.close();
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * Chromium trace of a cold launch: on the renderer's main thread, the time covered by top-level tasks
+ * split by the kind of work inside them (script, style/layout/paint, GPU/WebGL, idle gaps).
+ */
+async function traceLaunch(dir: string, rewrite: Record<string, string>): Promise<void> {
+  const b = await openBrowser({ dir, readyExpr: READY.providers, rewrite });
+  try {
+    await b.throttle(RATE);
+    const events: TraceEvent[] = [];
+    b.cdp.on('Tracing.dataCollected', (d) => {
+      events.push(...(d.value as unknown as TraceEvent[]));
+    });
+    const done = new Promise<void>((resolve) => b.cdp.once('Tracing.tracingComplete', () => resolve()));
+    await b.cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: {
+        includedCategories: ['devtools.timeline', 'v8.execute', 'toplevel', 'blink', 'gpu', '__metadata'],
+      },
+    } as never);
+    await b.page.goto(b.url);
+    const ready = await b.readyAt();
+    await b.cdp.send('Tracing.end');
+    await done;
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    if (!main) return console.log('\n(no renderer main thread in the trace)');
+    const own = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+    const nav = own.reduce((t, e) => Math.min(t, e.ts), Infinity);
+    const end = nav + ready * 1000;
+    const byName = new Map<string, { ms: number; n: number }>();
+    for (const e of own) {
+      if (e.ts > end) continue;
+      const row = byName.get(e.name) ?? { ms: 0, n: 0 };
+      row.ms += (e.dur ?? 0) / 1000;
+      row.n++;
+      byName.set(e.name, row);
+    }
+    console.log(
+      `\nRenderer main thread, trace of a cold launch (${RATE}× CPU, ready at ${ready.toFixed(0)} ms): inclusive time by event (events nest, so rows overlap)\n`,
+    );
+    console.log('| event | count | ms |');
+    console.log('|---|---:|---:|');
+    for (const [k, v] of [...byName.entries()].sort((a, c) => c[1].ms - a[1].ms).slice(0, 24))
+      console.log(`| ${k} | ${v.n} | ${v.ms.toFixed(0)} |`);
+  } finally {
+    await b.close();
+  }
+}
+
 async function main(): Promise<void> {
   await ensureBuilds();
   console.log(
@@ -81,11 +195,8 @@ async function main(): Promise<void> {
       .join(' / ')}`,
   );
   const emu = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true });
-  const b = await openBrowser({
-    dir: OUR_DIST,
-    readyExpr: READY.providers,
-    rewrite: { 'http://localhost:4010': emu.adobeUrl, 'http://localhost:4020': emu.programmerUrl },
-  });
+  const rewrite = { 'http://localhost:4010': emu.adobeUrl, 'http://localhost:4020': emu.programmerUrl };
+  const b = await openBrowser({ dir: OUR_DIST, readyExpr: READY.providers, rewrite });
   try {
     await b.context.addInitScript(RECORDER);
     await b.throttle(RATE);
@@ -93,6 +204,9 @@ async function main(): Promise<void> {
     await waterfall(b, 'Cold launch (fresh profile: registration, token, profiles, configuration)');
     await b.page.reload();
     await waterfall(b, 'Second launch before sign-in (stored client and token)');
+    await b.close();
+    await profileLaunch(OUR_DIST, rewrite);
+    await traceLaunch(OUR_DIST, rewrite);
   } finally {
     await b.close();
     await emu.close();
