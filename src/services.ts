@@ -13,6 +13,7 @@ import { appSetting } from './lib/settings';
 import { passFlowsConfig, resolveAdobePass } from './settings';
 import type { PlatformPort } from './flows/ports';
 import { platform } from './platform';
+import { queryParam } from './platform/env';
 
 /** Route names the TV journey uses (see routes.ts). */
 export type RouteName = 'splash' | 'providers' | 'activate' | 'catalog' | 'account' | `play/${string}`;
@@ -123,8 +124,7 @@ export const registryTimers: PageTimers = {
 };
 
 function createServices(): Services {
-  const query =
-    typeof location !== 'undefined' ? (new URLSearchParams(location.search).get('preset') ?? undefined) : undefined;
+  const query = typeof location !== 'undefined' ? queryParam(location.search, 'preset') : undefined;
   const resolved = resolveSettings(appSetting('adobePass'), query);
   const flows = createPassFlows(resolved.flows, {
     platform: createPlatformPort(),
