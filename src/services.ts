@@ -172,17 +172,11 @@ function createServices(): Services {
   };
 }
 
-/** The platform layer's objects as the flows' PlatformPort (device headers + versioned storage). */
+/** The platform layer's objects as the flows' PlatformPort (device headers + its storage, one envelope). */
 function createPlatformPort(): PlatformPort {
   return {
     deviceIdentifierHeader: () => platform.deviceIdentifierHeader(),
     deviceInfoHeader: () => platform.deviceInfoHeader(),
-    storage: {
-      get: (key) => platform.storage.get(key),
-      set: (key, value) => {
-        platform.storage.set(key, value);
-      },
-      remove: (key) => platform.storage.remove(key),
-    },
+    storage: platform.storage,
   };
 }

@@ -5,10 +5,14 @@
 
 type MaybePromise<T> = T | Promise<T>;
 
-/** Key/value storage (localStorage-like). Values are strings we write; reads may return anything. */
+/**
+ * Durable key/value storage of JSON values, namespaced by the platform layer, which owns the one
+ * envelope (serialising, versioning, migrating). `get` resolves undefined when the key is absent and
+ * rejects/throws when the entry is unreadable; `set` rejects/throws when the value was not stored.
+ */
 export interface StoragePort {
   get(key: string): MaybePromise<unknown>;
-  set(key: string, value: string): MaybePromise<void>;
+  set(key: string, value: unknown): MaybePromise<void>;
   remove(key: string): MaybePromise<void>;
 }
 

@@ -6,7 +6,7 @@
  *   ?canvas2d=1         render with canvas2d instead of WebGL
  */
 import { Settings as SdkSettings } from '@lightningjs/sdk';
-import { isTruthyParam, queryParam } from '../platform/env';
+import { isTruthyParam, queryParam } from '../query';
 
 interface SdkSettingsApi {
   get(type: 'app' | 'platform' | 'user', key: string, fallback?: unknown): unknown;

@@ -2,7 +2,8 @@
  * Which TV platform the app runs on. Order: `?platform=` in the URL, then `appSettings.platform`,
  * then feature/User-Agent detection. Unknown override values are ignored.
  */
-import { PlatformEnv, queryParam } from './env';
+import type { PlatformEnv } from './env';
+import { queryParam } from '../query';
 
 export type PlatformName = 'tizen' | 'webos' | 'rdk' | 'browser';
 

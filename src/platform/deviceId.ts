@@ -3,7 +3,7 @@
  * Generated once (UUID v4 from crypto.getRandomValues when available) and persisted; changing it
  * invalidates every Adobe Pass profile, so an unreadable stored value is replaced only when absent.
  */
-import type { VersionedStorage } from '../lib/storage';
+import type { EntryStore } from './storage';
 import { base64Utf8 } from './base64';
 
 export const DEVICE_ID_KEY = 'deviceId';
@@ -40,15 +40,23 @@ export function uuidV4(getRandomValues?: (bytes: Uint8Array) => Uint8Array): str
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The persisted id, creating and storing one on first use. */
+/**
+ * The persisted id, creating and storing one on first use. `onWriteError` hears when the new id could
+ * not be stored (it then lasts for this run only, and the next launch is a new device to Adobe).
+ */
 export function loadOrCreateDeviceId(
-  storage: VersionedStorage,
+  storage: EntryStore,
   getRandomValues?: (bytes: Uint8Array) => Uint8Array,
+  onWriteError?: (error: unknown) => void,
 ): string {
-  const existing = storage.get(DEVICE_ID_KEY, isUuidV4);
+  const existing = storage.peek(DEVICE_ID_KEY, isUuidV4);
   if (existing) return existing;
   const id = uuidV4(getRandomValues);
-  storage.set(DEVICE_ID_KEY, id);
+  try {
+    storage.set(DEVICE_ID_KEY, id);
+  } catch (e) {
+    if (onWriteError) onWriteError(e);
+  }
   return id;
 }
 

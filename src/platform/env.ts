@@ -72,20 +72,3 @@ export function browserEnv(): PlatformEnv {
     close: typeof w.close === 'function' ? () => w.close() : undefined,
   };
 }
-
-/** A query parameter from a `location.search` string (no URLSearchParams: Chromium 47 lacks it). */
-export function queryParam(search: string, name: string): string | undefined {
-  const q = search.charAt(0) === '?' ? search.slice(1) : search;
-  for (const part of q.split('&')) {
-    if (!part) continue;
-    const eq = part.indexOf('=');
-    const k = decodeURIComponent((eq < 0 ? part : part.slice(0, eq)).replace(/\+/g, ' '));
-    if (k === name) return eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '));
-  }
-  return undefined;
-}
-
-/** "1", "true", "yes" or a bare flag ("?canvas2d") are true. */
-export function isTruthyParam(v: string | undefined): boolean {
-  return v !== undefined && (v === '' || /^(1|true|yes|on)$/i.test(v));
-}

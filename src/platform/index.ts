@@ -3,7 +3,7 @@
  * everything else imports the `platform` object, whose shape the flows layer consumes as its
  * PlatformPort (`deviceIdentifierHeader`, `deviceInfoHeader`, `storage`).
  */
-import { createVersionedStorage, KeyValueBackend, localStorageBackend, VersionedStorage } from '../lib/storage';
+import { createEntryStore, EntryStore, KeyValueBackend, localStorageBackend } from './storage';
 import { detectPlatform, PlatformName } from './detect';
 import { browserEnv, PlatformEnv } from './env';
 import { keyMapFor, KeyMap, registerTizenKeys } from './keys';
@@ -15,15 +15,21 @@ export type { PlatformName } from './detect';
 export type { DeviceInfo } from './deviceInfo';
 export type { KeyMap } from './keys';
 
-/** Storage namespace and entry version used by the app (keys look like `tve.deviceId`). */
-export const STORAGE_NAMESPACE = 'tve';
-export const STORAGE_VERSION = 1;
+export { StorageError } from './storage';
+export type { KeyValueBackend } from './storage';
 
-export interface PlatformStorage {
-  get<T = unknown>(key: string, guard?: (data: unknown) => data is T): T | undefined;
-  set(key: string, value: unknown): boolean;
-  remove(key: string): void;
-}
+/** Storage namespace used by the app (keys look like `tve.deviceId`). */
+export const STORAGE_NAMESPACE = 'tve';
+
+/**
+ * Durable JSON key/value storage in the platform's one envelope (src/platform/storage.ts): `get` is
+ * undefined when absent and throws on a corrupt entry, `set` throws when the device refuses the write.
+ * It is the flows' StoragePort as it stands.
+ */
+export type PlatformStorage = Pick<EntryStore, 'get' | 'set' | 'remove'>;
+
+/** Where the platform layer reports what it cannot fix itself (src/index.ts hands in the app's Log). */
+export type PlatformLog = (message: string, data?: Record<string, unknown>) => void;
 
 export interface Platform {
   readonly name: PlatformName;
@@ -49,17 +55,16 @@ export interface PlatformOptions {
   appVersion?: string;
   /** The SDK's closeApp (set by App once the Application exists). */
   closeApp?: () => void;
+  /** Warnings (e.g. the device id could not be stored). */
+  warn?: PlatformLog;
 }
 
 export function createPlatform(options: PlatformOptions = {}): Platform & { setCloseApp(fn: () => void): void } {
   const env = options.env ?? browserEnv();
   const settings = options.appSettings ?? {};
   const name = detectPlatform(env, settings.platform);
-  const store: VersionedStorage = createVersionedStorage({
-    backend: options.backend ?? localStorageBackend(),
-    namespace: STORAGE_NAMESPACE,
-    version: STORAGE_VERSION,
-  });
+  const store = createEntryStore(options.backend ?? localStorageBackend(), STORAGE_NAMESPACE);
+  const warn: PlatformLog = options.warn ?? ((): void => undefined);
   let closeApp = options.closeApp ?? ((): void => undefined);
   let id: string | undefined;
   let info: DeviceInfo | undefined;
@@ -72,7 +77,10 @@ export function createPlatform(options: PlatformOptions = {}): Platform & { setC
   const self = {
     name,
     deviceId(): string {
-      if (!id) id = loadOrCreateDeviceId(store, env.getRandomValues);
+      if (!id)
+        id = loadOrCreateDeviceId(store, env.getRandomValues, (e) =>
+          warn('Could not persist the device id', { reason: e instanceof Error ? e.message : 'unknown' }),
+        );
       return id;
     },
     deviceInfo(): DeviceInfo {
@@ -93,10 +101,10 @@ export function createPlatform(options: PlatformOptions = {}): Platform & { setC
       return deviceIdentifierHeader(self.deviceId());
     },
     storage: {
-      get: <T>(key: string, guard?: (data: unknown) => data is T): T | undefined => store.get<T>(key, guard),
-      set: (key: string, value: unknown): boolean => store.set(key, value),
+      get: (key: string): unknown => store.get(key),
+      set: (key: string, value: unknown): void => store.set(key, value),
       remove: (key: string): void => store.remove(key),
-    },
+    } as PlatformStorage,
     keys(): KeyMap {
       return keyMapFor(name, settings.keys);
     },
@@ -142,8 +150,8 @@ export const platform: Platform = {
   deviceInfoHeader: () => instance().deviceInfoHeader(),
   deviceIdentifierHeader: () => instance().deviceIdentifierHeader(),
   storage: {
-    get: <T>(key: string, guard?: (data: unknown) => data is T): T | undefined => instance().storage.get<T>(key, guard),
-    set: (key: string, value: unknown): boolean => instance().storage.set(key, value),
+    get: (key: string): unknown => instance().storage.get(key),
+    set: (key: string, value: unknown): void => instance().storage.set(key, value),
     remove: (key: string): void => instance().storage.remove(key),
   },
   keys: () => instance().keys(),
