@@ -156,6 +156,7 @@ function createServices(): Services {
   const resolved = resolveSettings(raw, query);
   const flows = createPassFlows(resolved.flows, {
     platform: createPlatformPort(),
+    onSignInChange: (signedIn) => platform.signInChanged(signedIn),
     timers: {
       setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),
       clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId),
@@ -172,11 +173,15 @@ function createServices(): Services {
   };
 }
 
-/** The platform layer's objects as the flows' PlatformPort (device headers + its storage, one envelope). */
+/**
+ * The platform layer's objects as the flows' PlatformPort: device headers and the flows' storage (one
+ * envelope; secrets in the secure store on RDK; answers once the device identity is settled, so the
+ * first request already carries the final headers).
+ */
 function createPlatformPort(): PlatformPort {
   return {
     deviceIdentifierHeader: () => platform.deviceIdentifierHeader(),
     deviceInfoHeader: () => platform.deviceInfoHeader(),
-    storage: platform.storage,
+    storage: platform.flowsStorage,
   };
 }

@@ -4,6 +4,7 @@ import { COLORS, FONT_FACE, FONT_SIZE, SCREEN, SPACE } from '../theme';
 import { ButtonRow, type ButtonRowItem } from './ButtonRow';
 import { Spinner } from './Spinner';
 import { POINTER_PATH } from './surfaces';
+import { reportUserError } from '../lib/events';
 
 /**
  * The centred message block every screen uses for its waiting, error and success states:
@@ -136,6 +137,8 @@ export class MessagePanel
 
 /** Panel content for a Failure: its message, details and code, with the given actions. */
 export function failureContent(failure: Failure, title: string, actions: ButtonRowItem[]): PanelContent {
+  // Every failure panel is built here right before it is shown: the one place to report it.
+  reportUserError({ kind: failure.kind, message: failure.message, code: failure.code });
   return {
     title,
     message: failure.message,

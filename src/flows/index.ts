@@ -50,7 +50,10 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     sleep,
     state: {},
     // Called only after construction, when a profile is adopted or forgotten.
-    onProfileChange: () => decisions.clear(),
+    onProfileChange: () => {
+      decisions.clear();
+      if (ports.onSignInChange) ports.onSignInChange(ctx.state.profile !== undefined);
+    },
   };
   const providers = new ProviderList(ctx);
   const decisions = new Entitlements(ctx);

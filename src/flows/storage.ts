@@ -17,6 +17,10 @@ export interface StoredProfile {
 
 type Check<T> = (data: unknown) => T | undefined;
 
+type StorageOptions = { secret?: boolean };
+/** Client credentials and tokens: the platform keeps these in its secure store where it has one. */
+const SECRET: StorageOptions = { secret: true };
+
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isStr = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -57,13 +61,13 @@ export class Persistence {
   ) {}
 
   readClient = () =>
-    this.read('client', checkClient).then((c) =>
+    this.read('client', checkClient, SECRET).then((c) =>
       c && c.dcrBaseUrl === this.dcrBaseUrl ? { clientId: c.clientId, clientSecret: c.clientSecret } : undefined,
     );
   writeClient = (c: ClientCredentials) =>
-    this.write('client', { clientId: c.clientId, clientSecret: c.clientSecret, dcrBaseUrl: this.dcrBaseUrl });
-  readToken = () => this.read('token', checkToken);
-  writeToken = (t: AccessToken) => this.write('token', t);
+    this.write('client', { clientId: c.clientId, clientSecret: c.clientSecret, dcrBaseUrl: this.dcrBaseUrl }, SECRET);
+  readToken = () => this.read('token', checkToken, SECRET);
+  writeToken = (t: AccessToken) => this.write('token', t, SECRET);
   readProvider = () => this.read('provider', checkProvider);
   writeProvider = (p: Provider) => this.write('provider', { id: p.id, displayName: p.displayName, logoUrl: p.logoUrl });
   readProfile = () => this.read('profile', checkProfile);
@@ -76,21 +80,21 @@ export class Persistence {
     return {
       loadClient: this.readClient,
       saveClient: this.writeClient,
-      clearClient: () => this.remove('client'),
+      clearClient: () => this.remove('client', SECRET),
       loadToken: this.readToken,
       saveToken: this.writeToken,
-      clearToken: () => this.remove('token'),
+      clearToken: () => this.remove('token', SECRET),
     };
   }
 
   /** Entries whose last write failed (so a full store warns once, not on every token refresh). */
   private readonly failing = new Set<string>();
 
-  private async read<T>(name: string, check: Check<T>): Promise<T | undefined> {
+  private async read<T>(name: string, check: Check<T>, options?: StorageOptions): Promise<T | undefined> {
     const key = this.prefix + name;
     let reason: string;
     try {
-      const data = await this.storage.get(key);
+      const data = await this.storage.get(key, options);
       if (data === undefined) return undefined;
       const value = check(data);
       if (value !== undefined) return value;
@@ -99,14 +103,14 @@ export class Persistence {
       reason = error instanceof Error ? error.message : 'unknown';
     }
     this.logger.warn('Ignoring unreadable stored entry', { key, reason });
-    await this.remove(name);
+    await this.remove(name, options);
     return undefined;
   }
 
-  private async write(name: string, data: unknown): Promise<void> {
+  private async write(name: string, data: unknown, options?: StorageOptions): Promise<void> {
     const key = this.prefix + name;
     try {
-      await this.storage.set(key, data);
+      await this.storage.set(key, data, options);
       this.failing.delete(key);
     } catch (error) {
       // Storage full or unavailable: the app still works for this run, it just forgets on restart.
@@ -116,9 +120,9 @@ export class Persistence {
     }
   }
 
-  private async remove(name: string): Promise<void> {
+  private async remove(name: string, options?: StorageOptions): Promise<void> {
     try {
-      await this.storage.remove(this.prefix + name);
+      await this.storage.remove(this.prefix + name, options);
     } catch {
       /* nothing more we can do */
     }

@@ -62,6 +62,32 @@ export function toast(text: string, durationMs?: number): void {
 
 /** Show a modal error dialog above everything; resolves with the chosen action label (null = Back). */
 export function showError(options: ErrorDialogOptions): Promise<ErrorDialogChoice> {
+  reportUserError({ kind: 'unknown', message: options.message, code: options.code });
   if (shell) return shell.showError(options);
   return Promise.resolve(null);
+}
+
+/** A failure the user sees (error dialog or a page's failure panel), for the platform's error metrics. */
+export interface UserErrorReport {
+  /** The flows' failure kind (network, denied, authentication, …) or 'unknown'. */
+  kind: string;
+  message: string;
+  code?: string;
+}
+
+let userErrorListener: ((report: UserErrorReport) => void) | null = null;
+
+/** One listener (src/index.ts → platform.userError, e.g. Firebolt Metrics.error); null to remove. */
+export function onUserError(listener: ((report: UserErrorReport) => void) | null): void {
+  userErrorListener = listener;
+}
+
+/** Called wherever a failure is put on screen (showError above, MessagePanel's failureContent). */
+export function reportUserError(report: UserErrorReport): void {
+  if (!userErrorListener) return;
+  try {
+    userErrorListener(report);
+  } catch {
+    // Reporting must never break the screen that shows the error.
+  }
 }

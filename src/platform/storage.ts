@@ -71,17 +71,38 @@ function legacyValue(data: unknown): unknown {
   return isEnvelope(inner) && inner.v === LEGACY_VERSION ? inner.data : data;
 }
 
+/** The stored text of a value in the one envelope. Throws StorageError('write') for a value JSON cannot encode. */
+export function encodeEntry(key: string, value: unknown): string {
+  try {
+    return JSON.stringify({ v: ENVELOPE_VERSION, data: value } as Envelope);
+  } catch (e) {
+    throw new StorageError('write', key, reason(e));
+  }
+}
+
+/**
+ * The value in a stored text; `legacy` is true for an entry of an earlier version (to be rewritten).
+ * Throws StorageError('unreadable') when the text is not an envelope this version can read.
+ */
+export function decodeEntry(key: string, raw: string): { value: unknown; legacy: boolean } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new StorageError('unreadable', key, 'not JSON');
+  }
+  if (!isEnvelope(parsed)) throw new StorageError('unreadable', key, 'not an envelope');
+  if (parsed.v === ENVELOPE_VERSION) return { value: parsed.data, legacy: false };
+  if (parsed.v === LEGACY_VERSION) return { value: legacyValue(parsed.data), legacy: true };
+  throw new StorageError('unreadable', key, `version ${parsed.v}`);
+}
+
 export function createEntryStore(backend: KeyValueBackend, namespace: string): EntryStore {
   const prefix = `${namespace}.`;
   const full = (key: string): string => prefix + key;
 
   const write = (key: string, value: unknown): void => {
-    let text: string;
-    try {
-      text = JSON.stringify({ v: ENVELOPE_VERSION, data: value } as Envelope);
-    } catch (e) {
-      throw new StorageError('write', full(key), reason(e));
-    }
+    const text = encodeEntry(full(key), value);
     try {
       backend.setItem(full(key), text);
     } catch (e) {
@@ -98,24 +119,15 @@ export function createEntryStore(backend: KeyValueBackend, namespace: string): E
         throw new StorageError('unreadable', full(key), reason(e));
       }
       if (raw === null || raw === undefined) return undefined;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw);
-      } catch {
-        throw new StorageError('unreadable', full(key), 'not JSON');
-      }
-      if (!isEnvelope(parsed)) throw new StorageError('unreadable', full(key), 'not an envelope');
-      if (parsed.v === ENVELOPE_VERSION) return parsed.data;
-      if (parsed.v === LEGACY_VERSION) {
-        const value = legacyValue(parsed.data);
+      const entry = decodeEntry(full(key), raw);
+      if (entry.legacy) {
         try {
-          write(key, value);
+          write(key, entry.value);
         } catch {
           // Still readable next time through the same path.
         }
-        return value;
       }
-      throw new StorageError('unreadable', full(key), `version ${parsed.v}`);
+      return entry.value;
     },
     set: write,
     remove(key: string): void {
