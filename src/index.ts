@@ -19,13 +19,14 @@ import { Player } from './player/VideoPlayer';
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 /**
- * Firebolt's Lifecycle.ready(): once the first screen takes input, i.e. a page below the App has the
- * focus (the splash while it loads has none; its error panel's Retry has).
+ * Firebolt's Lifecycle.ready(): once the first screen takes input, i.e. something inside a page has the
+ * focus (focus path Application → App → page → …): the splash while it loads focuses nothing inside
+ * itself; its error panel's Retry, the provider picker or the catalog do.
  */
 function whenFirstScreenFocused(app: Lightning.Application, done: () => void): void {
   const stage = app.stage as unknown as { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
   const check = (): void => {
-    if (Router.getActiveRoute() && (app.focusPath ?? []).length > 2) {
+    if (Router.getActiveRoute() && (app.focusPath ?? []).length > 3) {
       stage.off('frameEnd', check);
       done();
     }
