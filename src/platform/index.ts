@@ -89,7 +89,7 @@ export interface Platform {
 
 export interface PlatformOptions {
   env?: PlatformEnv;
-  /** `appSettings` (reads `platform`, `keys`, `deviceInfo`). */
+  /** `appSettings` (reads `platform`, `keys`, `deviceInfo`, `deviceIdSource`). */
   appSettings?: Record<string, unknown>;
   backend?: KeyValueBackend;
   applicationId?: string;
@@ -175,9 +175,12 @@ export function createPlatform(options: PlatformOptions = {}): Platform & {
     );
   };
 
+  // appSettings.deviceIdSource: "random" keeps hardware ids out of the device id altogether.
+  const hardwareId = (): PlatformFacts['hardwareId'] =>
+    settings.deviceIdSource === 'random' ? undefined : facts.hardwareId;
   const computeId = (): string =>
     resolveDeviceId(store, {
-      hardware: facts.hardwareId,
+      hardware: hardwareId(),
       appId: options.applicationId ?? 'tve',
       getRandomValues: env.getRandomValues,
       onWriteError: (e) =>
@@ -200,9 +203,10 @@ export function createPlatform(options: PlatformOptions = {}): Platform & {
         // stored is final; anything else is provisional and neither stored nor kept.
         const stored = store.peek(DEVICE_ID_KEY, isDeviceId);
         if (stored) return stored;
+        const hardware = hardwareId();
         if (!provisional)
-          provisional = facts.hardwareId
-            ? hashHardwareId(facts.hardwareId, options.applicationId ?? 'tve')
+          provisional = hardware
+            ? hashHardwareId(hardware, options.applicationId ?? 'tve')
             : uuidV4(env.getRandomValues);
         return provisional;
       }

@@ -155,6 +155,22 @@ describe('Tizen 3–8: productinfo model/firmware, hashed DUID', () => {
     expect(again.deviceId()).toBe(first.deviceId());
   });
 
+  it('appSettings.deviceIdSource "random": a stored random UUID even where the DUID is readable', async () => {
+    const tv: PlatformEnv = {
+      userAgent: TIZEN[6]!.ua,
+      search: '',
+      webapis: { productinfo: { getDuid: () => 'AXCDQWEFLKJ8Q' } },
+    };
+    const p = createPlatform({
+      env: tv,
+      backend: memoryBackend(),
+      applicationId: APP,
+      appSettings: { deviceIdSource: 'random' },
+    });
+    await p.ready();
+    expect(isUuidV4(p.deviceId())).toBe(true);
+  });
+
   it('screensaver: off while playing, on when paused, ended or stopped', () => {
     const states: number[] = [];
     const tv: PlatformEnv = {
