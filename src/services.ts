@@ -13,7 +13,7 @@ import { appSetting } from './lib/settings';
 import { passFlowsConfig, resolveAdobePass } from './settings';
 import type { PlatformPort } from './flows/ports';
 import { platform } from './platform';
-import { queryParam } from './platform/env';
+import { queryParam } from './query';
 
 /** Route names the TV journey uses (see routes.ts). */
 export type RouteName = 'splash' | 'providers' | 'activate' | 'catalog' | 'account' | `play/${string}`;
@@ -128,6 +128,7 @@ function createServices(): Services {
   const resolved = resolveSettings(appSetting('adobePass'), query);
   const flows = createPassFlows(resolved.flows, {
     platform: createPlatformPort(),
+    onSignInChange: (signedIn) => platform.signInChanged(signedIn),
     timers: {
       setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),
       clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId),
@@ -144,17 +145,15 @@ function createServices(): Services {
   };
 }
 
-/** The platform layer's objects as the flows' PlatformPort (device headers + versioned storage). */
+/**
+ * The platform layer's objects as the flows' PlatformPort: device headers and the flows' storage (one
+ * envelope; secrets in the secure store on RDK; answers once the device identity is settled, so the
+ * first request already carries the final headers).
+ */
 function createPlatformPort(): PlatformPort {
   return {
     deviceIdentifierHeader: () => platform.deviceIdentifierHeader(),
     deviceInfoHeader: () => platform.deviceInfoHeader(),
-    storage: {
-      get: (key) => platform.storage.get(key),
-      set: (key, value) => {
-        platform.storage.set(key, value);
-      },
-      remove: (key) => platform.storage.remove(key),
-    },
+    storage: platform.flowsStorage,
   };
 }

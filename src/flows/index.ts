@@ -53,7 +53,10 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     // Called only after construction (boot, activation, re-read).
     providerFor: (mvpd, chosen) => providers.providerFor(mvpd, chosen),
     // Called only after construction, when a profile is adopted or forgotten.
-    onProfileChange: () => decisions.clear(),
+    onProfileChange: () => {
+      decisions.clear();
+      if (ports.onSignInChange) ports.onSignInChange(ctx.state.profile !== undefined);
+    },
   };
   const providers = new ProviderList(ctx);
   const decisions = new Entitlements(ctx);

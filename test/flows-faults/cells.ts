@@ -448,7 +448,7 @@ export const FAULTS: FaultDef[] = [
     applies: () => true,
     inject: async (c) => {
       const raw = c.storage.get(`adobePass.${SP}.client`);
-      const clientId = typeof raw === 'string' ? (JSON.parse(raw) as { data: { clientId: string } }).data.clientId : '';
+      const clientId = typeof raw === 'object' && raw !== null ? String((raw as { clientId?: unknown }).clientId) : '';
       await c.h.admin('POST', `clients/${encodeURIComponent(clientId)}/revoke`);
       await c.h.admin('POST', 'expire', { kind: 'access-token' });
     },

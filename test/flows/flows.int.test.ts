@@ -162,7 +162,7 @@ test('returning user: stored credentials, token and MVPD → one profiles/{mvpd}
 
 test('corrupt stored token: ignored, a new token is fetched with the stored credentials (no re-registration)', async () => {
   await flows().boot();
-  storage.set(`adobePass.${SP}.token`, '{"v":1,"data":{"accessToken":');
+  storage.unreadable(`adobePass.${SP}.token`);
   await emu.admin('DELETE', 'journal');
   await flows().boot();
   expect(calls(await emu.journal())).toEqual(['POST /o/client/token', `GET ${P('profiles')}`]);

@@ -108,11 +108,12 @@ describe('activation', () => {
     expect(timers.scheduled).toEqual([5000, 5000, 5000]);
     expect(timers.pending).toBe(0);
     expect(f.current()?.profile.mvpd).toBe('AcmeCable');
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.profile`)))).toEqual({
-      v: 1,
-      data: { mvpd: 'AcmeCable', notAfter: 9e12, attributes: { userID: { value: 'u-AcmeCable', encrypted: false } } },
+    expect(storage.get(`adobePass.${SP}.profile`)).toEqual({
+      mvpd: 'AcmeCable',
+      notAfter: 9e12,
+      attributes: { userID: { value: 'u-AcmeCable', encrypted: false } },
     });
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({ id: 'AcmeCable', displayName: 'Acme Cable' });
+    expect(storage.get(`adobePass.${SP}.provider`)).toEqual({ id: 'AcmeCable', displayName: 'Acme Cable' });
   });
 
   test.each([
@@ -316,7 +317,7 @@ describe('boot and profiles', () => {
   });
 
   test('cached MVPD → only GET profiles/{mvpd}; authenticated_profile_* → must sign in', async () => {
-    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'AcmeCable', displayName: 'Acme Cable' } }));
+    storage.set(`adobePass.${SP}.provider`, { id: 'AcmeCable', displayName: 'Acme Cable' });
     server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, {
       status: 403,
       json: { status: 403, code: 'authenticated_profile_expired', action: 'authentication' },
@@ -329,19 +330,30 @@ describe('boot and profiles', () => {
     expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(0);
   });
 
-  test('corrupt, foreign-version and wrong-shape storage entries are treated as absent', async () => {
-    storage.set(`adobePass.${SP}.client`, '{not json');
-    storage.set(`adobePass.${SP}.token`, JSON.stringify({ v: 99, data: { accessToken: 'x', expiresAt: 1, refreshAt: 1 } }));
-    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 42 } }));
-    storage.set(`adobePass.${SP}.profile`, 'null');
+  test('unreadable and wrong-shape storage entries are treated as absent, and removed', async () => {
+    storage.unreadable(`adobePass.${SP}.client`);
+    storage.unreadable(`adobePass.${SP}.token`);
+    storage.set(`adobePass.${SP}.provider`, { id: 42 });
+    storage.set(`adobePass.${SP}.profile`, null);
     server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
     const f = flows();
     const result = await f.boot();
     expect(result).toEqual({ ok: true, value: { signedIn: false, profiles: [] } });
     expect(f.lastUsedProvider()).toBeUndefined();
     expect(server.count('POST /o/client/register')).toBe(1);
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.client`))).v).toBe(1);
+    expect(storage.get(`adobePass.${SP}.client`)).toEqual(expect.objectContaining({ clientId: expect.any(String) }));
     expect(storage.data.has(`adobePass.${SP}.provider`)).toBe(false);
+    expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);
+    expect(logger.lines.filter((l) => l.includes('Ignoring unreadable stored entry'))).toHaveLength(4);
+  });
+
+  test('a write the device refuses is reported, and the app carries on', async () => {
+    storage.refuseWrites = true;
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    expect((await flows().boot()).ok).toBe(true);
+    const warnings = logger.lines.filter((l) => l.includes('Could not persist entry'));
+    expect(warnings.map((l) => /"key":"([^"]+)"/.exec(l)?.[1]).sort()).toEqual([`adobePass.${SP}.client`, `adobePass.${SP}.token`]);
+    expect(warnings.join('\n')).toContain('QuotaExceededError');
   });
 
   test('the logger never receives tokens or secrets', async () => {
