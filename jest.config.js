@@ -7,6 +7,7 @@ const esmPackages = [
   '@metrological/sdk',
   'localcookies',
   '@michieljs/execute-as-promise',
+  '@firebolt-js/sdk',
 ];
 const shared = {
   transform: { '^.+\\.tsx?$': tsTransform, '^.+\\.m?js$': jsTransform },
@@ -26,7 +27,7 @@ module.exports = {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{emulator,scripts,integration,pass,flows,second-screen}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{emulator,scripts,integration,pass,flows,second-screen,controllers,architecture}/**/*.test.ts'],
     },
   ],
 };

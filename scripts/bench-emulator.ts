@@ -7,7 +7,8 @@
  *   BENCH_URL=http://127.0.0.1:4010 npm run bench:emulator   # against a running emulator
  *   BENCH_TVS=200 BENCH_SECONDS=20 BENCH_INTERVAL_MS=4000      # defaults
  *
- * Each TV sends its own X-Forwarded-For, so the emulator's per-device throttling (if switched on) applies per TV.
+ * Each TV sends its own X-Forwarded-For (and X-Device-Info, required on DCR too), so the emulator's throttling —
+ * on by default, Adobe's model — applies per TV: 1 poll per 4 s stays well inside it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,14 +55,16 @@ async function setUpTv(base: string, n: number): Promise<Tv> {
   const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
   const reg = await json(`${base}/o/client/register`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, 'x-device-info': DEVICE_INFO },
     body: JSON.stringify({ software_statement: STATEMENT }),
   });
+  if (reg.status !== 201) throw new Error(`TV ${n}: register failed (${reg.status})`);
   const tok = await json(`${base}/o/client/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip, 'x-device-info': DEVICE_INFO },
     body: new URLSearchParams({ client_id: String(reg.body.client_id), client_secret: String(reg.body.client_secret), grant_type: 'client_credentials' }).toString(),
   });
+  if (tok.status !== 201) throw new Error(`TV ${n}: token failed (${tok.status})`);
   const headers = {
     Authorization: `Bearer ${String(tok.body.access_token)}`,
     'AP-Device-Identifier': `fingerprint ${Buffer.from(`bench-tv-${n}`).toString('base64')}`,

@@ -36,7 +36,9 @@ function startPart(part: Part): void {
     );
     return;
   }
-  const child = spawn(TSX, [part.entry], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  // Throttling in Adobe's model is on for the local stack unless EMULATOR_THROTTLING=off says otherwise.
+  const env = part.name === 'emulator' ? { EMULATOR_THROTTLING: 'on', ...process.env } : process.env;
+  const child = spawn(TSX, [part.entry], { cwd: ROOT, stdio: 'inherit', env });
   child.on('exit', (code, signal) => {
     if (!stopping) console.warn(`[start] ${part.name} exited (${signal ?? `code ${code}`})`);
   });

@@ -1,5 +1,5 @@
 /**
- * Root component: router outlet, global overlay (toasts, error dialog, exit dialog) and Back policy.
+ * Root component: router outlet, global overlay (toasts, question dialog, exit dialog) and Back policy.
  * Back on a home route (routes.ts HOME_ROUTES) or with no history opens the exit dialog (Cancel
  * focused); the SDK never closes the app by itself. Confirming exits the platform's way.
  */
@@ -8,8 +8,8 @@ import { ROUTES, HOME_ROUTES } from './routes';
 import { Dialog, DialogContent, EXIT_ACTIONS, exitDialogContent } from './components/Dialog';
 import { Toast } from './components/Toast';
 import { COLORS, SCREEN } from './theme';
-import { ErrorDialogChoice, ErrorDialogOptions, registerShell } from './lib/events';
-import { setPointerScope } from './lib/pointer';
+import { AskChoice, AskOptions, registerShell } from './lib/events';
+import { POINTER_PATH, setPointerScope } from './lib/pointer';
 import { installTestHook } from './lib/testHook';
 import { platform, setCloseApp } from './platform';
 import { Log } from './lib/log';
@@ -28,9 +28,8 @@ interface SdkApplication {
   closeApp(): void;
 }
 
-const COLLISION_PARENT = 2 as unknown as boolean;
-
-type OpenDialog = { kind: 'exit' } | { kind: 'error'; resolve: (choice: ErrorDialogChoice) => void };
+/** The exit confirmation, or a page's question (reported as "error" to the test hook, as before). */
+type OpenDialog = { kind: 'exit' } | { kind: 'error'; resolve: (choice: AskChoice) => void };
 
 export class App extends Router.App<AppTemplateSpec> {
   private _dialog: OpenDialog | null = null;
@@ -68,7 +67,7 @@ export class App extends Router.App<AppTemplateSpec> {
     setCloseApp(() => (this.application as unknown as SdkApplication).closeApp());
     registerShell({
       toast: (text, ms) => this.tag('Overlay.Toast')!.show(text, ms),
-      showError: (options) => this.showError(options),
+      ask: (options) => this.ask(options),
     });
     installTestHook({
       application: this.application,
@@ -115,10 +114,10 @@ export class App extends Router.App<AppTemplateSpec> {
     this._openDialog({ kind: 'exit' }, exitDialogContent(appName()));
   }
 
-  showError(options: ErrorDialogOptions): Promise<ErrorDialogChoice> {
-    // A newer error replaces an open one (the older one resolves as dismissed).
+  ask(options: AskOptions): Promise<AskChoice> {
+    // A newer question replaces an open one (the older one resolves as dismissed).
     if (this._dialog && this._dialog.kind === 'error') this._dialog.resolve(null);
-    return new Promise<ErrorDialogChoice>((resolve) => {
+    return new Promise<AskChoice>((resolve) => {
       const labels = options.actions && options.actions.length ? options.actions : ['OK'];
       const content: DialogContent = {
         title: options.title ?? 'Something went wrong',
@@ -144,8 +143,8 @@ export class App extends Router.App<AppTemplateSpec> {
   private _closeDialog(): void {
     this.tag('Overlay.Dialog')!.close();
     setPointerScope(null);
-    // Lightning marks parents of collision elements with 2: searched, but not a target themselves.
-    this.tag('Pages')!.collision = COLLISION_PARENT;
+    // Searched for pointer targets again, but not a target itself.
+    this.tag('Pages')!.collision = POINTER_PATH;
     this._dialog = null;
     this._setState('');
   }

@@ -3,14 +3,17 @@
  * navigator, resolved settings and timers. Built lazily from `settings.json` on first use; tests (and
  * the dev stub) install their own with `setServices()`.
  */
-import { Router, Settings } from '@lightningjs/sdk';
+import { Router } from '@lightningjs/sdk';
 import { createCatalogClient, type CatalogClient } from './catalog/client';
 import type { Catalog } from './catalog/types';
 import type { PassFlows, Provider } from './flows/api';
 import { createPassFlows, type PassFlowsConfig } from './flows';
 import { Registry, type TimerId } from './lib/registry';
+import { appSetting } from './lib/settings';
+import { passFlowsConfig, resolveAdobePass } from './settings';
 import type { PlatformPort } from './flows/ports';
 import { platform } from './platform';
+import { queryParam } from './query';
 
 /** Route names the TV journey uses (see routes.ts). */
 export type RouteName = 'splash' | 'providers' | 'activate' | 'catalog' | 'account' | `play/${string}`;
@@ -42,8 +45,6 @@ export interface Session {
   provider?: Provider;
   /** The viewer chose to pick the provider on the second screen (activation without a provider). */
   chooseOnPhone?: boolean;
-  /** The provider used last on this TV (from boot), marked "Last used" in the picker. */
-  lastProvider?: Provider;
   /** The catalog as last loaded (the player looks titles up here). */
   catalog?: Catalog;
   /** Where focus was on the catalog (restored when coming back from the player). */
@@ -72,46 +73,19 @@ export function setServices(s: Services | undefined): void {
   current = s;
 }
 
-type Preset = Omit<
-  PassFlowsConfig,
-  'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'hiddenMvpdIds'
-> & {
-  programmerBaseUrl: string;
-};
-
-interface AdobePassSettings {
-  preset?: string;
-  presets?: Record<string, Preset>;
-  pollIntervalMs?: number;
-  configCacheTtlMs?: number;
-  preauthorizeBatchSize?: number;
-  showLockedTitles?: boolean;
-  hiddenMvpdIds?: string[];
-}
-
-interface SettingsApi {
-  get(type: 'app' | 'platform' | 'user', key: string, fallback?: unknown): unknown;
-}
-
-/** `appSettings.adobePass` with the named preset resolved (a `?preset=` query overrides it in dev). */
+/**
+ * `appSettings.adobePass` resolved (src/settings.ts: preset, override rule, SettingsError), split into the
+ * flows' config, the catalog backend and the TV's own settings. `presetOverride` is `?preset=` in dev.
+ */
 export function resolveSettings(
-  raw: AdobePassSettings,
+  raw: unknown,
   presetOverride?: string,
 ): { flows: PassFlowsConfig; programmerBaseUrl: string; tv: TvSettings } {
-  const name = presetOverride || raw.preset || 'emulator';
-  const preset = raw.presets?.[name];
-  if (!preset) throw new Error(`Unknown adobePass preset "${name}"`);
-  const { programmerBaseUrl, ...pass } = preset;
+  const s = resolveAdobePass(raw, presetOverride);
   return {
-    flows: {
-      ...pass,
-      pollIntervalMs: raw.pollIntervalMs,
-      configCacheTtlMs: raw.configCacheTtlMs,
-      preauthorizeBatchSize: raw.preauthorizeBatchSize,
-      hiddenMvpdIds: raw.hiddenMvpdIds,
-    },
-    programmerBaseUrl,
-    tv: { showLockedTitles: raw.showLockedTitles !== false, secondScreenShortUrl: pass.secondScreenShortUrl },
+    flows: passFlowsConfig(s),
+    programmerBaseUrl: s.programmerBaseUrl,
+    tv: { showLockedTitles: s.showLockedTitles !== false, secondScreenShortUrl: s.secondScreenShortUrl },
   };
 }
 
@@ -150,12 +124,11 @@ export const registryTimers: PageTimers = {
 };
 
 function createServices(): Services {
-  const raw = ((Settings as SettingsApi).get('app', 'adobePass', {}) ?? {}) as AdobePassSettings;
-  const query =
-    typeof location !== 'undefined' ? (new URLSearchParams(location.search).get('preset') ?? undefined) : undefined;
-  const resolved = resolveSettings(raw, query);
+  const query = typeof location !== 'undefined' ? queryParam(location.search, 'preset') : undefined;
+  const resolved = resolveSettings(appSetting('adobePass'), query);
   const flows = createPassFlows(resolved.flows, {
     platform: createPlatformPort(),
+    onSignInChange: (signedIn) => platform.signInChanged(signedIn),
     timers: {
       setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),
       clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId),
@@ -172,17 +145,15 @@ function createServices(): Services {
   };
 }
 
-/** The platform layer's objects as the flows' PlatformPort (device headers + versioned storage). */
+/**
+ * The platform layer's objects as the flows' PlatformPort: device headers and the flows' storage (one
+ * envelope; secrets in the secure store on RDK; answers once the device identity is settled, so the
+ * first request already carries the final headers).
+ */
 function createPlatformPort(): PlatformPort {
   return {
     deviceIdentifierHeader: () => platform.deviceIdentifierHeader(),
     deviceInfoHeader: () => platform.deviceInfoHeader(),
-    storage: {
-      get: (key) => platform.storage.get(key),
-      set: (key, value) => {
-        platform.storage.set(key, value);
-      },
-      remove: (key) => platform.storage.remove(key),
-    },
+    storage: platform.flowsStorage,
   };
 }

@@ -70,3 +70,15 @@ export function focusBleed(size: number, scale: number = FOCUS.scale, ring: numb
 
 /** Spacing scale. */
 export const SPACE = { xs: 8, s: 16, m: 24, l: 40, xl: 64 } as const;
+
+/**
+ * A text texture's settings in the app's face: `text: textStyle(FONT_SIZE.body, COLORS.textMuted)`.
+ * `extra` adds or overrides settings (fontStyle, wordWrapWidth, maxLines, the text itself...).
+ */
+export function textStyle<const E extends object = object>(
+  fontSize: number,
+  textColor: number = COLORS.text,
+  extra?: E,
+): { text: string; fontFace: string; fontSize: number; textColor: number } & E {
+  return { text: '', fontFace: FONT_FACE, fontSize, textColor, ...(extra as E) };
+}

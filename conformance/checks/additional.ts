@@ -133,7 +133,7 @@ export const additionalChecks: Check[] = [
           ],
           [
             'after profile expiry: profiles/{mvpd} empty → signed out with the last provider',
-            !!r && r.ok && !r.value.signedIn && !!r.value.lastProvider && count(bootCalls, 'profiles-mvpd') === 1,
+            !!r && r.ok && !r.value.signedIn && !!facts.lastProviderAfterExpiry && count(bootCalls, 'profiles-mvpd') === 1,
           ],
           [
             'then a new session, not a stale decision',

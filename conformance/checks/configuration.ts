@@ -73,7 +73,7 @@ export const configurationChecks: Check[] = [
               last.logoUrl === chosen.logoUrl,
           ],
         ],
-        `stored {id: ${String(stored?.id)}, displayName, logoUrl}; boot after restart returns it as lastProvider`,
+        `stored {id: ${String(stored?.id)}, displayName, logoUrl}; after a restart lastUsedProvider() returns it`,
       );
     },
   },

@@ -204,7 +204,8 @@ export async function expiryJourney(emu: Emulator, rec: Recorder, facts: Facts):
     const again = tv.launch({ pollIntervalMs: 3000 });
     const boot = await j.step('relaunch-boot', () => again.boot());
     facts.relaunchAfterExpiry = boot;
-    const last = boot.ok && !boot.value.signedIn ? boot.value.lastProvider : undefined;
+    const last = boot.ok && !boot.value.signedIn ? again.lastUsedProvider() : undefined;
+    facts.lastProviderAfterExpiry = last;
     if (!last) throw new Error('relaunch after expiry did not offer the last provider');
     const s = await j.step('reauthenticate', () => showCode(again, last));
     facts.reauthCode = s.code;

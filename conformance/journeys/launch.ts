@@ -4,7 +4,7 @@
  * poll interval through the flows' own `pollIntervalMs` option (clamped to 3–5 s by the flows).
  */
 import type { PassFlows, PlaybackGrant, Result } from '../../src/flows';
-import { activationFacts, isPollOf, showCode, waitForRequest } from '../lib/activation';
+import { activationFacts, isPollOf, showCode, signIn, waitForRequest } from '../lib/activation';
 import type { Emulator } from '../lib/emulator';
 import type { Facts } from '../lib/facts';
 import { sleep, waitFor, type Recorder } from '../lib/recorder';
@@ -38,7 +38,6 @@ export async function firstLaunchJourneys(emu: Emulator, rec: Recorder, facts: F
     facts.firstProviders = list.value;
     const acme = list.value.find((p) => p.id === 'AcmeCable');
     if (!acme) throw new Error('AcmeCable missing from the picker');
-    f.rememberProvider(acme);
     const from = await emu.sync();
     const started = await j.step('show-code', () => showCode(f, acme));
     // The subscriber logs in on the phone while the TV is polling: after the first (pending) poll.
@@ -106,12 +105,14 @@ export async function providerChoiceJourney(emu: Emulator, rec: Recorder, facts:
     const blue = first.ok ? first.value.find((p) => p.id === 'BlueRiverTV') : undefined;
     if (!blue) throw new Error('BlueRiverTV missing from the picker');
     facts.chosenProvider = blue;
-    f.rememberProvider(blue);
-    await sleep(20);
+    // The flows persist the provider when the sign-in completes; then the profile lapses on Adobe's side.
+    await j.step('sign-in', () => signIn(emu, f, blue, 'kim'));
     facts.storedChosen = tv.stored('provider');
+    const clientId = String(tv.stored('client')?.clientId ?? '');
+    await emu.admin('POST', 'expire', { kind: 'profile', clientId, mvpd: blue.id });
     const again = tv.launch({ pollIntervalMs: 3000 });
     const boot = await j.step('relaunch-boot', () => again.boot());
-    if (boot.ok && !boot.value.signedIn) facts.relaunchLastProvider = boot.value.lastProvider;
+    if (boot.ok && !boot.value.signedIn) facts.relaunchLastProvider = again.lastUsedProvider();
     if (facts.relaunchLastProvider) {
       // "Sign in with Blue River TV again": straight to a code, without the picker (item 6).
       const s = await j.step('confirm-last-provider', () => showCode(again, facts.relaunchLastProvider!));

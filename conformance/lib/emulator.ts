@@ -33,7 +33,8 @@ export interface Emulator {
 }
 
 export async function launchEmulator(): Promise<Emulator> {
-  const running: RunningEmulator = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true });
+  // Throttling on, in Adobe's model (burst of 10 per client IP, then 1 request/s): conformance runs against it.
+  const running: RunningEmulator = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings: { throttling: true } });
   const proxy = await startRecordingProxy(running.adobeUrl);
   const journal: JournalEntry[] = [];
   let cursor = 0;

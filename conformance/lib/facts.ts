@@ -116,6 +116,8 @@ export class Facts {
   signedInAfterExpiredPlay?: boolean;
   storedProfileAfterExpiredPlay?: boolean;
   relaunchAfterExpiry?: Result<BootOutcome>;
+  /** `lastUsedProvider()` after that relaunch (the provider offered again). */
+  lastProviderAfterExpiry?: Provider;
   reauthCode?: string;
   itemLevelPreauth?: Result<Map<string, Decision>>;
   signedInAfterItemLevelPreauth?: boolean;

@@ -1,6 +1,8 @@
 /** `npm run emulator`: starts the emulator with ports and URLs from the environment (docs/architecture.md). */
 import { loadFixtures } from './adobe/fixtures';
 import { startEmulator } from './server';
+import { settingsFromEnv } from './env';
+import { DEFAULT_SETTINGS } from './settings';
 
 function envNumber(name: string, fallback: number): number {
   const v = process.env[name];
@@ -12,7 +14,9 @@ function envNumber(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const cors = process.env.EMULATOR_CORS_ORIGINS;
+  const settings = settingsFromEnv(process.env);
   const emu = await startEmulator({
+    settings,
     adobePort: envNumber('EMULATOR_ADOBE_PORT', 4010),
     programmerPort: envNumber('EMULATOR_PROGRAMMER_PORT', 4020),
     host: process.env.EMULATOR_HOST || '127.0.0.1',
@@ -23,6 +27,10 @@ async function main(): Promise<void> {
   const fixtures = loadFixtures();
   console.log(`Adobe Pass emulator     ${emu.adobeUrl}   (admin API: ${emu.adobeUrl}/__emulator/)`);
   console.log(`Programmer backend      ${emu.programmerUrl || '(not available)'}`);
+  const on = settings.throttling ?? DEFAULT_SETTINGS.throttling;
+  console.log(`Throttling              ${on ? "on (Adobe's model: burst of 10 per client IP, then 1 request/s)" : 'off (EMULATOR_THROTTLING=off)'}`);
+  if (settings.mvpdCount) console.log(`Configuration           ${settings.mvpdCount} MVPDs (EMULATOR_MVPDS)`);
+  if (settings.catalog && settings.catalog !== 'standard') console.log(`Catalog                 ${settings.catalog} (EMULATOR_CATALOG)`);
   console.log('Test subscribers (passwords: see emulator/README.md or GET /__emulator/fixtures):');
   for (const s of fixtures.subscribers) console.log(`  ${s.username.padEnd(8)} ${s.displayName}`);
   const stop = (): void => {

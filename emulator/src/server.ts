@@ -78,6 +78,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
     publicUrl: opts.publicProgrammerUrl?.replace(/\/+$/, '') ?? urlOf(host, port),
     logger: false,
     corsOrigins: opts.corsOrigins,
+    catalogSize: () => state.settings.catalog,
   });
   try {
     await programmer.listen({ port, host });

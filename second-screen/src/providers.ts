@@ -1,20 +1,17 @@
-/** Which providers the phone offers: the TV's rules (hide TempPass and test MVPDs), sorted by name. */
+/**
+ * Which providers the phone offers: the TV's filter (src/flows/provider-filter.ts: TempPass and test
+ * MVPDs hidden, hidden ids), sorted by name. The phone's settings keep their own names.
+ */
+import { visibleFilter } from '../../src/flows/provider-filter';
 import type { ProviderInfo } from './api';
 
 export interface ProviderFilter {
   hiddenMvpdIds: string[];
+  /** The TV's `testMvpdPattern`; absent here means no pattern (config.json sets the TV's default). */
   hiddenMvpdPattern?: string;
 }
 
 export function visibleProviders(all: ProviderInfo[], filter: ProviderFilter): ProviderInfo[] {
-  const hidden = new Set(filter.hiddenMvpdIds);
-  let pattern: RegExp | undefined;
-  try {
-    pattern = filter.hiddenMvpdPattern ? new RegExp(filter.hiddenMvpdPattern, 'i') : undefined;
-  } catch {
-    pattern = undefined; // a bad pattern in config must not empty the picker
-  }
-  return all
-    .filter((p) => !p.isTempPass && !hidden.has(p.id) && !(pattern && (pattern.test(p.id) || pattern.test(p.displayName))))
-    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const visible = visibleFilter({ hiddenMvpdIds: filter.hiddenMvpdIds, testMvpdPattern: filter.hiddenMvpdPattern ?? '' });
+  return all.filter(visible).sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -1,11 +1,11 @@
 /**
- * A focusable text button with the app's focus style (ring + scale + inverted colours) and pointer
- * support: hovering asks the parent container to focus it (`$pointerFocus`), clicking focuses and selects.
- * Selection is reported through the `select` signal (remote OK/Enter or pointer click).
+ * A focusable text button with the app's focus style (ring + scale + inverted colours). OK, a click
+ * and hover behave as every Selectable: `select(button)` is signalled, hover moves focus here.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
-import { inPointerScope, markPointerPath, requestPointerFocus } from '../lib/pointer';
+import { markPointerPath } from '../lib/pointer';
+import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 
 export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
   label: string;
@@ -15,18 +15,13 @@ export interface ButtonTemplateSpec extends Lightning.Component.TemplateSpec {
   };
 }
 
-export interface ButtonSignals {
-  select(button: Button): void;
-}
-
-export interface ButtonTypeConfig extends Lightning.Component.TypeConfig {
-  SignalMapType: ButtonSignals;
-}
+export type ButtonSignals = SelectableSignals<Button>;
+export type ButtonTypeConfig = SelectableTypeConfig<Button>;
 
 export const BUTTON_SIZE = { w: 360, h: 84 } as const;
 
 export class Button
-  extends Lightning.Component<ButtonTemplateSpec, ButtonTypeConfig>
+  extends Selectable<ButtonTemplateSpec, ButtonTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<ButtonTemplateSpec>
 {
   static override _template(): Lightning.Component.Template<ButtonTemplateSpec> {
@@ -92,34 +87,15 @@ export class Button
   }
 
   override _focus(): void {
-    this.setSmooth('scale', FOCUS.scale, FOCUS.transition);
-    this.tag('Ring')!.setSmooth('alpha', 1, FOCUS.transition);
+    this._lift(true);
     this.tag('Body')!.patch({ color: COLORS.text });
     this.tag('Body.Label')!.patch({ text: { textColor: COLORS.focusText } });
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1, FOCUS.transition);
-    this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
+    this._lift(false);
     this.tag('Body')!.patch({ color: COLORS.surfaceRaised });
     this.tag('Body.Label')!.patch({ text: { textColor: COLORS.text } });
-  }
-
-  override _handleEnter(): boolean | void {
-    this.signal('select', this);
-  }
-
-  /** Pointer hover: ask the container to move focus here. */
-  _handleHover(): boolean {
-    requestPointerFocus(this);
-    return false;
-  }
-
-  /** Pointer click: focus, then select (same as OK on the remote). */
-  _handleClick(): boolean | void {
-    if (!inPointerScope(this)) return;
-    requestPointerFocus(this);
-    this.signal('select', this);
   }
 }
 

@@ -1,8 +1,8 @@
 import { Lightning } from '@lightningjs/sdk';
 import { COLORS, FONT_FACE } from '../theme';
-import { inPointerScope, requestPointerFocus } from '../lib/pointer';
+import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { ALPHABET } from './letters';
-import { POINTER_PATH } from './surfaces';
+import { Selectable, type SelectableTypeConfig } from './Selectable';
 
 /** A–Z jump rail: Left/Right move between letters that have providers, OK (or click) jumps. */
 export const LETTER = { w: 56, h: 56, gap: 8 } as const;
@@ -11,15 +11,10 @@ interface LetterSpec extends Lightning.Component.TemplateSpec {
   Bg: object;
   Label: object;
 }
-interface LetterSignals {
-  select(letter: LetterKey): void;
-}
-interface LetterConfig extends Lightning.Component.TypeConfig {
-  SignalMapType: LetterSignals;
-}
+type LetterConfig = SelectableTypeConfig<LetterKey>;
 
 class LetterKey
-  extends Lightning.Component<LetterSpec, LetterConfig>
+  extends Selectable<LetterSpec, LetterConfig>
   implements Lightning.Component.ImplementTemplateSpec<LetterSpec>
 {
   letter = '';
@@ -63,21 +58,6 @@ class LetterKey
   override _unfocus(): void {
     this.tag('Bg')!.color = COLORS.transparent;
     this.tag('Label')!.text!.textColor = COLORS.text;
-  }
-
-  override _handleEnter(): boolean | void {
-    this.signal('select', this);
-  }
-
-  _handleHover(): boolean {
-    requestPointerFocus(this);
-    return false;
-  }
-
-  _handleClick(): boolean | void {
-    if (!inPointerScope(this)) return;
-    requestPointerFocus(this);
-    this.signal('select', this);
   }
 }
 

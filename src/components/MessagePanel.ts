@@ -1,9 +1,10 @@
 import { Lightning } from '@lightningjs/sdk';
 import type { Failure } from '../flows/api';
-import { COLORS, FONT_FACE, FONT_SIZE, SCREEN, SPACE } from '../theme';
+import { COLORS, FONT_SIZE, SCREEN, SPACE, textStyle } from '../theme';
 import { ButtonRow, type ButtonRowItem } from './ButtonRow';
 import { Spinner } from './Spinner';
-import { POINTER_PATH } from './surfaces';
+import { POINTER_PATH } from '../lib/pointer';
+import { reportUserError } from '../lib/events';
 
 /**
  * The centred message block every screen uses for its waiting, error and success states:
@@ -44,17 +45,9 @@ export class MessagePanel
   private _content: PanelContent = { title: '' };
 
   static override _template(): Lightning.Component.Template<Spec> {
-    const text = (fontSize: number, textColor: number, extra: object = {}) => ({
-      text: {
-        text: '',
-        fontFace: FONT_FACE,
-        fontSize,
-        textColor,
-        textAlign: 'center' as const,
-        wordWrapWidth: WIDTH,
-        w: WIDTH,
-        ...extra,
-      },
+    const centred = { textAlign: 'center', wordWrapWidth: WIDTH, w: WIDTH } as const;
+    const text = <E extends object>(fontSize: number, textColor: number, extra?: E) => ({
+      text: textStyle(fontSize, textColor, { ...centred, ...extra }),
     });
     return {
       w: WIDTH,
@@ -136,6 +129,8 @@ export class MessagePanel
 
 /** Panel content for a Failure: its message, details and code, with the given actions. */
 export function failureContent(failure: Failure, title: string, actions: ButtonRowItem[]): PanelContent {
+  // Every failure panel is built here right before it is shown: the one place to report it.
+  reportUserError({ kind: failure.kind, message: failure.message, code: failure.code });
   return {
     title,
     message: failure.message,

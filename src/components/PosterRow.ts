@@ -1,9 +1,8 @@
 import { Lightning } from '@lightningjs/sdk';
 import type { CatalogItem, CatalogRow } from '../catalog/types';
 import { COLORS, FONT_FACE, SAFE } from '../theme';
-import { requestPointerFocus } from '../lib/pointer';
+import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { POSTER, PosterTile, type TileAccess } from './PosterTile';
-import { POINTER_PATH } from './surfaces';
 
 /** A titled row of posters. Left/Right move focus; the strip scrolls so the focused tile stays visible. */
 export const ROW = { gap: 28, titleH: 64, h: 64 + POSTER.h + 40 } as const;

@@ -1,13 +1,14 @@
 import { Img, Lightning } from '@lightningjs/sdk';
 import type { CatalogItem } from '../catalog/types';
 import { COLORS, FOCUS } from '../theme';
-import { inPointerScope, requestPointerFocus } from '../lib/pointer';
+import type { TileAccess } from '../controllers/catalog';
+import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
 
 /** A title in a catalog row: poster image (cover), a lock badge when preauthorization denied it. */
 export const POSTER = { w: 220, h: 330 } as const;
 
-export type TileAccess = 'unknown' | 'unlocked' | 'locked';
+export type { TileAccess };
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Ring: object;
@@ -15,15 +16,11 @@ interface Spec extends Lightning.Component.TemplateSpec {
   Lock: { Icon: object };
 }
 
-export interface PosterTileSignals {
-  select(tile: PosterTile): void;
-}
-interface TypeConfig extends Lightning.Component.TypeConfig {
-  SignalMapType: PosterTileSignals;
-}
+export type PosterTileSignals = SelectableSignals<PosterTile>;
+type TypeConfig = SelectableTypeConfig<PosterTile>;
 
 export class PosterTile
-  extends Lightning.Component<Spec, TypeConfig>
+  extends Selectable<Spec, TypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
   private _item?: CatalogItem;
@@ -86,28 +83,11 @@ export class PosterTile
   }
 
   override _focus(): void {
-    this.setSmooth('scale', FOCUS.scale, FOCUS.transition);
-    this.tag('Ring')!.setSmooth('alpha', 1, FOCUS.transition);
+    this._lift(true);
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1, FOCUS.transition);
-    this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
-  }
-
-  override _handleEnter(): boolean | void {
-    this.signal('select', this);
-  }
-
-  _handleHover(): boolean {
-    requestPointerFocus(this);
-    return false;
-  }
-
-  _handleClick(): boolean | void {
-    if (!inPointerScope(this)) return;
-    requestPointerFocus(this);
-    this.signal('select', this);
+    this._lift(false);
   }
 }
 

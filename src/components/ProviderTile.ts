@@ -1,8 +1,8 @@
 import { Img, Lightning } from '@lightningjs/sdk';
 import type { Provider } from '../flows/api';
 import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
+import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
-import { inPointerScope, requestPointerFocus } from '../lib/pointer';
 
 /** One MVPD in the picker: logo on a light plate (logos are drawn for light backgrounds), name below. */
 export const PROVIDER_TILE = { w: 320, h: 196 } as const;
@@ -16,15 +16,11 @@ interface Spec extends Lightning.Component.TemplateSpec {
   Badge: { Label: object };
 }
 
-export interface ProviderTileSignals {
-  select(tile: ProviderTile): void;
-}
-interface TypeConfig extends Lightning.Component.TypeConfig {
-  SignalMapType: ProviderTileSignals;
-}
+export type ProviderTileSignals = SelectableSignals<ProviderTile>;
+type TypeConfig = SelectableTypeConfig<ProviderTile>;
 
 export class ProviderTile
-  extends Lightning.Component<Spec, TypeConfig>
+  extends Selectable<Spec, TypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
   private _provider?: Provider;
@@ -121,30 +117,12 @@ export class ProviderTile
   }
 
   override _focus() {
-    this.patch({ smooth: { scale: FOCUS.scale } });
-    this.tag('Ring')!.setSmooth('alpha', 1, FOCUS.transition);
+    this._lift(true);
     this.tag('Card')!.texture = roundFill(PROVIDER_TILE.w, PROVIDER_TILE.h, COLORS.surfaceRaised);
   }
 
   override _unfocus() {
-    this.patch({ smooth: { scale: 1 } });
-    this.tag('Ring')!.setSmooth('alpha', 0, FOCUS.transition);
+    this._lift(false);
     this.tag('Card')!.texture = roundFill(PROVIDER_TILE.w, PROVIDER_TILE.h, COLORS.surface);
-  }
-
-  override _handleEnter(): boolean | void {
-    this.signal('select', this);
-  }
-
-  /** Pointer: hover moves focus here (via the nearest $pointerFocus container), click selects. */
-  _handleHover(): boolean {
-    requestPointerFocus(this);
-    return false;
-  }
-
-  _handleClick(): boolean | void {
-    if (!inPointerScope(this)) return;
-    requestPointerFocus(this);
-    this.signal('select', this);
   }
 }

@@ -8,6 +8,15 @@ export function formatCountdown(ms: number): string {
   return `${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}`;
 }
 
+/** The line under an activation code: the time left, or that a new code is on its way. */
+export function codeCountdownLine(
+  c: { kind: 'running'; remainingMs: number } | { kind: 'expired' | 'renewing' },
+): string {
+  if (c.kind === 'expired') return 'That code expired. Getting a new code…';
+  if (c.kind !== 'running' || c.remainingMs <= 0) return 'Getting a new code…';
+  return `Code expires in ${formatCountdown(c.remainingMs)} · waiting for you to sign in…`;
+}
+
 /** Playback time as m:ss, or h:mm:ss from one hour on. */
 export function formatPlayTime(seconds: number): string {
   const total = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));

@@ -11,9 +11,3 @@ export function focusRing(w: number, h: number) {
   const r = FOCUS.ringWidth;
   return Lightning.Tools.getRoundRect(w + 2 * r, h + 2 * r, FOCUS.radius + r, r, COLORS.focus, false, 0);
 }
-
-/**
- * Lightning only searches for pointer targets below elements whose `collision` is truthy; 2 marks a
- * container as "search inside, but not a target itself" (the value Lightning uses for such parents).
- */
-export const POINTER_PATH = 2 as unknown as boolean;

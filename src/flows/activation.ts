@@ -125,12 +125,13 @@ export function startActivation(ctx: FlowContext, provider: Provider | undefined
 
   async function finish(gen: number, profiles: Profile[]): Promise<void> {
     const chosen = profiles.filter((p) => p.mvpd === provider?.id)[0] ?? profiles[0];
-    const profile = toSignedIn(chosen);
     abandon();
     stopped = true;
-    await adoptProfile(ctx, profile);
+    // Chosen on the phone (no provider here): the flows learn which one from the profile.
+    const profile = toSignedIn(chosen, await ctx.providerFor(chosen.mvpd, provider));
+    await adoptProfile(ctx, profile); // persists the provider: once per sign-in (checklist 7)
     ctx.logger.info('Activation complete', { mvpd: profile.mvpd, generation: gen });
-    listener.onSignedIn(profile);
+    listener.onSignedIn(profile, profile.provider);
   }
 
   function expire(gen: number): void {
@@ -157,10 +158,6 @@ export function startActivation(ctx: FlowContext, provider: Provider | undefined
     );
   }
 
-  if (provider) {
-    guard(ctx.persistence.writeProvider(provider));
-    ctx.state.provider = provider;
-  }
   guard(create(generation));
 
   return {

@@ -2,6 +2,7 @@
  * The surface that pages use. Pages and components import types and the facade from `src/flows`
  * only; they never touch `src/pass` or axios. Everything here is plain data: no Lightning types.
  */
+import type { PassErrorKind } from '../pass';
 
 /** An MVPD as the picker shows it and as it is persisted (id, displayName, logoUrl). */
 export interface Provider {
@@ -18,26 +19,24 @@ export interface ProfileAttribute {
   encrypted: boolean;
 }
 
-/** The parts of an authenticated profile the app keeps (design: mvpd, attributes, notAfter). */
+/**
+ * The parts of an authenticated profile the app keeps (design: mvpd, attributes, notAfter), with the
+ * provider it belongs to. The flows resolve that provider (the one chosen on the TV, the stored one,
+ * the configuration's entry, or, when none is known, one named after the mvpd id), so pages never look it up.
+ */
 export interface SignedInProfile {
   mvpd: string;
   notAfter: number;
   type: string;
   attributes: Record<string, ProfileAttribute>;
+  provider: Provider;
 }
 
-/** What the user sees when something fails, and what they can do about it. */
-export type FailureKind =
-  | 'network' // no answer, dropped connection, timeout
-  | 'throttled' // 429 that outlasted the bounded retries
-  | 'server' // 5xx / retry-class errors that outlasted the retries
-  | 'malformed' // the service answered something we could not read
-  | 'registration' // DCR failed (statement revoked/unapproved, client unknown even after re-registering)
-  | 'authentication' // the user must sign in (again)
-  | 'denied' // an authorization/preauthorization deny (final)
-  | 'configuration' // integration misconfigured (not fixable on the TV)
-  | 'expired-code' // activation code passed notAfter / session invalid
-  | 'unknown';
+/**
+ * What kind of failure the user sees: the pass client's error kinds, one list (src/pass/errors.ts
+ * says what each means). A type only: pages still import nothing from src/pass.
+ */
+export type FailureKind = PassErrorKind;
 
 export interface Failure {
   kind: FailureKind;
@@ -56,9 +55,12 @@ export interface Failure {
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
 export type BootOutcome =
-  | { signedIn: true; profile: SignedInProfile; provider?: Provider }
-  /** `profiles` is non-empty when several valid profiles exist (ordered by longest validity): the UI chooses. */
-  | { signedIn: false; lastProvider?: Provider; profiles: SignedInProfile[] };
+  | { signedIn: true; profile: SignedInProfile; provider: Provider }
+  /**
+   * `profiles` is non-empty when several valid profiles exist (ordered by longest validity): the UI chooses.
+   * The provider to offer again is `lastUsedProvider()`.
+   */
+  | { signedIn: false; profiles: SignedInProfile[] };
 
 /** One activation code shown on the TV. */
 export interface ActivationCode {
@@ -74,7 +76,8 @@ export interface ActivationCode {
 
 export interface ActivationListener {
   onCode(code: ActivationCode): void;
-  onSignedIn(profile: SignedInProfile): void;
+  /** `provider` is `profile.provider`: the one chosen on the TV, or the one the viewer chose on the phone. */
+  onSignedIn(profile: SignedInProfile, provider: Provider): void;
   /** The code expired; a new one is requested automatically unless `stop()` was called. */
   onExpired(expired: ActivationCode): void;
   onFailure(failure: Failure): void;
@@ -116,8 +119,11 @@ export interface PassFlows {
   boot(): Promise<Result<BootOutcome>>;
   /** Filtered MVPD list from the configuration (memory cache, TTL from settings), last used first. */
   providers(): Promise<Result<Provider[]>>;
-  /** Persist the chosen provider (id, displayName, logoUrl). */
-  rememberProvider(provider: Provider): void;
+  /**
+   * The provider last signed in with on this TV (persisted when a sign-in completes; known after boot()).
+   * The picker marks it "Last used"; after a lapsed profile the TV offers it again.
+   */
+  lastUsedProvider(): Provider | undefined;
   /** Choose one of several profiles returned by boot(). */
   chooseProfile(profile: SignedInProfile): void;
   /**
@@ -125,8 +131,8 @@ export interface PassFlows {
    * created without `mvpd` and the viewer chooses the provider on the second screen.
    */
   startActivation(provider: Provider | undefined, listener: ActivationListener): Activation;
-  /** The signed-in profile and provider, if any. */
-  current(): { profile: SignedInProfile; provider?: Provider } | undefined;
+  /** The signed-in profile and the provider it is signed in with, if any. */
+  current(): { profile: SignedInProfile; provider: Provider } | undefined;
   /** Informative decisions (batches of <= 5, permits cached in memory). Never used for playback. */
   preauthorize(resources: string[]): Promise<Result<Map<string, Decision>>>;
   /** Authoritative decision for exactly one resource; called on every play. */

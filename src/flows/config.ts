@@ -1,7 +1,7 @@
 /** The resolved `appSettings.adobePass` preset plus the flows' tuning knobs. */
-import type { Provider } from './api';
+import type { ProviderFilterOptions } from './provider-filter';
 
-export interface PassFlowsConfig {
+export interface PassFlowsConfig extends ProviderFilterOptions {
   restBaseUrl: string;
   dcrBaseUrl: string;
   serviceProvider: string;
@@ -18,14 +18,7 @@ export interface PassFlowsConfig {
   configCacheTtlMs?: number;
   /** Resources per preauthorization request. Default 5. */
   preauthorizeBatchSize?: number;
-  /** MVPD ids never shown in the picker. */
-  hiddenMvpdIds?: string[];
-  /** Regular-expression source matched against MVPD id and display name to hide test MVPDs. */
-  testMvpdPattern?: string;
-  /** Show TempPass pseudo-MVPDs in the picker (hidden by default). */
-  showTempPass?: boolean;
-  /** Extra picker filter, applied after the built-in ones. */
-  providerFilter?: (provider: Provider) => boolean;
+  // Picker filters (hiddenMvpdIds, testMvpdPattern, showTempPass, providerFilter): provider-filter.ts.
   /** Re-read the profile after each authorization to pick up refreshed metadata (checklist 12). Off by default. */
   rereadProfileAfterAuthorize?: boolean;
   /** How long a preauthorization permit stays in the memory cache. Default 10 minutes. */
@@ -40,9 +33,6 @@ export interface PassFlowsConfig {
 
 export const MIN_POLL_MS = 3000;
 export const MAX_POLL_MS = 5000;
-
-/** Default hides ids/names that look like test or QA integrations. */
-export const DEFAULT_TEST_MVPD_PATTERN = '^test|(^|[^a-z])(test|qa)([^a-z]|$)';
 
 export function pollInterval(config: PassFlowsConfig): number {
   const wanted = config.pollIntervalMs ?? MAX_POLL_MS;

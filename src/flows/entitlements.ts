@@ -165,8 +165,9 @@ export class Entitlements {
     try {
       const profiles = await this.ctx.client.profileForMvpd(mvpd);
       const fresh = profiles.filter((p) => p.mvpd === mvpd)[0];
-      if (fresh) {
-        const signedIn = toSignedIn(fresh);
+      const current = this.ctx.state.profile;
+      if (fresh && current && current.mvpd === mvpd) {
+        const signedIn = toSignedIn(fresh, current.provider);
         this.ctx.state.profile = signedIn;
         await this.ctx.persistence.writeProfile(signedIn);
       }

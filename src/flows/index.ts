@@ -10,12 +10,13 @@ import type { FlowContext } from './context';
 import { Entitlements } from './entitlements';
 import { logout } from './logout';
 import { redactingLogger, silentLogger, systemClock, systemTimers, type FlowPorts, type TimersPort } from './ports';
-import { boot, chooseProfile, matchingProvider } from './profiles';
+import { boot, chooseProfile } from './profiles';
 import { ProviderList } from './providers';
 import { Persistence } from './storage';
 
 export * from './api';
 export type { PassFlowsConfig } from './config';
+export { DEFAULT_TEST_MVPD_PATTERN, visibleFilter, type ProviderFilterOptions } from './provider-filter';
 export type { ClockPort, FlowPorts, LoggerPort, PlatformPort, StoragePort, TimersPort } from './ports';
 export { redact, redactingLogger } from './ports';
 
@@ -49,8 +50,13 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     logger,
     sleep,
     state: {},
+    // Called only after construction (boot, activation, re-read).
+    providerFor: (mvpd, chosen) => providers.providerFor(mvpd, chosen),
     // Called only after construction, when a profile is adopted or forgotten.
-    onProfileChange: () => decisions.clear(),
+    onProfileChange: () => {
+      decisions.clear();
+      if (ports.onSignInChange) ports.onSignInChange(ctx.state.profile !== undefined);
+    },
   };
   const providers = new ProviderList(ctx);
   const decisions = new Entitlements(ctx);
@@ -58,17 +64,14 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
   return {
     boot: () => boot(ctx),
     providers: () => providers.list(),
-    rememberProvider(provider: Provider) {
-      ctx.state.provider = provider;
-      void persistence.writeProvider(provider);
-    },
+    lastUsedProvider: () => ctx.state.lastUsed,
     chooseProfile(profile: SignedInProfile) {
       void chooseProfile(ctx, profile);
     },
     startActivation: (provider: Provider | undefined, listener: ActivationListener): Activation => startActivation(ctx, provider, listener),
     current() {
       const profile = ctx.state.profile;
-      return profile ? { profile, provider: matchingProvider(ctx, profile) } : undefined;
+      return profile ? { profile, provider: profile.provider } : undefined;
     },
     preauthorize: (resources: string[]) => decisions.preauthorize(resources),
     authorize: (resource: string) => decisions.authorize(resource),

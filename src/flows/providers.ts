@@ -5,9 +5,9 @@
  */
 import type { ConfigurationMvpd } from '../pass';
 import type { Provider, Result } from './api';
-import { DEFAULT_TEST_MVPD_PATTERN, type PassFlowsConfig } from './config';
-import type { FlowContext } from './context';
+import { lastUsed, type FlowContext } from './context';
 import { failed, ok, toFailure } from './failure';
+import { visibleFilter } from './provider-filter';
 
 const DEFAULT_TTL_MS = 3 * 60_000;
 
@@ -28,24 +28,28 @@ export class ProviderList {
       }
     }
     const visible = this.cache.mvpds.map(toProvider).filter(visibleFilter(this.ctx.config));
-    const lastId = this.ctx.state.provider?.id ?? (await this.ctx.persistence.readProvider())?.id;
+    const lastId = (await lastUsed(this.ctx))?.id;
     const last = visible.filter((p) => p.id === lastId);
     return ok(last.concat(visible.filter((p) => p.id !== lastId)));
+  }
+
+  /**
+   * The provider a profile of `mvpd` is signed in with: the one chosen on the TV, else the persisted
+   * one, else the picker's copy of the configuration (whatever its age: the "choose on your phone" tile
+   * sits in the picker), else a provider named after the id. Never a configuration request: the user
+   * is signed in, there is nothing to choose (checklist 6).
+   */
+  async providerFor(mvpd: string, chosen: Provider | undefined): Promise<Provider> {
+    if (chosen && chosen.id === mvpd) return chosen;
+    const last = await lastUsed(this.ctx);
+    if (last && last.id === mvpd) return last;
+    const entry = this.cache?.mvpds.filter((m) => m.id === mvpd)[0];
+    if (entry) return toProvider(entry);
+    this.ctx.logger.warn('Provider not in the configuration; named after its id', { mvpd });
+    return { id: mvpd, displayName: mvpd, isTempPass: false, isProxy: false };
   }
 }
 
 function toProvider(m: ConfigurationMvpd): Provider {
   return { id: m.id, displayName: m.displayName, logoUrl: m.logoUrl, isTempPass: m.isTempPass, isProxy: m.isProxy };
-}
-
-export function visibleFilter(config: PassFlowsConfig): (p: Provider) => boolean {
-  const hidden = config.hiddenMvpdIds ?? [];
-  // An empty pattern switches the test-MVPD filter off.
-  const source = config.testMvpdPattern ?? DEFAULT_TEST_MVPD_PATTERN;
-  const testPattern = source ? new RegExp(source, 'i') : undefined;
-  return (p) =>
-    (config.showTempPass === true || !p.isTempPass) &&
-    hidden.indexOf(p.id) < 0 &&
-    !(testPattern && (testPattern.test(p.id) || testPattern.test(p.displayName))) &&
-    (!config.providerFilter || config.providerFilter(p));
 }

@@ -57,8 +57,12 @@ export function requestPointerFocus(child: Lightning.Component): void {
   }
 }
 
-/** Lightning's marker for "search my children for pointer targets, but I am not a target myself". */
-const COLLISION_PARENT = 2 as unknown as boolean;
+/**
+ * Lightning only searches for pointer targets below elements whose `collision` is truthy; 2 marks a
+ * container as "search inside, but not a target itself" (the value Lightning uses for such parents).
+ * Templates put it on every container that holds pointer targets.
+ */
+export const POINTER_PATH = 2 as unknown as boolean;
 
 /**
  * Make `element` reachable by the pointer. Lightning only searches below ancestors whose `collision`
@@ -69,7 +73,7 @@ const COLLISION_PARENT = 2 as unknown as boolean;
 export function markPointerPath(element: Lightning.Element): void {
   let node = element.parent;
   while (node) {
-    if (node.collision === undefined) node.collision = COLLISION_PARENT;
+    if (node.collision === undefined) node.collision = POINTER_PATH;
     node = node.parent;
   }
 }

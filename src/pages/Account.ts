@@ -1,62 +1,30 @@
 /**
- * Account menu (catalog header button, or the Menu key): the provider's logo and name, the user
+ * Account view (catalog header button, or the Menu key): the provider's logo and name, the user
  * metadata the MVPD shared (plain values shown, encrypted ones marked), how long the sign-in is
- * valid, and "Sign out" with a confirmation → flows.logout() → provider picker.
+ * valid, and "Sign out". The logic is src/controllers/account.ts.
  */
 import { Img, Lightning } from '@lightningjs/sdk';
-import type { Failure, ProfileAttribute, Provider, SignedInProfile } from '../flows/api';
-import { backdrop, wordmark } from '../components/Backdrop';
+import { BusyOverlay } from '../components/BusyOverlay';
 import { ButtonRow } from '../components/ButtonRow';
 import { formatValidity } from '../components/format';
-import { failureContent, MessagePanel } from '../components/MessagePanel';
-import { Spinner } from '../components/Spinner';
-import { POINTER_PATH, roundFill } from '../components/surfaces';
-import { showError, toast } from '../lib/events';
+import { failureContent } from '../components/MessagePanel';
+import { messagePanel, pageFrame, pageTitle, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
+import { roundFill } from '../components/surfaces';
+import {
+  AccountController,
+  describeAttribute,
+  ENCRYPTED,
+  readableUrl,
+  type AccountState,
+} from '../controllers/account';
+import { POINTER_PATH } from '../lib/pointer';
 import { services } from '../services';
-import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';
+import { COLORS, FONT_SIZE, SAFE, textStyle } from '../theme';
 
-const LABELS: Record<string, string> = {
-  userID: 'User ID',
-  upstreamUserID: 'Upstream user ID',
-  householdID: 'Household ID',
-  zip: 'ZIP code',
-  channelID: 'Channels',
-  primaryOID: 'Primary account',
-  is_hoh: 'Head of household',
-  maxRating: 'Parental rating',
-  encryptedZip: 'ZIP code (encrypted)',
-  mvpd: 'Provider',
-};
-const MAX_ROWS = 8;
+export { describeAttribute, readableUrl };
 const CARD = { w: SAFE.w, h: 640 };
 
-/** One metadata line as shown: label and display value (encrypted values are not shown). */
-export function describeAttribute(key: string, attr: ProfileAttribute): { label: string; value: string } {
-  const label = LABELS[key] ?? key;
-  if (attr.encrypted) return { label, value: 'Encrypted by your provider' };
-  const v = attr.value;
-  let value: string;
-  if (v === null || v === undefined || v === '') value = '—';
-  else if (Array.isArray(v)) value = v.map(String).join(', ');
-  else if (typeof v === 'object') {
-    // e.g. maxRating {"VCHIP":"TV-MA","MPAA":"NC-17"} → "VCHIP TV-MA · MPAA NC-17"
-    value = Object.keys(v as Record<string, unknown>)
-      .map((k) => `${k} ${String((v as Record<string, unknown>)[k])}`)
-      .join('  ·  ');
-  } else if (typeof v === 'boolean') value = v ? 'Yes' : 'No';
-  else if (key === 'is_hoh' && (v === '1' || v === '0' || v === 1 || v === 0)) value = String(v) === '1' ? 'Yes' : 'No';
-  else value = String(v);
-  return { label, value };
-}
-
-/** A URL as a person would type it: no scheme, no query (the TV cannot open it; the user may). */
-export function readableUrl(url: string): string {
-  return url.replace(/^https?:\/\//, '').replace(/[?#].*$/, '');
-}
-
-interface Spec extends Lightning.Component.TemplateSpec {
-  Background: object;
-  Brand: object;
+interface Spec extends FramedPageSpec {
   Title: object;
   Card: {
     LogoPlate: { Logo: object };
@@ -66,33 +34,20 @@ interface Spec extends Lightning.Component.TemplateSpec {
     Meta: object;
   };
   Actions: typeof ButtonRow;
-  Busy: { Spinner: typeof Spinner; Label: object };
-  Panel: typeof MessagePanel;
+  Busy: typeof BusyOverlay;
 }
-interface TypeConfig extends Lightning.Component.TypeConfig {
-  IsPage: true;
-}
-
-type Phase = 'ready' | 'signingOut' | 'failed';
 
 export class Account
-  extends Lightning.Component<Spec, TypeConfig>
+  extends Lightning.Component<Spec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
-  private _phase: Phase = 'ready';
-  private _busyRun = 0;
+  private _ctl = new AccountController(services());
+  private _shown: AccountState = this._ctl.state;
 
   static override _template(): Lightning.Component.Template<Spec> {
-    const text = (fontSize: number, textColor: number = COLORS.text, extra: object = {}) => ({
-      text: { text: '', fontFace: FONT_FACE, fontSize, textColor, ...extra },
-    });
     return {
-      w: SCREEN.w,
-      h: SCREEN.h,
-      collision: POINTER_PATH,
-      Background: backdrop(),
-      Brand: { x: SAFE.x, y: SAFE.y, ...wordmark(40) },
-      Title: { x: SAFE.x, y: 128, ...text(FONT_SIZE.headline, COLORS.text, { fontStyle: 'bold' }) },
+      ...pageFrame(),
+      Title: pageTitle('Account'),
       Card: {
         x: SAFE.x,
         y: 236,
@@ -110,15 +65,19 @@ export class Account
         Name: {
           x: 448,
           y: 64,
-          ...text(FONT_SIZE.title, COLORS.text, {
+          text: textStyle(FONT_SIZE.title, COLORS.text, {
             fontStyle: 'bold',
             wordWrapWidth: CARD.w - 496,
             maxLines: 1,
             textOverflow: 'ellipsis',
           }),
         },
-        Validity: { x: 448, y: 136, ...text(FONT_SIZE.body, COLORS.success) },
-        MetaTitle: { x: 48, y: 236, ...text(FONT_SIZE.caption, COLORS.textMuted, { fontStyle: 'bold' }) },
+        Validity: { x: 448, y: 136, text: textStyle(FONT_SIZE.body, COLORS.success) },
+        MetaTitle: {
+          x: 48,
+          y: 236,
+          text: textStyle(FONT_SIZE.caption, COLORS.textMuted, { fontStyle: 'bold', text: 'SHARED BY YOUR PROVIDER' }),
+        },
         Meta: { x: 48, y: 284 },
       },
       Actions: {
@@ -132,166 +91,102 @@ export class Account
         ],
         signals: { select: '_onAction' },
       },
-      Busy: {
-        y: 460,
-        w: SCREEN.w,
-        visible: false,
-        Spinner: { type: Spinner, x: SCREEN.w / 2, mountX: 0.5 },
-        Label: {
-          y: 110,
-          w: SCREEN.w,
-          ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }),
-        },
-      },
-      Panel: {
-        type: MessagePanel,
-        y: 320,
-        visible: false,
-        collision: POINTER_PATH,
-        signals: { action: '_onPanelAction' },
-      },
+      Busy: { type: BusyOverlay, y: 460, visible: false, label: 'Signing out…' },
+      Panel: messagePanel(320),
     };
   }
 
-  get phase(): Phase {
-    return this._phase;
+  get phase(): AccountState['kind'] {
+    return this._ctl.state.kind;
   }
 
   override _init(): void {
-    this.tag('Title')!.text!.text = 'Account';
-    this.tag('Card.MetaTitle')!.text!.text = 'SHARED BY YOUR PROVIDER';
+    this._ctl.subscribe((state) => this._render(state));
   }
 
   override _active(): void {
-    const current = services().flows.current();
-    if (!current) return services().nav.to('providers');
-    this._render(current.profile, current.provider ?? services().session.provider);
-    this.tag('Actions')!.index = 0;
-    this._setPhase('ready');
+    if (this._ctl.activate()) this.tag('Actions')!.index = 0;
   }
 
   override _inactive(): void {
-    this._busyRun++;
+    this._ctl.deactivate();
   }
 
-  private _setPhase(phase: Phase): void {
-    this._phase = phase;
-    const ready = phase === 'ready';
+  private _render(s: AccountState): void {
+    const prev = this._shown;
+    this._shown = s;
+    const ready = s.kind === 'ready' || s.kind === 'idle';
     this.tag('Card')!.visible = ready;
     this.tag('Actions')!.visible = ready;
     this.tag('Title')!.visible = ready;
-    this.tag('Busy')!.visible = phase === 'signingOut';
-    this.tag('Panel')!.visible = phase === 'failed';
+    this.tag('Busy')!.visible = s.kind === 'signingOut';
+    this.tag('Panel')!.visible = s.kind === 'failed';
+    if (s.kind === 'ready' && prev !== s) this._showProfile(s);
+    if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
     this._refocus();
   }
 
-  private _render(profile: SignedInProfile, provider: Provider | undefined): void {
-    const name = provider?.displayName ?? profile.mvpd;
+  private _showProfile(s: Extract<AccountState, { kind: 'ready' }>): void {
+    const { profile, provider } = s;
+    const name = provider.displayName;
     this.tag('Card.Name')!.text!.text = name;
-    this.tag('Card.Validity')!.text!.text = `Signed in  ·  ${formatValidity(profile.notAfter, services().now())}`;
+    this.tag('Card.Validity')!.text!.text = `Signed in  ·  ${formatValidity(profile.notAfter, s.now)}`;
     const logo = this.tag('Card.LogoPlate.Logo')!;
-    if (provider?.logoUrl) logo.patch({ texture: Img(provider.logoUrl).contain(360, 144) });
+    if (provider.logoUrl) logo.patch({ texture: Img(provider.logoUrl).contain(360, 144) });
     else
       logo.patch({
-        text: {
+        text: textStyle(36, COLORS.text, {
           text: name,
-          fontFace: FONT_FACE,
-          fontSize: 36,
           fontStyle: 'bold',
-          textColor: COLORS.text,
           wordWrapWidth: 320,
           w: 320,
           maxLines: 2,
           textAlign: 'center',
-        },
+        }),
       });
-    const entries = Object.keys(profile.attributes)
-      .slice(0, MAX_ROWS)
-      .map((key) => describeAttribute(key, profile.attributes[key]!));
-    if (entries.length === 0) entries.push({ label: 'Details', value: 'Your provider shared no account details.' });
     // Card and buttons follow the amount of metadata.
-    const cardH = 284 + Math.ceil(entries.length / 2) * 84 + 28;
+    const cardH = 284 + Math.ceil(s.lines.length / 2) * 84 + 28;
     this.tag('Card')!.patch({ h: cardH, texture: roundFill(CARD.w, cardH, COLORS.surface, 24) });
     this.tag('Actions')!.y = 236 + cardH + 56;
-    this.tag('Card.Meta')!.children = entries.map((e, i) => ({
+    this.tag('Card.Meta')!.children = s.lines.map((e, i) => ({
       x: (i % 2) * (CARD.w / 2 - 24),
       y: Math.floor(i / 2) * 84,
-      Label: { text: { text: e.label, fontFace: FONT_FACE, fontSize: FONT_SIZE.caption, textColor: COLORS.textMuted } },
+      Label: { text: textStyle(FONT_SIZE.caption, COLORS.textMuted, { text: e.label }) },
       Value: {
         y: 32,
-        text: {
+        text: textStyle(FONT_SIZE.body, e.value === ENCRYPTED ? COLORS.textMuted : COLORS.text, {
           text: e.value,
-          fontFace: FONT_FACE,
-          fontSize: FONT_SIZE.body,
-          textColor: e.value === 'Encrypted by your provider' ? COLORS.textMuted : COLORS.text,
-          fontStyle: e.value === 'Encrypted by your provider' ? 'italic' : 'normal',
+          fontStyle: e.value === ENCRYPTED ? 'italic' : 'normal',
           wordWrapWidth: CARD.w / 2 - 120,
           maxLines: 1,
           textOverflow: 'ellipsis',
-        },
+        }),
       },
     }));
   }
 
-  async _onAction(id: string): Promise<void> {
-    if (id === 'back') return this._back();
-    const choice = await showError({
-      title: 'Sign out?',
-      message: 'You will need to sign in with your TV provider again to watch.',
-      actions: ['Sign out', 'Cancel'],
-    });
-    if (choice === 'Sign out') await this._signOut();
-  }
-
-  private async _signOut(): Promise<void> {
-    const run = ++this._busyRun;
-    this.tag('Busy.Label')!.text!.text = 'Signing out…';
-    this._setPhase('signingOut');
-    const { flows, session, nav } = services();
-    const result = await flows.logout();
-    if (run !== this._busyRun) return;
-    if (!result.ok) return this._fail(result.failure);
-    session.catalog = undefined;
-    session.catalogFocus = undefined;
-    const urls = result.value.followUpUrls;
-    if (urls.length > 0) toast(`To finish signing out at your provider, visit ${readableUrl(urls[0]!)}`, 10000);
-    else if (result.value.partnerSignOut)
-      toast('To finish signing out, also sign out in your TV’s system settings.', 10000);
-    nav.to('providers');
-  }
-
-  private _fail(failure: Failure): void {
-    this.tag('Panel')!.content = failureContent(failure, 'Sign-out did not complete', [
-      { id: 'retry', label: 'Retry' },
-      { id: 'back', label: 'Back' },
-    ]);
-    this._setPhase('failed');
+  _onAction(id: string): void {
+    void this._ctl.action(id);
   }
 
   _onPanelAction(id: string): void {
-    if (id === 'retry') void this._signOut();
-    else this._setPhase('ready');
-  }
-
-  private _back(): void {
-    services().nav.to('catalog');
+    this._ctl.panelAction(id);
   }
 
   override _handleBack(): boolean | void {
-    if (this._phase === 'signingOut') return true;
-    if (this._phase === 'failed') this._setPhase('ready');
-    else this._back();
+    this._ctl.back();
     return true;
   }
 
   _handleMenu(): boolean {
-    return this._handleBack() as boolean;
+    this._ctl.back();
+    return true;
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    if (this._phase === 'ready') return this.tag('Actions');
-    if (this._phase === 'failed') return this.tag('Panel');
-    return undefined;
+    const kind = this._ctl.state.kind;
+    if (kind === 'ready') return this.tag('Actions');
+    return kind === 'failed' ? this.tag('Panel') : undefined;
   }
 
   $pointerFocus(): void {

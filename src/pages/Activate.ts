@@ -1,31 +1,34 @@
 /**
- * Activation: a large code, the short URL and a QR code that opens the second-screen page with the
- * code filled in; a live countdown to the code's expiry; new codes when it expires (flows renews,
- * the page says so); "Get a new code" / "Choose another provider"; on success the provider's logo and
- * a confirmation, then the catalog. Polling stops whenever the page is left.
+ * Activation view: a large code, the short URL and a QR code that opens the second-screen page with
+ * the code filled in; a live countdown; "New code" when flows replaced an expired one; "Get a new
+ * code" / "Choose another provider"; on success the provider's logo and a confirmation. The logic is
+ * src/controllers/activate.ts; this page draws its state.
  */
-import { Img, Lightning } from '@lightningjs/sdk';
-import type { Activation, ActivationCode, Failure, Provider, SignedInProfile } from '../flows/api';
-import { backdrop, wordmark } from '../components/Backdrop';
+import { Lightning } from '@lightningjs/sdk';
+import type { Provider } from '../flows/api';
+import { BusyOverlay } from '../components/BusyOverlay';
 import { ButtonRow } from '../components/ButtonRow';
-import { formatCountdown, groupCode } from '../components/format';
-import { failureContent, MessagePanel } from '../components/MessagePanel';
+import { codeCountdownLine, groupCode } from '../components/format';
+import { LogoPlate } from '../components/LogoPlate';
+import { failureContent } from '../components/MessagePanel';
+import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { QrCode } from '../components/qr/QrCode';
-import { Spinner } from '../components/Spinner';
-import { POINTER_PATH, roundFill } from '../components/surfaces';
-import { setJourneyInfo } from './hooks';
+import { roundFill } from '../components/surfaces';
+import { ActivateController, SUCCESS_MS, type ActivateState } from '../controllers/activate';
+import { POINTER_PATH } from '../lib/pointer';
 import { services } from '../services';
-import type { TimerId } from '../lib/registry';
-import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';
+import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
+import { setJourneyInfo } from './hooks';
 
-/** How long the success confirmation stays before the catalog opens by itself. */
-export const SUCCESS_MS = 2000;
+export { SUCCESS_MS };
 const QR_SIZE = 400;
 const LEFT_W = 1040;
+const INK = 0xff0b1020;
+const PAPER = 0xfff4f6fb;
+const QR_LOGO = { w: QR_SIZE, h: 140, radius: 16, logoW: QR_SIZE - 24, logoH: 116, textW: QR_SIZE - 32 };
+const SUCCESS_LOGO = { w: 440, h: 180, radius: 20, logoW: 416, logoH: 156, textW: 400 };
 
-interface Spec extends Lightning.Component.TemplateSpec {
-  Background: object;
-  Brand: object;
+interface Spec extends FramedPageSpec {
   Main: {
     Title: object;
     Step1: object;
@@ -34,67 +37,54 @@ interface Spec extends Lightning.Component.TemplateSpec {
     CodePlate: { Code: object; Badge: { Label: object } };
     Countdown: object;
     Actions: typeof ButtonRow;
-    QrPlate: { Qr: typeof QrCode; Caption: object; LogoPlate: { Logo: object } };
+    QrPlate: { Qr: typeof QrCode; Caption: object; LogoPlate: typeof LogoPlate };
   };
-  Waiting: { Spinner: typeof Spinner; Label: object };
-  Success: { LogoPlate: { Logo: object }; Title: object; Hint: object; Continue: typeof ButtonRow };
-  Panel: typeof MessagePanel;
-}
-interface TypeConfig extends Lightning.Component.TypeConfig {
-  IsPage: true;
+  Waiting: typeof BusyOverlay;
+  Success: { LogoPlate: typeof LogoPlate; Title: object; Hint: object; Continue: typeof ButtonRow };
 }
 
-type Phase = 'starting' | 'code' | 'success' | 'failed';
+const centred = { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w } as const;
+const bold = { fontStyle: 'bold' } as const;
 
 export class Activate
-  extends Lightning.Component<Spec, TypeConfig>
+  extends Lightning.Component<Spec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
-  private _phase: Phase = 'starting';
-  private _activation?: Activation;
-  private _code?: ActivationCode;
-  private _provider?: Provider;
-  private _tick?: TimerId;
-  private _successTimer?: TimerId;
-  private _badgeTimer?: TimerId;
-  private _codesShown = 0;
+  private _ctl = new ActivateController(services());
+  private _shown: ActivateState = this._ctl.state;
 
   static override _template(): Lightning.Component.Template<Spec> {
-    const text = (fontSize: number, textColor: number = COLORS.text, extra: object = {}) => ({
-      text: { text: '', fontFace: FONT_FACE, fontSize, textColor, ...extra },
-    });
     return {
-      w: SCREEN.w,
-      h: SCREEN.h,
-      collision: POINTER_PATH,
-      Background: backdrop(),
-      Brand: { x: SAFE.x, y: SAFE.y, ...wordmark(40) },
+      ...pageFrame(),
       Main: {
         x: SAFE.x,
         y: 140,
         visible: false,
         collision: POINTER_PATH,
         Title: {
-          ...text(FONT_SIZE.headline, COLORS.text, {
-            fontStyle: 'bold',
+          text: textStyle(FONT_SIZE.headline, COLORS.text, {
+            ...bold,
             wordWrapWidth: LEFT_W,
             maxLines: 1,
             textOverflow: 'ellipsis',
           }),
         },
-        Step1: { y: 120, ...text(FONT_SIZE.body, COLORS.textMuted) },
-        Url: { y: 164, ...text(52, COLORS.text, { fontStyle: 'bold' }) },
-        Step2: { y: 270, ...text(FONT_SIZE.body, COLORS.textMuted) },
+        Step1: {
+          y: 120,
+          text: textStyle(FONT_SIZE.body, COLORS.textMuted, { text: 'On your phone or computer, go to' }),
+        },
+        Url: { y: 164, text: textStyle(52, COLORS.text, bold) },
+        Step2: { y: 270, text: textStyle(FONT_SIZE.body, COLORS.textMuted, { text: 'and enter this code:' }) },
         CodePlate: {
           y: 318,
           w: 760,
           h: 180,
-          texture: roundFill(760, 180, 0xfff4f6fb, 20),
+          texture: roundFill(760, 180, PAPER, 20),
           Code: {
             x: 380,
             y: 96,
             mount: 0.5,
-            ...text(FONT_SIZE.code + 16, 0xff0b1020, { fontStyle: 'bold', letterSpacing: 14 }),
+            text: textStyle(FONT_SIZE.code + 16, INK, { ...bold, letterSpacing: 14 }),
           },
           Badge: {
             x: 760 - 16,
@@ -102,10 +92,10 @@ export class Activate
             mountX: 1,
             alpha: 0,
             texture: roundFill(190, 44, COLORS.success, 22),
-            Label: { x: 95, y: 24, mount: 0.5, ...text(26, 0xff0b1020, { fontStyle: 'bold' }) },
+            Label: { x: 95, y: 24, mount: 0.5, text: textStyle(26, INK, { ...bold, text: 'New code' }) },
           },
         },
-        Countdown: { y: 522, ...text(FONT_SIZE.body, COLORS.textMuted) },
+        Countdown: { y: 522, text: textStyle(FONT_SIZE.body, COLORS.textMuted) },
         Actions: {
           type: ButtonRow,
           y: 620,
@@ -122,75 +112,35 @@ export class Activate
           w: QR_SIZE + 48,
           h: 752,
           texture: roundFill(QR_SIZE + 48, 752, COLORS.surface, 24),
-          LogoPlate: {
-            x: 24,
-            y: 24,
-            w: QR_SIZE,
-            h: 140,
-            texture: roundFill(QR_SIZE, 140, 0xfff4f6fb, 16),
-            Logo: { x: QR_SIZE / 2, y: 70, mount: 0.5 },
-          },
+          LogoPlate: { type: LogoPlate, x: 24, y: 24, box: QR_LOGO },
           Qr: { type: QrCode, x: 24, y: 190, size: QR_SIZE },
           Caption: {
             x: 24,
             y: 614,
-            text: {
+            text: textStyle(FONT_SIZE.caption + 2, COLORS.textMuted, {
               text: 'Or scan this code with your phone’s camera to open the sign-in page with the code filled in.',
-              fontFace: FONT_FACE,
-              fontSize: FONT_SIZE.caption + 2,
-              textColor: COLORS.textMuted,
               wordWrapWidth: QR_SIZE,
               lineHeight: 36,
               maxLines: 4,
-            },
+            }),
           },
         },
       },
-      Waiting: {
-        y: 480,
-        w: SCREEN.w,
-        Spinner: { type: Spinner, x: SCREEN.w / 2, mountX: 0.5 },
-        Label: {
-          y: 110,
-          w: SCREEN.w,
-          text: {
-            text: 'Getting your activation code…',
-            fontFace: FONT_FACE,
-            fontSize: FONT_SIZE.body,
-            textColor: COLORS.textMuted,
-            textAlign: 'center',
-            wordWrapWidth: SCREEN.w,
-            w: SCREEN.w,
-          },
-        },
-      },
+      Waiting: { type: BusyOverlay, y: 480, label: 'Getting your activation code…' },
       Success: {
         y: 260,
         w: SCREEN.w,
         visible: false,
         collision: POINTER_PATH,
-        LogoPlate: {
-          x: SCREEN.w / 2,
-          mountX: 0.5,
-          w: 440,
-          h: 180,
-          texture: roundFill(440, 180, 0xfff4f6fb, 20),
-          Logo: { x: 220, y: 90, mount: 0.5 },
-        },
-        Title: {
-          y: 240,
-          w: SCREEN.w,
-          ...text(FONT_SIZE.headline, COLORS.text, {
-            fontStyle: 'bold',
-            textAlign: 'center',
-            wordWrapWidth: SCREEN.w,
-            w: SCREEN.w,
-          }),
-        },
+        LogoPlate: { type: LogoPlate, x: SCREEN.w / 2, mountX: 0.5, box: SUCCESS_LOGO },
+        Title: { y: 240, w: SCREEN.w, text: textStyle(FONT_SIZE.headline, COLORS.text, { ...bold, ...centred }) },
         Hint: {
           y: 340,
           w: SCREEN.w,
-          ...text(FONT_SIZE.body, COLORS.textMuted, { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w }),
+          text: textStyle(FONT_SIZE.body, COLORS.textMuted, {
+            ...centred,
+            text: 'Enjoy your shows. Opening the catalog…',
+          }),
         },
         Continue: {
           type: ButtonRow,
@@ -201,214 +151,96 @@ export class Activate
           signals: { select: '_onContinue' },
         },
       },
-      Panel: {
-        type: MessagePanel,
-        y: 300,
-        visible: false,
-        collision: POINTER_PATH,
-        signals: { action: '_onPanelAction' },
-      },
+      Panel: messagePanel(300),
     };
   }
 
-  get phase(): Phase {
-    return this._phase;
+  get phase(): ActivateState['kind'] {
+    return this._ctl.state.kind;
   }
 
-  get code(): ActivationCode | undefined {
-    return this._code;
+  /** The code on screen (tests, hooks). */
+  get code(): string | undefined {
+    return this._ctl.state.kind === 'code' ? this._ctl.state.code.code : undefined;
+  }
+
+  override _init(): void {
+    this._ctl.subscribe((state) => this._render(state));
   }
 
   override _active(): void {
-    const { session, nav } = services();
-    const provider = session.provider;
-    if (!provider && !session.chooseOnPhone) return nav.to('providers');
-    this._provider = provider;
-    this._setLogo(provider);
-    this.tag('Main.Title')!.text!.text = provider ? `Sign in with ${provider.displayName}` : 'Sign in on your phone';
-    this._start();
+    this._ctl.activate();
   }
 
   override _inactive(): void {
-    this._stop();
-  }
-
-  private _stop(): void {
-    const { timers } = services();
-    this._activation?.stop();
-    this._activation = undefined;
-    timers.clearInterval(this._tick);
-    timers.clearTimeout(this._successTimer);
-    timers.clearTimeout(this._badgeTimer);
-    this._tick = this._successTimer = this._badgeTimer = undefined;
+    this._ctl.stop();
     setJourneyInfo({ activationCode: null, activationUrl: null });
   }
 
-  private _setPhase(phase: Phase): void {
-    this._phase = phase;
-    this.tag('Main')!.visible = phase === 'code';
-    this.tag('Waiting')!.visible = phase === 'starting';
-    this.tag('Success')!.visible = phase === 'success';
-    this.tag('Panel')!.visible = phase === 'failed';
-    this.tag('Brand')!.visible = phase !== 'success';
+  private _render(s: ActivateState): void {
+    const prev = this._shown;
+    this._shown = s;
+    this.tag('Main')!.visible = s.kind === 'code';
+    this.tag('Waiting')!.visible = s.kind === 'starting';
+    this.tag('Success')!.visible = s.kind === 'success';
+    this.tag('Panel')!.visible = s.kind === 'failed';
+    this.tag('Brand')!.visible = s.kind !== 'success';
+    const chosen = s.chosen;
+    if (prev === s || chosen !== prev.chosen) {
+      this.tag('Main.Title')!.text!.text = chosen ? `Sign in with ${chosen.displayName}` : 'Sign in on your phone';
+      this._setLogo(chosen);
+    }
+    if (s.kind === 'code') {
+      if (prev.kind !== 'code' || prev.code !== s.code) this._showCode(s);
+      this.tag('Main.Countdown')!.text!.text = codeCountdownLine(s.countdown);
+      const badge = this.tag('Main.CodePlate.Badge')!;
+      if (s.newCode) badge.alpha = 1;
+      else if (prev.kind === 'code' && prev.newCode) badge.setSmooth('alpha', 0, { duration: 0.4 });
+    } else setJourneyInfo({ activationCode: null, activationUrl: null });
+    if (s.kind === 'success' && prev.kind !== 'success') {
+      if (!chosen) this._setLogo(s.provider);
+      this.tag('Success.Title')!.text!.text = `You’re signed in with ${s.provider.displayName}`;
+    }
+    if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
     this._refocus();
+  }
+
+  private _showCode(s: Extract<ActivateState, { kind: 'code' }>): void {
+    const { code } = s;
+    setJourneyInfo({ activationCode: code.code, activationUrl: code.activationUrl });
+    this.tag('Main.Url')!.text!.text = code.shortUrl;
+    this.tag('Main.CodePlate.Code')!.text!.text = groupCode(code.code);
+    this.tag('Main.QrPlate.Qr')!.content = code.activationUrl;
   }
 
   /** The provider's logo (or name) on the QR card and the confirmation; a hint when the phone chooses. */
   private _setLogo(provider: Provider | undefined): void {
-    for (const path of ['Main.QrPlate.LogoPlate.Logo', 'Success.LogoPlate.Logo'] as const) {
-      const el = this.tag(path)!;
-      const main = path.startsWith('Main');
-      const label = provider ? provider.displayName : 'You’ll choose your provider on your phone';
-      if (provider?.logoUrl)
-        el.patch({ texture: Img(provider.logoUrl).contain(main ? QR_SIZE - 24 : 416, main ? 116 : 156) });
-      else
-        el.patch({
-          text: {
-            text: label,
-            fontFace: FONT_FACE,
-            fontSize: provider ? 40 : 28,
-            fontStyle: 'bold',
-            textColor: 0xff0b1020,
-            wordWrapWidth: main ? QR_SIZE - 32 : 400,
-            w: main ? QR_SIZE - 32 : 400,
-            textAlign: 'center',
-            maxLines: 2,
-          },
-        });
-    }
-  }
-
-  private _start(): void {
-    const provider = this._provider;
-    this._stop();
-    this._codesShown = 0;
-    this._setPhase('starting');
-    const { flows } = services();
-    const activation = flows.startActivation(provider, {
-      onCode: (code) => activation === this._activation && this._showCode(code),
-      onSignedIn: (profile) => activation === this._activation && void this._signedIn(profile),
-      onExpired: () => activation === this._activation && this._expired(),
-      onFailure: (failure) => activation === this._activation && this._fail(failure),
-    });
-    this._activation = activation;
-  }
-
-  private _showCode(code: ActivationCode): void {
-    const isNew = this._codesShown++ > 0;
-    this._code = code;
-    setJourneyInfo({ activationCode: code.code, activationUrl: code.activationUrl });
-    this.tag('Main.Step1')!.text!.text = 'On your phone or computer, go to';
-    this.tag('Main.Url')!.text!.text = code.shortUrl;
-    this.tag('Main.Step2')!.text!.text = 'and enter this code:';
-    this.tag('Main.CodePlate.Code')!.text!.text = groupCode(code.code);
-    this.tag('Main.QrPlate.Qr')!.content = code.activationUrl;
-    if (isNew) this._flashBadge('New code');
-    const { timers } = services();
-    timers.clearInterval(this._tick);
-    this._updateCountdown();
-    this._tick = timers.setInterval(() => this._updateCountdown(), 1000);
-    if (this._phase !== 'code') this._setPhase('code');
-  }
-
-  private _updateCountdown(): void {
-    const ms = this._activation?.remainingMs() ?? 0;
-    this.tag('Main.Countdown')!.text!.text =
-      ms > 0 ? `Code expires in ${formatCountdown(ms)} · waiting for you to sign in…` : 'Getting a new code…';
-  }
-
-  private _flashBadge(label: string): void {
-    const badge = this.tag('Main.CodePlate.Badge')!;
-    badge.tag('Label')!.text!.text = label;
-    badge.alpha = 1;
-    const { timers } = services();
-    timers.clearTimeout(this._badgeTimer);
-    this._badgeTimer = timers.setTimeout(() => badge.setSmooth('alpha', 0, { duration: 0.4 }), 4000);
-  }
-
-  private _expired(): void {
-    this.tag('Main.Countdown')!.text!.text = 'That code expired. Getting a new code…';
-  }
-
-  private async _signedIn(profile: SignedInProfile): Promise<void> {
-    const { timers, flows, session } = services();
-    timers.clearInterval(this._tick);
-    this._activation = undefined; // done: flows stopped polling by itself
-    setJourneyInfo({ activationCode: null, activationUrl: null });
-    if (!this._provider) {
-      // The phone chose the provider: learn which one from the profile, and remember it.
-      const list = await flows.providers();
-      const match = list.ok ? list.value.find((p) => p.id === profile.mvpd) : undefined;
-      if (match) {
-        flows.rememberProvider(match);
-        session.provider = session.lastProvider = match;
-        this._provider = match;
-        this._setLogo(match);
-      }
-    }
-    const name = this._provider?.displayName ?? 'your TV provider';
-    this.tag('Success.Title')!.text!.text = `You’re signed in with ${name}`;
-    this.tag('Success.Hint')!.text!.text = 'Enjoy your shows. Opening the catalog…';
-    this._setPhase('success');
-    this._successTimer = timers.setTimeout(() => this._onContinue(), SUCCESS_MS);
-  }
-
-  private _fail(failure: Failure): void {
-    services().timers.clearInterval(this._tick);
-    this._activation?.stop();
-    this._activation = undefined;
-    setJourneyInfo({ activationCode: null, activationUrl: null });
-    const actions = failure.retryable || failure.kind === 'expired-code' ? [{ id: 'retry', label: 'Try again' }] : [];
-    this.tag('Panel')!.content = failureContent(failure, 'Sign-in did not complete', [
-      ...actions,
-      { id: 'providers', label: 'Choose another provider', w: 500 },
-    ]);
-    this._setPhase('failed');
+    for (const path of ['Main.QrPlate.LogoPlate', 'Success.LogoPlate'] as const)
+      this.tag(path)!.show(provider, 'You’ll choose your provider on your phone');
   }
 
   _onAction(id: string): void {
-    if (id === 'new') {
-      this.tag('Main.Countdown')!.text!.text = 'Getting a new code…';
-      void this._activation?.newCode();
-    } else this._toProviders();
+    this._ctl.action(id);
   }
 
   _onPanelAction(id: string): void {
-    if (id === 'retry') this._start();
-    else this._toProviders();
+    this._ctl.panelAction(id);
   }
 
   _onContinue(): void {
-    if (this._phase !== 'success') return;
-    this._phase = 'starting';
-    services().nav.to('catalog');
-  }
-
-  private _toProviders(): void {
-    this._stop();
-    services().nav.to('providers');
+    this._ctl.continue();
   }
 
   override _handleBack(): boolean | void {
-    if (this._phase === 'success') {
-      this._onContinue();
-      return true;
-    }
-    this._toProviders();
+    this._ctl.back();
     return true;
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    switch (this._phase) {
-      case 'code':
-        return this.tag('Main.Actions');
-      case 'success':
-        return this.tag('Success.Continue');
-      case 'failed':
-        return this.tag('Panel');
-      default:
-        return undefined;
-    }
+    const kind = this._ctl.state.kind;
+    if (kind === 'code') return this.tag('Main.Actions');
+    if (kind === 'success') return this.tag('Success.Continue');
+    return kind === 'failed' ? this.tag('Panel') : undefined;
   }
 
   $pointerFocus(): void {

@@ -1,66 +1,46 @@
 /**
- * Catalog: header with the provider's logo and an Account button; the focused title's details; rows
- * of posters from the programmer backend. Preauthorization of the distinct resources decides what is
- * shown unlocked; denied titles are shown locked with the reason, or hidden (appSettings
- * adobePass.showLockedTitles). OK on any title opens the player, which always authorizes.
+ * Catalog view: header with the provider's logo and an Account button; the focused title's details;
+ * rows of posters. What is shown, locked or hidden, and where focus is, comes from
+ * src/controllers/catalog.ts; this page draws it and passes keys, signals and the pointer on.
  */
 import { Img, Lightning } from '@lightningjs/sdk';
-import type { Catalog as CatalogData, CatalogItem } from '../catalog/types';
-import { distinctResources } from '../catalog/validate';
-import type { Decision, Failure, Provider } from '../flows/api';
-import { backdrop, wordmark } from '../components/Backdrop';
+import type { CatalogItem } from '../catalog/types';
+import type { Provider } from '../flows/api';
 import { ButtonRow } from '../components/ButtonRow';
 import { DetailsPanel } from '../components/DetailsPanel';
-import { failureContent, MessagePanel } from '../components/MessagePanel';
+import { failureContent } from '../components/MessagePanel';
+import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { PosterRow, ROW } from '../components/PosterRow';
-import type { TileAccess } from '../components/PosterTile';
 import { Spinner } from '../components/Spinner';
-import { POINTER_PATH, roundFill } from '../components/surfaces';
-import { toast } from '../lib/events';
-import { requestPointerFocus } from '../lib/pointer';
+import { roundFill } from '../components/surfaces';
+import { CatalogController, INPUT_GUARD_MS, type CatalogState, type TileAccess } from '../controllers/catalog';
+import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { services } from '../services';
-import { COLORS, FONT_FACE, SAFE, SCREEN } from '../theme';
+import { COLORS, SAFE, SCREEN, textStyle } from '../theme';
 import { setJourneyInfo } from './hooks';
 
+export { INPUT_GUARD_MS };
 const ROWS_TOP = 440;
-/** OK presses this soon after the catalog appeared are ignored (see _onSelect). */
-export const INPUT_GUARD_MS = 400;
 const ROWS_PAD = 28;
 const LOGO = { w: 210, h: 84 };
 
-interface Spec extends Lightning.Component.TemplateSpec {
-  Background: object;
-  Brand: object;
+interface Spec extends FramedPageSpec {
   Header: { ProviderPlate: { Logo: object; Name: object }; Account: typeof ButtonRow };
   Details: typeof DetailsPanel;
   Viewport: { Rows: object };
   Spinner: typeof Spinner;
-  Panel: typeof MessagePanel;
 }
-interface TypeConfig extends Lightning.Component.TypeConfig {
-  IsPage: true;
-}
-
-type Zone = 'loading' | 'header' | 'rows' | 'failed';
 
 export class Catalog
-  extends Lightning.Component<Spec, TypeConfig>
+  extends Lightning.Component<Spec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
-  private _zone: Zone = 'loading';
-  private _rowIndex = 0;
-  private _decisions = new Map<string, Decision>();
-  private _load = 0;
-  private _catalog?: CatalogData;
-  private _activeAt = 0;
+  private _ctl = new CatalogController(services());
+  private _shown: CatalogState = this._ctl.state;
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
-      w: SCREEN.w,
-      h: SCREEN.h,
-      collision: POINTER_PATH,
-      Background: backdrop(),
-      Brand: { x: SAFE.x, y: SAFE.y + 14, ...wordmark(48) },
+      ...pageFrame({ x: SAFE.x, y: SAFE.y + 14 }, 48),
       Header: {
         x: SAFE.x + SAFE.w,
         y: SAFE.y,
@@ -75,16 +55,12 @@ export class Catalog
             x: LOGO.w / 2,
             y: LOGO.h / 2 + 2,
             mount: 0.5,
-            text: {
-              text: '',
-              fontFace: FONT_FACE,
-              fontSize: 26,
+            text: textStyle(26, COLORS.text, {
               fontStyle: 'bold',
-              textColor: COLORS.text,
               wordWrapWidth: LOGO.w - 16,
               maxLines: 1,
               textOverflow: 'ellipsis',
-            },
+            }),
           },
         },
         Account: {
@@ -106,35 +82,55 @@ export class Catalog
         Rows: { x: ROWS_PAD, y: ROWS_PAD, collision: POINTER_PATH },
       },
       Spinner: { type: Spinner, x: SCREEN.w / 2, y: 640, mount: 0.5, visible: false },
-      Panel: {
-        type: MessagePanel,
-        y: 360,
-        visible: false,
-        collision: POINTER_PATH,
-        signals: { action: '_onPanelAction' },
-      },
+      Panel: messagePanel(360),
     };
   }
 
-  get zone(): Zone {
-    return this._zone;
+  /** Where focus is: 'loading' | 'header' | 'rows' | 'failed' (tests, hooks). */
+  get zone(): 'loading' | 'header' | 'rows' | 'failed' {
+    const s = this._ctl.state;
+    return s.kind === 'browsing' ? s.zone : s.kind;
   }
 
   get rowIndex(): number {
-    return this._rowIndex;
+    const s = this._ctl.state;
+    return s.kind === 'browsing' ? s.row : 0;
+  }
+
+  accessOf(item: CatalogItem): TileAccess {
+    return this._ctl.accessOf(item);
+  }
+
+  override _init(): void {
+    this._ctl.subscribe((state) => this._render(state));
   }
 
   override _active(): void {
-    this._activeAt = services().now();
-    const current = services().flows.current();
-    if (!current) return services().nav.to('providers');
-    this._showProvider(current.provider ?? services().session.provider);
-    void this._fetch();
+    this._ctl.activate();
   }
 
   override _inactive(): void {
-    this._load++;
+    this._ctl.deactivate();
     setJourneyInfo({ titles: () => [] });
+  }
+
+  private _render(s: CatalogState): void {
+    const prev = this._shown;
+    this._shown = s;
+    if (s.provider !== prev.provider || prev === s) this._showProvider(s.provider);
+    const browsing = s.kind === 'browsing';
+    this.tag('Spinner')!.visible = s.kind === 'loading';
+    this.tag('Panel')!.visible = s.kind === 'failed';
+    this.tag('Viewport')!.visible = browsing;
+    this.tag('Details')!.visible = browsing;
+    if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
+    if (s.kind === 'browsing') {
+      const rebuilt = prev.kind !== 'browsing' || prev.rows !== s.rows;
+      if (rebuilt) this._buildRows(s.rows, s.row, s.col);
+      else if (prev.row !== s.row) this._scrollRows(s.row, true);
+      this._updateDetails(s.row);
+    }
+    this._refocus();
   }
 
   private _showProvider(provider: Provider | undefined): void {
@@ -149,166 +145,68 @@ export class Catalog
     this.tag('Header.ProviderPlate')!.visible = Boolean(provider);
   }
 
-  private _setZone(zone: Zone): void {
-    this._zone = zone;
-    const ready = zone === 'header' || zone === 'rows';
-    this.tag('Spinner')!.visible = zone === 'loading';
-    this.tag('Panel')!.visible = zone === 'failed';
-    this.tag('Viewport')!.visible = ready;
-    this.tag('Details')!.visible = ready;
-    this._refocus();
-  }
-
-  private async _fetch(): Promise<void> {
-    const load = ++this._load;
-    const { catalog, flows, session } = services();
-    if (!session.catalog) this._setZone('loading');
-    const result = session.catalog ? { ok: true as const, value: session.catalog } : await catalog.load();
-    if (load !== this._load) return;
-    if (!result.ok) return this._fail(result.failure);
-    session.catalog = result.value;
-    this._catalog = result.value;
-    this._render();
-    const decisions = await flows.preauthorize(distinctResources(result.value));
-    if (load !== this._load) return;
-    if (!decisions.ok) {
-      // The service no longer knows this sign-in (profile gone, state lost): the flows forgot it too.
-      if (decisions.failure.kind === 'authentication') {
-        toast('Please sign in with your TV provider again.');
-        return services().nav.to('providers');
-      }
-      toast('We could not check which titles your subscription includes. You can still try to play them.');
-      return;
-    }
-    this._decisions = decisions.value;
-    this._render();
-  }
-
-  private _fail(failure: Failure): void {
-    this.tag('Panel')!.content = failureContent(failure, 'We could not load the catalog', [
-      { id: 'retry', label: 'Retry' },
-      { id: 'account', label: 'Account' },
-    ]);
-    this._setZone('failed');
-  }
-
-  accessOf(item: CatalogItem): TileAccess {
-    const d = this._decisions.get(item.resource);
-    if (!d) return 'unknown';
-    return d.authorized ? 'unlocked' : 'locked';
-  }
-
-  private _reason(item: CatalogItem): string | undefined {
-    const f = this._decisions.get(item.resource)?.failure;
-    if (!f) return undefined;
-    return f.details ? `${f.message} — ${f.details}` : f.message;
-  }
-
-  /** (Re)build the rows; denied titles are dropped when locked titles are not to be shown. */
-  private _render(): void {
-    const catalog = this._catalog;
-    if (!catalog) return;
-    const { settings, session } = services();
-    const rows = catalog.rows
-      .map((row) => ({
-        ...row,
-        items: settings.showLockedTitles ? row.items : row.items.filter((it) => this.accessOf(it) !== 'locked'),
-      }))
-      .filter((row) => row.items.length > 0);
-    const container = this.tag('Viewport.Rows')!;
-    const keep = session.catalogFocus ?? { row: this._rowIndex, col: this._rows()[this._rowIndex]?.index ?? 0 };
-    container.children = rows.map((row, i) => ({
+  private _buildRows(rows: Extract<CatalogState, { kind: 'browsing' }>['rows'], row: number, col: number): void {
+    this.tag('Viewport.Rows')!.children = rows.map((r, i) => ({
       type: PosterRow,
       y: i * ROW.h,
-      row,
+      row: r,
       collision: POINTER_PATH,
       signals: { select: '_onSelect', focusItem: '_onFocusItem' },
     }));
-    this._rows().forEach((r) => r.applyAccess((item) => this.accessOf(item)));
+    const access = (item: CatalogItem) => this._ctl.accessOf(item);
+    this._rows().forEach((r) => r.applyAccess(access));
     setJourneyInfo({
       titles: () =>
         this._rows().reduce<Array<{ id: string; title: string; access: string }>>(
           (all, r) =>
-            all.concat((r.row?.items ?? []).map((it) => ({ id: it.id, title: it.title, access: this.accessOf(it) }))),
+            all.concat((r.row?.items ?? []).map((it) => ({ id: it.id, title: it.title, access: access(it) }))),
           [],
         ),
     });
-    if (rows.length === 0) {
-      return this._fail({
-        kind: 'denied',
-        message: 'Your subscription does not include any of these titles.',
-        retryable: true,
-      });
-    }
-    this._rowIndex = Math.min(keep.row, rows.length - 1);
-    const row = this._rows()[this._rowIndex]!;
-    row.index = Math.min(keep.col, (row.row?.items.length ?? 1) - 1);
-    this._scrollRows(false);
-    this._updateDetails();
-    if (this._zone === 'loading' || this._zone === 'failed') this._setZone('rows');
-    else this._refocus();
+    this._rows()[row]!.index = col;
+    this._scrollRows(row, false);
   }
 
   private _rows(): PosterRow[] {
     return this.tag('Viewport.Rows')!.children as PosterRow[];
   }
 
-  private _scrollRows(animate: boolean): void {
-    const y = ROWS_PAD - this._rowIndex * ROW.h;
+  private _scrollRows(row: number, animate: boolean): void {
+    const y = ROWS_PAD - row * ROW.h;
     const rows = this.tag('Viewport.Rows')!;
     if (animate) rows.setSmooth('y', y, { duration: 0.3 });
     else rows.y = y;
     // Rows far from view are hidden so Lightning skips them entirely.
-    this._rows().forEach((r, i) => (r.visible = i >= this._rowIndex - 1 && i <= this._rowIndex + 2));
+    this._rows().forEach((r, i) => (r.visible = i >= row - 1 && i <= row + 2));
   }
 
-  private _updateDetails(): void {
-    const item = this._rows()[this._rowIndex]?.focusedItem;
-    if (item) this.tag('Details')!.show(item, this.accessOf(item), this._reason(item));
+  private _updateDetails(row: number): void {
+    const item = this._rows()[row]?.focusedItem;
+    if (item) this.tag('Details')!.show(item, this._ctl.accessOf(item), this._ctl.reasonFor(item));
   }
 
-  private _setRow(i: number): void {
-    const n = this._rows().length;
-    const next = Math.max(0, Math.min(i, n - 1));
-    if (next === this._rowIndex) return;
-    this._rowIndex = next;
-    this._scrollRows(true);
-    this._updateDetails();
-    this._refocus();
-  }
-
-  _onFocusItem(): void {
-    this._updateDetails();
+  _onFocusItem(_item: CatalogItem, row: PosterRow): void {
+    if (this._rows().indexOf(row) === this.rowIndex) this._ctl.focusCol(row.index);
   }
 
   _onSelect(item: CatalogItem): void {
-    // An OK meant for the previous screen (e.g. "Start watching" as it moved on by itself) must not
-    // start playback the moment the catalog appears.
-    if (services().now() - this._activeAt < INPUT_GUARD_MS) return;
-    const row = this._rows()[this._rowIndex];
-    services().session.catalogFocus = { row: this._rowIndex, col: row?.index ?? 0 };
-    services().nav.to(`play/${item.id}`);
+    this._ctl.select(item);
   }
 
   _openAccount(): void {
-    const row = this._rows()[this._rowIndex];
-    if (row) services().session.catalogFocus = { row: this._rowIndex, col: row.index };
-    services().nav.to('account');
+    this._ctl.openAccount();
   }
 
   _onPanelAction(id: string): void {
-    if (id === 'retry') {
-      services().session.catalog = undefined;
-      void this._fetch();
-    } else this._openAccount();
+    this._ctl.panelAction(id);
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    switch (this._zone) {
+    switch (this.zone) {
       case 'header':
         return this.tag('Header.Account');
       case 'rows':
-        return this._rows()[this._rowIndex];
+        return this._rows()[this.rowIndex];
       case 'failed':
         return this.tag('Panel');
       default:
@@ -317,48 +215,22 @@ export class Catalog
   }
 
   override _handleUp(): boolean | void {
-    if (this._zone !== 'rows') return false;
-    if (this._rowIndex === 0) {
-      this._zone = 'header';
-      this._refocus();
-      return true;
-    }
-    this._setRow(this._rowIndex - 1);
+    return this._ctl.up();
   }
 
   override _handleDown(): boolean | void {
-    if (this._zone === 'header' && this._rows().length) {
-      this._zone = 'rows';
-      this._refocus();
-      return true;
-    }
-    if (this._zone !== 'rows') return false;
-    this._setRow(this._rowIndex + 1);
-    return true;
+    return this._ctl.down();
   }
 
   /** The remote's Menu key (Escape on keyboards) opens the account menu. */
   _handleMenu(): boolean | void {
-    this._openAccount();
+    this._ctl.openAccount();
     return true;
   }
 
   $pointerFocus(child: Lightning.Component): void {
-    if (child instanceof PosterRow) {
-      const i = this._rows().indexOf(child);
-      if (i >= 0) {
-        this._zone = 'rows';
-        if (i !== this._rowIndex) {
-          this._rowIndex = i;
-          this._scrollRows(true);
-        }
-        this._updateDetails();
-        this._refocus();
-      }
-    } else if (child === this.tag('Header.Account')) {
-      this._zone = 'header';
-      this._refocus();
-    }
+    if (child instanceof PosterRow) this._ctl.pointAt(this._rows().indexOf(child));
+    else if (child === this.tag('Header.Account')) this._ctl.pointAt('header');
     requestPointerFocus(this);
   }
 }

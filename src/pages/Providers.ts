@@ -1,85 +1,60 @@
 /**
- * Provider picker: a grid of MVPD logos and names (flows.providers(): filtered, last used first), an
- * A–Z rail to jump in long lists, and the choice remembered before activation starts.
+ * Provider picker view: a grid of MVPD logos and names, an A–Z rail in long lists, the phone tile
+ * last. Which providers, where focus is and what a choice does: src/controllers/providers.ts.
  */
 import { Lightning } from '@lightningjs/sdk';
-import type { Failure, Provider } from '../flows/api';
-import { backdrop, wordmark } from '../components/Backdrop';
+import type { Provider } from '../flows/api';
 import { LetterRail } from '../components/LetterRail';
 import { availableLetters, indexForLetter } from '../components/letters';
-import { failureContent, MessagePanel } from '../components/MessagePanel';
+import { failureContent } from '../components/MessagePanel';
+import {
+  messagePanel,
+  pageFrame,
+  pageSubtitle,
+  pageTitle,
+  type FramedPageSpec,
+  type PageTypeConfig,
+} from '../components/PageFrame';
 import { PROVIDER_TILE, ProviderTile } from '../components/ProviderTile';
 import { Spinner } from '../components/Spinner';
-import { POINTER_PATH } from '../components/surfaces';
-import { requestPointerFocus } from '../lib/pointer';
+import {
+  PHONE_CHOICE,
+  PICKER_COLS,
+  ProvidersController,
+  RAIL_MIN,
+  type ProvidersState,
+} from '../controllers/providers';
+import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { services } from '../services';
-import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';
+import { SAFE, SCREEN } from '../theme';
 
-/** Pseudo provider for "choose your provider on your phone" (never remembered, never sent). */
-export const PHONE_CHOICE: Provider = { id: '', displayName: 'Choose on phone', isTempPass: false, isProxy: false };
-
-export const GRID = { cols: 5, gapX: 32, gapY: 28, top: 372, pad: 24 } as const;
+export { PHONE_CHOICE, RAIL_MIN };
+export const GRID = { cols: PICKER_COLS, gapX: 32, gapY: 28, top: 372, pad: 24 } as const;
 const ROW_STEP = PROVIDER_TILE.h + GRID.gapY;
 /** Rows that fit fully between the grid top and the safe area's bottom (3 at 1080p). */
 const VISIBLE_ROWS = 3;
 const COL_STEP = PROVIDER_TILE.w + GRID.gapX;
-/** Show the letter rail from this many providers on. */
-export const RAIL_MIN = 8;
 
-interface Spec extends Lightning.Component.TemplateSpec {
-  Background: object;
-  Brand: object;
+interface Spec extends FramedPageSpec {
   Title: object;
   Subtitle: object;
   Rail: typeof LetterRail;
   Viewport: { Grid: object };
   Spinner: typeof Spinner;
-  Panel: typeof MessagePanel;
 }
-interface TypeConfig extends Lightning.Component.TypeConfig {
-  IsPage: true;
-}
-
-type Zone = 'loading' | 'rail' | 'grid' | 'failed';
 
 export class Providers
-  extends Lightning.Component<Spec, TypeConfig>
+  extends Lightning.Component<Spec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
-  private _zone: Zone = 'loading';
-  private _providers: Provider[] = [];
-  private _focusIndex = 0;
-  private _pinned = false;
-  private _load = 0;
+  private _ctl = new ProvidersController(services());
+  private _shown: ProvidersState = this._ctl.state;
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
-      w: SCREEN.w,
-      h: SCREEN.h,
-      collision: POINTER_PATH,
-      Background: backdrop(),
-      Brand: { x: SAFE.x, y: SAFE.y, ...wordmark(40) },
-      Title: {
-        x: SAFE.x,
-        y: 128,
-        text: {
-          text: 'Choose your TV provider',
-          fontFace: FONT_FACE,
-          fontSize: FONT_SIZE.headline,
-          fontStyle: 'bold',
-          textColor: COLORS.text,
-        },
-      },
-      Subtitle: {
-        x: SAFE.x,
-        y: 214,
-        text: {
-          text: 'Sign in with your TV subscription to start watching.',
-          fontFace: FONT_FACE,
-          fontSize: FONT_SIZE.body,
-          textColor: COLORS.textMuted,
-        },
-      },
+      ...pageFrame(),
+      Title: pageTitle('Choose your TV provider'),
+      Subtitle: pageSubtitle('Sign in with your TV subscription to start watching.'),
       Rail: {
         type: LetterRail,
         x: SAFE.x,
@@ -98,103 +73,77 @@ export class Providers
         Grid: { x: GRID.pad, y: GRID.pad, collision: POINTER_PATH },
       },
       Spinner: { type: Spinner, x: SCREEN.w / 2, y: 600, mount: 0.5, visible: false },
-      Panel: { type: MessagePanel, y: 360, visible: false, collision: POINTER_PATH, signals: { action: '_onAction' } },
+      Panel: messagePanel(360, '_onAction'),
     };
   }
 
-  get zone(): Zone {
-    return this._zone;
+  /** Where focus is: 'loading' | 'rail' | 'grid' | 'failed' (tests, hooks). */
+  get zone(): 'loading' | 'rail' | 'grid' | 'failed' {
+    const s = this._ctl.state;
+    return s.kind === 'picking' ? s.zone : s.kind;
   }
 
   /** Providers in display order (tests, hooks). */
   get providers(): Provider[] {
-    return this._providers;
+    const s = this._ctl.state;
+    return s.kind === 'picking' ? s.providers : [];
   }
 
   get focusIndex(): number {
-    return this._focusIndex;
+    const s = this._ctl.state;
+    return s.kind === 'picking' ? s.focus : 0;
+  }
+
+  override _init(): void {
+    this._ctl.subscribe((state) => this._render(state));
   }
 
   override _active(): void {
-    void this._fetch();
+    void this._ctl.load();
   }
 
   override _inactive(): void {
-    this._load++;
+    this._ctl.stop();
   }
 
-  private _setZone(zone: Zone): void {
-    this._zone = zone;
-    this.tag('Spinner')!.visible = zone === 'loading';
-    this.tag('Panel')!.visible = zone === 'failed';
-    this.tag('Viewport')!.visible = zone === 'rail' || zone === 'grid';
-    this.tag('Rail')!.visible = (zone === 'rail' || zone === 'grid') && this._providers.length >= RAIL_MIN;
+  private _render(s: ProvidersState): void {
+    const prev = this._shown;
+    this._shown = s;
+    const picking = s.kind === 'picking';
+    this.tag('Spinner')!.visible = s.kind === 'loading';
+    this.tag('Panel')!.visible = s.kind === 'failed';
+    this.tag('Viewport')!.visible = picking;
+    this.tag('Rail')!.visible = picking && s.rail;
+    if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
+    if (s.kind === 'picking') {
+      if (prev.kind !== 'picking' || prev.providers !== s.providers) this._buildGrid(s.providers, s.pinned);
+      this._scroll(s, prev.kind === 'picking' && prev.providers === s.providers);
+    }
     this._refocus();
   }
 
-  private async _fetch(): Promise<void> {
-    const load = ++this._load;
-    this._setZone('loading');
-    const result = await services().flows.providers();
-    if (load !== this._load) return;
-    if (!result.ok) return this._fail(result.failure);
-    if (result.value.length === 0) {
-      return this._fail({
-        kind: 'configuration',
-        message: 'No TV providers are available for this app right now.',
-        retryable: true,
-      });
-    }
-    this._show(result.value);
-  }
-
-  private _fail(failure: Failure): void {
-    this.tag('Panel')!.content = failureContent(failure, 'We could not load the TV providers', [
-      { id: 'retry', label: 'Retry' },
-    ]);
-    this._setZone('failed');
-  }
-
-  private _show(list: Provider[]): void {
-    this._providers = list;
-    const last = services().session.lastProvider;
-    this._pinned = Boolean(last && list[0]?.id === last.id && list.length > 1);
+  private _buildGrid(list: Provider[], pinned: boolean): void {
     // The last tile leaves the choice to the phone (the session is created without a provider).
     this.tag('Viewport.Grid')!.children = [...list, PHONE_CHOICE].map((provider, i) => ({
       type: ProviderTile,
       x: (i % GRID.cols) * COL_STEP,
       y: Math.floor(i / GRID.cols) * ROW_STEP,
       provider,
-      lastUsed: this._pinned && i === 0,
+      lastUsed: pinned && i === 0,
       onPhone: provider === PHONE_CHOICE,
       signals: { select: '_onTileSelect' },
     }));
-    const names = list.map((p) => p.displayName);
-    this.tag('Rail')!.letters = availableLetters(names);
-    this._focusIndex = 0;
-    this._scroll(false);
-    this._setZone('grid');
-  }
-
-  private _tileCount(): number {
-    return this._providers.length + 1;
+    this.tag('Rail')!.letters = availableLetters(list.map((p) => p.displayName));
   }
 
   private _tiles(): ProviderTile[] {
     return this.tag('Viewport.Grid')!.children as ProviderTile[];
   }
 
-  private _moveTo(index: number): void {
-    const n = this._tileCount();
-    this._focusIndex = Math.max(0, Math.min(index, n - 1));
-    this._scroll(true);
-    this._refocus();
-  }
-
   /** Keep the focused row visible; three rows fit, further rows scroll in (one row of context above). */
-  private _scroll(animate: boolean): void {
-    const row = Math.floor(this._focusIndex / GRID.cols);
-    const rows = Math.ceil(this._tileCount() / GRID.cols);
+  private _scroll(s: Extract<ProvidersState, { kind: 'picking' }>, animate: boolean): void {
+    const row = Math.floor(s.focus / GRID.cols);
+    const rows = Math.ceil((s.providers.length + 1) / GRID.cols);
     const first = Math.max(0, Math.min(row - 1, rows - VISIBLE_ROWS));
     const y = GRID.pad - first * ROW_STEP;
     const grid = this.tag('Viewport.Grid')!;
@@ -202,95 +151,48 @@ export class Providers
     else grid.y = y;
   }
 
-  private _choose(provider: Provider): void {
-    const { flows, session, nav } = services();
-    if (provider === PHONE_CHOICE) {
-      session.provider = undefined;
-      session.chooseOnPhone = true;
-    } else {
-      flows.rememberProvider(provider);
-      session.provider = provider;
-      session.lastProvider = provider;
-      session.chooseOnPhone = false;
-    }
-    nav.to('activate');
-  }
-
   _onTileSelect(tile: ProviderTile): void {
-    if (tile.provider) this._choose(tile.provider);
+    this._ctl.choose(this._tiles().indexOf(tile));
   }
 
   _onJump(letter: string): void {
-    const names = this._providers.map((p) => p.displayName);
-    this._zone = 'grid';
-    this._moveTo(indexForLetter(names, letter, this._pinned));
+    const s = this._ctl.state;
+    if (s.kind !== 'picking') return;
+    const names = s.providers.map((p) => p.displayName);
+    this._ctl.jumpTo(indexForLetter(names, letter, s.pinned));
   }
 
   _onAction(): void {
-    void this._fetch();
+    this._ctl.retry();
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    switch (this._zone) {
-      case 'grid':
-        return this._tiles()[this._focusIndex];
-      case 'rail':
-        return this.tag('Rail');
-      case 'failed':
-        return this.tag('Panel');
-      default:
-        return undefined;
-    }
+    const s = this._ctl.state;
+    if (s.kind === 'picking') return s.zone === 'rail' ? this.tag('Rail') : this._tiles()[s.focus];
+    return s.kind === 'failed' ? this.tag('Panel') : undefined;
   }
 
   override _handleLeft(): boolean | void {
-    if (this._zone !== 'grid') return false;
-    if (this._focusIndex % GRID.cols === 0) return true;
-    this._moveTo(this._focusIndex - 1);
+    return this._ctl.left();
   }
 
   override _handleRight(): boolean | void {
-    if (this._zone !== 'grid') return false;
-    if (this._focusIndex % GRID.cols === GRID.cols - 1 || this._focusIndex >= this._tileCount() - 1) return true;
-    this._moveTo(this._focusIndex + 1);
+    return this._ctl.right();
   }
 
   override _handleUp(): boolean | void {
-    if (this._zone !== 'grid') return false;
-    if (this._focusIndex < GRID.cols) {
-      if (this.tag('Rail')!.visible) {
-        this._zone = 'rail';
-        this._refocus();
-      }
-      return true;
-    }
-    this._moveTo(this._focusIndex - GRID.cols);
+    return this._ctl.up();
   }
 
   override _handleDown(): boolean | void {
-    if (this._zone === 'rail') {
-      this._zone = 'grid';
-      this._refocus();
-      return true;
-    }
-    if (this._zone !== 'grid') return false;
-    const below = this._focusIndex + GRID.cols;
-    const lastRowStart = Math.floor((this._tileCount() - 1) / GRID.cols) * GRID.cols;
-    if (this._focusIndex >= lastRowStart) return true;
-    this._moveTo(Math.min(below, this._tileCount() - 1));
+    return this._ctl.down();
   }
 
   $pointerFocus(child: Lightning.Component): void {
     if (child instanceof ProviderTile) {
       const i = this._tiles().indexOf(child);
-      if (i >= 0) {
-        this._zone = 'grid';
-        this._moveTo(i);
-      }
-    } else if (child === this.tag('Rail')) {
-      this._zone = 'rail';
-      this._refocus();
-    }
+      if (i >= 0) this._ctl.pointAt(i);
+    } else if (child === this.tag('Rail')) this._ctl.pointAt('rail');
     requestPointerFocus(this);
   }
 }

@@ -1,190 +1,108 @@
 /**
- * Boot screen: branded splash with progress while `flows.boot()` registers the app and checks the
- * profile; then the catalog (signed in), a small profile chooser (several valid profiles), or the
- * provider picker. A failure shows its message with a focused Retry (and Exit).
+ * Boot screen view: branded splash with progress while the app registers and checks the profile, a
+ * small profile chooser (several valid profiles), or the failure with a focused Retry (and Exit).
+ * The logic is src/controllers/splash.ts.
  */
 import { Lightning } from '@lightningjs/sdk';
-import type { BootOutcome, Failure, Provider, SignedInProfile } from '../flows/api';
-import { backdrop, wordmark } from '../components/Backdrop';
+import { BusyOverlay } from '../components/BusyOverlay';
 import { ButtonRow } from '../components/ButtonRow';
 import { formatValidity } from '../components/format';
-import { failureContent, MessagePanel } from '../components/MessagePanel';
-import { Spinner } from '../components/Spinner';
-import { POINTER_PATH } from '../components/surfaces';
+import { failureContent } from '../components/MessagePanel';
+import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
+import { BOOT_STEPS, SplashController, type SplashState } from '../controllers/splash';
+import { POINTER_PATH } from '../lib/pointer';
 import { platform } from '../platform';
 import { services } from '../services';
-import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN } from '../theme';
+import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
 
-interface Spec extends Lightning.Component.TemplateSpec {
-  Background: object;
-  Brand: object;
-  Progress: { Spinner: typeof Spinner; Status: object };
+export { BOOT_STEPS };
+
+interface Spec extends FramedPageSpec {
+  Progress: typeof BusyOverlay;
   Chooser: { Title: object; Hint: object; List: typeof ButtonRow };
-  Panel: typeof MessagePanel;
 }
-interface TypeConfig extends Lightning.Component.TypeConfig {
-  IsPage: true;
-}
-
-type State = 'booting' | 'choosing' | 'failed';
-
-/** Progress copy; the second line shows once registration has had time to finish. */
-export const BOOT_STEPS = ['Registering this TV…', 'Checking your TV provider…'];
-const STEP_MS = 700;
 
 export class Splash
-  extends Lightning.Component<Spec, TypeConfig>
+  extends Lightning.Component<Spec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
-  private _phase: State = 'booting';
-  private _run = 0;
-  private _stepTimer?: ReturnType<typeof setTimeout>;
-  private _profiles: SignedInProfile[] = [];
+  private _ctl = new SplashController(services(), () => platform.exit());
+  private _shown: SplashState = this._ctl.state;
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
-      w: SCREEN.w,
-      h: SCREEN.h,
-      collision: POINTER_PATH,
-      Background: backdrop(),
-      Brand: { x: SCREEN.w / 2, y: 330, mountX: 0.5, ...wordmark(128) },
-      Progress: {
-        y: 600,
-        w: SCREEN.w,
-        Spinner: { type: Spinner, x: SCREEN.w / 2, mountX: 0.5 },
-        Status: {
-          y: 110,
-          w: SCREEN.w,
-          text: {
-            text: BOOT_STEPS[0]!,
-            fontFace: FONT_FACE,
-            fontSize: FONT_SIZE.body,
-            textColor: COLORS.textMuted,
-            textAlign: 'center',
-            wordWrapWidth: SCREEN.w,
-            w: SCREEN.w,
-          },
-        },
-      },
+      ...pageFrame({ x: SCREEN.w / 2, y: 330, mountX: 0.5 }, 128),
+      Progress: { type: BusyOverlay, y: 600, label: BOOT_STEPS[0] },
       Chooser: {
         visible: false,
         x: SAFE.x,
         y: 560,
         collision: POINTER_PATH,
-        Title: {
-          text: {
-            text: 'Choose a sign-in',
-            fontFace: FONT_FACE,
-            fontSize: FONT_SIZE.title,
-            fontStyle: 'bold',
-            textColor: COLORS.text,
-          },
-        },
+        Title: { text: textStyle(FONT_SIZE.title, COLORS.text, { text: 'Choose a sign-in', fontStyle: 'bold' }) },
         Hint: {
           y: 76,
-          text: {
+          text: textStyle(FONT_SIZE.body, COLORS.textMuted, {
             text: 'You are signed in with more than one TV provider on this device.',
-            fontFace: FONT_FACE,
-            fontSize: FONT_SIZE.body,
-            textColor: COLORS.textMuted,
-          },
+          }),
         },
         List: { type: ButtonRow, y: 170, collision: POINTER_PATH, signals: { select: '_onChoose' } },
       },
-      Panel: { type: MessagePanel, y: 330, visible: false, collision: POINTER_PATH, signals: { action: '_onAction' } },
+      Panel: messagePanel(330, '_onAction'),
     };
   }
 
-  get phase(): State {
-    return this._phase;
+  get phase(): SplashState['kind'] {
+    return this._ctl.state.kind;
+  }
+
+  override _init(): void {
+    this._ctl.subscribe((state) => this._render(state));
   }
 
   override _active(): void {
-    void this._boot();
+    void this._ctl.boot();
   }
 
   override _inactive(): void {
-    this._run++;
-    services().timers.clearTimeout(this._stepTimer);
+    this._ctl.stop();
   }
 
-  private _show(state: State): void {
-    this._phase = state;
-    this.tag('Progress')!.visible = state === 'booting';
-    this.tag('Brand')!.visible = state !== 'failed';
-    this.tag('Brand')!.y = state === 'choosing' ? 200 : 330;
-    this.tag('Chooser')!.visible = state === 'choosing';
-    this.tag('Panel')!.visible = state === 'failed';
+  private _render(s: SplashState): void {
+    const prev = this._shown;
+    this._shown = s;
+    this.tag('Progress')!.visible = s.kind === 'booting';
+    this.tag('Brand')!.visible = s.kind !== 'failed';
+    this.tag('Brand')!.y = s.kind === 'choosing' ? 200 : 330;
+    this.tag('Chooser')!.visible = s.kind === 'choosing';
+    this.tag('Panel')!.visible = s.kind === 'failed';
+    if (s.kind === 'booting') this.tag('Progress')!.label = s.step;
+    if (s.kind === 'choosing' && prev !== s) {
+      // "Acme Cable · until 31 Dec": the provider the flows name, and the profile's validity.
+      this.tag('Chooser.List')!.patch({
+        items: s.profiles.map((p, i) => ({
+          id: String(i),
+          label: `${p.provider.displayName} · ${formatValidity(p.notAfter, s.now)
+            .replace('Valid until ', 'until ')
+            .replace(/ \d{4},.*$/, '')}`,
+          w: 540,
+        })),
+      });
+    }
+    if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
     this._refocus();
   }
 
-  private async _boot(): Promise<void> {
-    const run = ++this._run;
-    const { flows, timers, nav } = services();
-    this._show('booting');
-    this.tag('Progress.Status')!.text!.text = BOOT_STEPS[0]!;
-    timers.clearTimeout(this._stepTimer);
-    this._stepTimer = timers.setTimeout(() => {
-      if (run === this._run) this.tag('Progress.Status')!.text!.text = BOOT_STEPS[1]!;
-    }, STEP_MS);
-    const result = await flows.boot();
-    if (run !== this._run) return;
-    timers.clearTimeout(this._stepTimer);
-    if (!result.ok) return this._fail(result.failure);
-    services().session.booted = true;
-    const outcome: BootOutcome = result.value;
-    if (outcome.signedIn) return nav.to('catalog');
-    services().session.lastProvider = outcome.lastProvider;
-    if (outcome.profiles.length > 1) return this._choose(outcome.profiles);
-    if (outcome.profiles.length === 1) {
-      flows.chooseProfile(outcome.profiles[0]!);
-      return nav.to('catalog');
-    }
-    nav.to('providers');
-  }
-
-  private async _choose(profiles: SignedInProfile[]): Promise<void> {
-    this._profiles = profiles;
-    const names = new Map<string, string>();
-    const list = await services().flows.providers();
-    if (list.ok) list.value.forEach((p: Provider) => names.set(p.id, p.displayName));
-    const now = services().now();
-    // Up to three (longest validity first) fit the row: "Acme Cable · until 31 Dec".
-    this.tag('Chooser.List')!.patch({
-      items: profiles.slice(0, 3).map((p, i) => ({
-        id: String(i),
-        label: `${names.get(p.mvpd) ?? p.mvpd} · ${formatValidity(p.notAfter, now)
-          .replace('Valid until ', 'until ')
-          .replace(/ \d{4},.*$/, '')}`,
-        w: 540,
-      })),
-    });
-    this._show('choosing');
-  }
-
-  private _fail(failure: Failure): void {
-    this.tag('Panel')!.content = failureContent(failure, 'We could not start the app', [
-      { id: 'retry', label: 'Retry' },
-      { id: 'exit', label: 'Exit' },
-    ]);
-    this._show('failed');
-  }
-
   _onChoose(id: string): void {
-    const profile = this._profiles[Number(id)];
-    if (!profile) return;
-    services().flows.chooseProfile(profile);
-    services().nav.to('catalog');
+    this._ctl.choose(Number(id));
   }
 
   _onAction(id: string): void {
-    if (id === 'retry') void this._boot();
-    else platform.exit();
+    this._ctl.panelAction(id);
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    if (this._phase === 'choosing') return this.tag('Chooser.List');
-    if (this._phase === 'failed') return this.tag('Panel');
+    if (this._ctl.state.kind === 'choosing') return this.tag('Chooser.List');
+    if (this._ctl.state.kind === 'failed') return this.tag('Panel');
     return undefined;
   }
 

@@ -26,6 +26,19 @@ export interface JourneyInfo {
   playerPhase: string | null;
 }
 
+/** What the hook reports about the video element (never its source URL, which carries the media token). */
+export function videoFacts(el: HTMLVideoElement | undefined): PlayerInfo | null {
+  if (!el) return null;
+  return {
+    currentTime: el.currentTime,
+    duration: el.duration,
+    paused: el.paused,
+    ended: el.ended,
+    readyState: el.readyState,
+    hasSource: el.hasAttribute('src'),
+  };
+}
+
 const info: JourneyInfo = {
   activationCode: null,
   activationUrl: null,

@@ -2,12 +2,16 @@
  * PassClient: one typed method per DCR / REST API V2 call the TV and the second screen make.
  * Each REST V2 request carries Authorization, AP-Device-Identifier and X-Device-Info (checklist 28–30)
  * plus only the headers and parameters the spec defines for it (checklist 32). Every response is
- * validated; failures become PassError through the single policy in error-policy.ts.
+ * validated; failures become PassError through the single policy in error-policy.ts. Every exchange,
+ * retries and DCR included, waits for a slot from one RequestScheduler (scheduler.ts), which keeps the
+ * client inside Adobe's throttling budget and sends what the user waits for first (calls.ts).
  */
 import { PassError, malformed, type EnhancedError, type PassErrorKind } from './errors';
-import { MAX_RETRIES, THROTTLE_WAIT_MS, backoffMs, react, type Outcome } from './error-policy';
+import { CALL_PRIORITY, type CallKind } from './calls';
+import { CALL_RULES, MAX_RETRIES, THROTTLE_WAIT_MS, react, retryDelayMs, type Outcome } from './error-policy';
 import { parseJson, sendHttp, type HttpOutcome, type HttpRequest } from './http';
 import { TokenManager, memoryCredentialsStore, type CredentialsStore } from './registration';
+import { RequestScheduler, cancelledError, type AbortLike, type BudgetOptions } from './scheduler';
 import type {
   AccessToken,
   ClientCredentials,
@@ -51,27 +55,40 @@ export interface PassClientOptions {
   credentials?: CredentialsStore;
   /** Per-request timeout (default 10 s). */
   timeoutMs?: number;
-  /** Waiting between retries; injectable so tests do not sleep. */
+  /** All waiting (throttling budget, retries); injectable so tests do not sleep. */
   sleep?: (ms: number) => Promise<void>;
-  /** Device clock, used for token expiry. */
+  /** Device clock, used for token expiry and by the scheduler. */
   now?: () => number;
-  /** First backoff step (default 500 ms; then doubled). The 1 s wait after a 429 is not configurable. */
+  /** First backoff step (default 500 ms; then doubled). The 1 s wait after a 429 or no status is not configurable. */
   retryBaseDelayMs?: number;
   tokenRefreshMarginMs?: number;
+  /** Throttling budget of the scheduler (default: burst 10, then 1 request/s, +100 ms margin). */
+  budget?: Partial<BudgetOptions>;
+  /** Share one scheduler between clients that leave from the same IP (default: one per client). */
+  scheduler?: RequestScheduler;
   onEvent?: (event: PassClientEvent) => void;
+}
+
+/** Per-call options; every one has a default, so callers may pass nothing. */
+export interface CallOptions {
+  /** Overrides the call's default priority (calls.ts PRIORITY; lower goes first). */
+  priority?: number;
+  /** Aborting removes the call from the queue (or stops its pending retry); a sent request is not recalled. */
+  signal?: AbortLike;
+  /** Asked before each send: false abandons the call (e.g. a poll for a code the user replaced). */
+  shouldContinue?: () => boolean;
 }
 
 type Endpoint = 'rest' | 'register' | 'token';
 
-interface Call {
+interface Call extends CallOptions {
+  kind: CallKind;
   endpoint: Endpoint;
   method: 'GET' | 'POST';
   url: string;
   /** Extra spec-defined headers (Content-Type, AP-TempPass-Identity). */
   headers?: Record<string, string>;
   body?: string;
-  /** Checked before every retry: false abandons the call (e.g. a poll for a code the user replaced). */
-  shouldContinue?: () => boolean;
 }
 
 const ACCEPT = 'application/json';
@@ -83,14 +100,13 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class PassClient {
   readonly serviceProvider: string;
   private readonly tokens: TokenManager;
-  private readonly sleep: (ms: number) => Promise<void>;
-  /** After a 429 every request, from any caller, waits on this (≥ 1 s, §10). */
-  private throttleGate: Promise<void> = Promise.resolve();
+  /** Every exchange of this client waits here for a slot (throttling budget, priorities, retry delays). */
+  readonly scheduler: RequestScheduler;
 
   constructor(private readonly options: PassClientOptions) {
     this.serviceProvider = options.serviceProvider;
-    this.sleep = options.sleep ?? defaultSleep;
     const now = options.now ?? Date.now;
+    this.scheduler = options.scheduler ?? new RequestScheduler({ now, sleep: options.sleep ?? defaultSleep, budget: options.budget });
     this.tokens = new TokenManager({
       store: options.credentials ?? memoryCredentialsStore(),
       now,
@@ -108,6 +124,7 @@ export class PassClient {
     if (this.options.redirectUri) body.redirect_uri = this.options.redirectUri;
     this.emit({ type: 'register' });
     const json = await this.execute({
+      kind: 'register',
       endpoint: 'register',
       method: 'POST',
       url: joinUrl(this.options.dcrBaseUrl, 'o', 'client', 'register'),
@@ -121,6 +138,7 @@ export class PassClient {
   async token(credentials: ClientCredentials): Promise<{ accessToken: string; expiresInS: number }> {
     this.emit({ type: 'token-refresh' });
     const json = await this.execute({
+      kind: 'token',
       endpoint: 'token',
       method: 'POST',
       url: joinUrl(this.options.dcrBaseUrl, 'o', 'client', 'token'),
@@ -138,68 +156,73 @@ export class PassClient {
   // ---------------------------------------------------------------- REST API V2 (§5)
 
   /** GET configuration (§5.1). */
-  async configuration(): Promise<Configuration> {
-    return v.parseConfiguration(await this.rest('GET', ['configuration']));
-  }
-
-  /** POST sessions (§5.2), form-encoded. */
-  async createSession(params: SessionParameters): Promise<SessionAction> {
-    const body = formBody({ mvpd: params.mvpd, domainName: params.domainName, redirectUrl: params.redirectUrl });
-    return v.parseSessionAction(await this.rest('POST', ['sessions'], { 'Content-Type': FORM }, body), this.options.restBaseUrl);
-  }
-
-  /** POST sessions/{code} (§5.3): a second screen supplies what the session still misses. */
-  async resumeSession(code: string, params: SessionParameters): Promise<SessionAction> {
-    const body = formBody({ mvpd: params.mvpd, domainName: params.domainName, redirectUrl: params.redirectUrl });
-    return v.parseSessionAction(await this.rest('POST', ['sessions', code], { 'Content-Type': FORM }, body), this.options.restBaseUrl);
-  }
-
-  /** GET sessions/{code} (§5.4): validate a typed code; tells whether the MVPD was preselected. */
-  async retrieveSession(code: string): Promise<SessionInfo> {
-    return v.parseSessionInfo(await this.rest('GET', ['sessions', code]));
-  }
-
-  /** GET profiles (§5.6). Empty array = not authenticated. */
-  async profiles(): Promise<Profile[]> {
-    return v.parseProfiles(await this.rest('GET', ['profiles']));
-  }
-
-  /** GET profiles/{mvpd} (§5.7). `tempPassIdentity` is the Base64 AP-TempPass-Identity (promotional TempPass). */
-  async profileForMvpd(mvpd: string, tempPassIdentity?: string): Promise<Profile[]> {
-    return v.parseProfiles(await this.rest('GET', ['profiles', mvpd], tempPassHeader(tempPassIdentity)));
+  async configuration(options?: CallOptions): Promise<Configuration> {
+    return v.parseConfiguration(await this.rest('configuration', 'GET', ['configuration'], options));
   }
 
   /**
-   * GET profiles/code/{code} (§5.8): the polling target. `shouldContinue` lets the poller abandon pending
-   * retries the moment its code is replaced or stopped (checklist 10: never poll an abandoned code).
+   * POST sessions (§5.2), form-encoded. Never re-sent after a failure without an answer (a session may
+   * already exist): that throws PassError { kind: 'network', outcomeUnknown: true, retryable: true }.
    */
-  async profileForCode(code: string, shouldContinue?: () => boolean): Promise<Profile[]> {
-    return v.parseProfiles(await this.rest('GET', ['profiles', 'code', code], undefined, undefined, undefined, shouldContinue));
+  async createSession(params: SessionParameters, options?: CallOptions): Promise<SessionAction> {
+    const body = formBody({ mvpd: params.mvpd, domainName: params.domainName, redirectUrl: params.redirectUrl });
+    const json = await this.rest('session-create', 'POST', ['sessions'], options, { 'Content-Type': FORM }, body);
+    return v.parseSessionAction(json, this.options.restBaseUrl);
+  }
+
+  /** POST sessions/{code} (§5.3): a second screen supplies what the session still misses. */
+  async resumeSession(code: string, params: SessionParameters, options?: CallOptions): Promise<SessionAction> {
+    const body = formBody({ mvpd: params.mvpd, domainName: params.domainName, redirectUrl: params.redirectUrl });
+    const json = await this.rest('session-resume', 'POST', ['sessions', code], options, { 'Content-Type': FORM }, body);
+    return v.parseSessionAction(json, this.options.restBaseUrl);
+  }
+
+  /** GET sessions/{code} (§5.4): validate a typed code; tells whether the MVPD was preselected. */
+  async retrieveSession(code: string, options?: CallOptions): Promise<SessionInfo> {
+    return v.parseSessionInfo(await this.rest('session-retrieve', 'GET', ['sessions', code], options));
+  }
+
+  /** GET profiles (§5.6). Empty array = not authenticated. */
+  async profiles(options?: CallOptions): Promise<Profile[]> {
+    return v.parseProfiles(await this.rest('profiles', 'GET', ['profiles'], options));
+  }
+
+  /** GET profiles/{mvpd} (§5.7). `tempPassIdentity` is the Base64 AP-TempPass-Identity (promotional TempPass). */
+  async profileForMvpd(mvpd: string, tempPassIdentity?: string, options?: CallOptions): Promise<Profile[]> {
+    return v.parseProfiles(await this.rest('profiles', 'GET', ['profiles', mvpd], options, tempPassHeader(tempPassIdentity)));
+  }
+
+  /**
+   * GET profiles/code/{code} (§5.8): the polling target. Polls leave at least MIN_POLL_GAP_MS between them,
+   * retries included. A `shouldContinue` function (or CallOptions) lets the poller abandon the call, queued
+   * or between retries, the moment its code is replaced or stopped (checklist 10).
+   */
+  async profileForCode(code: string, options?: CallOptions | (() => boolean)): Promise<Profile[]> {
+    const opts = typeof options === 'function' ? { shouldContinue: options } : options;
+    return v.parseProfiles(await this.rest('poll', 'GET', ['profiles', 'code', code], opts));
   }
 
   /** POST decisions/preauthorize/{mvpd} (§5.9), JSON. Item-level errors are returned, not thrown. */
-  async preauthorize(mvpd: string, resources: string[]): Promise<DecisionItem[]> {
-    const json = await this.rest('POST', ['decisions', 'preauthorize', mvpd], { 'Content-Type': JSON_TYPE }, JSON.stringify({ resources }));
+  async preauthorize(mvpd: string, resources: string[], options?: CallOptions): Promise<DecisionItem[]> {
+    const body = JSON.stringify({ resources });
+    const json = await this.rest('preauthorize', 'POST', ['decisions', 'preauthorize', mvpd], options, { 'Content-Type': JSON_TYPE }, body);
     return v.parseDecisions(json);
   }
 
   /** POST decisions/authorize/{mvpd} (§5.10), JSON, one resource. Item-level errors are returned, not thrown. */
-  async authorize(mvpd: string, resource: string, tempPassIdentity?: string): Promise<DecisionItem> {
+  async authorize(mvpd: string, resource: string, tempPassIdentity?: string, options?: CallOptions): Promise<DecisionItem> {
     const headers = { 'Content-Type': JSON_TYPE, ...tempPassHeader(tempPassIdentity) };
-    const decisions = v.parseDecisions(
-      await this.rest('POST', ['decisions', 'authorize', mvpd], headers, JSON.stringify({ resources: [resource] })),
-    );
+    const body = JSON.stringify({ resources: [resource] });
+    const decisions = v.parseDecisions(await this.rest('authorize', 'POST', ['decisions', 'authorize', mvpd], options, headers, body));
     const decision = decisions.filter((d) => d.resource === resource)[0] ?? decisions[0];
     if (!decision) throw malformed('decisions');
     return decision;
   }
 
-  /** GET logout/{mvpd}?redirectUrl=… (§5.11). */
-  async logout(mvpd: string, redirectUrl: string): Promise<LogoutEntry[]> {
-    return v.parseLogout(
-      await this.rest('GET', ['logout', mvpd], undefined, undefined, `redirectUrl=${encodeURIComponent(redirectUrl)}`),
-      this.options.restBaseUrl,
-    );
+  /** GET logout/{mvpd}?redirectUrl=… (§5.11). Relative `url`s come back resolved against the REST origin. */
+  async logout(mvpd: string, redirectUrl: string, options?: CallOptions): Promise<LogoutEntry[]> {
+    const query = `redirectUrl=${encodeURIComponent(redirectUrl)}`;
+    return v.parseLogout(await this.rest('logout', 'GET', ['logout', mvpd], options, undefined, undefined, query), this.options.restBaseUrl);
   }
 
   /** The user-agent URL a browser opens to log in (§5.5); no request is made. */
@@ -210,31 +233,49 @@ export class PassClient {
   // ---------------------------------------------------------------- execution
 
   private rest(
+    kind: CallKind,
     method: 'GET' | 'POST',
     segments: string[],
+    options: CallOptions | undefined,
     headers?: Record<string, string>,
     body?: string,
     query?: string,
-    shouldContinue?: () => boolean,
   ): Promise<unknown> {
     const url = joinUrl(this.options.restBaseUrl, 'api', 'v2', this.options.serviceProvider, ...segments) + (query ? `?${query}` : '');
-    return this.execute({ endpoint: 'rest', method, url, headers, body, shouldContinue });
+    return this.execute({ ...options, kind, endpoint: 'rest', method, url, headers, body });
   }
 
   /**
-   * One logical call: at most MAX_RETRIES retries and at most one token refresh + repeat (401).
+   * One logical call: at most MAX_RETRIES retries and at most one token refresh + repeat (401). Each
+   * attempt waits for a scheduler slot; a retry waits there for its delay, keeping its place in line.
    * Returns the parsed JSON of a 2xx answer; throws PassError otherwise.
    */
   private async execute(call: Call): Promise<unknown> {
+    const rule = CALL_RULES[call.kind];
+    const priority = call.priority ?? CALL_PRIORITY[call.kind];
+    const since = this.scheduler.time();
+    const path = call.url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0];
     let retries = 0;
     let refreshed = false;
+    let delayMs = 0;
     for (;;) {
-      await this.throttleGate;
+      if (call.signal?.aborted) throw cancelledError();
       const token = call.endpoint === 'rest' ? await this.tokens.current() : undefined;
       const request = this.buildRequest(call, token);
-      const path = call.url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0];
-      this.emit({ type: 'request', method: call.method, path });
-      const outcome = await sendHttp(request);
+      const outcome = await this.scheduler.run(
+        () => {
+          this.emit({ type: 'request', method: call.method, path });
+          return sendHttp(request);
+        },
+        {
+          priority,
+          since,
+          delayMs,
+          signal: call.signal,
+          shouldContinue: call.shouldContinue,
+          spacing: rule.minGapMs ? { key: call.kind, minGapMs: rule.minGapMs } : undefined,
+        },
+      );
 
       if (outcome.type === 'response' && outcome.status >= 200 && outcome.status < 300) {
         const parsed = parseJson(outcome.text);
@@ -243,20 +284,19 @@ export class PassClient {
       }
 
       const classified = classify(call.endpoint, outcome);
-      const reaction = react(classified.outcome);
+      const reaction = react(classified.outcome, call.kind);
+      // A 429, or no status at all (how a web page sees Adobe's 429): nobody in this client sends for 1 s.
+      if ((reaction.type === 'retry' || reaction.type === 'fail') && reaction.mayBeThrottled) this.scheduler.backOff(THROTTLE_WAIT_MS);
       if (reaction.type === 'retry') {
-        if (reaction.throttled) this.throttleGate = this.sleep(THROTTLE_WAIT_MS);
         if (retries < MAX_RETRIES) {
-          const wait = backoffMs(retries, this.options.retryBaseDelayMs ?? 500);
+          delayMs = retryDelayMs(reaction, retries, this.options.retryBaseDelayMs ?? 500);
           retries += 1;
           this.emit({ type: 'retry', method: call.method, path, status: classified.status, detail: classified.outcome.type });
-          // After a 429 the gate already holds the 1 s; the backoff runs alongside it.
-          await Promise.all([this.throttleGate, this.sleep(wait)]);
-          if (call.shouldContinue && !call.shouldContinue()) throw cancelled(call.method, path);
           continue;
         }
         throw this.failure(reaction.finalKind, classified, true);
       }
+      delayMs = 0;
       if (reaction.type === 'refresh-token' && call.endpoint === 'rest' && token && !refreshed) {
         refreshed = true;
         await this.tokens.refresh(token.accessToken);
@@ -264,7 +304,7 @@ export class PassClient {
       }
       if (reaction.type === 're-register') throw this.failure('registration', classified, false);
       if (reaction.type === 'refresh-token') throw this.failure('registration', classified, false);
-      if (reaction.type === 'fail') throw this.failure(reaction.kind, classified, reaction.retryable);
+      if (reaction.type === 'fail') throw this.failure(reaction.kind, classified, reaction.retryable, reaction.outcomeUnknown);
     }
   }
 
@@ -279,11 +319,11 @@ export class PassClient {
     return { method: call.method, url: call.url, headers, body: call.body, timeoutMs: this.options.timeoutMs ?? 10_000 };
   }
 
-  private failure(kind: PassErrorKind, classified: Classified, retryable: boolean): PassError {
+  private failure(kind: PassErrorKind, classified: Classified, retryable: boolean, outcomeUnknown = false): PassError {
     const { enhanced, oauthError, status } = classified;
     const message = enhanced?.message || defaultMessage(kind);
-    this.emit({ type: 'failure', status, detail: enhanced?.code ?? oauthError ?? kind });
-    return new PassError({ kind, message, httpStatus: status, enhanced, oauthError, retryable });
+    this.emit({ type: 'failure', status, detail: enhanced?.code ?? oauthError ?? (outcomeUnknown ? 'no answer, not re-sent' : kind) });
+    return new PassError({ kind, message, httpStatus: status, enhanced, oauthError, retryable, outcomeUnknown });
   }
 
   private emit(event: PassClientEvent): void {
@@ -332,9 +372,4 @@ const DEFAULT_MESSAGES: Record<PassErrorKind, string> = {
 
 function defaultMessage(kind: PassErrorKind): string {
   return DEFAULT_MESSAGES[kind];
-}
-
-/** The caller no longer wants the answer (its activation code was replaced or stopped). */
-function cancelled(method: string, path: string): PassError {
-  return new PassError({ kind: 'unknown', message: `${method} ${path} abandoned by the caller`, retryable: false });
 }

@@ -34,6 +34,13 @@ export interface PassErrorInit {
   enhanced?: EnhancedError;
   oauthError?: string;
   retryable: boolean;
+  /** The caller gave up before the request was sent (its signal aborted); nothing reached the service. */
+  cancelled?: boolean;
+  /**
+   * No answer came back from a call that must not be sent blindly twice (POST sessions): the service may
+   * or may not have acted on it. The caller decides (the flows ask the user to try again).
+   */
+  outcomeUnknown?: boolean;
 }
 
 export class PassError extends Error {
@@ -43,6 +50,8 @@ export class PassError extends Error {
   readonly oauthError?: string;
   /** True when asking again later (a Retry button) can reasonably help. */
   readonly retryable: boolean;
+  readonly cancelled: boolean;
+  readonly outcomeUnknown: boolean;
   /** Technical context for logs and support (never shown as the message). */
   detail?: string;
 
@@ -54,6 +63,8 @@ export class PassError extends Error {
     this.enhanced = init.enhanced;
     this.oauthError = init.oauthError;
     this.retryable = init.retryable;
+    this.cancelled = init.cancelled === true;
+    this.outcomeUnknown = init.outcomeUnknown === true;
     // Keep `instanceof` working when compiled down to ES5 for old TV browsers.
     Object.setPrototypeOf(this, PassError.prototype);
   }

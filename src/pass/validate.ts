@@ -108,7 +108,7 @@ export function parseSessionAction(body: unknown, restBaseUrl: string): SessionA
   const b = record(body, 'session');
   const actionName = optString(b.actionName);
   if (!actionName) throw malformed('session');
-  const url = optString(b.url);
+  const url = optString(b.url)?.trim();
   const action: SessionAction = {
     actionName,
     actionType: optString(b.actionType),
@@ -234,7 +234,7 @@ export function parseLogout(body: unknown, restBaseUrl: string): LogoutEntry[] {
     if (!isRecord(e)) throw malformed('logout');
     const actionName = optString(e.actionName);
     if (!actionName) throw malformed('logout');
-    const url = optString(e.url);
+    const url = optString(e.url)?.trim();
     entries.push({
       key,
       actionName,

@@ -1,4 +1,4 @@
-import { registerShell, showError, toast, TypedEmitter, ShellHandler } from '../../src/lib/events';
+import { registerShell, ask, toast, ShellHandler } from '../../src/lib/events';
 
 describe('shell event bus', () => {
   afterEach(() => registerShell(null));
@@ -6,7 +6,7 @@ describe('shell event bus', () => {
   it('queues toasts until the shell registers, then delivers them in order', () => {
     toast('first');
     toast('second', 1000);
-    const shell: ShellHandler = { toast: jest.fn(), showError: jest.fn() };
+    const shell: ShellHandler = { toast: jest.fn(), ask: jest.fn() };
     registerShell(shell);
     expect(shell.toast).toHaveBeenNthCalledWith(1, 'first', undefined);
     expect(shell.toast).toHaveBeenNthCalledWith(2, 'second', 1000);
@@ -15,25 +15,13 @@ describe('shell event bus', () => {
   });
 
   it('routes error dialogs to the shell and returns its choice', async () => {
-    const shell: ShellHandler = { toast: jest.fn(), showError: jest.fn().mockResolvedValue('Retry') };
+    const shell: ShellHandler = { toast: jest.fn(), ask: jest.fn().mockResolvedValue('Retry') };
     registerShell(shell);
-    await expect(showError({ message: 'Network down', actions: ['Retry', 'Back'] })).resolves.toBe('Retry');
-    expect(shell.showError).toHaveBeenCalledWith({ message: 'Network down', actions: ['Retry', 'Back'] });
+    await expect(ask({ message: 'Network down', actions: ['Retry', 'Back'] })).resolves.toBe('Retry');
+    expect(shell.ask).toHaveBeenCalledWith({ message: 'Network down', actions: ['Retry', 'Back'] });
   });
 
   it('resolves an error as dismissed when no shell exists (tests, headless use)', async () => {
-    await expect(showError({ message: 'x' })).resolves.toBeNull();
-  });
-});
-
-describe('TypedEmitter', () => {
-  it('delivers to listeners until they unsubscribe', () => {
-    const e = new TypedEmitter<{ tick: number }>();
-    const seen: number[] = [];
-    const off = e.on('tick', (n) => seen.push(n));
-    e.emit('tick', 1);
-    off();
-    e.emit('tick', 2);
-    expect(seen).toEqual([1]);
+    await expect(ask({ message: 'x' })).resolves.toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { App } from '../../src/App';
 import { ButtonRow } from '../../src/components/ButtonRow';
 import { Dialog } from '../../src/components/Dialog';
 import { setCloseApp } from '../../src/platform';
-import { registerShell, showError, toast } from '../../src/lib/events';
+import { registerShell, ask, toast } from '../../src/lib/events';
 
 jest.mock('../../src/routes', () => jest.requireActual('./fixtures/testRoutes'));
 
@@ -204,7 +204,7 @@ describe('App shell', () => {
   it('routes toasts and error dialogs from pages through the event bus', async () => {
     toast('Hello');
     expect((window as unknown as { __tve: { toast(): string | null } }).__tve.toast()).toBe('Hello');
-    const choice = showError({ message: 'Could not load', actions: ['Retry', 'Back'] });
+    const choice = ask({ message: 'Could not load', actions: ['Retry', 'Back'] });
     expect(dialogKind()).toBe('error');
     expect(focusedLabel(app)).toBe('Retry');
     press(39);
@@ -222,7 +222,7 @@ describe('App shell', () => {
   });
 
   it('an error dialog dismissed with Back resolves null', async () => {
-    const choice = showError({ message: 'x' });
+    const choice = ask({ message: 'x' });
     press(8);
     await expect(choice).resolves.toBeNull();
     expect(shell().homeRoutes).toContain('home');

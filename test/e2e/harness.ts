@@ -125,13 +125,13 @@ export async function startTestEmulator(): Promise<{
   close(): Promise<void>;
 }> {
   const mod = (await import('../../emulator/src/server')) as {
-    startEmulator(o: { adobePort: number; programmerPort: number; quiet: boolean }): Promise<{
+    startEmulator(o: { adobePort: number; programmerPort: number; quiet: boolean; settings?: { throttling?: boolean } }): Promise<{
       adobeUrl: string;
       programmerUrl: string;
       close(): Promise<void>;
     }>;
   };
-  return mod.startEmulator({ adobePort: 0, programmerPort: 0, quiet: true });
+  return mod.startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings: { throttling: true } }); // Adobe's model
 }
 
 export interface AppSession {

@@ -1,5 +1,5 @@
 import type { RunningEmulator } from '../../emulator/src/server';
-import { STATEMENTS, TestClient, admin, http, start } from './helpers';
+import { STATEMENTS, TV_INFO, TestClient, admin, deviceInfoHeader, http, start } from './helpers';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -7,13 +7,42 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const register = (body: unknown, contentType = 'application/json') =>
-  http('POST', `${emu.adobeUrl}/o/client/register`, { headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-const token = (form: Record<string, string> | string) =>
+const INFO = { 'x-device-info': deviceInfoHeader() };
+const register = (body: unknown, contentType = 'application/json', headers: Record<string, string> = INFO) =>
+  http('POST', `${emu.adobeUrl}/o/client/register`, { headers: { 'content-type': contentType, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const token = (form: Record<string, string> | string, headers: Record<string, string> = INFO) =>
   http('POST', `${emu.adobeUrl}/o/client/token`, {
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: typeof form === 'string' ? form : new URLSearchParams(form).toString(),
   });
+
+describe('X-Device-Info on DCR calls (required on register and token)', () => {
+  const statement = { software_statement: STATEMENTS['demotv-lightning-tv'] };
+  it.each([
+    ['missing', {}],
+    ['not Base64 JSON', { 'x-device-info': 'not json' }],
+    ['without the required keys (strict)', { 'x-device-info': deviceInfoHeader({ primaryHardwareType: 'TV' }) }],
+  ])('register: 400 invalid_request when X-Device-Info is %s', async (_n, headers) => {
+    const r = await register(statement, 'application/json', headers);
+    expect(r).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+  });
+
+  it('token: 400 invalid_request without X-Device-Info, 201 with it', async () => {
+    const reg = await register(statement);
+    const form = { client_id: reg.body.client_id, client_secret: reg.body.client_secret, grant_type: 'client_credentials' };
+    expect(await token(form, {})).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect((await token(form, { 'x-device-info': deviceInfoHeader(TV_INFO) })).status).toBe(201);
+  });
+
+  it('lenient device info accepts any decodable JSON object on DCR too', async () => {
+    await admin(emu.adobeUrl, 'POST', '/settings', { strictDeviceInfo: false });
+    try {
+      expect((await register(statement, 'application/json', { 'x-device-info': deviceInfoHeader({ model: 'x' }) })).status).toBe(201);
+    } finally {
+      await admin(emu.adobeUrl, 'POST', '/settings', { strictDeviceInfo: true });
+    }
+  });
+});
 
 describe('POST /o/client/register', () => {
   it('returns 201 client credentials for an approved statement (with or without charset)', async () => {

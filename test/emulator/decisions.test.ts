@@ -30,14 +30,22 @@ describe('preauthorize', () => {
     expect(r.body.decisions.every((x: { token?: unknown }) => x.token === undefined)).toBe(true);
   });
 
-  it('top-level 403 too_many_resources beyond the per-integration limit (5, RedwoodWireless 3)', async () => {
+  it('too_many_resources beyond the per-integration limit (5, RedwoodWireless 3): top-level, HTTP 400 (Adobe lists no 403 here)', async () => {
     await tv.login('AcmeCable', 'alice');
     expect((await tv.preauthorize('AcmeCable', ['1', '2', '3', '4', '5'])).status).toBe(200);
     const r = await tv.preauthorize('AcmeCable', ['1', '2', '3', '4', '5', '6']);
-    expect(r.status).toBe(403);
+    expect(r.status).toBe(400);
     expectEnhanced(r.body, 'too_many_resources', 403, 'configuration');
     await tv.login('RedwoodWireless', 'alice');
-    expect((await tv.preauthorize('RedwoodWireless', ['1', '2', '3', '4'])).status).toBe(403);
+    expect((await tv.preauthorize('RedwoodWireless', ['1', '2', '3', '4'])).status).toBe(400);
+  });
+
+  it('channel-level MRSS (what a client preauthorizes by channel) is decided by the channel title', async () => {
+    await tv.login('AcmeCable', 'bob');
+    const channel = (c: string) => `<rss version="2.0"><channel><title>${c}</title></channel></rss>`;
+    const r = await tv.preauthorize('AcmeCable', [channel('DEMOTV'), channel('DEMOTV-SPORTS'), channel('DEMOTV-KIDS')]);
+    expect(r.body.decisions.map((d: { authorized: boolean }) => d.authorized)).toEqual([true, false, true]);
+    expect(r.body.decisions[0].resource).toBe(channel('DEMOTV'));
   });
 
   it('400 invalid_parameter_resources for missing, empty or non-string resources and a non-JSON body', async () => {
@@ -98,29 +106,37 @@ describe('authorize', () => {
     expect(mpaa.error.code).toBe('authorization_denied_by_parental_controls');
   });
 
-  it('top-level 403 too_many_resources for more than one resource', async () => {
+  it('too_many_resources for more than one resource (HTTP 400, error status 403)', async () => {
     await tv.login('AcmeCable', 'alice');
-    expectEnhanced((await tv.authorize('AcmeCable', ['DEMOTV', 'DEMOTV-KIDS'])).body, 'too_many_resources', 403, 'configuration');
+    const r = await tv.authorize('AcmeCable', ['DEMOTV', 'DEMOTV-KIDS']);
+    expect(r.status).toBe(400);
+    expectEnhanced(r.body, 'too_many_resources', 403, 'configuration');
   });
 
-  it('no profile → 403 authenticated_profile_missing (top), or item-level when switched (A3)', async () => {
+  it('no profile → authenticated_profile_missing item-level in a 200 (Adobe lists 200/400/401/405/500 only), or top-level with HTTP 400 when switched', async () => {
+    for (const call of [() => tv.authorize('AcmeCable', ['DEMOTV']), () => tv.preauthorize('AcmeCable', ['DEMOTV', 'DEMOTV-KIDS'])]) {
+      const item = await call();
+      expect(item.status).toBe(200);
+      for (const d of item.body.decisions) {
+        expect(d).toMatchObject({ serviceProvider: 'DEMOTV', mvpd: 'AcmeCable', authorized: false });
+        expect(d.token).toBeUndefined();
+        expectEnhanced(d.error, 'authenticated_profile_missing', 403, 'authentication');
+      }
+    }
+    await admin(emu.adobeUrl, 'POST', '/settings', { decisionErrorPlacement: 'top' });
     const top = await tv.authorize('AcmeCable', ['DEMOTV']);
-    expect(top.status).toBe(403);
+    expect(top.status).toBe(400);
     expectEnhanced(top.body, 'authenticated_profile_missing', 403, 'authentication');
-    await admin(emu.adobeUrl, 'POST', '/settings', { decisionErrorPlacement: 'item' });
-    const item = await tv.preauthorize('AcmeCable', ['DEMOTV', 'DEMOTV-KIDS']);
-    expect(item.status).toBe(200);
-    expect(item.body.decisions).toHaveLength(2);
-    expectEnhanced(item.body.decisions[1].error, 'authenticated_profile_missing', 403, 'authentication');
   });
 
   it('expired profile → authenticated_profile_expired; invalidated → authenticated_profile_invalidated', async () => {
+    const err = async (mvpd: string) => (await tv.authorize(mvpd, ['DEMOTV'])).body.decisions[0].error;
     await tv.login('AcmeCable', 'alice');
     await admin(emu.adobeUrl, 'POST', '/expire', { kind: 'profile', clientId: tv.clientId, mvpd: 'AcmeCable' });
-    expectEnhanced((await tv.authorize('AcmeCable', ['DEMOTV'])).body, 'authenticated_profile_expired', 403, 'authentication');
+    expectEnhanced(await err('AcmeCable'), 'authenticated_profile_expired', 403, 'authentication');
     await tv.login('BlueRiverTV', 'alice');
     await admin(emu.adobeUrl, 'POST', '/expire', { kind: 'profile', mvpd: 'BlueRiverTV', invalidate: true });
-    expectEnhanced((await tv.authorize('BlueRiverTV', ['DEMOTV'])).body, 'authenticated_profile_invalidated', 403, 'authentication');
+    expectEnhanced(await err('BlueRiverTV'), 'authenticated_profile_invalidated', 403, 'authentication');
   });
 
   it('a disabled integration → invalid_integration even with a profile', async () => {
@@ -134,16 +150,27 @@ describe('logout', () => {
   const logout = (mvpd: string, redirectUrl = 'http://localhost:4030/bye') =>
     tv.get(`/api/v2/DEMOTV/logout/${mvpd}?redirectUrl=${encodeURIComponent(redirectUrl)}`);
 
-  it('MVPD with a logout endpoint: logout/interactive + absolute url to the mock page, which 302s to redirect_url', async () => {
+  it('MVPD with a logout endpoint: logout/interactive + absolute /adobe-services/logout url (Adobe\'s basic sample), which leads to the MVPD page and back to redirect_url', async () => {
     await tv.login('AcmeCable', 'alice');
     const r = await logout('AcmeCable');
     expect(r.status).toBe(200);
     const e = r.body.logouts.AcmeCable;
-    expect(e).toMatchObject({ actionName: 'logout', actionType: 'interactive', mvpd: 'AcmeCable', url: expect.stringMatching(/^http:\/\/.+\/__mock-mvpd\/AcmeCable\/logout\?/) });
-    const hop = await http('GET', e.url);
-    expect(hop.status).toBe(302);
-    expect(hop.headers.get('location')).toBe('http://localhost:4030/bye');
+    expect(e).toMatchObject({ actionName: 'logout', actionType: 'interactive', mvpd: 'AcmeCable', url: expect.stringMatching(/^http:\/\/.+\/adobe-services\/logout\?/) });
+    expect(new URL(e.url).searchParams.get('mso_id')).toBe('AcmeCable');
+    const sp = await http('GET', e.url);
+    expect(sp.status).toBe(302);
+    const mvpdPage = await http('GET', new URL(sp.headers.get('location')!, emu.adobeUrl).toString());
+    expect(mvpdPage.status).toBe(302);
+    expect(mvpdPage.headers.get('location')).toBe('http://localhost:4030/bye');
     expect((await tv.get('/api/v2/DEMOTV/profiles')).body).toEqual({ profiles: {} });
+  });
+
+  it('relativeLogoutUrls: the url is relative to the Adobe host (Adobe\'s SSO samples) and resolves there', async () => {
+    await admin(emu.adobeUrl, 'POST', '/settings', { relativeLogoutUrls: true });
+    await tv.login('AcmeCable', 'alice');
+    const e = (await logout('AcmeCable')).body.logouts.AcmeCable;
+    expect(e.url).toMatch(/^\/adobe-services\/logout\?/);
+    expect((await http('GET', new URL(e.url, emu.adobeUrl).toString())).status).toBe(302);
   });
 
   it('MVPD without a logout endpoint: complete/none; nothing to delete: invalid/none', async () => {
@@ -164,5 +191,37 @@ describe('logout', () => {
     const r = await http('GET', `${emu.adobeUrl}/api/v2/DEMOTV/logout/AcmeCable?redirectUrl=http%3A%2F%2Flocalhost%2F`, { headers: h });
     expectEnhanced(r.body, 'invalid_header_device_identifier', 400);
     expect(Object.keys((await tv.get('/api/v2/DEMOTV/profiles')).body.profiles)).toEqual(['AcmeCable']);
+  });
+});
+
+describe('decisionResourceEcho (how decisions echo the resource)', () => {
+  const mrss = MRSS('DEMOTV-KIDS', 'Cartoon & Co', 'tv-y7');
+  it('exact by default', async () => {
+    await tv.login('AcmeCable', 'alice');
+    const r = await tv.preauthorize('AcmeCable', ['DEMOTV', mrss]);
+    expect(r.body.decisions.map((d: { resource: string }) => d.resource)).toEqual(['DEMOTV', mrss]);
+  });
+
+  it('whitespace: a trailing space as in Adobe\'s preauthorization sample ("resource1 "), decisions unchanged', async () => {
+    await admin(emu.adobeUrl, 'POST', '/settings', { decisionResourceEcho: 'whitespace' });
+    await tv.login('AcmeCable', 'bob');
+    const r = await tv.preauthorize('AcmeCable', ['DEMOTV', 'DEMOTV-SPORTS']);
+    expect(r.body.decisions.map((d: { resource: string; authorized: boolean }) => [d.resource, d.authorized])).toEqual([['DEMOTV ', true], ['DEMOTV-SPORTS ', false]]);
+    const a = (await tv.authorize('AcmeCable', ['DEMOTV'])).body.decisions[0];
+    expect(a.resource).toBe('DEMOTV ');
+    expect(await verify(a.token.serializedToken, 'DEMOTV')).toBe('VALID_TOKEN');
+  });
+
+  it('rewrite: MRSS comes back re-serialised (not byte-equal) with the same channel, item title and rating; plain ids unchanged', async () => {
+    await admin(emu.adobeUrl, 'POST', '/settings', { decisionResourceEcho: 'rewrite' });
+    await tv.login('AcmeCable', 'alice');
+    const [plain, m] = (await tv.preauthorize('AcmeCable', ['DEMOTV', mrss])).body.decisions;
+    expect(plain.resource).toBe('DEMOTV');
+    expect(m.resource).not.toBe(mrss);
+    expect(m.resource).toContain('<![CDATA[DEMOTV-KIDS]]>');
+    expect(m.resource).toContain('<![CDATA[Cartoon & Co]]>');
+    expect(m.resource).toMatch(/scheme='urn:v-chip'/);
+    const { normaliseResource } = await import('../../emulator/src/media-token');
+    expect(normaliseResource(m.resource)).toEqual(normaliseResource(mrss));
   });
 });

@@ -38,8 +38,13 @@ export async function http(method: string, url: string, opts: { headers?: Record
   return { status: r.status, headers: r.headers, text, body };
 }
 
+/**
+ * Contract tests run with throttling OFF unless they ask for it: each file drives dozens of calls per second
+ * from 127.0.0.1 to check one endpoint at a time; Adobe's throttling itself is tested in throttle*.test.ts
+ * with it on (the emulator's default).
+ */
 export async function start(settings: Partial<EmulatorSettings> = {}): Promise<RunningEmulator> {
-  return startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings });
+  return startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings: { throttling: false, ...settings } });
 }
 
 export function admin(base: string, method: string, path: string, body?: unknown): Promise<Res> {
@@ -62,7 +67,7 @@ export class TestClient {
   static async create(base: string, softwareId = 'demotv-lightning-tv', deviceId?: string): Promise<TestClient> {
     const c = new TestClient(base, deviceId);
     const reg = await http('POST', `${base}/o/client/register`, {
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-device-info': deviceInfoHeader() },
       body: JSON.stringify({ software_statement: STATEMENTS[softwareId] }),
     });
     if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${reg.text}`);
@@ -74,7 +79,7 @@ export class TestClient {
 
   async refreshToken(): Promise<void> {
     const tok = await http('POST', `${this.base}/o/client/token`, {
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-device-info': deviceInfoHeader() },
       body: new URLSearchParams({ client_id: this.clientId, client_secret: this.clientSecret, grant_type: 'client_credentials' }).toString(),
     });
     if (tok.status !== 201) throw new Error(`token failed: ${tok.status} ${tok.text}`);

@@ -44,6 +44,47 @@ async function authorize(
   return { token: decision.token?.serializedToken, decision };
 }
 
+describe('preauthorization by channel (catalog channels[] / item.channelResource)', () => {
+  interface Channel {
+    id: string;
+    resource: string;
+  }
+  it("one request for the whole standard catalog: ≤ 5 channel resources, answers match each subscriber's package", async () => {
+    const cat = (await http('GET', `${emu.programmerUrl}/catalog`)).body as { channels: Channel[]; rows: { items: (Item & { channel: string; channelResource: string })[] }[] };
+    const resources = cat.channels.map((c) => c.resource);
+    expect(resources.length).toBeLessThanOrEqual(5);
+    expect(new Set(cat.rows.flatMap((r) => r.items.map((i) => i.channelResource)))).toEqual(new Set(resources));
+    const expected: Record<string, string[]> = { alice: cat.channels.map((c) => c.id), bob: ['DEMOTV', 'DEMOTV-KIDS'], kim: cat.channels.map((c) => c.id) };
+    for (const [user, permitted] of Object.entries(expected)) {
+      const client = await TestClient.create(emu.adobeUrl);
+      await client.login(MVPD, user);
+      const r = await client.preauthorize(MVPD, resources);
+      expect(r.status).toBe(200);
+      const got = (r.body.decisions as { resource: string; authorized: boolean }[]).filter((d) => d.authorized).map((d) => normaliseResource(d.resource)?.channel);
+      expect([user, got.sort()]).toEqual([user, [...permitted].sort()]);
+    }
+  });
+
+  it('with decisionResourceEcho=rewrite the channel-level MRSS comes back re-serialised but for the same channel', async () => {
+    const cat = (await http('GET', `${emu.programmerUrl}/catalog`)).body as { channels: Channel[] };
+    const mrss = cat.channels.filter((c) => c.resource.startsWith('<rss'));
+    expect(mrss.length).toBeGreaterThan(0);
+    await admin(emu.adobeUrl, 'POST', '/settings', { decisionResourceEcho: 'rewrite' });
+    try {
+      const client = await TestClient.create(emu.adobeUrl);
+      await client.login(MVPD, 'alice');
+      const decisions = (await client.preauthorize(MVPD, mrss.map((c) => c.resource))).body.decisions as { resource: string; authorized: boolean }[];
+      decisions.forEach((d, i) => {
+        expect(d.authorized).toBe(true);
+        expect(d.resource).not.toBe(mrss[i].resource);
+        expect(normaliseResource(d.resource)?.channel).toBe(mrss[i].id);
+      });
+    } finally {
+      await admin(emu.adobeUrl, 'POST', '/settings', { decisionResourceEcho: 'exact' });
+    }
+  });
+});
+
 describe('catalog resources against the mock subscribers', () => {
   it('alice (everything) is permitted every title', async () => {
     const alice = await TestClient.create(emu.adobeUrl);

@@ -17,9 +17,12 @@ interface Item {
   durationSec: number;
   posterUrl: string;
   resource: string;
+  channel: string;
+  channelResource: string;
   streamUrl: string;
 }
 interface Catalog {
+  channels: { id: string; title: string; resource: string }[];
   rows: { id: string; title: string; items: Item[] }[];
 }
 
@@ -114,6 +117,25 @@ describe('GET /catalog', () => {
     }
     const tvma = mrss.filter(({ r }) => r?.rating?.scheme === 'urn:v-chip' && r.rating.value === 'tv-ma');
     expect(tvma.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists at most five channels, each with a channel-level resource (plain id or MRSS without an item)', () => {
+    expect(catalog.channels.map((c) => c.id)).toEqual(CHANNELS);
+    for (const c of catalog.channels) {
+      expect(c.title).not.toBe('');
+      expect(normaliseResource(c.resource)).toEqual({ channel: c.id });
+      expect(c.resource).not.toContain('CDATA');
+    }
+    expect(catalog.channels.filter((c) => c.resource.startsWith('<rss')).length).toBeGreaterThan(0);
+    expect(catalog.channels.filter((c) => c.resource === c.id).length).toBeGreaterThan(0);
+  });
+
+  it("gives every item its channel and that channel's resource; the asset resource names the same channel", () => {
+    const byId = new Map(catalog.channels.map((c) => [c.id, c.resource]));
+    for (const it of items) {
+      expect(byId.get(it.channel)).toBe(it.channelResource);
+      expect(normaliseResource(it.resource)?.channel).toBe(it.channel);
+    }
   });
 
   it('allows a localhost app origin (CORS) and not a foreign one', async () => {

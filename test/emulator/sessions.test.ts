@@ -83,12 +83,50 @@ describe('POST sessions (create)', () => {
   });
 });
 
+describe('domainName is checked against the service provider\'s domains', () => {
+  it('a listed domain or a sub-domain of one is accepted; another domain is reported missing (resume)', async () => {
+    for (const domainName of ['demotv.example', 'Activate.DemoTV.example', 'localhost']) {
+      const r = await tv.postForm('/api/v2/DEMOTV/sessions', { mvpd: 'AcmeCable', domainName, redirectUrl: REDIRECT });
+      expect([domainName, r.body.actionName]).toEqual([domainName, 'authenticate']);
+    }
+    for (const domainName of ['evil.example', 'notdemotv.example', 'demotv.example.evil.example']) {
+      const r = await tv.postForm('/api/v2/DEMOTV/sessions', { mvpd: 'AcmeCable', domainName, redirectUrl: REDIRECT });
+      expect([domainName, r.body.actionName, r.body.missingParameters]).toEqual([domainName, 'resume', ['domain']]);
+    }
+  });
+
+  it('another service provider\'s domain does not count; resuming with a listed one completes the session', async () => {
+    const created = (await tv.postForm('/api/v2/DEMOTV/sessions', { mvpd: 'AcmeCable', domainName: 'othertv.example', redirectUrl: REDIRECT })).body;
+    expect(created).toMatchObject({ actionName: 'resume', missingParameters: ['domain'] });
+    const still = await web.postForm(`/api/v2/DEMOTV/sessions/${created.code}`, { domainName: 'othertv.example' });
+    expect(still.body).toMatchObject({ actionName: 'retry', missingParameters: ['domain'] });
+    const done = await web.postForm(`/api/v2/DEMOTV/sessions/${created.code}`, { domainName: 'demotv.example' });
+    expect(done.body).toMatchObject({ actionName: 'authenticate', code: created.code });
+  });
+});
+
+describe('authentication codes', () => {
+  it('use Adobe\'s alphabet: every upper-case letter and digit (O, 0, I, 1 included), 7 characters', async () => {
+    await admin(emu.adobeUrl, 'POST', '/settings', { newSessionInvalidatesOld: false });
+    const seen = new Set<string>();
+    for (let i = 0; i < 150; i++) {
+      const code = (await tv.createSession('AcmeCable')).body.code as string;
+      expect(code).toMatch(/^[A-Z0-9]{7}$/);
+      for (const ch of code) seen.add(ch);
+    }
+    // 1,050 draws from 36 symbols: every symbol appears unless the alphabet lacks it.
+    for (const ch of 'OI01') expect([ch, seen.has(ch)]).toEqual([ch, true]);
+    expect(seen.size).toBe(36);
+  });
+});
+
 describe('POST sessions/{code} (resume) and GET sessions/{code} (retrieve)', () => {
   it('retry while parameters are missing, then authenticate once complete; the second screen may supply them', async () => {
     const created = (await tv.postForm('/api/v2/DEMOTV/sessions', {})).body;
-    expect(created.missingParameters).toEqual(['mvpd', 'domainName', 'redirectUrl']);
+    // Adobe's sample names: "domain", not "domainName" (create authentication session, sample 2).
+    expect(created.missingParameters).toEqual(['mvpd', 'domain', 'redirectUrl']);
     const retry = await web.postForm(`/api/v2/DEMOTV/sessions/${created.code}`, { mvpd: 'BlueRiverTV' });
-    expect(retry.body).toMatchObject({ actionName: 'retry', actionType: 'direct', missingParameters: ['domainName', 'redirectUrl'], code: created.code, mvpd: 'BlueRiverTV' });
+    expect(retry.body).toMatchObject({ actionName: 'retry', actionType: 'direct', missingParameters: ['domain', 'redirectUrl'], code: created.code, mvpd: 'BlueRiverTV' });
     const done = await web.postForm(`/api/v2/DEMOTV/sessions/${created.code}`, { domainName: 'demotv.example', redirectUrl: REDIRECT });
     expect(done.body).toMatchObject({ actionName: 'authenticate', actionType: 'interactive', url: `/api/v2/authenticate/DEMOTV/${created.code}`, code: created.code });
   });
@@ -98,7 +136,7 @@ describe('POST sessions/{code} (resume) and GET sessions/{code} (retrieve)', () 
     const r = await web.get(`/api/v2/DEMOTV/sessions/${created.code}`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({
-      existingParameters: { domainName: 'demotv.example', redirectUrl: REDIRECT, serviceProvider: 'DEMOTV' },
+      existingParameters: { domain: 'demotv.example', redirectUrl: REDIRECT, serviceProvider: 'DEMOTV' },
       missingParameters: ['mvpd'],
       notBefore: created.notBefore,
       notAfter: created.notAfter,

@@ -31,7 +31,7 @@ it('platform identity: a second app with the same Adobe-Subject-Token finds a pl
   const s = await second.postForm('/api/v2/DEMOTV/sessions', { mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://localhost/' }, platform);
   expect(s.body).toMatchObject({ actionName: 'authorize', reasonType: 'authenticatedSSO' });
   expect((await second.authorize('AcmeCable', ['DEMOTV'], platform)).body.decisions[0].authorized).toBe(true);
-  expect((await second.authorize('AcmeCable', ['DEMOTV'])).status).toBe(403);
+  expect((await second.authorize('AcmeCable', ['DEMOTV'])).body.decisions[0].error.code).toBe('authenticated_profile_missing');
 });
 
 it('service token: cross-device serviceTokenSSO profile; expired tokens mean no SSO; single logout removes it', async () => {

@@ -114,6 +114,6 @@ describe('degradation rules (§15)', () => {
 
   it('AuthZAll still needs authentication', async () => {
     await admin(emu.adobeUrl, 'POST', '/degradation', { mvpd: 'LakesideBroadband', rule: 'AuthZAll' });
-    expectEnhanced((await tv.authorize('LakesideBroadband', ['DEMOTV'])).body, 'authenticated_profile_missing', 403);
+    expectEnhanced((await tv.authorize('LakesideBroadband', ['DEMOTV'])).body.decisions[0].error, 'authenticated_profile_missing', 403);
   });
 });

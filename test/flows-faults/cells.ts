@@ -17,11 +17,11 @@ import {
   DEVICE_ID_HEADER,
   DEVICE_INFO_HEADER,
   FakeClock,
-  ManualTimers,
   MemoryStorage,
   RecordingListener,
   waitFor,
 } from '../flows/helpers';
+import { ManualTimers } from '../support/manualTimers';
 import type { FaultHarness } from './harness';
 
 export const SP = 'DEMOTV';
@@ -113,10 +113,10 @@ async function activate(c: CellContext, midway?: () => Promise<void>): Promise<O
           completed.add(code.code);
           await c.h.complete(code.code, 'alice').catch(() => undefined); // unknown after a restart: a new code follows
         }
-      await waitFor(() => c.timers.pending.length > 0 || settled(), 'next poll', 10000);
+      await waitFor(() => c.timers.pending > 0 || settled(), 'next poll', 10000);
       if (settled()) break;
       c.timers.fireNext();
-      await waitFor(() => c.timers.pending.length > 0 || settled(), 'poll answer', 10000);
+      await waitFor(() => c.timers.pending > 0 || settled(), 'poll answer', 10000);
     }
   } finally {
     activation.stop();
@@ -448,7 +448,7 @@ export const FAULTS: FaultDef[] = [
     applies: () => true,
     inject: async (c) => {
       const raw = c.storage.get(`adobePass.${SP}.client`);
-      const clientId = typeof raw === 'string' ? (JSON.parse(raw) as { data: { clientId: string } }).data.clientId : '';
+      const clientId = typeof raw === 'object' && raw !== null ? String((raw as { clientId?: unknown }).clientId) : '';
       await c.h.admin('POST', `clients/${encodeURIComponent(clientId)}/revoke`);
       await c.h.admin('POST', 'expire', { kind: 'access-token' });
     },

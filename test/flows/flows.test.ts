@@ -9,11 +9,11 @@ import {
   DEVICE_ID_HEADER,
   DEVICE_INFO_HEADER,
   FakeClock,
-  ManualTimers,
   MemoryStorage,
   RecordingListener,
   waitFor,
 } from './helpers';
+import { ManualTimers } from '../support/manualTimers';
 
 const SP = 'DEMOTV';
 let server: FakeServer;
@@ -94,25 +94,26 @@ describe('activation', () => {
       expect.objectContaining({ code: 'CODE111', activationUrl: 'http://localhost:4030/?code=CODE111', shortUrl: 'localhost:4030' }),
     );
     expect(activation.remainingMs()).toBe(1_800_000);
-    expect(timers.pending).toHaveLength(1); // polling starts as soon as the code is shown
+    expect(timers.pending).toBe(1); // polling starts as soon as the code is shown
 
     for (let i = 0; i < 3; i++) {
       const before = server.count(codePath('CODE111'));
       timers.fireNext();
       await waitFor(
-        () => server.count(codePath('CODE111')) === before + 1 && (timers.pending.length === 1 || listener.signedIn.length === 1),
+        () => server.count(codePath('CODE111')) === before + 1 && (timers.pending === 1 || listener.signedIn.length === 1),
         'poll',
       );
     }
     await waitFor(() => listener.signedIn.length === 1, 'signed in');
     expect(timers.scheduled).toEqual([5000, 5000, 5000]);
-    expect(timers.pending).toHaveLength(0);
+    expect(timers.pending).toBe(0);
     expect(f.current()?.profile.mvpd).toBe('AcmeCable');
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.profile`)))).toEqual({
-      v: 1,
-      data: { mvpd: 'AcmeCable', notAfter: 9e12, attributes: { userID: { value: 'u-AcmeCable', encrypted: false } } },
+    expect(storage.get(`adobePass.${SP}.profile`)).toEqual({
+      mvpd: 'AcmeCable',
+      notAfter: 9e12,
+      attributes: { userID: { value: 'u-AcmeCable', encrypted: false } },
     });
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({ id: 'AcmeCable', displayName: 'Acme Cable' });
+    expect(storage.get(`adobePass.${SP}.provider`)).toEqual({ id: 'AcmeCable', displayName: 'Acme Cable' });
   });
 
   test.each([
@@ -123,7 +124,7 @@ describe('activation', () => {
     server.on(`POST /api/v2/${SP}/sessions`, { json: session('CODE222') });
     const listener = new RecordingListener();
     flows({ pollIntervalMs: wanted }).startActivation(PROVIDER, listener);
-    await waitFor(() => timers.pending.length === 1, 'timer');
+    await waitFor(() => timers.pending === 1, 'timer');
     expect(timers.scheduled).toEqual([used]);
   });
 
@@ -133,11 +134,11 @@ describe('activation', () => {
     server.on(codePath('NEW0002'), { json: { profiles: {} } });
     const listener = new RecordingListener();
     const activation = flows().startActivation(PROVIDER, listener);
-    await waitFor(() => timers.pending.length === 1, 'first timer');
+    await waitFor(() => timers.pending === 1, 'first timer');
     timers.fireNext(); // t=5 s
-    await waitFor(() => server.count(codePath('OLD0001')) === 1 && timers.pending.length === 1, 'poll 1');
+    await waitFor(() => server.count(codePath('OLD0001')) === 1 && timers.pending === 1, 'poll 1');
     timers.fireNext(); // t=10 s
-    await waitFor(() => server.count(codePath('OLD0001')) === 2 && timers.pending.length === 1, 'poll 2');
+    await waitFor(() => server.count(codePath('OLD0001')) === 2 && timers.pending === 1, 'poll 2');
     expect(timers.scheduled).toEqual([5000, 5000, 2000]); // the last wait ends exactly at notAfter
     timers.fireNext(); // t=12 s: expired, no request for the old code
     await waitFor(() => listener.codes.length === 2, 'new code');
@@ -145,7 +146,7 @@ describe('activation', () => {
     expect(server.count(codePath('OLD0001'))).toBe(2);
     expect(activation.remainingMs()).toBe(1_800_000);
     activation.stop();
-    expect(timers.pending).toHaveLength(0);
+    expect(timers.pending).toBe(0);
   });
 
   test('server says the session is invalid while polling: treated as expiry, new code', async () => {
@@ -153,7 +154,7 @@ describe('activation', () => {
     server.on(codePath('GONE001'), { status: 400, json: { status: 400, code: 'invalid_authentication_session', action: 'none' } });
     const listener = new RecordingListener();
     flows().startActivation(PROVIDER, listener);
-    await waitFor(() => timers.pending.length === 1, 'timer');
+    await waitFor(() => timers.pending === 1, 'timer');
     timers.fireNext();
     await waitFor(() => listener.codes.length === 2, 'new code');
     expect(listener.expired.map((c) => c.code)).toEqual(['GONE001']);
@@ -165,15 +166,15 @@ describe('activation', () => {
     server.on(codePath('BBB0002'), { json: { profiles: {} } });
     const listener = new RecordingListener();
     const activation = flows().startActivation(PROVIDER, listener);
-    await waitFor(() => timers.pending.length === 1, 'timer');
+    await waitFor(() => timers.pending === 1, 'timer');
     await activation.newCode();
     expect(listener.codes.map((c) => c.code)).toEqual(['AAA0001', 'BBB0002']);
-    expect(timers.pending).toHaveLength(1);
+    expect(timers.pending).toBe(1);
     timers.fireNext();
     await waitFor(() => server.count(codePath('BBB0002')) === 1, 'poll new');
     expect(server.count(codePath('AAA0001'))).toBe(0);
     activation.stop();
-    expect(timers.pending).toHaveLength(0);
+    expect(timers.pending).toBe(0);
     expect(activation.remainingMs()).toBe(0);
   });
 
@@ -182,13 +183,13 @@ describe('activation', () => {
     server.on(codePath('FLAKY01'), { status: 503, body: '' });
     const listener = new RecordingListener();
     flows().startActivation(PROVIDER, listener);
-    await waitFor(() => timers.pending.length === 1, 'timer');
+    await waitFor(() => timers.pending === 1, 'timer');
     for (let i = 1; i <= 3; i++) {
       timers.fireNext();
-      await waitFor(() => timers.pending.length === 1 || listener.failures.length === 1, `poll ${i}`);
+      await waitFor(() => timers.pending === 1 || listener.failures.length === 1, `poll ${i}`);
     }
     expect(listener.failures).toEqual([expect.objectContaining({ kind: 'server', retryable: true })]);
-    expect(timers.pending).toHaveLength(0);
+    expect(timers.pending).toBe(0);
     expect(server.count(codePath('FLAKY01'))).toBe(9); // 3 polls × (1 + 2 client retries)
   });
 
@@ -197,7 +198,7 @@ describe('activation', () => {
     const listener = new RecordingListener();
     flows({ maxAutoRenewals: 2 }).startActivation(PROVIDER, listener);
     for (let i = 1; i <= 3; i++) {
-      await waitFor(() => timers.pending.length === 1, `code ${i}`);
+      await waitFor(() => timers.pending === 1, `code ${i}`);
       timers.fireNext();
       await waitFor(() => listener.expired.length === i, `expiry ${i}`);
     }
@@ -222,7 +223,78 @@ describe('activation', () => {
     flows().startActivation(PROVIDER, listener);
     await waitFor(() => listener.signedIn.length === 1, 'signed in');
     expect(listener.codes).toHaveLength(0);
-    expect(timers.pending).toHaveLength(0);
+    expect(timers.pending).toBe(0);
+  });
+});
+
+describe('signed in with whom (one owner: the flows)', () => {
+  const providerWrites = () => storage.writes.filter((k) => k === `adobePass.${SP}.provider`).length;
+
+  test('a sign-in writes the provider to storage exactly once; a relaunch that finds the profile writes it again never', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('ONCE111') });
+    server.on(codePath('ONCE111'), { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
+    const listener = new RecordingListener();
+    const f = flows();
+    f.startActivation(PROVIDER, listener);
+    await waitFor(() => timers.pending === 1, 'code');
+    expect(providerWrites()).toBe(0); // choosing is not signing in
+    timers.fireNext();
+    await waitFor(() => listener.signedIn.length === 1, 'signed in');
+    expect(providerWrites()).toBe(1);
+    expect(listener.signedInWith).toEqual([PROVIDER]);
+    expect(listener.signedIn[0].provider).toEqual(PROVIDER);
+    expect(f.current()?.provider).toEqual(PROVIDER);
+    expect(f.lastUsedProvider()).toEqual(PROVIDER);
+
+    server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
+    const relaunched = flows();
+    const booted = await relaunched.boot();
+    expect(booted.ok && booted.value.signedIn && booted.value.provider).toEqual(
+      expect.objectContaining({ id: 'AcmeCable', displayName: 'Acme Cable' }),
+    );
+    expect(relaunched.current()?.provider.displayName).toBe('Acme Cable');
+    expect(providerWrites()).toBe(1);
+  });
+
+  test('a provider chosen on the phone is resolved inside the flows (the picker\'s configuration, no new request), reported and persisted', async () => {
+    server.on(`GET /api/v2/${SP}/configuration`, {
+      json: { requestor: { id: SP, mvpds: [{ id: 'NorthStarFiber', displayName: 'NorthStar Fiber', logoUrl: 'http://l/ns.png' }] } },
+    });
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('PHONE11') });
+    server.on(codePath('PHONE11'), { json: { profiles: { NorthStarFiber: profile('NorthStarFiber', 9e12) } } });
+    const listener = new RecordingListener();
+    const f = flows();
+    await f.providers(); // the picker, where "choose on your phone" is
+    f.startActivation(undefined, listener);
+    await waitFor(() => timers.pending === 1, 'code');
+    clock.advance(10 * 60_000); // the picker's copy is past its TTL: still good enough to name the provider
+    timers.fireNext();
+    await waitFor(() => listener.signedIn.length === 1, 'signed in');
+    const northStar = { id: 'NorthStarFiber', displayName: 'NorthStar Fiber', logoUrl: 'http://l/ns.png', isTempPass: false, isProxy: false };
+    expect(listener.signedInWith).toEqual([northStar]);
+    expect(f.current()?.provider).toEqual(northStar);
+    expect(f.lastUsedProvider()).toEqual(northStar);
+    expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({
+      id: 'NorthStarFiber',
+      displayName: 'NorthStar Fiber',
+      logoUrl: 'http://l/ns.png',
+    });
+    expect(providerWrites()).toBe(1);
+    expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(1);
+  });
+
+  test('chosen on the phone, no picker copy of the configuration: signed in, provider named after its id, no configuration request', async () => {
+    server.on(`POST /api/v2/${SP}/sessions`, { json: session('PHONE22') });
+    server.on(codePath('PHONE22'), { json: { profiles: { NorthStarFiber: profile('NorthStarFiber', 9e12) } } });
+    const listener = new RecordingListener();
+    const f = flows();
+    f.startActivation(undefined, listener);
+    await waitFor(() => timers.pending === 1, 'code');
+    timers.fireNext();
+    await waitFor(() => listener.signedIn.length === 1, 'signed in');
+    expect(listener.signedInWith[0]).toEqual({ id: 'NorthStarFiber', displayName: 'NorthStarFiber', isTempPass: false, isProxy: false });
+    expect(f.current()?.provider.id).toBe('NorthStarFiber');
+    expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(0);
   });
 });
 
@@ -236,36 +308,52 @@ describe('boot and profiles', () => {
     expect(result).toEqual({ ok: true, value: expect.objectContaining({ signedIn: false }) });
     if (!result.ok || result.value.signedIn) throw new Error('unexpected');
     expect(result.value.profiles.map((p) => p.mvpd)).toEqual(['AcmeCable', 'NorthStarFiber']);
+    // Each profile carries a provider; signed in, so no configuration call (checklist 6): named after the id.
+    expect(result.value.profiles.map((p) => p.provider.id)).toEqual(['AcmeCable', 'NorthStarFiber']);
+    expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(0);
     f.chooseProfile(result.value.profiles[1]);
     expect(f.current()?.profile.mvpd).toBe('NorthStarFiber');
+    expect(f.current()?.provider).toEqual(expect.objectContaining({ id: 'NorthStarFiber', displayName: 'NorthStarFiber' }));
   });
 
   test('cached MVPD → only GET profiles/{mvpd}; authenticated_profile_* → must sign in', async () => {
-    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'AcmeCable', displayName: 'Acme Cable' } }));
+    storage.set(`adobePass.${SP}.provider`, { id: 'AcmeCable', displayName: 'Acme Cable' });
     server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, {
       status: 403,
       json: { status: 403, code: 'authenticated_profile_expired', action: 'authentication' },
     });
-    const result = await flows().boot();
-    expect(result).toEqual({
-      ok: true,
-      value: { signedIn: false, lastProvider: expect.objectContaining({ id: 'AcmeCable' }), profiles: [] },
-    });
+    const f = flows();
+    const result = await f.boot();
+    expect(result).toEqual({ ok: true, value: { signedIn: false, profiles: [] } });
+    expect(f.lastUsedProvider()).toEqual(expect.objectContaining({ id: 'AcmeCable', displayName: 'Acme Cable' }));
     expect(server.count(`GET /api/v2/${SP}/profiles`)).toBe(0);
     expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(0);
   });
 
-  test('corrupt, foreign-version and wrong-shape storage entries are treated as absent', async () => {
-    storage.set(`adobePass.${SP}.client`, '{not json');
-    storage.set(`adobePass.${SP}.token`, JSON.stringify({ v: 99, data: { accessToken: 'x', expiresAt: 1, refreshAt: 1 } }));
-    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 42 } }));
-    storage.set(`adobePass.${SP}.profile`, 'null');
+  test('unreadable and wrong-shape storage entries are treated as absent, and removed', async () => {
+    storage.unreadable(`adobePass.${SP}.client`);
+    storage.unreadable(`adobePass.${SP}.token`);
+    storage.set(`adobePass.${SP}.provider`, { id: 42 });
+    storage.set(`adobePass.${SP}.profile`, null);
     server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
-    const result = await flows().boot();
-    expect(result).toEqual({ ok: true, value: { signedIn: false, lastProvider: undefined, profiles: [] } });
+    const f = flows();
+    const result = await f.boot();
+    expect(result).toEqual({ ok: true, value: { signedIn: false, profiles: [] } });
+    expect(f.lastUsedProvider()).toBeUndefined();
     expect(server.count('POST /o/client/register')).toBe(1);
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.client`))).v).toBe(1);
+    expect(storage.get(`adobePass.${SP}.client`)).toEqual(expect.objectContaining({ clientId: expect.any(String) }));
     expect(storage.data.has(`adobePass.${SP}.provider`)).toBe(false);
+    expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);
+    expect(logger.lines.filter((l) => l.includes('Ignoring unreadable stored entry'))).toHaveLength(4);
+  });
+
+  test('a write the device refuses is reported, and the app carries on', async () => {
+    storage.refuseWrites = true;
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    expect((await flows().boot()).ok).toBe(true);
+    const warnings = logger.lines.filter((l) => l.includes('Could not persist entry'));
+    expect(warnings.map((l) => /"key":"([^"]+)"/.exec(l)?.[1]).sort()).toEqual([`adobePass.${SP}.client`, `adobePass.${SP}.token`]);
+    expect(warnings.join('\n')).toContain('QuotaExceededError');
   });
 
   test('the logger never receives tokens or secrets', async () => {
@@ -294,8 +382,8 @@ describe('providers', () => {
 
   test('TempPass, test and hidden MVPDs filtered; last used first; cached for the TTL', async () => {
     server.on(`GET /api/v2/${SP}/configuration`, { json: config });
+    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'NorthStarFiber', displayName: 'NorthStar Fiber' } }));
     const f = flows({ hiddenMvpdIds: ['HiddenOne'], configCacheTtlMs: 180_000 });
-    f.rememberProvider({ id: 'NorthStarFiber', displayName: 'NorthStar Fiber', isTempPass: false, isProxy: false });
     const first = await f.providers();
     expect(first.ok && first.value.map((p) => p.id)).toEqual(['NorthStarFiber', 'AcmeCable']);
     clock.advance(179_000);

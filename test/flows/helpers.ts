@@ -1,17 +1,36 @@
 /** Ports for flow tests: memory storage, a fake clock, timers fired by hand, a recording listener. */
-import type { ActivationCode, ActivationListener, Failure, SignedInProfile } from '../../src/flows';
-import type { ClockPort, LoggerPort, StoragePort, TimersPort } from '../../src/flows';
+import type { ActivationCode, ActivationListener, Failure, Provider, SignedInProfile } from '../../src/flows';
+import type { ClockPort, LoggerPort, StoragePort } from '../../src/flows';
 
+const copy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+/**
+ * The storage port as the platform layer behaves: JSON values (copied, as a real store serialises them),
+ * `unreadable(key)` plants a corrupt entry (get throws), `refuseWrites` makes every set throw (full store).
+ */
 export class MemoryStorage implements StoragePort {
   readonly data = new Map<string, unknown>();
+  /** Every key written, in order (to count writes). */
+  readonly writes: string[] = [];
+  private readonly corrupt = new Set<string>();
+  refuseWrites = false;
   get(key: string): unknown {
-    return this.data.get(key);
+    if (this.corrupt.has(key)) throw new Error(`unreadable entry ${key}`);
+    return copy(this.data.get(key));
   }
-  set(key: string, value: string): void {
-    this.data.set(key, value);
+  set(key: string, value: unknown): void {
+    if (this.refuseWrites) throw new Error(`could not write ${key}: QuotaExceededError`);
+    this.writes.push(key);
+    this.corrupt.delete(key);
+    this.data.set(key, copy(value));
   }
   remove(key: string): void {
+    this.corrupt.delete(key);
     this.data.delete(key);
+  }
+  unreadable(key: string): void {
+    this.corrupt.add(key);
+    this.data.set(key, '<corrupt>');
   }
 }
 
@@ -22,38 +41,6 @@ export class FakeClock implements ClockPort {
   }
   advance(ms: number): void {
     this.time += ms;
-  }
-}
-
-interface Pending {
-  id: number;
-  callback: () => void;
-  ms: number;
-}
-
-/** Timers that only fire when the test says so; firing advances the fake clock by the delay. */
-export class ManualTimers implements TimersPort {
-  pending: Pending[] = [];
-  /** Every delay ever scheduled, in order (the polling cadence). */
-  scheduled: number[] = [];
-  private next = 1;
-  constructor(private readonly clock: FakeClock) {}
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.pending.push({ id, callback, ms });
-    this.scheduled.push(ms);
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending = this.pending.filter((p) => p.id !== handle);
-  }
-  /** Fire the earliest timer (advancing the clock by its delay). */
-  fireNext(): number {
-    const t = this.pending.shift();
-    if (!t) throw new Error('no pending timer');
-    this.clock.advance(t.ms);
-    t.callback();
-    return t.ms;
   }
 }
 
@@ -68,13 +55,16 @@ export async function waitFor(condition: () => boolean, what = 'condition', time
 export class RecordingListener implements ActivationListener {
   codes: ActivationCode[] = [];
   signedIn: SignedInProfile[] = [];
+  /** The provider argument of each onSignedIn. */
+  signedInWith: Provider[] = [];
   expired: ActivationCode[] = [];
   failures: Failure[] = [];
   onCode(code: ActivationCode): void {
     this.codes.push(code);
   }
-  onSignedIn(profile: SignedInProfile): void {
+  onSignedIn(profile: SignedInProfile, provider: Provider): void {
     this.signedIn.push(profile);
+    this.signedInWith.push(provider);
   }
   onExpired(expired: ActivationCode): void {
     this.expired.push(expired);

@@ -15,7 +15,7 @@ describe('Account', () => {
   let answer: string | null = 'Sign out';
   beforeEach(() => {
     toasts.length = 0;
-    registerShell({ toast: (t) => toasts.push(t), showError: async () => answer });
+    registerShell({ toast: (t) => toasts.push(t), ask: async () => answer });
   });
   afterEach(() => {
     m?.destroy();

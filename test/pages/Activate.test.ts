@@ -66,7 +66,7 @@ describe('Activate', () => {
   it('on success confirms with the provider, then opens the catalog after a moment (or on OK)', async () => {
     const { activation, m } = await mount();
     activation.code('ABC1234');
-    activation.listener.onSignedIn(profileFor('AcmeCable'));
+    activation.listener.onSignedIn(profileFor('AcmeCable'), ACME);
     expect(m.page.phase).toBe('success');
     expect(m.page.tag('Success.Title')!.text!.text).toBe('You’re signed in with Acme Cable');
     expect(m.routes).toEqual([]);
@@ -88,16 +88,15 @@ describe('Activate', () => {
     expect(activation.stopped).toBe(true);
   });
 
-  it('lets the phone choose the provider: no provider sent, the profile names it, and it is remembered', async () => {
+  it('lets the phone choose the provider: no provider sent, the flows name it', async () => {
     const flows = new FakeFlows();
     m = await mountPage(Activate, { flows, session: { chooseOnPhone: true } });
     const activation = flows.activations[0]!;
     expect(activation.provider).toBeUndefined();
     activation.code('PHN1234');
     expect(m.page.tag('Main.Title')!.text!.text).toBe('Sign in on your phone');
-    activation.listener.onSignedIn(profileFor('BlueRiverTV'));
+    activation.listener.onSignedIn(profileFor('BlueRiverTV'), BLUE);
     await m.settle();
-    expect(flows.calls.find((c) => c.name === 'rememberProvider')?.args[0]).toBe(BLUE);
     expect(m.services.session.provider).toBe(BLUE);
     expect(m.page.tag('Success.Title')!.text!.text).toBe('You’re signed in with Blue River TV');
   });

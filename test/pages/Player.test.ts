@@ -62,7 +62,7 @@ describe('Player', () => {
     flows.holdAuthorize = new Promise<void>((r) => (release = r));
     const p = await mount(flows);
     expect(p.page.phase).toBe('authorizing');
-    expect(p.page.tag('Busy.Label')!.text!.text).toBe('Checking your access…');
+    expect(p.page.tag('Busy')!.label).toBe('Checking your access…');
     release();
     await p.settle();
     expect(p.page.phase).toBe('starting');

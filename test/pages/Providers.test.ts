@@ -9,10 +9,11 @@ describe('Providers (picker)', () => {
   let m: Mounted<Providers> | undefined;
   afterEach(() => m?.destroy());
 
-  it('shows the providers in flows order, marks the last used, and remembers the choice', async () => {
+  it('shows the providers in flows order, marks the last used, and passes the choice on', async () => {
     const flows = new FakeFlows();
     flows.providersResult = ok([SUMMIT, ACME, BLUE]);
-    m = await mountPage(Providers, { flows, session: { lastProvider: SUMMIT } });
+    flows.lastUsed = SUMMIT;
+    m = await mountPage(Providers, { flows });
     expect(m.page.zone).toBe('grid');
     expect(m.page.providers.map((x) => x.id)).toEqual(['SummitSat', 'AcmeCable', 'BlueRiverTV']);
     const tiles = m.page.tag('Viewport.Grid')!.children;
@@ -21,7 +22,6 @@ describe('Providers (picker)', () => {
     m.press('Right');
     m.press('Enter');
     await m.settle();
-    expect(flows.calls.find((c) => c.name === 'rememberProvider')?.args[0]).toBe(ACME);
     expect(m.services.session.provider).toBe(ACME);
     expect(m.routes).toEqual(['activate']);
   });
@@ -37,7 +37,6 @@ describe('Providers (picker)', () => {
     expect(m.routes).toEqual(['activate']);
     expect(m.services.session.chooseOnPhone).toBe(true);
     expect(m.services.session.provider).toBeUndefined();
-    expect(flows.count('rememberProvider')).toBe(0);
   });
 
   it('moves through the grid with arrows, row by row', async () => {

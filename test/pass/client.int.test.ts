@@ -2,9 +2,17 @@
  * PassClient against the real emulator: DCR lifecycle and every branch of the error policy,
  * asserted on behaviour and on the emulator's request journal (counts, headers, timing after 429).
  */
-import { PassClient, PassError, memoryCredentialsStore, type CredentialsStore } from '../../src/pass';
+import { PassClient, PassError, memoryCredentialsStore, type BudgetOptions, type CredentialsStore } from '../../src/pass';
 import { DEVICE_ID_HEADER, DEVICE_INFO_HEADER } from '../flows/helpers';
-import { calls, countOf, headerViolations, startHarness, statementFixture, type Harness } from '../flows/emulator-harness';
+import {
+  calls,
+  countOf,
+  headerViolations,
+  startHarness,
+  statementFixture,
+  type Harness,
+  type JournalEntry,
+} from '../flows/emulator-harness';
 
 const SP = 'DEMOTV';
 let emu: Harness;
@@ -24,7 +32,13 @@ beforeEach(async () => {
 });
 
 function client(
-  extra: { credentials?: CredentialsStore; timeoutMs?: number; realSleep?: boolean; softwareStatement?: string } = {},
+  extra: {
+    credentials?: CredentialsStore;
+    timeoutMs?: number;
+    realSleep?: boolean;
+    softwareStatement?: string;
+    budget?: Partial<BudgetOptions>;
+  } = {},
 ): PassClient {
   return new PassClient({
     restBaseUrl: emu.adobeUrl,
@@ -35,6 +49,7 @@ function client(
     credentials: extra.credentials,
     timeoutMs: extra.timeoutMs,
     sleep: extra.realSleep ? undefined : async (ms) => void sleeps.push(ms),
+    budget: extra.budget,
   });
 }
 
@@ -52,7 +67,8 @@ const PROFILES = `GET /api/v2/${SP}/profiles`;
 const fault = (path: string, f: unknown, count = 1) => emu.admin('POST', 'faults', { match: { path }, count, fault: f });
 
 test('registration, token and every call type: three headers on each REST V2 request, nothing undefined', async () => {
-  const c = client();
+  // Twelve requests: two more than the burst, so the scheduler really waits (throttling may be on).
+  const c = client({ realSleep: true });
   const configuration = await c.configuration();
   expect(configuration.mvpds.map((m) => m.id)).toContain('AcmeCable');
   expect(await c.profiles()).toEqual([]);
@@ -110,6 +126,23 @@ test('second screen: its own statement and device, resume a session created with
   expect(resumed.actionName).toBe('authenticate');
   expect(resumed.url).toBe(phone.authenticateUrl(code));
   expect(headerViolations(await emu.journal())).toEqual([]);
+});
+
+test('relative logout URL (Adobe SSO samples): resolved against the REST origin, and it opens the MVPD logout', async () => {
+  await emu.admin('POST', 'settings', { relativeLogoutUrls: true });
+  const c = client();
+  const redirectUrl = 'http://localhost:4030/done';
+  const session = await c.createSession({ mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl });
+  await emu.complete(session.code as string, 'alice');
+  const [entry] = await c.logout('AcmeCable', redirectUrl);
+  expect(entry).toEqual(expect.objectContaining({ actionName: 'logout', actionType: 'interactive' }));
+  expect(entry.url).toMatch(new RegExp(`^${emu.adobeUrl.replace(/[.]/g, '\\.')}/adobe-services/logout\\?`));
+  const opened = await fetch(entry.url as string, { redirect: 'manual' });
+  expect(opened.status).toBe(302);
+  expect(opened.headers.get('location')).toMatch(/^\/__mock-mvpd\/AcmeCable\/logout/);
+  // That last request was a browser's, not the client's: keep it out of the header check.
+  expect(headerViolations(await emu.journal()).every((v) => v.startsWith('GET /adobe-services/logout'))).toBe(true);
+  await emu.admin('DELETE', 'journal');
 });
 
 describe('DCR lifecycle', () => {
@@ -245,12 +278,13 @@ describe('error policy (faults injected by the emulator)', () => {
     expect(countOf(await emu.journal(), PROFILES)).toBe(1);
   });
 
-  test('dropped connection: retried, recovers', async () => {
+  test('dropped connection (no status, maybe a hidden 429): retried after 1 s, then 2 s; recovers', async () => {
     const c = client();
     await c.ensureToken();
     await fault(path, { type: 'drop' }, 2);
     await expect(c.profiles()).resolves.toEqual([]);
-    expect(sleeps).toEqual([500, 1000]);
+    // Retry waits; a shorter wait for the steady-rate slot may come in between (the burst counts as spent).
+    expect(sleeps.filter((ms) => ms >= 1000)).toEqual([1000, 2000]);
   });
 
   test('latency past the timeout: network failure after bounded retries', async () => {
@@ -259,12 +293,13 @@ describe('error policy (faults injected by the emulator)', () => {
     await fault(path, { type: 'latency', ms: 600 }, 3);
     const error = await failureOf(c.profiles());
     expect(error.kind).toBe('network');
-    expect(sleeps).toEqual([500, 1000]);
+    // Retry waits; a shorter wait for the steady-rate slot may come in between (the burst counts as spent).
+    expect(sleeps.filter((ms) => ms >= 1000)).toEqual([1000, 2000]);
   });
 
-  test('429 with throttling on: at least 1 s between each 429 and the next request; every call succeeds', async () => {
+  test('a client pushed past Adobe budget (its own budget raised): ≥ 1 s between each 429 and the next request', async () => {
     await emu.admin('POST', 'settings', { throttling: true });
-    const c = client({ realSleep: true });
+    const c = client({ realSleep: true, budget: { burst: 100, intervalMs: 0, marginMs: 0 } });
     for (let i = 0; i < 12; i++) await c.profiles();
     const journal = await emu.journal();
     const throttled = journal.filter((e) => e.status === 429);
@@ -272,11 +307,108 @@ describe('error policy (faults injected by the emulator)', () => {
     for (const hit of throttled) {
       const next = journal[journal.indexOf(hit) + 1];
       expect(next).toBeDefined();
-      const nextStart = next.time - next.durationMs;
       // Both timestamps come from the emulator clock; the client must leave at least 1000 ms.
-      expect(nextStart - hit.time).toBeGreaterThanOrEqual(1000 - 5);
+      expect(arrival(next) - hit.time).toBeGreaterThanOrEqual(1000 - 5);
     }
     expect(journal.filter((e) => e.status === 200)).toHaveLength(12);
     expect(headerViolations(journal)).toEqual([]);
+  }, 30_000);
+});
+
+/** When a request reached the emulator (its journal stamps the end). */
+const arrival = (e: JournalEntry) => e.time - e.durationMs;
+
+/** Requests per second since the first one, e.g. [10, 0, 1, 1, 1] (printed by the budget test). */
+function perSecond(entries: JournalEntry[]): number[] {
+  const times = entries.map(arrival).sort((a, b) => a - b);
+  const counts: number[] = [];
+  for (const t of times) {
+    const second = Math.floor((t - times[0]) / 1000);
+    while (counts.length <= second) counts.push(0);
+    counts[second] += 1;
+  }
+  return counts;
+}
+
+describe('throttling budget, priorities and retry rules (real time, throttling on)', () => {
+  beforeEach(async () => {
+    await emu.admin('POST', 'settings', { throttling: true, throttleRatePerSec: 1, throttleBurst: 10 });
   });
+
+  test('a burst of 14 concurrent calls on a fresh client: Adobe budget kept, zero 429s', async () => {
+    const c = client({ realSleep: true });
+    const results = await Promise.all(Array.from({ length: 14 }, () => c.profiles()));
+    expect(results).toHaveLength(14);
+    const journal = await emu.journal();
+    const times = journal.map(arrival).sort((a, b) => a - b);
+    console.log(`requests per second (DCR + 14 profiles): ${JSON.stringify(perSecond(journal))}`);
+    expect(journal).toHaveLength(16);
+    expect(journal.filter((e) => e.status === 429)).toEqual([]);
+    // Adobe's model: 10 at once, then one per second.
+    for (let i = 10; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(1000);
+  }, 30_000);
+
+  test('priorities: once the burst is spent, authorize, then the poll, then profiles, then preauthorize', async () => {
+    await emu.admin('POST', 'settings', { throttleBurst: 4 });
+    const c = client({ realSleep: true, budget: { burst: 4 } });
+    await c.ensureToken(); // 2
+    await Promise.all([c.profiles(), c.profiles()]); // 4: the burst is spent
+    const settle = (p: Promise<unknown>) => p.catch(() => undefined); // no profile: typed failures are fine here
+    await Promise.all([
+      settle(c.preauthorize('AcmeCable', ['DEMOTV'])),
+      settle(c.profiles()),
+      settle(c.profileForCode('NOSUCH1')),
+      settle(c.authorize('AcmeCable', 'DEMOTV')),
+    ]);
+    const journal = await emu.journal();
+    expect(calls(journal).slice(4)).toEqual([
+      `POST /api/v2/${SP}/decisions/authorize/AcmeCable`,
+      `GET /api/v2/${SP}/profiles/code/NOSUCH1`,
+      PROFILES,
+      `POST /api/v2/${SP}/decisions/preauthorize/AcmeCable`,
+    ]);
+    expect(journal.filter((e) => e.status === 429)).toEqual([]);
+  }, 30_000);
+
+  test('a failure without a status: nothing from the client for at least 1 s, then the call succeeds', async () => {
+    const c = client({ realSleep: true });
+    await c.ensureToken();
+    await fault(`^/api/v2/${SP}/profiles$`, { type: 'drop' }, 1);
+    await expect(c.profiles()).resolves.toEqual([]);
+    const journal = await emu.journal();
+    const dropped = journal.filter((e) => e.status === 0);
+    expect(dropped).toHaveLength(1);
+    const next = journal[journal.indexOf(dropped[0]) + 1];
+    expect(arrival(next) - dropped[0].time).toBeGreaterThanOrEqual(1000);
+    expect(journal.filter((e) => e.status === 429)).toEqual([]);
+  }, 30_000);
+
+  test('polls at least 3 s apart, the retry of a failed poll included', async () => {
+    const c = client({ realSleep: true });
+    const session = await c.createSession({ mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://localhost:4030/done' });
+    const code = session.code as string;
+    await fault(`^/api/v2/${SP}/profiles/code/`, { type: 'status', status: 503, body: '' }, 1);
+    await c.profileForCode(code); // 503, then retried
+    await c.profileForCode(code); // the next poll, asked for at once
+    const polls = (await emu.journal()).filter((e) => e.path.startsWith(`/api/v2/${SP}/profiles/code/`));
+    expect(polls.map((e) => e.status)).toEqual([503, 200, 200]);
+    const times = polls.map(arrival);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(3000);
+  }, 30_000);
+
+  test('POST sessions without an answer is not re-sent: a typed failure; the next try creates a new session', async () => {
+    const c = client({ realSleep: true });
+    await c.ensureToken();
+    await fault(`^/api/v2/${SP}/sessions$`, { type: 'drop' }, 1);
+    const params = { mvpd: 'AcmeCable', domainName: 'demotv.example', redirectUrl: 'http://localhost:4030/done' };
+    const error = await failureOf(c.createSession(params));
+    expect(error).toEqual(expect.objectContaining({ kind: 'network', retryable: true, outcomeUnknown: true }));
+    expect(countOf(await emu.journal(), `POST /api/v2/${SP}/sessions`)).toBe(1);
+    // What the user's "Try again" does: a new session, at least 1 s after the unanswered one.
+    const again = await c.createSession(params);
+    expect(again.code).toBeTruthy();
+    const sessions = (await emu.journal()).filter((e) => e.path === `/api/v2/${SP}/sessions`);
+    expect(sessions.map((e) => e.status)).toEqual([0, 200]);
+    expect(arrival(sessions[1]) - sessions[0].time).toBeGreaterThanOrEqual(1000);
+  }, 30_000);
 });

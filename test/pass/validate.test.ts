@@ -102,3 +102,14 @@ test('relative urls resolve against the REST host', () => {
   expect(resolveUrl('http://h:1/', '/api/v2/x')).toBe('http://h:1/api/v2/x');
   expect(resolveUrl('http://h:1/base', 'https://other/x')).toBe('https://other/x');
 });
+
+test('relative logout urls belong to the REST host: its origin, never the base path', () => {
+  const base = 'https://sp.auth.adobe.test/some/prefix/';
+  expect(resolveUrl(base, '/adobe-services/logout?noflash=true')).toBe('https://sp.auth.adobe.test/adobe-services/logout?noflash=true');
+  expect(resolveUrl(base, 'adobe-services/logout?a=1')).toBe('https://sp.auth.adobe.test/adobe-services/logout?a=1');
+  expect(resolveUrl(base, '//mvpd.example/logout')).toBe('https://mvpd.example/logout');
+  expect(resolveUrl(base, '  /adobe-services/logout ')).toBe('https://sp.auth.adobe.test/adobe-services/logout');
+  expect(resolveUrl('http://localhost:4010', '/adobe-services/logout')).toBe('http://localhost:4010/adobe-services/logout');
+  const [entry] = parseLogout({ logouts: { AcmeCable: { actionName: 'logout', actionType: 'interactive', url: 'adobe-services/logout' } } }, base);
+  expect(entry.url).toBe('https://sp.auth.adobe.test/adobe-services/logout');
+});

@@ -27,10 +27,18 @@ export const ACME: Provider = {
 export const BLUE: Provider = { id: 'BlueRiverTV', displayName: 'Blue River TV', isTempPass: false, isProxy: false };
 export const SUMMIT: Provider = { id: 'SummitSat', displayName: 'Summit Satellite', isTempPass: false, isProxy: false };
 
+/** A profile of `mvpd`, carrying its provider (one of the three above, else one named after the id). */
 export function profileFor(mvpd: string, notAfter = Date.UTC(2030, 0, 1)): SignedInProfile {
+  const provider = [ACME, BLUE, SUMMIT].find((p) => p.id === mvpd) ?? {
+    id: mvpd,
+    displayName: mvpd,
+    isTempPass: false,
+    isProxy: false,
+  };
   return {
     mvpd,
     notAfter,
+    provider,
     type: 'regular',
     attributes: {
       userID: { value: 'user-123', encrypted: false },
@@ -89,7 +97,9 @@ export class FakeFlows implements PassFlows {
   calls: Call[] = [];
   bootResult: Result<BootOutcome> = ok({ signedIn: false, profiles: [] });
   providersResult: Result<Provider[]> = ok([ACME, BLUE, SUMMIT]);
-  signedIn?: { profile: SignedInProfile; provider?: Provider };
+  signedIn?: { profile: SignedInProfile; provider: Provider };
+  /** What `lastUsedProvider()` answers (the flows' persisted provider). */
+  lastUsed?: Provider;
   decisions = new Map<string, Decision>();
   preauthorizeResult?: Result<Map<string, Decision>>;
   authorizeResult: Result<PlaybackGrant> = ok({
@@ -118,12 +128,12 @@ export class FakeFlows implements PassFlows {
     this.record('providers');
     return this.providersResult;
   }
-  rememberProvider(provider: Provider) {
-    this.record('rememberProvider', provider);
+  lastUsedProvider() {
+    return this.lastUsed;
   }
   chooseProfile(profile: SignedInProfile) {
     this.record('chooseProfile', profile);
-    this.signedIn = { profile };
+    this.signedIn = { profile, provider: profile.provider };
   }
   startActivation(provider: Provider | undefined, listener: ActivationListener) {
     this.record('startActivation', provider);

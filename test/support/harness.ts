@@ -1,120 +1,16 @@
-import { TextEncoder as NodeTextEncoder } from 'util';
-// jsdom has no TextEncoder (the qrcode package needs it; TV engines have it).
-if (typeof globalThis.TextEncoder === 'undefined') Object.assign(globalThis, { TextEncoder: NodeTextEncoder });
 /**
- * Mounts one page in a tiny Lightning Application (canvas2d, no autostart) with fake services, and
- * drives it with key events and manual timers. Frames are advanced by hand with `settle()`.
+ * Mounts one page (mountComponent) with fake services (testDeps) and drives it with key events and
+ * manual timers. Frames are advanced by hand with `settle()`.
  */
-import { Lightning } from '@lightningjs/sdk';
-import type { CatalogClient } from '../../src/catalog/client';
-import type { Catalog } from '../../src/catalog/types';
-import { setServices, type PageTimers, type RouteName, type Services } from '../../src/services';
-import { FakeFlows } from './fakeFlows';
+import type { Lightning } from '@lightningjs/sdk';
+import { setServices, type RouteName, type Services } from '../../src/services';
+import { SAMPLE_CATALOG } from './catalog';
+import { testDeps, type TestDepsOptions } from './deps';
+import type { FakeFlows } from './fakeFlows';
+import { ManualTimers } from './manualTimers';
+import { KEY, mountComponent } from './mountComponent';
 
-// canvas2d has no RoundedRectangle shader (WebGL draws the corners); keep test output readable.
-const warn = console.warn.bind(console);
-console.warn = (...args: unknown[]) => {
-  if (typeof args[0] === 'string' && args[0].includes('Shader has no implementation')) return;
-  warn(...args);
-};
-
-export const KEY = { Left: 37, Up: 38, Right: 39, Down: 40, Enter: 13, Back: 8, Menu: 27, PlayPause: 250 } as const;
-
-export class ManualTimers implements PageTimers {
-  private next = 1;
-  private jobs = new Map<number, { at: number; every?: number; cb: () => void }>();
-  now = 0;
-  setInterval(cb: () => void, ms: number) {
-    const id = this.next++;
-    this.jobs.set(id, { at: this.now + ms, every: ms, cb });
-    return id as unknown as ReturnType<typeof setTimeout>;
-  }
-  setTimeout(cb: () => void, ms: number) {
-    const id = this.next++;
-    this.jobs.set(id, { at: this.now + ms, cb });
-    return id as unknown as ReturnType<typeof setTimeout>;
-  }
-  clearInterval(id: ReturnType<typeof setTimeout> | undefined) {
-    if (id !== undefined) this.jobs.delete(id as unknown as number);
-  }
-  clearTimeout(id: ReturnType<typeof setTimeout> | undefined) {
-    this.clearInterval(id);
-  }
-  get pending(): number {
-    return this.jobs.size;
-  }
-  advance(ms: number) {
-    const end = this.now + ms;
-    for (;;) {
-      let due: [number, { at: number; every?: number; cb: () => void }] | undefined;
-      for (const entry of this.jobs) if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
-      if (!due) break;
-      const [id, job] = due;
-      this.now = job.at;
-      if (job.every) job.at += job.every;
-      else this.jobs.delete(id);
-      job.cb();
-    }
-    this.now = end;
-  }
-}
-
-export const SAMPLE_CATALOG: Catalog = {
-  rows: [
-    {
-      id: 'featured',
-      title: 'Featured',
-      items: [
-        {
-          id: 't01',
-          title: 'Harbor Lights',
-          description: 'A harbor master.',
-          rating: 'TV-14',
-          year: 2025,
-          posterUrl: 'http://p/t01.png',
-          resource: 'DEMOTV',
-          streamUrl: 'http://media/t01/index.m3u8',
-        },
-        {
-          id: 't02',
-          title: 'Derby Day',
-          description: 'Football.',
-          rating: 'TV-G',
-          year: 2026,
-          posterUrl: 'http://p/t02.png',
-          resource: 'DEMOTV-SPORTS',
-          streamUrl: 'http://media/t02/index.m3u8',
-        },
-        {
-          id: 't03',
-          title: 'Copper Canyon',
-          description: 'A western.',
-          rating: 'R',
-          year: 2024,
-          posterUrl: 'http://p/t03.png',
-          resource: 'DEMOTV-MOVIES',
-          streamUrl: 'http://media/t03/index.m3u8',
-        },
-      ],
-    },
-    {
-      id: 'kids',
-      title: 'Kids',
-      items: [
-        {
-          id: 't04',
-          title: 'Pixel & Pip',
-          description: 'A robot.',
-          rating: 'TV-Y',
-          year: 2025,
-          posterUrl: 'http://p/t04.png',
-          resource: 'DEMOTV-KIDS',
-          streamUrl: 'http://media/t04/index.m3u8',
-        },
-      ],
-    },
-  ],
-};
+export { KEY, ManualTimers, SAMPLE_CATALOG };
 
 export interface Mounted<T> {
   app: Lightning.Application;
@@ -132,79 +28,25 @@ export interface Mounted<T> {
 /** Mount `Page` as the app's only child and make it active + focused. */
 export async function mountPage<T extends Lightning.Component>(
   Page: new (...args: never[]) => T,
-  options: {
-    flows?: FakeFlows;
-    catalog?: Partial<CatalogClient>;
-    session?: Services['session'];
-    showLockedTitles?: boolean;
-  } = {},
+  options: TestDepsOptions = {},
 ): Promise<Mounted<T>> {
-  const flows = options.flows ?? new FakeFlows();
-  const timers = new ManualTimers();
-  const routes: RouteName[] = [];
-  const svc: Services = {
-    flows,
-    catalog: {
-      load: async () => ({ ok: true, value: SAMPLE_CATALOG }),
-      streamUrl: (item, token) => `${item.streamUrl}?mediaToken=${encodeURIComponent(token)}`,
-      ...options.catalog,
-    },
-    nav: { to: (r) => routes.push(r) },
-    settings: { showLockedTitles: options.showLockedTitles ?? true, secondScreenShortUrl: 'localhost:4030' },
-    timers,
-    now: () => Date.UTC(2026, 11, 1, 12, 0, 0) + timers.now,
-    session: options.session ?? {},
-  };
+  const { routes, ...svc } = testDeps(options);
+  const { flows, timers } = svc;
   setServices(svc);
 
-  class TestApp extends Lightning.Application {
-    static override _template() {
-      return { Page: { type: Page } } as never;
-    }
-    override _getFocused() {
-      return this.tag('Page' as never) as never;
-    }
-  }
-  const app = new TestApp({
-    stage: { w: 1920, h: 1080, canvas2d: true, autostart: false, useImageWorker: false },
-    // The SDK's key names (core's defaults map 27 to Exit and know no media keys).
-    keys: {
-      8: 'Back',
-      13: 'Enter',
-      27: 'Menu',
-      37: 'Left',
-      38: 'Up',
-      39: 'Right',
-      40: 'Down',
-      250: 'PlayPause',
-      178: 'Stop',
-    },
-  } as never);
-  document.body.appendChild(app.stage.getCanvas());
-  const page = app.tag('Page' as never) as unknown as T;
-  const settle = async () => {
-    for (let i = 0; i < 5; i++) {
-      await Promise.resolve();
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    app.stage.drawFrame();
-  };
-  await settle();
+  const mounted = await mountComponent(Page);
   return {
-    app,
-    page,
+    app: mounted.app,
+    page: mounted.component,
     flows,
     timers,
     routes,
     services: svc,
-    press(key, times = 1) {
-      for (let i = 0; i < times; i++)
-        window.dispatchEvent(new KeyboardEvent('keydown', { keyCode: KEY[key] } as KeyboardEventInit));
-    },
-    settle,
-    focused: () => app.focusPath?.[app.focusPath.length - 1] as Lightning.Component | undefined,
+    press: mounted.press,
+    settle: mounted.settle,
+    focused: mounted.focused,
     destroy() {
-      app.destroy();
+      mounted.destroy();
       setServices(undefined);
     },
   };

@@ -42,7 +42,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
 
   app.get('/__emulator/settings', async () => state.settings);
   app.post('/__emulator/settings', async (req, reply) => {
+    const before = state.settings.mvpdCount;
     const rejected = applySettings(state.settings, req.body);
+    if (state.settings.mvpdCount !== before) state.applyMvpdCount();
     if (rejected.length > 0) return reply.code(400).send({ error: `rejected keys: ${rejected.join(', ')}`, settings: state.settings });
     if (!state.settings.throttling) throttle.reset();
     return state.settings;

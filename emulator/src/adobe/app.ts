@@ -15,7 +15,7 @@ import { registerPartnerRoutes } from './partner';
 import { registerProfileRoutes } from './profiles';
 import { bodyRecord, clientIp, field, pathOf } from './request';
 import { registerSessionRoutes } from './sessions';
-import { THROTTLED_HTML } from './throttle';
+import { THROTTLED_HEADERS, THROTTLED_HTML } from './throttle';
 
 export interface AdobeAppOptions {
   ctx: AdobeContext;
@@ -92,7 +92,10 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
     if (req.method === 'OPTIONS' || isAdmin(path)) return;
     if (state.settings.throttling && isThrottled(path)) {
       if (!throttle.take(clientIp(req), state.settings.throttleRatePerSec, state.settings.throttleBurst)) {
-        return reply.code(429).type('text/html').send(THROTTLED_HTML);
+        // Adobe's sample 429: the CORS hook already ran, so take its allow-origin back off (a page then sees a
+        // network error without a status, as it would with Adobe).
+        for (const h of ['access-control-allow-origin', 'access-control-expose-headers', 'vary']) reply.removeHeader(h);
+        return reply.code(429).headers(THROTTLED_HEADERS).type('text/html').send(THROTTLED_HTML);
       }
     }
   });
@@ -159,7 +162,7 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
     if (error instanceof OAuthError) return reply.code(400).type('application/json;charset=UTF-8').send({ error: error.error });
     if (error instanceof ApiError) {
       if (isUserAgentPath(path)) return reply.code(error.extra.status ?? 400).type('text/html').send(htmlError(error.code));
-      return sendEnhanced(reply, enhancedError(error.code, error.extra));
+      return sendEnhanced(reply, enhancedError(error.code, error.extra), error.extra.httpStatus);
     }
     const fe = error as FastifyError;
     const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;

@@ -16,7 +16,7 @@ export function registerConfigurationRoute(app: FastifyInstance, state: AdobeSta
         return {
           id: m.id,
           displayName: m.displayName,
-          logoUrl: `${publicUrl()}/__mock-mvpd/logos/${encodeURIComponent(m.id)}.png`,
+          logoUrl: m.hasLogo === false ? undefined : `${publicUrl()}/__mock-mvpd/logos/${encodeURIComponent(m.id)}.png`,
           isTempPass: m.tempPass !== undefined,
           isProxy: m.isProxy ?? false,
           boardingStatus: m.boardingStatus,

@@ -2,10 +2,23 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { importJWK, jwtVerify, type JWK, type KeyLike } from 'jose';
 import { OAuthError } from './errors';
-import { bodyRecord, isFormContentType, isJsonContentType } from './request';
+import { bodyRecord, deviceInfo, isFormContentType, isJsonContentType } from './request';
 import type { AdobeState } from './state';
 
 const KNOWN_BUT_NOT_ALLOWED_GRANTS = ['authorization_code', 'refresh_token', 'password', 'implicit'];
+
+/**
+ * X-Device-Info is marked required on both DCR calls (pages and OpenAPI for register). DCR errors are OAuth
+ * codes, so a missing or unreadable header is `invalid_request` ("misses a required parameter"); its content
+ * is judged like on REST API V2 (strictDeviceInfo).
+ */
+function requireDeviceInfo(state: AdobeState, req: FastifyRequest): void {
+  try {
+    deviceInfo(state, req, true);
+  } catch {
+    throw new OAuthError('invalid_request');
+  }
+}
 
 export async function registerDcrRoutes(app: FastifyInstance, state: AdobeState): Promise<void> {
   let key: KeyLike | Uint8Array | null = null;
@@ -16,6 +29,7 @@ export async function registerDcrRoutes(app: FastifyInstance, state: AdobeState)
 
   app.post('/o/client/register', async (req, reply) => {
     if (!isJsonContentType(req)) throw new OAuthError('invalid_request');
+    requireDeviceInfo(state, req);
     const body = bodyRecord(req);
     const statement = body?.software_statement;
     if (typeof statement !== 'string' || statement.trim() === '') throw new OAuthError('invalid_request');
@@ -54,6 +68,7 @@ export async function registerDcrRoutes(app: FastifyInstance, state: AdobeState)
 
   app.post('/o/client/token', async (req: FastifyRequest, reply) => {
     if (!isFormContentType(req)) throw new OAuthError('invalid_request');
+    requireDeviceInfo(state, req);
     const body = bodyRecord(req) ?? {};
     const names = ['client_id', 'client_secret', 'grant_type'];
     for (const n of names) {

@@ -4,6 +4,7 @@ import type { AdobeContext } from './context';
 import { evaluate } from './entitlements';
 import { ApiError, enhancedError, type EnhancedError } from './errors';
 import { degradedUserId } from './profile-view';
+import { echoResource } from './resource-echo';
 import { authorizeCaller, deviceId, deviceInfo, isJsonContentType, requireIntegration } from './request';
 import type { Integration, Profile } from './state';
 import { ssoProfiles, ssoSubjects } from './sso';
@@ -39,10 +40,12 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AdobeContext):
     const resources = readResources(req);
     const max = kind === 'authorize' ? i.maxAuthorizeResources : i.maxPreauthorizeResources;
     if (resources.length > max) {
-      throw new ApiError('too_many_resources', { message: `At most ${max} resource(s) per ${kind} request for this integration.` });
+      // HTTP 400: Adobe lists 200, 400, 401, 405 and 500 for the decisions endpoints; the error keeps its own 403.
+      throw new ApiError('too_many_resources', { message: `At most ${max} resource(s) per ${kind} request for this integration.`, httpStatus: 400 });
     }
     const now = state.now();
-    const base = (resource: string, source: string): Decision => ({ resource, serviceProvider: sp.id, mvpd: i.mvpd.id, source });
+    const echo = state.settings.decisionResourceEcho;
+    const base = (resource: string, source: string): Decision => ({ resource: echoResource(resource, echo), serviceProvider: sp.id, mvpd: i.mvpd.id, source });
     const deny = (resource: string, source: string, error: EnhancedError, window = false): Decision => ({
       ...base(resource, source),
       authorized: false,
@@ -70,7 +73,8 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AdobeContext):
     const problem = own.problem;
     if (!profile && i.degradation !== 'AuthNAll') {
       const code = `authenticated_profile_${problem ?? 'missing'}`;
-      if (state.settings.decisionErrorPlacement === 'top') throw new ApiError(code);
+      // Adobe lists no 403 for decisions: item-level inside a 200 by default, or top-level with HTTP 400.
+      if (state.settings.decisionErrorPlacement === 'top') throw new ApiError(code, { httpStatus: 400 });
       return json(reply, { decisions: resources.map((r) => deny(r, 'mvpd', enhancedError(code))) });
     }
     if (i.degradation === 'AuthZNone') {

@@ -89,18 +89,22 @@ export function enhancedError(
   return err;
 }
 
-/** Thrown by handlers; turned into a top-level enhanced error response by the app's error handler. */
+/**
+ * Thrown by handlers; turned into a top-level enhanced error response by the app's error handler. `httpStatus`
+ * sets the response status when it differs from the error's own `status` (Adobe: "the HTTP response status code
+ * can be different from the Enhanced Error Code status field").
+ */
 export class ApiError extends Error {
   constructor(
     public readonly code: string,
-    public readonly extra: { message?: string; details?: string; status?: number; action?: string } = {},
+    public readonly extra: { message?: string; details?: string; status?: number; action?: string; httpStatus?: number } = {},
   ) {
     super(code);
   }
 }
 
-export function sendEnhanced(reply: FastifyReply, err: EnhancedError): FastifyReply {
-  return reply.code(err.status).type('application/json;charset=UTF-8').send(err);
+export function sendEnhanced(reply: FastifyReply, err: EnhancedError, httpStatus = err.status): FastifyReply {
+  return reply.code(httpStatus).type('application/json;charset=UTF-8').send(err);
 }
 
 /** OAuth-style error of the DCR endpoints (always HTTP 400). */

@@ -20,6 +20,10 @@ export interface MvpdFixture {
   platformMappingId?: string;
   boardingStatus?: string;
   tempPass?: TempPassConfig;
+  /** Set on providers made by the `mvpdCount` fixture switch (generated-mvpds.ts). */
+  generated?: boolean;
+  /** false: no logo (the configuration carries no logoUrl). Default true. */
+  hasLogo?: boolean;
 }
 
 export type DegradationRule = 'AuthNAll' | 'AuthZAll' | 'AuthZNone';

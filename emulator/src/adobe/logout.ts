@@ -35,11 +35,24 @@ export function registerLogoutRoute(app: FastifyInstance, ctx: AdobeContext): vo
     } else if (existing!.type === 'appleSSO') {
       entry = { actionName: 'partner_logout', actionType: 'partner_interactive', mvpd };
     } else if (i.mvpd.hasLogoutEndpoint) {
-      const q = new URLSearchParams({ mso_id: mvpd, requestor_id: sp.id, redirect_url: redirectUrl });
-      entry = { actionName: 'logout', actionType: 'interactive', mvpd, url: `${ctx.publicUrl()}/__mock-mvpd/${encodeURIComponent(mvpd)}/logout?${q.toString()}` };
+      // Adobe's basic sample: absolute https://sp.auth.adobe.com/adobe-services/logout?noflash=true&mso_id=…;
+      // its SSO samples: relative /adobe-services/logout?requestor_id=…&mso_id=… (setting relativeLogoutUrls).
+      const q = new URLSearchParams({ noflash: 'true', mso_id: mvpd, requestor_id: sp.id, redirect_url: redirectUrl });
+      const path = `/adobe-services/logout?${q.toString()}`;
+      entry = { actionName: 'logout', actionType: 'interactive', mvpd, url: state.settings.relativeLogoutUrls ? path : `${ctx.publicUrl()}${path}` };
     } else {
       entry = { actionName: 'complete', actionType: 'none', mvpd };
     }
     return reply.type('application/json;charset=UTF-8').send({ logouts: { [mvpd]: entry } });
+  });
+
+  // What the logout `url` opens in a browser: Adobe's SP hands over to the MVPD's logout page.
+  app.get<{ Querystring: Record<string, unknown> }>('/adobe-services/logout', async (req, reply) => {
+    const mvpd = typeof req.query.mso_id === 'string' ? req.query.mso_id : '';
+    const m = state.mvpdFixture(mvpd);
+    if (!m || !m.hasLogoutEndpoint) return reply.code(400).type('text/html').send('<!doctype html><p>Unknown MVPD or no logout endpoint.</p>');
+    const q = new URLSearchParams();
+    if (typeof req.query.redirect_url === 'string') q.set('redirect_url', req.query.redirect_url);
+    return reply.redirect(`/__mock-mvpd/${encodeURIComponent(m.id)}/logout${q.size > 0 ? `?${q.toString()}` : ''}`, 302);
   });
 }

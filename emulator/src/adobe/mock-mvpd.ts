@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AdobeContext } from './context';
 import type { MvpdFixture } from './fixtures';
 import { checkCredentials, completeLogin, sessionProblem } from './login';
+import { drawLogo } from './logo-png';
 import { bodyRecord, field, isValidRedirectUrl } from './request';
 
 const LOGO_DIR = join(__dirname, '..', '..', 'public', 'logos');
@@ -44,10 +45,16 @@ export async function registerMockMvpdRoutes(app: FastifyInstance, ctx: AdobeCon
     if (!/^[A-Za-z0-9_-]+\.png$/.test(file)) return reply.code(404).type('text/plain').send('not found');
     let png = logos.get(file);
     if (!png) {
-      try {
-        png = await readFile(join(LOGO_DIR, file));
-      } catch {
-        return reply.code(404).type('text/plain').send('not found');
+      const m = state.mvpdFixture(file.slice(0, -'.png'.length));
+      if (m?.generated) {
+        if (m.hasLogo === false) return reply.code(404).type('text/plain').send('no logo');
+        png = drawLogo(m.displayName, m.color);
+      } else {
+        try {
+          png = await readFile(join(LOGO_DIR, file));
+        } catch {
+          return reply.code(404).type('text/plain').send('not found');
+        }
       }
       logos.set(file, png);
     }

@@ -21,6 +21,8 @@ import { ssoProfiles, ssoSubjects, type SsoSubject } from './sso';
 import type { AdobeState, DeviceSnapshot, Session } from './state';
 
 const PARAMS = ['mvpd', 'domainName', 'redirectUrl'] as const;
+/** The names Adobe's samples print in missingParameters / existingParameters (`domain`, not `domainName`). */
+const WIRE_NAME: Record<(typeof PARAMS)[number], string> = { mvpd: 'mvpd', domainName: 'domain', redirectUrl: 'redirectUrl' };
 const CODE_RE = /^[A-Za-z0-9]{4,16}$/;
 
 type ActionName = 'authenticate' | 'resume' | 'retry' | 'authorize';
@@ -31,7 +33,8 @@ function json(reply: FastifyReply, body: unknown): FastifyReply {
 
 export function requireForm(req: FastifyRequest): Record<string, unknown> {
   if (!isFormContentType(req)) {
-    throw new ApiError('invalid_request', { status: 415, message: 'Content-Type must be application/x-www-form-urlencoded.' });
+    // 400: the statuses Adobe lists for these endpoints are 200, 400, 401, 405 and 500 (no 415).
+    throw new ApiError('invalid_request', { status: 400, message: 'Content-Type must be application/x-www-form-urlencoded.' });
   }
   return bodyRecord(req) ?? {};
 }
@@ -62,7 +65,20 @@ function shortCircuit(
 }
 
 function missingOf(s: Pick<Session, 'mvpd' | 'domainName' | 'redirectUrl'>): string[] {
-  return PARAMS.filter((p) => !s[p]);
+  return PARAMS.filter((p) => !s[p]).map((p) => WIRE_NAME[p]);
+}
+
+/**
+ * domainName must be one of the service provider's registered domains (configuration `requestor.domains`) or a
+ * sub-domain of one. An unlisted value is not kept: the session then reports it missing, so the app resumes
+ * with a valid value (the sessions pages: "resume the authentication session and provide a valid value").
+ */
+export function domainAllowed(state: AdobeState, sp: string, domain: string): boolean {
+  const d = domain.trim().toLowerCase().replace(/\.$/, '');
+  return (state.serviceProvider(sp)?.domains ?? []).some((x) => {
+    const name = x.name.toLowerCase();
+    return d === name || d.endsWith(`.${name}`);
+  });
 }
 
 function action(
@@ -99,7 +115,7 @@ function readParams(state: AdobeState, sp: string, body: Record<string, unknown>
     out.mvpd = mvpd;
   }
   const domainName = field(body, 'domainName') ?? field(body, 'domain');
-  if (domainName !== undefined) out.domainName = domainName;
+  if (domainName !== undefined && domainAllowed(state, sp, domainName)) out.domainName = domainName;
   const redirectUrl = field(body, 'redirectUrl');
   if (redirectUrl !== undefined) {
     if (!isValidRedirectUrl(redirectUrl)) throw new ApiError('invalid_parameter_redirect_url');
@@ -168,7 +184,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AdobeContext): 
     const { sp } = authorizeCaller(state, req, req.params.sp);
     const session = liveSession(state, sp.id, req.params.code);
     const existing: Record<string, string> = {};
-    for (const p of PARAMS) if (session[p]) existing[p] = session[p]!;
+    for (const p of PARAMS) if (session[p]) existing[WIRE_NAME[p]] = session[p]!;
     existing.serviceProvider = session.sp;
     const body: Record<string, unknown> = { existingParameters: existing };
     const missing = missingOf(session);
@@ -215,7 +231,7 @@ function deviceObject(d: DeviceSnapshot, sp: string): Record<string, unknown> {
       name: s('browserName'), vendor: s('browserVendor'), version: versionOf(i.browserVersion),
       userAgent: s('userAgent') ?? d.userAgent, originalUserAgent: d.userAgent,
     },
-    display: { width: n('displayWidth') ?? 0, height: n('displayHeight') ?? 0, ppi: n('displayPpi') ?? 0, name: 'DISPLAY', vendor: null, version: null, diagonalSize: n('diagonalScreenSize') },
+    display: { width: n('displayWidth') ?? 0, height: n('displayHeight') ?? 0, ppi: n('displayPpi') ?? 0, name: 'DISPLAY', vendor: null, version: null, diagonalSize: n('diagonalScreenSize') === null ? null : String(n('diagonalScreenSize')) },
     applicationId: s('applicationId') ?? sp,
     connection: {
       ipAddress: s('connectionIp') ?? d.ip,

@@ -1,7 +1,9 @@
 /** In-memory state of the Adobe side (emulator-decisions.md §2 "State it must keep"). */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import { DEFAULT_SETTINGS, type EmulatorSettings } from '../settings';
+import { shuffled } from '../random';
+import { generateMvpds } from './generated-mvpds';
 import type {
   DegradationRule,
   Fixtures,
@@ -102,7 +104,22 @@ export interface TempPassLedger {
 
 export const DEFAULT_AUTHN_TTL_MS = 7 * 24 * 3600 * 1000;
 export const DEFAULT_AUTHZ_TTL_MS = 3600 * 1000;
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1 (A8: unambiguous)
+// Adobe's sample codes (8ER640M, SB7ZRIO, OKTWW2W, 8BLW4RW) use every upper-case letter and digit, O/0 and I/1 included.
+const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/**
+ * The fixtures with `mvpdCount` providers listed by the first service provider (the app's): the standard ones
+ * it integrates plus generated ones, in a shuffled configuration order. 0, or no more than the standard
+ * list, leaves the fixtures as they are.
+ */
+export function withGeneratedMvpds(f: Fixtures, count: number): Fixtures {
+  const [main, ...others] = f.serviceProviders;
+  const listed = main ? main.integrations.filter((i) => i.enabled !== false).length : 0;
+  if (!main || count <= listed) return f;
+  const gen = generateMvpds(count - listed, f.mvpds.flatMap((m) => [m.id, m.displayName]));
+  const integrations = shuffled([...main.integrations, ...gen.map((g) => ({ mvpd: g.id }))]);
+  return { ...f, mvpds: [...f.mvpds, ...gen], serviceProviders: [{ ...main, integrations }, ...others] };
+}
 
 export function profileKey(clientId: string, deviceId: string, sp: string, mvpd: string): string {
   return JSON.stringify([clientId, deviceId, sp, mvpd]);
@@ -117,24 +134,52 @@ export class AdobeState {
   profiles = new Map<string, Profile>();
   tempPass: TempPassLedger[] = [];
   revokedStatements = new Set<string>();
+  /** The fixtures as loaded from disk; `fixtures` is them plus any generated MVPDs. */
+  private baseFixtures: Fixtures;
 
   constructor(
     public fixtures: Fixtures,
     public readonly clock: Clock,
     private readonly initialSettings: Partial<EmulatorSettings> = {},
   ) {
+    this.baseFixtures = fixtures;
     this.reset(fixtures);
   }
 
-  reset(fixtures: Fixtures = this.fixtures): void {
-    this.fixtures = fixtures;
+  reset(fixtures: Fixtures = this.baseFixtures): void {
+    this.baseFixtures = fixtures;
     this.settings = { ...DEFAULT_SETTINGS, ...this.initialSettings };
     this.integrations.clear();
+    this.applyMvpdCount();
+    this.clients.clear();
+    this.tokens.clear();
+    this.sessions.clear();
+    this.profiles.clear();
+    this.tempPass = [];
+    this.revokedStatements.clear();
+  }
+
+  /**
+   * Fixture switch `mvpdCount`: rebuilds the MVPD list and the integrations from the loaded fixtures plus the
+   * generated providers. Integrations that stay keep their run-time state (enabled, degradation rule).
+   */
+  applyMvpdCount(): void {
+    this.fixtures = withGeneratedMvpds(this.baseFixtures, this.settings.mvpdCount);
+    const previous = new Map(this.integrations);
+    this.integrations.clear();
+    const fixtures = this.fixtures;
+    const byId = new Map(fixtures.mvpds.map((m) => [m.id, m] as const));
     for (const sp of fixtures.serviceProviders) {
       for (const i of sp.integrations) {
-        const mvpd = fixtures.mvpds.find((m) => m.id === i.mvpd);
+        const mvpd = byId.get(i.mvpd);
         if (!mvpd) throw new Error(`fixtures: integration ${sp.id}/${i.mvpd} names an unknown MVPD`);
-        this.integrations.set(`${sp.id}|${mvpd.id}`, {
+        const key = `${sp.id}|${mvpd.id}`;
+        const kept = previous.get(key);
+        if (kept) {
+          this.integrations.set(key, kept);
+          continue;
+        }
+        this.integrations.set(key, {
           sp: sp.id,
           mvpd,
           enabled: i.enabled ?? true,
@@ -148,12 +193,6 @@ export class AdobeState {
         });
       }
     }
-    this.clients.clear();
-    this.tokens.clear();
-    this.sessions.clear();
-    this.profiles.clear();
-    this.tempPass = [];
-    this.revokedStatements.clear();
   }
 
   now(): number {
@@ -194,9 +233,8 @@ export class AdobeState {
 
   newCode(): string {
     for (;;) {
-      const bytes = randomBytes(7);
       let code = '';
-      for (const b of bytes) code += CODE_ALPHABET[b % CODE_ALPHABET.length];
+      for (let i = 0; i < 7; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
       const existing = this.sessions.get(code);
       if (!existing || existing.notAfter <= this.now()) return code;
     }

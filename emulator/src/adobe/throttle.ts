@@ -1,32 +1,51 @@
 /**
- * Token bucket per client IP (spec §10, A17): capacity = burst + rate (a first second's worth plus the one-time
- * burst), refilled continuously at `rate` per second of emulator time. A rejected request consumes nothing, so the
- * client is served again at the latest one second after its first 429 (rate 1/s).
+ * Throttling in Adobe's documented model (Throttling mechanism page; spec §10): per client IP, `rate` calls in
+ * each one-second window counted from the client's first request, plus a ONE-TIME burst of `burst` calls that
+ * is never refilled. The page's walk-through is reproduced exactly: window credit first, burst when the window's
+ * credit is spent, 429 when both are gone. A rejected call consumes nothing; the next window opens at most one
+ * second after the first 429 (the page: 429 at 2.4 s, success at 3.1 s).
  */
 import type { Clock } from '../clock';
 
 interface Bucket {
-  tokens: number;
-  at: number;
+  firstAt: number;
+  window: number;
+  usedInWindow: number;
+  burstLeft: number;
 }
 
 export class Throttle {
   private buckets = new Map<string, Bucket>();
   constructor(private readonly clock: Clock) {}
 
-  /** true = allowed (one token taken). */
+  /** true = allowed. */
   take(key: string, ratePerSec: number, burst: number): boolean {
     const now = this.clock.now();
-    const capacity = burst + ratePerSec;
-    const b = this.buckets.get(key) ?? { tokens: capacity, at: now };
-    b.tokens = Math.min(capacity, b.tokens + (Math.max(0, now - b.at) / 1000) * ratePerSec);
-    b.at = now;
-    this.buckets.set(key, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = { firstAt: now, window: 0, usedInWindow: 0, burstLeft: burst };
+      this.buckets.set(key, b);
+    }
+    const window = Math.floor(Math.max(0, now - b.firstAt) / 1000);
+    if (window !== b.window) {
+      b.window = window;
+      b.usedInWindow = 0;
+    }
+    if (b.usedInWindow < ratePerSec) {
+      b.usedInWindow++;
+      return true;
+    }
+    if (b.burstLeft > 0) {
+      b.burstLeft--;
       return true;
     }
     return false;
+  }
+
+  /** What is left for a client (admin/debug view). */
+  peek(key: string): { burstLeft: number } | undefined {
+    const b = this.buckets.get(key);
+    return b ? { burstLeft: b.burstLeft } : undefined;
   }
 
   reset(): void {
@@ -34,6 +53,20 @@ export class Throttle {
   }
 }
 
-/** Mimics the openresty page Adobe returns (no JSON, no Retry-After). */
+/** The body of Adobe's documented 429 sample: an openresty page, CRLF line ends (content-length 166 as in the sample). */
 export const THROTTLED_HTML =
   '<html>\r\n<head><title>429 Too Many Requests</title></head>\r\n<body>\r\n<center><h1>429 Too Many Requests</h1></center>\r\n<hr><center>openresty</center>\r\n</body>\r\n</html>\r\n';
+
+/**
+ * Headers of Adobe's documented 429 sample. Note what is absent: no Access-Control-Allow-Origin (so a browser
+ * page cannot read the answer and sees a network error without a status) and no Retry-After.
+ */
+export const THROTTLED_HEADERS: Record<string, string> = {
+  server: 'openresty',
+  'access-control-allow-credentials': 'true',
+  'access-control-allow-methods': 'POST,GET,OPTIONS,DELETE',
+  'access-control-allow-headers':
+    'ap_11,ap_42,ap_z,ap_19,ap_21,ap_23,authorization,content-type,pass_sfp,AP-Session-Identifier,AP-Device-Identifier,AP-SDK-Identifier,X-Device-Info',
+  'access-control-expose-headers': 'pass_sfp,Authzf-Error-Code,Authzf-Sub-Error-Code,Authzf-Error-Details',
+  p3p: 'CP="NOI DSP COR CURa ADMa DEVa OUR BUS IND UNI COM NAV STA"',
+};

@@ -7,7 +7,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import type { MediaTokenService } from '../media-token';
-import { buildCatalog, readCatalogFixture } from './catalog';
+import { catalogSize } from '../settings';
+import { buildCatalog, readCatalogFixture, type BuiltCatalog } from './catalog';
+import { largeCatalogFixture } from './large-catalog';
 import { createGrantService } from './grants';
 import { loadStreams } from './media-store';
 import { registerMediaOrigin } from './origin';
@@ -27,6 +29,8 @@ export interface ProgrammerAppOptions {
   postersDir?: string;
   /** How long a playback grant lasts (emulator clock); default 4 h — longer than any sample stream. */
   grantTtlMs?: number;
+  /** Fixture switch, read per request: `standard`, `large` or `<rows>x<titles>` (settings.ts `catalog`). */
+  catalogSize?: () => string;
 }
 
 const EMULATOR_DIR = join(__dirname, '..', '..');
@@ -35,7 +39,21 @@ const DEFAULT_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
 export async function buildProgrammerApp(opts: ProgrammerAppOptions): Promise<FastifyInstance> {
   const fixture = readCatalogFixture(opts.fixturesDir ?? join(EMULATOR_DIR, 'fixtures'));
   const streams = loadStreams(opts.mediaDir ?? join(EMULATOR_DIR, 'media'), Object.keys(fixture.streams));
-  const { catalog, titles } = buildCatalog(fixture, opts.publicUrl, (id) => streams.get(id)?.durationSec ?? 0);
+  const durationOf = (id: string): number => streams.get(id)?.durationSec ?? 0;
+  const standard = buildCatalog(fixture, opts.publicUrl, durationOf);
+  const generated = new Map<string, BuiltCatalog>();
+  /** The catalog the switch selects now (built once per size, then kept). */
+  const current = (): BuiltCatalog => {
+    const value = opts.catalogSize?.() ?? 'standard';
+    const size = catalogSize(value);
+    if (!size) return standard;
+    let built = generated.get(value);
+    if (!built) {
+      built = buildCatalog(largeCatalogFixture(fixture, size.rows, size.titlesPerRow), opts.publicUrl, durationOf);
+      generated.set(value, built);
+    }
+    return built;
+  };
   const grants = createGrantService(opts.clock, opts.grantTtlMs ?? 4 * 60 * 60 * 1000);
 
   const app = Fastify({ logger: opts.logger ?? false });
@@ -52,14 +70,15 @@ export async function buildProgrammerApp(opts: ProgrammerAppOptions): Promise<Fa
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/catalog', async (_req, reply) => {
     reply.header('cache-control', 'no-cache');
-    return catalog;
+    return current().catalog;
   });
-  registerPosters(app, opts.postersDir ?? join(EMULATOR_DIR, 'posters'));
+  registerPosters(app, opts.postersDir ?? join(EMULATOR_DIR, 'posters'), (file) => current().posterAliases.get(file));
   registerMediaOrigin(app, {
     clock: opts.clock,
     mediaTokens: opts.mediaTokens,
     grants,
-    titles,
+    // A title of the catalog in use, or of the standard one (a stream started before a switch keeps playing).
+    titleOf: (id) => current().titles.get(id) ?? standard.titles.get(id),
     streams,
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not_found' }));

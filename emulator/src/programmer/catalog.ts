@@ -15,7 +15,12 @@ export interface CatalogItem {
   year: number;
   durationSec: number;
   posterUrl: string;
+  /** Asset-level resource: what `decisions/authorize` is asked about before playing this title. */
   resource: string;
+  /** Channel id (one of `channels[].id`). */
+  channel: string;
+  /** Channel-level resource (plain id or channel-level MRSS): what preauthorization by channel asks about. */
+  channelResource: string;
   streamUrl: string;
 }
 export interface CatalogRow {
@@ -23,7 +28,14 @@ export interface CatalogRow {
   title: string;
   items: CatalogItem[];
 }
+export interface CatalogChannel {
+  id: string;
+  title: string;
+  /** Exactly the `channelResource` of the channel's items. */
+  resource: string;
+}
 export interface Catalog {
+  channels: CatalogChannel[];
   rows: CatalogRow[];
 }
 
@@ -35,7 +47,7 @@ export interface TitleEntry {
   streamId: string;
 }
 
-interface FixtureItem {
+export interface FixtureItem {
   id: string;
   title: string;
   description: string;
@@ -44,8 +56,15 @@ interface FixtureItem {
   channel: string;
   format: 'plain' | 'mrss';
   streamId: string;
+  /** Poster file to serve for this id when there is no `{id}.png` (generated catalogs reuse the art). */
+  poster?: string;
 }
-interface Fixture {
+export interface FixtureChannel {
+  title: string;
+  format: 'plain' | 'mrss';
+}
+export interface Fixture {
+  channels: Record<string, FixtureChannel>;
   streams: Record<string, string>;
   rows: { id: string; title: string; items: FixtureItem[] }[];
 }
@@ -63,6 +82,11 @@ function checkFixture(raw: unknown): Fixture {
   if (typeof raw !== 'object' || raw === null) fail('not an object');
   const f = raw as Partial<Fixture>;
   if (typeof f.streams !== 'object' || f.streams === null) fail('missing "streams"');
+  if (typeof f.channels !== 'object' || f.channels === null) fail('missing "channels"');
+  for (const [id, c] of Object.entries(f.channels as Record<string, FixtureChannel>)) {
+    if (!(CHANNELS as readonly string[]).includes(id)) fail(`channels: unknown channel ${id}`);
+    if (typeof c?.title !== 'string' || c.title === '' || (c.format !== 'plain' && c.format !== 'mrss')) fail(`channels.${id}: needs a title and format plain|mrss`);
+  }
   if (!Array.isArray(f.rows)) fail('missing "rows"');
   const ids = new Set<string>();
   for (const row of f.rows as Fixture['rows']) {
@@ -77,7 +101,7 @@ function checkFixture(raw: unknown): Fixture {
       }
       if (typeof it.year !== 'number') fail(`${where}: year must be a number`);
       if (it.format !== 'plain' && it.format !== 'mrss') fail(`${where}: format must be plain or mrss`);
-      if (!(CHANNELS as readonly string[]).includes(it.channel)) fail(`${where}: unknown channel ${it.channel}`);
+      if (!(it.channel in (f.channels as Record<string, FixtureChannel>))) fail(`${where}: unknown channel ${it.channel}`);
       if (!(it.streamId in (f.streams as Record<string, string>))) fail(`${where}: unknown streamId ${it.streamId}`);
     }
   }
@@ -97,9 +121,19 @@ export function mrssResource(channel: string, item: { id: string; title: string;
   );
 }
 
+/**
+ * Channel-level resource: the plain channel id, or MRSS with only the channel's title — what Adobe's decisions
+ * page advises for preauthorization (no item, no CDATA).
+ */
+export function channelResource(channel: string, format: 'plain' | 'mrss'): string {
+  return format === 'plain' ? channel : `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>${xmlEscape(channel)}</title></channel></rss>`;
+}
+
 export interface BuiltCatalog {
   catalog: Catalog;
   titles: Map<string, TitleEntry>;
+  /** id → poster file, for ids whose poster is not `{id}.png`. */
+  posterAliases: Map<string, string>;
 }
 
 /** `durationOf(streamId)` is measured from the stream itself so the catalog never disagrees with the media. */
@@ -110,6 +144,12 @@ export function buildCatalog(
 ): BuiltCatalog {
   const base = publicUrl.replace(/\/+$/, '');
   const titles = new Map<string, TitleEntry>();
+  const posterAliases = new Map<string, string>();
+  const used = new Set(fixture.rows.flatMap((r) => r.items.map((it) => it.channel)));
+  const channels: CatalogChannel[] = Object.entries(fixture.channels)
+    .filter(([id]) => used.has(id))
+    .map(([id, c]) => ({ id, title: c.title, resource: channelResource(id, c.format) }));
+  const channelOf = new Map(channels.map((c) => [c.id, c.resource] as const));
   const rows = fixture.rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -121,6 +161,7 @@ export function buildCatalog(
         resource,
         streamId: it.streamId,
       });
+      if (it.poster) posterAliases.set(`${it.id}.png`, it.poster);
       return {
         id: it.id,
         title: it.title,
@@ -130,9 +171,11 @@ export function buildCatalog(
         durationSec: durationOf(it.streamId),
         posterUrl: `${base}/posters/${it.id}.png`,
         resource,
+        channel: it.channel,
+        channelResource: channelOf.get(it.channel)!,
         streamUrl: `${base}/media/${it.id}/index.m3u8`,
       };
     }),
   }));
-  return { catalog: { rows }, titles };
+  return { catalog: { channels, rows }, titles, posterAliases };
 }

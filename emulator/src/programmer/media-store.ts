@@ -11,7 +11,7 @@ export interface StreamFiles {
   durationSec: number;
 }
 
-const FILE_NAME = /^[A-Za-z0-9_-]+\.(m3u8|ts)$/;
+const FILE_NAME = /^[A-Za-z0-9_-]+\.(m3u8|ts|vtt)$/;
 
 export function loadStreams(mediaDir: string, streamIds: Iterable<string>): Map<string, StreamFiles> {
   const out = new Map<string, StreamFiles>();
@@ -47,4 +47,4 @@ function measureDuration(master: string, files: Map<string, Buffer>): number {
 }
 
 export const contentTypeOf = (file: string): string =>
-  file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t';
+  file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : file.endsWith('.vtt') ? 'text/vtt; charset=utf-8' : 'video/mp2t';

@@ -19,7 +19,7 @@ export interface OriginDeps {
   clock: Clock;
   mediaTokens: MediaTokenService;
   grants: GrantService;
-  titles: Map<string, TitleEntry>;
+  titleOf(id: string): TitleEntry | undefined;
   streams: Map<string, StreamFiles>;
 }
 
@@ -52,7 +52,7 @@ export function registerMediaOrigin(app: FastifyInstance, deps: OriginDeps): voi
     Querystring: { mediaToken?: string; grant?: string };
   }>('/media/:titleId/:file', async (req, reply) => {
     const { titleId, file } = req.params;
-    const title = deps.titles.get(titleId);
+    const title = deps.titleOf(titleId);
     const stream = title && deps.streams.get(title.streamId);
     const body = stream?.files.get(file);
     if (!title || !body) return deny(reply, 404, 'not_found');

@@ -16,7 +16,8 @@ interface Poster {
   etag: string;
 }
 
-export function registerPosters(app: FastifyInstance, postersDir: string): void {
+/** `aliasOf(file)`: the poster file to serve for a generated title's `{id}.png`, if any. */
+export function registerPosters(app: FastifyInstance, postersDir: string, aliasOf: (file: string) => string | undefined = () => undefined): void {
   const posters = new Map<string, Poster>();
   for (const name of readdirSync(postersDir)) {
     const m = POSTER.exec(name);
@@ -27,7 +28,8 @@ export function registerPosters(app: FastifyInstance, postersDir: string): void 
   }
 
   app.get<{ Params: { file: string } }>('/posters/:file', async (req, reply) => {
-    const poster = posters.get(req.params.file);
+    const alias = posters.has(req.params.file) ? undefined : aliasOf(req.params.file);
+    const poster = posters.get(alias ?? req.params.file);
     if (!poster) return reply.code(404).send({ error: 'not_found' });
     reply.header('etag', poster.etag).header('cache-control', 'public, max-age=3600');
     if (req.headers['if-none-match'] === poster.etag) return reply.code(304).send();

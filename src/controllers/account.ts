@@ -1,0 +1,148 @@
+/**
+ * Account logic: who is signed in (the flows' current profile and its provider), the metadata the
+ * MVPD shared, and "Sign out" after a confirmation → flows.logout() → the picker, with a hint when
+ * the provider's or the TV's own sign-out must be finished elsewhere. The view is src/pages/Account.ts.
+ */
+import type { ProfileAttribute, Provider, SignedInProfile } from '../flows/api';
+import { ask, toast, type AskChoice, type AskOptions } from '../lib/events';
+import { Controller, failed, type Deps, type FailureView } from './controller';
+import { LatestRequest } from './latest';
+
+const LABELS: Record<string, string> = {
+  userID: 'User ID',
+  upstreamUserID: 'Upstream user ID',
+  householdID: 'Household ID',
+  zip: 'ZIP code',
+  channelID: 'Channels',
+  primaryOID: 'Primary account',
+  is_hoh: 'Head of household',
+  maxRating: 'Parental rating',
+  encryptedZip: 'ZIP code (encrypted)',
+  mvpd: 'Provider',
+};
+/** Metadata lines shown at most. */
+export const MAX_ROWS = 8;
+export const ENCRYPTED = 'Encrypted by your provider';
+
+export interface AttributeLine {
+  label: string;
+  value: string;
+}
+
+/** One metadata line as shown: label and display value (encrypted values are not shown). */
+export function describeAttribute(key: string, attr: ProfileAttribute): AttributeLine {
+  const label = LABELS[key] ?? key;
+  if (attr.encrypted) return { label, value: ENCRYPTED };
+  const v = attr.value;
+  let value: string;
+  if (v === null || v === undefined || v === '') value = '—';
+  else if (Array.isArray(v)) value = v.map(String).join(', ');
+  else if (typeof v === 'object') {
+    // e.g. maxRating {"VCHIP":"TV-MA","MPAA":"NC-17"} → "VCHIP TV-MA · MPAA NC-17"
+    value = Object.keys(v as Record<string, unknown>)
+      .map((k) => `${k} ${String((v as Record<string, unknown>)[k])}`)
+      .join('  ·  ');
+  } else if (typeof v === 'boolean') value = v ? 'Yes' : 'No';
+  else if (key === 'is_hoh' && (v === '1' || v === '0' || v === 1 || v === 0)) value = String(v) === '1' ? 'Yes' : 'No';
+  else value = String(v);
+  return { label, value };
+}
+
+/** A URL as a person would type it: no scheme, no query (the TV cannot open it; the user may). */
+export function readableUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/[?#].*$/, '');
+}
+
+export type AccountState =
+  | { kind: 'idle' }
+  | { kind: 'ready'; profile: SignedInProfile; provider: Provider; lines: AttributeLine[]; now: number }
+  | { kind: 'signingOut' }
+  | ({ kind: 'failed' } & FailureView);
+
+type Ready = Extract<AccountState, { kind: 'ready' }>;
+
+export interface AccountShell {
+  toast(text: string, durationMs?: number): void;
+  ask(options: AskOptions): Promise<AskChoice>;
+}
+
+export class AccountController extends Controller<AccountState> {
+  private readonly latest = new LatestRequest();
+  private ready?: Ready;
+
+  constructor(
+    private readonly deps: Pick<Deps, 'flows' | 'nav' | 'now' | 'session'>,
+    private readonly shell: AccountShell = { toast, ask },
+  ) {
+    super({ kind: 'idle' });
+  }
+
+  /** The page is shown: the signed-in profile, or the picker when nobody is signed in. */
+  activate(): boolean {
+    const current = this.deps.flows.current();
+    if (!current) {
+      this.deps.nav.to('providers');
+      return false;
+    }
+    const { profile, provider } = current;
+    const lines = Object.keys(profile.attributes)
+      .slice(0, MAX_ROWS)
+      .map((key) => describeAttribute(key, profile.attributes[key]!));
+    if (lines.length === 0) lines.push({ label: 'Details', value: 'Your provider shared no account details.' });
+    this.ready = { kind: 'ready', profile, provider, lines, now: this.deps.now() };
+    this.set(this.ready);
+    return true;
+  }
+
+  /** The page was left: a late logout answer changes nothing. */
+  deactivate(): void {
+    this.latest.cancel();
+  }
+
+  /** "Sign out" (after the viewer confirms) or "Back to catalog". */
+  async action(id: string): Promise<void> {
+    if (id === 'back') return this.deps.nav.to('catalog');
+    const choice = await this.shell.ask({
+      title: 'Sign out?',
+      message: 'You will need to sign in with your TV provider again to watch.',
+      actions: ['Sign out', 'Cancel'],
+    });
+    if (choice === 'Sign out') await this.signOut();
+  }
+
+  panelAction(id: string): void {
+    if (id === 'retry') void this.signOut();
+    else this.showReady();
+  }
+
+  /** Back / Menu: ignored while signing out, closes a failure, else back to the catalog. */
+  back(): void {
+    const kind = this.state.kind;
+    if (kind === 'failed') this.showReady();
+    else if (kind === 'ready') this.deps.nav.to('catalog');
+  }
+
+  private async signOut(): Promise<void> {
+    const ticket = this.latest.next();
+    const { flows, session, nav } = this.deps;
+    this.set({ kind: 'signingOut' });
+    const result = await flows.logout();
+    if (!ticket.live) return;
+    if (!result.ok) {
+      const retry = { id: 'retry', label: 'Retry' };
+      return this.set(failed('Sign-out did not complete', result.failure, retry, { id: 'back', label: 'Back' }));
+    }
+    session.catalog = undefined;
+    session.catalogFocus = undefined;
+    const urls = result.value.followUpUrls;
+    if (urls.length > 0)
+      this.shell.toast(`To finish signing out at your provider, visit ${readableUrl(urls[0]!)}`, 10000);
+    else if (result.value.partnerSignOut)
+      this.shell.toast('To finish signing out, also sign out in your TV’s system settings.', 10000);
+    nav.to('providers');
+  }
+
+  private showReady(): void {
+    if (this.ready) this.set(this.ready);
+  }
+}

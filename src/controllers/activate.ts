@@ -1,0 +1,162 @@
+/**
+ * Activation logic: start the flows' activation for the chosen provider (or none: the phone
+ * chooses), show each code with a live countdown, say so when a code expired or was replaced, and on
+ * success confirm with the provider the flows name, then open the catalog after SUCCESS_MS (or on OK).
+ * Polling stops whenever the page is left. The view is src/pages/Activate.ts.
+ */
+import type { Activation, ActivationCode, Failure, Provider } from '../flows/api';
+import type { TimerId } from '../lib/registry';
+import { Controller, type Deps, type FailureView } from './controller';
+import { LatestRequest } from './latest';
+
+/** How long the success confirmation stays before the catalog opens by itself. */
+export const SUCCESS_MS = 2000;
+/** How long the "New code" badge stays before it fades. */
+export const BADGE_MS = 4000;
+
+/** What the line under the code says: the time left, or that a new code is on its way. */
+export type Countdown = { kind: 'running'; remainingMs: number } | { kind: 'expired' } | { kind: 'renewing' };
+
+export type ActivateState =
+  | { kind: 'starting'; chosen?: Provider }
+  | { kind: 'code'; chosen?: Provider; code: ActivationCode; countdown: Countdown; newCode: boolean }
+  | { kind: 'success'; chosen?: Provider; provider: Provider }
+  | ({ kind: 'failed'; chosen?: Provider } & FailureView);
+
+export class ActivateController extends Controller<ActivateState> {
+  private readonly latest = new LatestRequest();
+  private activation?: Activation;
+  private tick?: TimerId;
+  private successTimer?: TimerId;
+  private badgeTimer?: TimerId;
+  private codesShown = 0;
+  private leaving = false;
+
+  constructor(private readonly deps: Pick<Deps, 'flows' | 'nav' | 'timers' | 'session'>) {
+    super({ kind: 'starting' });
+  }
+
+  /** The page is shown: activation for the provider chosen in the picker, or on the phone. */
+  activate(): void {
+    const { session, nav } = this.deps;
+    const chosen = session.provider;
+    if (!chosen && !session.chooseOnPhone) return nav.to('providers');
+    this.start(chosen);
+  }
+
+  /** The page was left (or the viewer goes elsewhere): stop polling and every timer. */
+  stop(): void {
+    const { timers } = this.deps;
+    this.latest.cancel();
+    this.activation?.stop();
+    this.activation = undefined;
+    timers.clearInterval(this.tick);
+    timers.clearTimeout(this.successTimer);
+    timers.clearTimeout(this.badgeTimer);
+    this.tick = this.successTimer = this.badgeTimer = undefined;
+  }
+
+  /** Seconds left on the current code (the flows know its deadline). */
+  remainingMs(): number {
+    return this.activation?.remainingMs() ?? 0;
+  }
+
+  // --- intents ---
+  /** The code screen's buttons: "Get a new code" / "Choose another provider". */
+  action(id: string): void {
+    const s = this.state;
+    if (id === 'new') {
+      if (s.kind === 'code') this.set({ ...s, countdown: { kind: 'renewing' } });
+      void this.activation?.newCode();
+    } else this.toProviders();
+  }
+
+  panelAction(id: string): void {
+    if (id === 'retry') this.start(this.state.chosen);
+    else this.toProviders();
+  }
+
+  /** "Start watching" (or the timer): on to the catalog, once. */
+  continue(): void {
+    if (this.state.kind !== 'success' || this.leaving) return;
+    this.leaving = true;
+    this.deps.nav.to('catalog');
+  }
+
+  back(): void {
+    if (this.state.kind === 'success') this.continue();
+    else this.toProviders();
+  }
+
+  // --- the flows' side ---
+  private start(chosen: Provider | undefined): void {
+    this.stop();
+    this.codesShown = 0;
+    this.leaving = false;
+    this.set({ kind: 'starting', chosen });
+    const ticket = this.latest.next();
+    this.activation = this.deps.flows.startActivation(chosen, {
+      onCode: (code) => ticket.live && this.showCode(code),
+      onSignedIn: (_profile, provider) => ticket.live && this.signedIn(provider),
+      onExpired: () => ticket.live && this.expired(),
+      onFailure: (failure) => ticket.live && this.fail(failure),
+    });
+  }
+
+  private showCode(code: ActivationCode): void {
+    const { timers } = this.deps;
+    const newCode = this.codesShown++ > 0;
+    this.set({ kind: 'code', chosen: this.state.chosen, code, countdown: this.running(), newCode });
+    timers.clearInterval(this.tick);
+    this.tick = timers.setInterval(() => {
+      const s = this.state;
+      if (s.kind === 'code') this.set({ ...s, countdown: this.running() });
+    }, 1000);
+    if (newCode) {
+      timers.clearTimeout(this.badgeTimer);
+      this.badgeTimer = timers.setTimeout(() => {
+        const s = this.state;
+        if (s.kind === 'code') this.set({ ...s, newCode: false });
+      }, BADGE_MS);
+    }
+  }
+
+  private running(): Countdown {
+    return { kind: 'running', remainingMs: this.remainingMs() };
+  }
+
+  private expired(): void {
+    const s = this.state;
+    if (s.kind === 'code') this.set({ ...s, countdown: { kind: 'expired' } });
+  }
+
+  private signedIn(provider: Provider): void {
+    const { timers, session } = this.deps;
+    timers.clearInterval(this.tick);
+    // Done: the flows stopped polling by themselves.
+    this.activation = undefined;
+    this.latest.cancel();
+    // The phone chose the provider: the flows named it; later visits to the picker start from it.
+    if (!this.state.chosen) session.provider = provider;
+    this.set({ kind: 'success', chosen: this.state.chosen, provider });
+    this.successTimer = timers.setTimeout(() => this.continue(), SUCCESS_MS);
+  }
+
+  private fail(failure: Failure): void {
+    const chosen = this.state.chosen;
+    this.stop();
+    const retry = failure.retryable || failure.kind === 'expired-code' ? [{ id: 'retry', label: 'Try again' }] : [];
+    this.set({
+      kind: 'failed',
+      chosen,
+      title: 'Sign-in did not complete',
+      failure,
+      actions: [...retry, { id: 'providers', label: 'Choose another provider', w: 500 }],
+    });
+  }
+
+  private toProviders(): void {
+    this.stop();
+    this.deps.nav.to('providers');
+  }
+}

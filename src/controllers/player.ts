@@ -1,0 +1,265 @@
+/**
+ * Player logic: every play authorizes the title's resource first (never cached), then opens the
+ * stream with the fresh media token. Denials show the MVPD's message; playback and network errors
+ * offer Retry (which authorizes again); a lost sign-in offers Sign in. Controls show on activity and
+ * hide after HIDE_AFTER_MS while playing. The view (src/pages/Player.ts) maps keys and video events
+ * to the intents below and draws `state`.
+ */
+import type { CatalogItem } from '../catalog/types';
+import type { Failure } from '../flows/api';
+import type { TimerId } from '../lib/registry';
+import { Controller, type Action, type Deps, type FailureView } from './controller';
+import { LatestRequest } from './latest';
+
+export const SEEK_SECONDS = 10;
+export const HIDE_AFTER_MS = 4000;
+
+/** The part of the video player the logic drives (src/player/VideoPlayer.ts fits it). */
+export interface VideoPort {
+  open(url: string): void;
+  close(): void;
+  play(): void;
+  pause(): void;
+  seekBy(seconds: number): void;
+  readonly currentTime: number;
+  readonly duration: number;
+}
+
+export type PlayerState =
+  | { kind: 'idle' }
+  | { kind: 'authorizing'; item?: CatalogItem }
+  /** `controls`: the control bar is shown (activity), else faded out. */
+  | { kind: 'starting' | 'playing' | 'paused' | 'ended'; item: CatalogItem; controls: boolean }
+  | ({ kind: 'denied' | 'error'; item?: CatalogItem } & FailureView);
+
+export type PlayerPhase = PlayerState['kind'];
+
+type Media = Extract<PlayerState, { controls: boolean }>;
+
+const BACK: Action = { id: 'back', label: 'Back' };
+
+export class PlayerController extends Controller<PlayerState> {
+  private readonly latest = new LatestRequest();
+  private itemId?: string;
+  private hideTimer?: TimerId;
+
+  constructor(
+    private readonly deps: Pick<Deps, 'flows' | 'catalog' | 'nav' | 'timers' | 'session'>,
+    private readonly video: VideoPort,
+  ) {
+    super({ kind: 'idle' });
+  }
+
+  /** The route's title id; a different id while shown starts it. */
+  setItem(id: string | undefined, active: boolean): void {
+    const changed = id !== this.itemId;
+    this.itemId = id;
+    if (changed && active) void this.start();
+  }
+
+  /** Authorize (always), then open the stream with the fresh media token. */
+  async start(): Promise<void> {
+    const ticket = this.latest.next();
+    const { flows, catalog } = this.deps;
+    this.video.close();
+    this.set({ kind: 'authorizing' });
+    const id = this.itemId;
+    const item = id ? await this.findItem(id) : undefined;
+    if (!ticket.live) return;
+    if (!item) {
+      const gone: Failure = { kind: 'unknown', message: 'This title is no longer available.', retryable: false };
+      return this.fail('error', gone, 'We could not find this title');
+    }
+    this.set({ kind: 'authorizing', item });
+    const grant = await flows.authorize(item.resource);
+    if (!ticket.live) return;
+    if (!grant.ok) {
+      const { failure } = grant;
+      // The sign-in is gone (expired, invalidated, service reset): offer the way back in, not just Back.
+      if (failure.kind === 'authentication')
+        return this.fail('error', failure, 'Please sign in with your TV provider again', item, true);
+      if (failure.kind === 'denied') return this.fail('denied', failure, `You can’t watch “${item.title}”`, item);
+      return this.fail('error', failure, 'We could not start this title', item);
+    }
+    this.setMedia({ kind: 'starting', item, controls: false });
+    this.video.open(catalog.streamUrl(item, grant.value.mediaToken));
+  }
+
+  /** The page was left: drop pending answers, stop the video. */
+  stop(): void {
+    this.latest.cancel();
+    this.deps.timers.clearTimeout(this.hideTimer);
+    this.video.close();
+    this.set({ kind: 'idle' });
+  }
+
+  // --- video events ---
+  playing(): void {
+    const s = this.state;
+    if (s.kind === 'starting' || s.kind === 'paused' || s.kind === 'ended') this.setMedia({ ...s, kind: 'playing' });
+  }
+
+  paused(): void {
+    const s = this.state;
+    if (s.kind === 'playing') this.setMedia({ ...s, kind: 'paused' });
+  }
+
+  ended(): void {
+    const s = this.state;
+    if (s.kind === 'playing' || s.kind === 'paused') this.setMedia({ ...s, kind: 'ended' });
+  }
+
+  /** play() was refused (autoplay policy): wait for the user's OK instead of failing. */
+  playRefused(): void {
+    const s = this.state;
+    if (s.kind === 'starting') this.setMedia({ ...s, kind: 'paused' });
+  }
+
+  playbackError(message: string): void {
+    const s = this.state;
+    if (s.kind === 'denied' || s.kind === 'error' || s.kind === 'idle') return;
+    this.fail('error', { kind: 'network', message, retryable: true }, 'Playback stopped', s.item);
+  }
+
+  // --- intents ---
+  /** OK / PlayPause: pause, resume, or replay after the end (which authorizes again). */
+  toggle(): void {
+    const s = this.state;
+    if (s.kind === 'playing') {
+      this.video.pause();
+      this.setMedia({ ...s, kind: 'paused' });
+    } else if (s.kind === 'paused') this.video.play();
+    else if (s.kind === 'ended') void this.start();
+  }
+
+  /** OK: toggles only while there is media to toggle. */
+  ok(): void {
+    if (this.isMedia('playing', 'paused', 'ended')) this.toggle();
+  }
+
+  play(): void {
+    if (this.isMedia('paused', 'ended')) this.toggle();
+  }
+
+  pause(): void {
+    if (this.isMedia('playing')) this.toggle();
+  }
+
+  /** Seek by ±seconds; returns the expected position (for the progress bar) or undefined when ignored. */
+  seek(seconds: number): number | undefined {
+    if (!this.isMedia('playing', 'paused')) return undefined;
+    this.video.seekBy(seconds);
+    this.reveal();
+    return Math.max(0, this.video.currentTime + seconds);
+  }
+
+  /** Pointer on the progress bar: jump to `ratio` (0–1) of the duration. */
+  seekTo(ratio: number): void {
+    if (!this.isMedia('playing', 'paused')) return;
+    const duration = this.video.duration;
+    if (duration > 0) this.video.seekBy(ratio * duration - this.video.currentTime);
+    this.reveal();
+  }
+
+  /** Activity (arrow keys, pointer hover): show the controls while playing or paused. */
+  poke(): void {
+    if (this.isMedia('playing', 'paused')) this.reveal();
+  }
+
+  /** Show the controls in any media state (a click anywhere on the video). */
+  reveal(): void {
+    const s = this.state;
+    if ('controls' in s) this.setMedia({ ...s, controls: true });
+  }
+
+  /** Back / Stop / the back button: stop and return to the catalog. */
+  leave(): void {
+    this.latest.cancel();
+    this.video.close();
+    this.deps.nav.to('catalog');
+  }
+
+  /** The app went to the background: stop playback and go back (the next play authorizes again). */
+  background(): void {
+    if (this.state.kind !== 'idle') this.leave();
+  }
+
+  panelAction(id: string): void {
+    if (id === 'retry') void this.start();
+    else if (id === 'signin') {
+      this.latest.cancel();
+      this.video.close();
+      this.deps.nav.to('providers');
+    } else this.leave();
+  }
+
+  /** The video element failed (`mediaErrorCode`) or refused to play (`refusal`, e.g. NotAllowedError). */
+  videoError(mediaErrorCode: number | undefined, refusal?: string): void {
+    if (mediaErrorCode !== undefined)
+      this.playbackError(
+        mediaErrorCode === 2 ? 'The network connection was lost while playing.' : 'This video could not be played.',
+      );
+    // play() refused (autoplay policy): wait for the user's OK instead of failing.
+    else if (refusal === 'NotAllowedError') this.playRefused();
+  }
+
+  /** The pointer on the control layer (ignored while a failure is shown). */
+  control(action: 'back' | 'toggle' | 'seek' | 'activity', ratio = 0): void {
+    const k = this.state.kind;
+    if (k === 'denied' || k === 'error') return;
+    if (action === 'back') this.leave();
+    else if (action === 'toggle') this.toggle();
+    else if (action === 'seek') this.seekTo(ratio);
+    else this.reveal();
+  }
+
+  /** Position shown for `current` seconds: the ratio of the duration (video's, else the catalog's). */
+  progress(current: number, videoDuration: number): { ratio: number; duration: number } {
+    const s = this.state;
+    const duration = videoDuration || ('item' in s ? s.item?.durationSec : undefined) || 0;
+    const ratio = duration > 0 ? Math.min(1, Math.max(0, current / duration)) : 0;
+    return { ratio, duration };
+  }
+
+  private isMedia(...kinds: Media['kind'][]): boolean {
+    return (kinds as string[]).indexOf(this.state.kind) >= 0;
+  }
+
+  /** Media states show the controls when playing stops (paused/ended) or starts; hiding is timed. */
+  private setMedia(next: Media): void {
+    const { timers } = this.deps;
+    timers.clearTimeout(this.hideTimer);
+    const show = next.controls || next.kind !== 'starting';
+    this.set(show ? { ...next, controls: true } : next);
+    if (show && next.kind === 'playing') {
+      this.hideTimer = timers.setTimeout(() => {
+        const s = this.state;
+        if (s.kind === 'playing') this.set({ ...s, controls: false });
+      }, HIDE_AFTER_MS);
+    }
+  }
+
+  private fail(kind: 'denied' | 'error', failure: Failure, title: string, item?: CatalogItem, signIn = false): void {
+    this.video.close();
+    this.deps.timers.clearTimeout(this.hideTimer);
+    const actions = signIn
+      ? [{ id: 'signin', label: 'Sign in' }, BACK]
+      : kind === 'error' && failure.retryable
+        ? [{ id: 'retry', label: 'Retry' }, BACK]
+        : [BACK];
+    this.set({ kind, item, title, failure, actions });
+  }
+
+  private async findItem(id: string): Promise<CatalogItem | undefined> {
+    const { session, catalog } = this.deps;
+    // (no flatMap: old TV engines lack it)
+    const find = (rows = session.catalog?.rows ?? []) =>
+      rows.reduce<CatalogItem[]>((all, r) => all.concat(r.items), []).filter((it) => it.id === id)[0];
+    const hit = find();
+    if (hit) return hit;
+    const loaded = await catalog.load();
+    if (!loaded.ok) return undefined;
+    session.catalog = loaded.value;
+    return find(loaded.value.rows);
+  }
+}

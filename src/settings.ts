@@ -1,0 +1,96 @@
+/**
+ * The one reader of `appSettings.adobePass` (settings.json). Pure (no Lightning import), so Node tools
+ * and tests can resolve settings exactly as the app does. A preset names one environment (Adobe's hosts + the programmer's
+ * services); the preset comes from the `?preset=` override, else `adobePass.preset`, else "emulator".
+ * Top-level string values of the preset keys override the preset (an operator sets just `restBaseUrl`).
+ * Anything missing throws a SettingsError that names it. settings.json ships the emulator preset (default)
+ * and one per Adobe server of the REST API V2 / DCR OpenAPI descriptions: release-production
+ * (sp.auth.adobe.com), release-staging (sp.auth-staging), prequal-production (sp-prequal.auth),
+ * prequal-staging (sp-prequal.auth-staging); the client adds `/api/v2` and `/o`.
+ */
+import type { PassFlowsConfig } from './flows';
+
+/** The preset keys the flows take as they are (documented on PassFlowsConfig). */
+type PassKeys =
+  | 'restBaseUrl'
+  | 'dcrBaseUrl'
+  | 'serviceProvider'
+  | 'softwareStatement'
+  | 'domainName'
+  | 'redirectUrl'
+  | 'secondScreenUrl'
+  | 'secondScreenShortUrl';
+
+/** One environment of Adobe Pass + the programmer's services (the catalog / stream backend). */
+export type AdobePassPreset = Pick<PassFlowsConfig, PassKeys> & { programmerBaseUrl: string };
+
+/** `appSettings.adobePass` resolved: the chosen preset's values plus the tuning knobs. */
+export type AdobePassSettings = AdobePassPreset &
+  Pick<PassFlowsConfig, 'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'hiddenMvpdIds'> & {
+    /** The preset these values came from. */
+    presetName: string;
+    /** Denied titles shown with a lock (TV only). */
+    showLockedTitles?: boolean;
+  };
+
+export const DEFAULT_PRESET = 'emulator';
+
+const PRESET_KEYS: Array<keyof AdobePassPreset> = [
+  'restBaseUrl',
+  'dcrBaseUrl',
+  'serviceProvider',
+  'softwareStatement',
+  'domainName',
+  'redirectUrl',
+  'secondScreenUrl',
+  'secondScreenShortUrl',
+  'programmerBaseUrl',
+];
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const optNumber = (x: unknown): number | undefined => (typeof x === 'number' && isFinite(x) ? x : undefined);
+const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+
+/** Resolve `appSettings.adobePass`; `presetOverride` is the `?preset=` value, if any. */
+export function resolveAdobePass(raw: unknown, presetOverride?: string): AdobePassSettings {
+  if (!isObj(raw)) throw new SettingsError('appSettings.adobePass is missing');
+  const presets = isObj(raw.presets) ? raw.presets : {};
+  const presetName = presetOverride || (nonEmpty(raw.preset) ? raw.preset : '') || DEFAULT_PRESET;
+  const preset = presets[presetName];
+  if (!isObj(preset)) {
+    const have = Object.keys(presets).join(', ') || 'none';
+    throw new SettingsError(`adobePass preset "${presetName}" is not defined (have: ${have})`);
+  }
+  const values: Partial<AdobePassPreset> = {};
+  const missing: string[] = [];
+  for (const key of PRESET_KEYS) {
+    const v = nonEmpty(raw[key]) ? raw[key] : preset[key];
+    if (nonEmpty(v)) values[key] = v;
+    else missing.push(key);
+  }
+  if (missing.length) throw new SettingsError(`adobePass preset "${presetName}" lacks ${missing.join(', ')}`);
+  return {
+    ...(values as AdobePassPreset),
+    presetName,
+    pollIntervalMs: optNumber(raw.pollIntervalMs),
+    configCacheTtlMs: optNumber(raw.configCacheTtlMs),
+    preauthorizeBatchSize: optNumber(raw.preauthorizeBatchSize),
+    showLockedTitles: typeof raw.showLockedTitles === 'boolean' ? raw.showLockedTitles : undefined,
+    hiddenMvpdIds: Array.isArray(raw.hiddenMvpdIds)
+      ? raw.hiddenMvpdIds.filter((x): x is string => typeof x === 'string')
+      : undefined,
+  };
+}
+
+/** What the flows need from the settings (the TV-only values stay out). */
+export function passFlowsConfig(s: AdobePassSettings): PassFlowsConfig {
+  const { presetName: _name, programmerBaseUrl: _backend, showLockedTitles: _locks, ...flows } = s;
+  return flows;
+}

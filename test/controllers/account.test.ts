@@ -1,0 +1,98 @@
+import { AccountController, describeAttribute, readableUrl, type AccountState } from '../../src/controllers/account';
+import type { AskOptions } from '../../src/lib/events';
+import { flush, testDeps } from '../support/deps';
+import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
+
+function setup(answer: string | null = 'Sign out', signedIn = true) {
+  const flows = new FakeFlows();
+  if (signedIn) flows.signedIn = { profile: profileFor('AcmeCable'), provider: ACME };
+  const deps = testDeps({ flows, session: { catalog: { rows: [] }, catalogFocus: { row: 1, col: 2 } } });
+  const toasts: string[] = [];
+  const asked: AskOptions[] = [];
+  const ctl = new AccountController(deps, {
+    toast: (t) => toasts.push(t),
+    ask: async (o) => {
+      asked.push(o);
+      return answer;
+    },
+  });
+  return { deps, flows, ctl, toasts, asked };
+}
+
+const ready = (s: AccountState) => {
+  if (s.kind !== 'ready') throw new Error(`not ready: ${s.kind}`);
+  return s;
+};
+
+describe('AccountController', () => {
+  it('shows the flows’ current profile with its provider and readable metadata', () => {
+    const { ctl } = setup();
+    expect(ctl.activate()).toBe(true);
+    const s = ready(ctl.state);
+    expect(s.provider).toBe(ACME);
+    expect(s.lines).toEqual([
+      { label: 'User ID', value: 'user-123' },
+      { label: 'Household ID', value: 'Encrypted by your provider' },
+      { label: 'ZIP code', value: '10001' },
+    ]);
+  });
+
+  it('nobody signed in: to the picker', () => {
+    const { ctl, deps } = setup('Sign out', false);
+    expect(ctl.activate()).toBe(false);
+    expect(deps.routes).toEqual(['providers']);
+  });
+
+  it('asks first; on "Sign out" logs out, forgets the catalog, hints at the provider’s page, opens the picker', async () => {
+    const { ctl, flows, deps, toasts, asked } = setup();
+    flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout?x=1'], partnerSignOut: false });
+    ctl.activate();
+    await ctl.action('signout');
+    expect(asked[0]!.actions).toEqual(['Sign out', 'Cancel']);
+    expect(flows.count('logout')).toBe(1);
+    expect(deps.session.catalog).toBeUndefined();
+    expect(deps.session.catalogFocus).toBeUndefined();
+    expect(toasts).toEqual(['To finish signing out at your provider, visit mvpd.example/logout']);
+    expect(deps.routes).toEqual(['providers']);
+  });
+
+  it('a partner sign-out says to finish it in the TV’s settings; Cancel does nothing', async () => {
+    const a = setup();
+    a.flows.logoutResult = ok({ followUpUrls: [], partnerSignOut: true });
+    a.ctl.activate();
+    await a.ctl.action('signout');
+    expect(a.toasts[0]).toMatch(/system settings/);
+    const b = setup('Cancel');
+    b.ctl.activate();
+    await b.ctl.action('signout');
+    expect(b.flows.count('logout')).toBe(0);
+    expect(ready(b.ctl.state)).toBeTruthy();
+  });
+
+  it('a failed logout offers Retry/Back; Back returns to the account; Back while signing out is ignored', async () => {
+    const { ctl, flows, deps } = setup();
+    flows.logoutResult = fail('no answer');
+    ctl.activate();
+    const shown = ctl.state;
+    await ctl.action('signout');
+    const s = ctl.state;
+    expect(s.kind === 'failed' && s.actions.map((a) => a.id)).toEqual(['retry', 'back']);
+    ctl.back();
+    expect(ctl.state).toBe(shown);
+    ctl.panelAction('retry');
+    expect(ctl.state.kind).toBe('signingOut');
+    ctl.back();
+    expect(ctl.state.kind).toBe('signingOut');
+    await flush();
+    ctl.panelAction('back');
+    ctl.back();
+    expect(deps.routes).toEqual(['catalog']);
+  });
+
+  it('formats attributes and URLs for the screen', () => {
+    expect(describeAttribute('is_hoh', { value: '1', encrypted: false }).value).toBe('Yes');
+    expect(describeAttribute('maxRating', { value: { VCHIP: 'TV-MA' }, encrypted: false }).value).toBe('VCHIP TV-MA');
+    expect(describeAttribute('custom', { value: '', encrypted: false })).toEqual({ label: 'custom', value: '—' });
+    expect(readableUrl('http://a.example/b#c')).toBe('a.example/b');
+  });
+});

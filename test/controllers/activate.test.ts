@@ -1,0 +1,104 @@
+import { ActivateController, BADGE_MS, SUCCESS_MS, type ActivateState } from '../../src/controllers/activate';
+import type { Session } from '../../src/services';
+import { recorder, testDeps } from '../support/deps';
+import { ACME, BLUE, FakeFlows, profileFor } from '../support/fakeFlows';
+
+function setup(session: Session = { provider: ACME }) {
+  const flows = new FakeFlows();
+  const deps = testDeps({ flows, session });
+  const ctl = new ActivateController(deps);
+  const seen = recorder<ActivateState>();
+  ctl.subscribe(seen.render);
+  ctl.activate();
+  return { deps, flows, ctl, seen, activation: () => flows.activations[flows.activations.length - 1]! };
+}
+
+describe('ActivateController', () => {
+  it('nothing chosen (and not the phone): back to the picker without starting', () => {
+    const { deps, flows } = setup({});
+    expect(deps.routes).toEqual(['providers']);
+    expect(flows.activations).toHaveLength(0);
+  });
+
+  it('starts for the chosen provider; each code shows with a countdown that ticks every second', () => {
+    const { ctl, activation, deps } = setup();
+    expect(activation().provider).toBe(ACME);
+    expect(ctl.state).toMatchObject({ kind: 'starting', chosen: ACME });
+    activation().remaining = 125_000;
+    activation().code('ABC1234');
+    expect(ctl.state).toMatchObject({
+      kind: 'code',
+      newCode: false,
+      countdown: { kind: 'running', remainingMs: 125_000 },
+    });
+    activation().remaining = 124_000;
+    deps.timers.advance(1000);
+    expect(ctl.state).toMatchObject({ countdown: { remainingMs: 124_000 } });
+  });
+
+  it('an expired code says so; the replacement is flagged new for BADGE_MS', () => {
+    const { ctl, activation, deps } = setup();
+    const first = activation().code('ABC1234');
+    activation().listener.onExpired(first);
+    expect(ctl.state).toMatchObject({ countdown: { kind: 'expired' } });
+    activation().code('XYZ9876');
+    expect(ctl.state).toMatchObject({ code: { code: 'XYZ9876' }, newCode: true });
+    deps.timers.advance(BADGE_MS);
+    expect(ctl.state).toMatchObject({ newCode: false });
+  });
+
+  it('"Get a new code" asks flows and says it is coming; leaving stops polling and every timer', () => {
+    const { ctl, activation, deps } = setup();
+    activation().code('ABC1234');
+    ctl.action('new');
+    expect(activation().newCodes).toBe(1);
+    expect(ctl.state).toMatchObject({ countdown: { kind: 'renewing' } });
+    ctl.back();
+    expect(activation().stopped).toBe(true);
+    expect(deps.routes).toEqual(['providers']);
+    expect(deps.timers.pending).toBe(0);
+  });
+
+  it('success names the provider the flows give, then opens the catalog once (timer or OK)', () => {
+    const { ctl, activation, deps } = setup();
+    activation().code('ABC1234');
+    activation().listener.onSignedIn(profileFor('AcmeCable'), ACME);
+    expect(ctl.state).toMatchObject({ kind: 'success', provider: ACME });
+    ctl.continue();
+    deps.timers.advance(SUCCESS_MS);
+    ctl.back();
+    expect(deps.routes).toEqual(['catalog']);
+  });
+
+  it('the phone chose: no provider sent, the flows’ provider is shown and kept for the picker', () => {
+    const { ctl, activation, deps } = setup({ chooseOnPhone: true });
+    expect(activation().provider).toBeUndefined();
+    activation().listener.onSignedIn(profileFor('BlueRiverTV'), BLUE);
+    expect(ctl.state).toMatchObject({ kind: 'success', chosen: undefined, provider: BLUE });
+    expect(deps.session.provider).toBe(BLUE);
+  });
+
+  it('a failure stops polling and offers Try again (retryable or expired code) and another provider', () => {
+    const { ctl, activation, flows } = setup();
+    const first = activation();
+    first.listener.onFailure({ kind: 'expired-code', message: 'expired', retryable: false });
+    expect(first.stopped).toBe(true);
+    const s = ctl.state;
+    expect(s.kind === 'failed' && s.actions.map((a) => a.id)).toEqual(['retry', 'providers']);
+    ctl.panelAction('retry');
+    expect(flows.activations).toHaveLength(2);
+    expect(activation().provider).toBe(ACME);
+    activation().listener.onFailure({ kind: 'configuration', message: 'no', retryable: false });
+    const t = ctl.state;
+    expect(t.kind === 'failed' && t.actions.map((a) => a.id)).toEqual(['providers']);
+  });
+
+  it('callbacks of a stopped activation are ignored', () => {
+    const { ctl, activation } = setup();
+    const old = activation();
+    ctl.panelAction('retry');
+    old.code('OLD1234');
+    old.listener.onSignedIn(profileFor('AcmeCable'), ACME);
+    expect(ctl.state.kind).toBe('starting');
+  });
+});

@@ -1,0 +1,181 @@
+import { HIDE_AFTER_MS, PlayerController, type PlayerState, type VideoPort } from '../../src/controllers/player';
+import { SAMPLE_CATALOG } from '../support/catalog';
+import { flush, recorder, testDeps } from '../support/deps';
+import { FakeFlows, fail, ok } from '../support/fakeFlows';
+
+class FakeVideo implements VideoPort {
+  opened: string[] = [];
+  closed = 0;
+  seeks: number[] = [];
+  played = 0;
+  paused = 0;
+  currentTime = 30;
+  duration = 72;
+  open(url: string) {
+    this.opened.push(url);
+  }
+  close() {
+    this.closed++;
+  }
+  play() {
+    this.played++;
+  }
+  pause() {
+    this.paused++;
+  }
+  seekBy(s: number) {
+    this.seeks.push(s);
+  }
+}
+
+function setup(flows = new FakeFlows(), session = { catalog: SAMPLE_CATALOG }) {
+  const deps = testDeps({ flows, session });
+  const video = new FakeVideo();
+  const ctl = new PlayerController(deps, video);
+  const seen = recorder<PlayerState>();
+  ctl.subscribe(seen.render);
+  return { deps, video, ctl, seen, flows };
+}
+
+describe('PlayerController', () => {
+  it('authorizes, then opens the stream with the fresh token; states go idle → authorizing → starting', async () => {
+    const { ctl, video, seen, flows } = setup();
+    flows.authorizeResult = ok({ resource: 'DEMOTV-SPORTS', mediaToken: 'a+b/c=', notAfter: 0 });
+    ctl.setItem('t02', true);
+    await flush();
+    expect(seen.kinds()).toEqual(['idle', 'authorizing', 'authorizing', 'starting']);
+    expect(flows.calls.filter((c) => c.name === 'authorize').map((c) => c.args[0])).toEqual(['DEMOTV-SPORTS']);
+    expect(video.opened).toEqual(['http://media/t02/index.m3u8?mediaToken=a%2Bb%2Fc%3D']);
+  });
+
+  it('does not start while the page is not shown; the same id again does not restart', async () => {
+    const { ctl, flows } = setup();
+    ctl.setItem('t02', false);
+    await flush();
+    expect(flows.count('authorize')).toBe(0);
+    ctl.setItem('t02', true);
+    expect(flows.count('authorize')).toBe(0);
+  });
+
+  it('loads the catalog when the title is not in the session (deep link) and fails clearly when it is gone', async () => {
+    const { ctl, deps } = setup(new FakeFlows(), {} as never);
+    ctl.setItem('t04', true);
+    await flush();
+    expect(ctl.state.kind).toBe('starting');
+    expect(deps.session.catalog).toBe(SAMPLE_CATALOG);
+    ctl.setItem('nope', true);
+    await flush();
+    const s = ctl.state;
+    expect(s.kind === 'error' && s.title).toBe('We could not find this title');
+    expect(s.kind === 'error' && s.actions.map((a) => a.id)).toEqual(['back']);
+  });
+
+  it('maps failures to actions: denial → Back; retryable error → Retry/Back; lost sign-in → Sign in/Back', async () => {
+    const flows = new FakeFlows();
+    const { ctl, video } = setup(flows);
+    const actionsFor = async (failure: Parameters<typeof fail>[1]) => {
+      flows.authorizeResult = fail('no', failure);
+      await ctl.start();
+      const s = ctl.state;
+      return s.kind === 'denied' || s.kind === 'error' ? [s.kind, ...s.actions.map((a) => a.id)] : [s.kind];
+    };
+    ctl.setItem('t02', false);
+    expect(await actionsFor({ kind: 'denied', retryable: false })).toEqual(['denied', 'back']);
+    expect(await actionsFor({ kind: 'network', retryable: true })).toEqual(['error', 'retry', 'back']);
+    expect(await actionsFor({ kind: 'server', retryable: false })).toEqual(['error', 'back']);
+    expect(await actionsFor({ kind: 'authentication', retryable: false })).toEqual(['error', 'signin', 'back']);
+    expect(video.opened).toEqual([]);
+  });
+
+  it('a newer start wins over a slower earlier one; leaving drops the pending answer', async () => {
+    const flows = new FakeFlows();
+    const { ctl, video, deps } = setup(flows);
+    let release!: () => void;
+    flows.holdAuthorize = new Promise<void>((r) => (release = r));
+    ctl.setItem('t02', true);
+    await flush();
+    ctl.leave();
+    release();
+    await flush();
+    expect(video.opened).toEqual([]);
+    expect(deps.routes).toEqual(['catalog']);
+  });
+
+  it('controls show on play and hide after HIDE_AFTER_MS while playing, not while paused', async () => {
+    const { ctl, deps, video } = setup();
+    ctl.setItem('t01', true);
+    await flush();
+    ctl.playing();
+    expect(ctl.state).toMatchObject({ kind: 'playing', controls: true });
+    deps.timers.advance(HIDE_AFTER_MS - 1);
+    expect(ctl.state).toMatchObject({ controls: true });
+    deps.timers.advance(1);
+    expect(ctl.state).toMatchObject({ kind: 'playing', controls: false });
+    ctl.poke();
+    expect(ctl.state).toMatchObject({ controls: true });
+    ctl.toggle();
+    expect(video.paused).toBe(1);
+    deps.timers.advance(HIDE_AFTER_MS * 2);
+    expect(ctl.state).toMatchObject({ kind: 'paused', controls: true });
+  });
+
+  it('seeks only with media, and reports the expected position', async () => {
+    const { ctl, video } = setup();
+    expect(ctl.seek(10)).toBeUndefined();
+    ctl.setItem('t01', true);
+    await flush();
+    ctl.playing();
+    expect(ctl.seek(-10)).toBe(20);
+    ctl.seekTo(0.5);
+    expect(video.seeks).toEqual([-10, 36 - 30]);
+  });
+
+  it('a playback error while playing offers Retry, which authorizes again; errors after a failure are ignored', async () => {
+    const flows = new FakeFlows();
+    const { ctl, video } = setup(flows);
+    ctl.setItem('t01', true);
+    await flush();
+    ctl.playing();
+    ctl.playbackError('lost');
+    expect(ctl.state).toMatchObject({ kind: 'error', title: 'Playback stopped' });
+    const failed = ctl.state;
+    ctl.playbackError('again');
+    expect(ctl.state).toBe(failed);
+    ctl.panelAction('retry');
+    await flush();
+    expect(flows.count('authorize')).toBe(2);
+    expect(video.opened).toHaveLength(2);
+  });
+
+  it('Sign in after a lost sign-in goes to the picker; background leaves to the catalog', async () => {
+    const flows = new FakeFlows();
+    flows.authorizeResult = fail('gone', { kind: 'authentication', retryable: false });
+    const { ctl, deps } = setup(flows);
+    ctl.setItem('t01', true);
+    await flush();
+    ctl.panelAction('signin');
+    expect(deps.routes).toEqual(['providers']);
+    ctl.background();
+    expect(deps.routes).toEqual(['providers', 'catalog']);
+    ctl.stop();
+    ctl.background(); // idle: nothing to leave
+    expect(deps.routes).toEqual(['providers', 'catalog']);
+  });
+
+  it('a refused autoplay waits paused for OK; replay after the end authorizes again', async () => {
+    const flows = new FakeFlows();
+    const { ctl, video } = setup(flows);
+    ctl.setItem('t01', true);
+    await flush();
+    ctl.playRefused();
+    expect(ctl.state.kind).toBe('paused');
+    ctl.ok();
+    expect(video.played).toBe(1);
+    ctl.playing();
+    ctl.ended();
+    expect(ctl.state.kind).toBe('ended');
+    ctl.ok();
+    await flush();
+    expect(flows.count('authorize')).toBe(2);
+  });
+});

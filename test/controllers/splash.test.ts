@@ -1,0 +1,73 @@
+import { BOOT_STEPS, STEP_MS, SplashController, type SplashState } from '../../src/controllers/splash';
+import { flush, recorder, testDeps } from '../support/deps';
+import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
+
+function setup(flows = new FakeFlows()) {
+  const deps = testDeps({ flows });
+  let exits = 0;
+  const ctl = new SplashController(deps, () => exits++);
+  const seen = recorder<SplashState>();
+  ctl.subscribe(seen.render);
+  return { deps, flows, ctl, seen, exits: () => exits };
+}
+
+describe('SplashController', () => {
+  it('shows the second progress line after STEP_MS while boot is still running', async () => {
+    const flows = new FakeFlows();
+    let release!: () => void;
+    flows.holdBoot = new Promise<void>((r) => (release = r));
+    const { ctl, deps } = setup(flows);
+    void ctl.boot();
+    expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[0] });
+    deps.timers.advance(STEP_MS);
+    expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[1] });
+    release();
+    await flush();
+    expect(deps.session.booted).toBe(true);
+    expect(deps.routes).toEqual(['providers']);
+  });
+
+  it('signed in → catalog; one valid profile → adopted, catalog; several → chooser (at most three)', async () => {
+    const flows = new FakeFlows();
+    flows.bootResult = ok({ signedIn: true, profile: profileFor('AcmeCable'), provider: ACME });
+    const { ctl, deps } = setup(flows);
+    await ctl.boot();
+    expect(deps.routes).toEqual(['catalog']);
+    const one = profileFor('AcmeCable');
+    flows.bootResult = ok({ signedIn: false, profiles: [one] });
+    await ctl.boot();
+    expect(flows.calls.find((c) => c.name === 'chooseProfile')?.args[0]).toBe(one);
+    expect(deps.routes).toEqual(['catalog', 'catalog']);
+    const many = ['A', 'B', 'C', 'D'].map((id) => profileFor(id));
+    flows.bootResult = ok({ signedIn: false, profiles: many });
+    await ctl.boot();
+    const s = ctl.state;
+    expect(s.kind === 'choosing' && s.profiles).toEqual(many.slice(0, 3));
+    ctl.choose(2);
+    expect(flows.calls.filter((c) => c.name === 'chooseProfile').map((c) => c.args[0])).toEqual([one, many[2]]);
+  });
+
+  it('a failure offers Retry (boots again) and Exit', async () => {
+    const flows = new FakeFlows();
+    flows.bootResult = fail('Registration failed');
+    const { ctl, exits } = setup(flows);
+    await ctl.boot();
+    const s = ctl.state;
+    expect(s.kind === 'failed' && s.actions.map((a) => a.id)).toEqual(['retry', 'exit']);
+    flows.bootResult = ok({ signedIn: false, profiles: [] });
+    ctl.panelAction('retry');
+    await flush();
+    expect(flows.count('boot')).toBe(2);
+    ctl.panelAction('exit');
+    expect(exits()).toBe(1);
+  });
+
+  it('a boot answer after the page was left changes nothing', async () => {
+    const { ctl, deps } = setup();
+    const running = ctl.boot();
+    ctl.stop();
+    await running;
+    expect(deps.routes).toEqual([]);
+    expect(deps.session.booted).toBeUndefined();
+  });
+});
