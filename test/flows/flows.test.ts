@@ -3,6 +3,7 @@
  * (the emulator integration tests cover the same flows end to end).
  */
 import { createPassFlows, type PassFlows, type PassFlowsConfig } from '../../src/flows';
+import { LOGOUT_MESSAGES } from '../../src/flows/logout';
 import { startFakeServer, scriptDcr, type FakeServer } from '../pass/fake-server';
 import {
   CapturingLogger,
@@ -403,7 +404,7 @@ describe('logout', () => {
     return f;
   }
 
-  test('follows every entry: logout → URL to open, partner_logout → system sign-out, complete/invalid/unknown → nothing', async () => {
+  test('follows every entry: interactive logout on a TV → done (no URL), partner_logout → system sign-out, complete/invalid/unknown → nothing', async () => {
     const f = await signedIn();
     server.on(`GET /api/v2/${SP}/logout/AcmeCable`, {
       json: {
@@ -416,9 +417,15 @@ describe('logout', () => {
       },
     });
     const out = await f.logout();
+    // A TV has no browser to finish at the MVPD: no URL; the partner entry asks for a system sign-out.
     expect(out).toEqual({
       ok: true,
-      value: { followUpUrls: [`${server.url}/adobe-services/logout?mso_id=AcmeCable`], partnerSignOut: true },
+      value: {
+        followUpUrls: [],
+        partnerSignOut: true,
+        notice: 'partner-sign-out',
+        message: LOGOUT_MESSAGES['partner-sign-out'],
+      },
     });
     expect(f.current()).toBeUndefined();
     expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);
