@@ -11,7 +11,7 @@ import { CALL_PRIORITY, type CallKind } from './calls';
 import { CALL_RULES, MAX_RETRIES, THROTTLE_WAIT_MS, react, retryDelayMs, type Outcome } from './error-policy';
 import { parseJson, sendHttp, type HttpOutcome, type HttpRequest } from './http';
 import { TokenManager, memoryCredentialsStore, type CredentialsStore } from './registration';
-import { RequestScheduler, cancelledError, type AbortLike, type BudgetOptions } from './scheduler';
+import { RequestScheduler, cancelledError, type AbortLike, type BudgetOptions, type BudgetStore } from './scheduler';
 import type {
   AccessToken,
   ClientCredentials,
@@ -66,6 +66,8 @@ export interface PassClientOptions {
   budget?: Partial<BudgetOptions>;
   /** Share one scheduler between clients that leave from the same IP (default: one per client). */
   scheduler?: RequestScheduler;
+  /** Where the scheduler keeps the device's throttling budget between launches (default: nowhere, a full burst each launch). */
+  budgetStore?: BudgetStore;
   onEvent?: (event: PassClientEvent) => void;
 }
 
@@ -106,7 +108,7 @@ export class PassClient {
   constructor(private readonly options: PassClientOptions) {
     this.serviceProvider = options.serviceProvider;
     const now = options.now ?? Date.now;
-    this.scheduler = options.scheduler ?? new RequestScheduler({ now, sleep: options.sleep ?? defaultSleep, budget: options.budget });
+    this.scheduler = options.scheduler ?? new RequestScheduler({ now, sleep: options.sleep ?? defaultSleep, budget: options.budget, store: options.budgetStore });
     this.tokens = new TokenManager({
       store: options.credentials ?? memoryCredentialsStore(),
       now,

@@ -19,6 +19,6 @@ export type { CallRule, Outcome, Reaction } from './error-policy';
 export { CALL_PRIORITY, PRIORITY } from './calls';
 export type { CallKind } from './calls';
 export { DEFAULT_BUDGET, RequestScheduler, cancelSource } from './scheduler';
-export type { AbortLike, BudgetOptions, ScheduleOptions, SchedulerOptions } from './scheduler';
+export type { AbortLike, BudgetOptions, BudgetState, BudgetStore, ScheduleOptions, SchedulerOptions } from './scheduler';
 export { resolveUrl } from './url';
 export type * from './types';

@@ -355,6 +355,33 @@ describe('boot and profiles', () => {
   });
 });
 
+describe('throttling budget across launches', () => {
+  const budget = () => JSON.parse(String(storage.get(`adobePass.${SP}.budget`))) as { v: number; data: { burstLeft: number; lastSentAt: number } };
+
+  test('the budget is kept in storage; a relaunch right after a spent burst waits a slot instead of bursting again', async () => {
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    await flows().boot(); // register, token, profiles: three of the ten
+    expect(budget().data).toEqual({ burstLeft: 7, lastSentAt: clock.now() });
+
+    // The burst is gone (e.g. a big catalogue in the last run); the app starts again at once, same device.
+    storage.set(`adobePass.${SP}.budget`, JSON.stringify({ v: 1, data: { burstLeft: 0, lastSentAt: clock.now() } }));
+    sleeps = [];
+    const relaunched = flows();
+    await relaunched.boot();
+    expect(sleeps[0]).toBe(1100); // one steady-rate slot after the last request of the previous launch
+    expect(budget().data.burstLeft).toBe(0);
+  });
+
+  test('an unreadable budget entry is dropped (warned), never a crash: the launch counts as a first one', async () => {
+    storage.set(`adobePass.${SP}.budget`, '{"v":1,"data":{"burstLeft":"lots"}}');
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    const result = await flows().boot();
+    expect(result.ok).toBe(true);
+    expect(sleeps).toEqual([]);
+    expect(logger.lines.some((l) => l.includes('Ignoring unreadable stored entry') && l.includes('budget'))).toBe(true);
+  });
+});
+
 describe('providers', () => {
   const config = {
     requestor: {
