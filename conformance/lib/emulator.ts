@@ -110,7 +110,7 @@ export async function launchEmulator(): Promise<Emulator> {
 }
 
 /** Moves the hop the simulated network appended to X-Forwarded-For out of the headers, into `client`. */
-function fromNetwork(e: EmulatorJournalEntry, addresses: Set<string>): JournalEntry {
+export function fromNetwork(e: EmulatorJournalEntry, addresses: Set<string>): JournalEntry {
   const xff = e.headers['x-forwarded-for'];
   if (typeof xff !== 'string') return e;
   const hops = xff.split(',').map((h) => h.trim());

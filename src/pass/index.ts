@@ -7,6 +7,7 @@ export { memoryCredentialsStore } from './registration';
 export type { CredentialsStore } from './registration';
 export {
   CALL_RULES,
+  DEFAULT_RETRY_BASE_MS,
   MAX_RETRIES,
   MIN_POLL_GAP_MS,
   THROTTLE_WAIT_MS,
