@@ -3,6 +3,11 @@
  * the real service forgets a client), admin calls, journal reads since a sequence number, and a
  * tiny fault proxy in front of the programmer's media origin (the emulator injects faults on the
  * Adobe side only).
+ *
+ * Time: the emulator's clock is real time plus `advanceTime()`. The Node matrix runs the client on virtual
+ * time (a fake clock, hand-fired timers, an instant `sleep`) and moves this clock along by the same amounts,
+ * so throttling (on, as at Adobe) counts the seconds the client believes went by. The browser rows never
+ * advance it: for them it is real time.
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +19,10 @@ export interface JournalEntry {
   method: string;
   path: string;
   status: number;
+  /** The emulator's throttle refused it: a 429 the client provoked. */
+  throttled?: true;
+  /** An injected fault answered it (its type). */
+  fault?: string;
 }
 
 export type OriginFault =
@@ -32,6 +41,8 @@ export interface FaultHarness {
   complete(code: string, username: string): Promise<void>;
   /** Close and start again on the same ports: every client, token, session and profile is gone. */
   restart(): Promise<void>;
+  /** Moves the emulator's clock forward with the client's virtual time (synchronous: no request can overtake it). */
+  advanceTime(ms: number): void;
   originFault: OriginFault | undefined;
   close(): Promise<void>;
 }
@@ -40,7 +51,9 @@ type Running = Awaited<ReturnType<typeof startEmulator>>;
 const portOf = (url: string) => Number(new URL(url).port);
 
 export async function startFaultHarness(): Promise<FaultHarness> {
-  let emu: Running = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true });
+  let virtualMs = 0;
+  const now = () => Date.now() + virtualMs;
+  let emu: Running = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, now });
   const adobePort = portOf(emu.adobeUrl);
   const programmerPort = portOf(emu.programmerUrl);
   const passwords = new Map<string, string>();
@@ -79,7 +92,10 @@ export async function startFaultHarness(): Promise<FaultHarness> {
     },
     async restart() {
       await emu.close();
-      emu = await startEmulator({ adobePort, programmerPort, quiet: true });
+      emu = await startEmulator({ adobePort, programmerPort, quiet: true, now });
+    },
+    advanceTime(ms) {
+      virtualMs += Math.max(0, ms);
     },
     originFault: undefined,
     async close() {
