@@ -12,6 +12,7 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../../emulator/src/server';
+import { startDeviceNetwork, type DeviceNetwork } from '../support/device-network';
 import { tvSoftwareStatement } from '../flows/emulator-harness';
 
 export interface JournalEntry {
@@ -43,6 +44,13 @@ export interface FaultHarness {
   restart(): Promise<void>;
   /** Moves the emulator's clock forward with the client's virtual time (synchronous: no request can overtake it). */
   advanceTime(ms: number): void;
+  /**
+   * The Adobe URL for a new device (an address of its own, test/support/device-network.ts): a browser app
+   * started with fresh storage is a new install with its own throttling budget. Survives restarts.
+   */
+  deviceUrl(): Promise<string>;
+  /** 429s in the journal since the harness started, restarts included: provoked (throttle) and injected (faults). */
+  count429(): Promise<{ provoked: number; injected: number }>;
   originFault: OriginFault | undefined;
   close(): Promise<void>;
 }
@@ -55,6 +63,15 @@ export async function startFaultHarness(): Promise<FaultHarness> {
   const now = () => Date.now() + virtualMs;
   let emu: Running = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, now });
   const adobePort = portOf(emu.adobeUrl);
+  const network: DeviceNetwork = await startDeviceNetwork(emu.adobeUrl);
+  const before = { provoked: 0, injected: 0 };
+  const count429 = async () => {
+    const all = await journalSince(-1);
+    return {
+      provoked: before.provoked + all.filter((e) => e.throttled).length,
+      injected: before.injected + all.filter((e) => e.status === 429 && e.fault).length,
+    };
+  };
   const programmerPort = portOf(emu.programmerUrl);
   const passwords = new Map<string, string>();
 
@@ -91,14 +108,20 @@ export async function startFaultHarness(): Promise<FaultHarness> {
       await admin('POST', `sessions/${code}/complete`, { username, password: passwords.get(username) });
     },
     async restart() {
+      const counted = await count429();
+      before.provoked = counted.provoked;
+      before.injected = counted.injected;
       await emu.close();
       emu = await startEmulator({ adobePort, programmerPort, quiet: true, now });
     },
     advanceTime(ms) {
       virtualMs += Math.max(0, ms);
     },
+    deviceUrl: async () => (await network.device()).url,
+    count429,
     originFault: undefined,
     async close() {
+      await network.close();
       await emu.close();
       await closeServer(proxy);
     },
