@@ -106,11 +106,24 @@ export interface PlaybackGrant {
   notAfter: number;
 }
 
+/** What the page tells the user after signing out (`LogoutOutcome.notice`). */
+export type LogoutNotice =
+  /** Nothing more to do: say so plainly, show no URL. */
+  | 'signed-out'
+  /** The device opens `followUpUrls` in its browser to finish at the provider. */
+  | 'finish-in-browser'
+  /** Also sign out of the TV provider in the system settings (partner single sign-on). */
+  | 'partner-sign-out';
+
 export interface LogoutOutcome {
-  /** MVPD logout pages the user may open elsewhere (a TV usually cannot). */
+  /** MVPD logout pages for a device that can open a browser (`canOpenBrowser`); empty on a TV without one. */
   followUpUrls: string[];
   /** Partner (e.g. Apple) system sign-out instructions were required. */
   partnerSignOut: boolean;
+  /** Which of the three endings this is; the page words it with `message`. */
+  notice: LogoutNotice;
+  /** A plain sentence for the screen (never a URL). */
+  message: string;
 }
 
 /** The facade the TV pages call; implemented in `src/flows/index.ts`. */

@@ -27,7 +27,7 @@ export interface PassFlowsConfig extends ProviderFilterOptions {
   maxAutoRenewals?: number;
   /** Per-request timeout in the pass client. Default 10 s. */
   httpTimeoutMs?: number;
-  /** First retry backoff in the pass client. Default 500 ms. */
+  /** First retry backoff in the pass client. Default 1 s (DEFAULT_RETRY_BASE_MS), then doubled. */
   retryBaseDelayMs?: number;
 }
 

@@ -34,6 +34,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     softwareStatement: config.softwareStatement,
     device: { identifierHeader: () => ports.platform.deviceIdentifierHeader(), infoHeader: () => ports.platform.deviceInfoHeader() },
     credentials: persistence.credentialsStore(),
+    budgetStore: persistence.budgetStore(),
     timeoutMs: config.httpTimeoutMs,
     retryBaseDelayMs: config.retryBaseDelayMs,
     sleep,

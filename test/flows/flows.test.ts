@@ -3,6 +3,7 @@
  * (the emulator integration tests cover the same flows end to end).
  */
 import { createPassFlows, type PassFlows, type PassFlowsConfig } from '../../src/flows';
+import { LOGOUT_MESSAGES } from '../../src/flows/logout';
 import { startFakeServer, scriptDcr, type FakeServer } from '../pass/fake-server';
 import {
   CapturingLogger,
@@ -366,6 +367,33 @@ describe('boot and profiles', () => {
   });
 });
 
+describe('throttling budget across launches', () => {
+  const budget = () => JSON.parse(String(storage.get(`adobePass.${SP}.budget`))) as { v: number; data: { burstLeft: number; lastSentAt: number } };
+
+  test('the budget is kept in storage; a relaunch right after a spent burst waits a slot instead of bursting again', async () => {
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    await flows().boot(); // register, token, profiles: three of the ten
+    expect(budget().data).toEqual({ burstLeft: 7, lastSentAt: clock.now() });
+
+    // The burst is gone (e.g. a big catalogue in the last run); the app starts again at once, same device.
+    storage.set(`adobePass.${SP}.budget`, JSON.stringify({ v: 1, data: { burstLeft: 0, lastSentAt: clock.now() } }));
+    sleeps = [];
+    const relaunched = flows();
+    await relaunched.boot();
+    expect(sleeps[0]).toBe(1100); // one steady-rate slot after the last request of the previous launch
+    expect(budget().data.burstLeft).toBe(0);
+  });
+
+  test('an unreadable budget entry is dropped (warned), never a crash: the launch counts as a first one', async () => {
+    storage.set(`adobePass.${SP}.budget`, '{"v":1,"data":{"burstLeft":"lots"}}');
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    const result = await flows().boot();
+    expect(result.ok).toBe(true);
+    expect(sleeps).toEqual([]);
+    expect(logger.lines.some((l) => l.includes('Ignoring unreadable stored entry') && l.includes('budget'))).toBe(true);
+  });
+});
+
 describe('providers', () => {
   const config = {
     requestor: {
@@ -415,7 +443,7 @@ describe('logout', () => {
     return f;
   }
 
-  test('follows every entry: logout → URL to open, partner_logout → system sign-out, complete/invalid/unknown → nothing', async () => {
+  test('follows every entry: interactive logout on a TV → done (no URL), partner_logout → system sign-out, complete/invalid/unknown → nothing', async () => {
     const f = await signedIn();
     server.on(`GET /api/v2/${SP}/logout/AcmeCable`, {
       json: {
@@ -428,9 +456,15 @@ describe('logout', () => {
       },
     });
     const out = await f.logout();
+    // A TV has no browser to finish at the MVPD: no URL; the partner entry asks for a system sign-out.
     expect(out).toEqual({
       ok: true,
-      value: { followUpUrls: [`${server.url}/adobe-services/logout?mso_id=AcmeCable`], partnerSignOut: true },
+      value: {
+        followUpUrls: [],
+        partnerSignOut: true,
+        notice: 'partner-sign-out',
+        message: LOGOUT_MESSAGES['partner-sign-out'],
+      },
     });
     expect(f.current()).toBeUndefined();
     expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);

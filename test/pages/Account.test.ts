@@ -49,6 +49,8 @@ describe('Account', () => {
     flows.logoutResult = ok({
       followUpUrls: ['http://localhost:4010/__mock-mvpd/AcmeCable/logout?mso_id=AcmeCable&redirect_url=x'],
       partnerSignOut: false,
+      notice: 'finish-in-browser',
+      message: 'You are signed out on this TV. Your TV provider’s page will open to finish signing out there.',
     });
     answer = 'Sign out';
     m = await mountPage(Account, { flows });
