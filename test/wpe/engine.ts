@@ -26,9 +26,31 @@ import { newSession, waitForDriver, type Session } from './webdriver';
 const [viewW, viewH] = (process.env.TVE_WPE_VIEW ?? '1280x720').split('x').map(Number);
 export const VIEW = { width: viewW ?? 1920, height: viewH ?? 1080 };
 
-const APT_HINT =
-  'Install the WPE lane tools with apt: `apt-get install -y cog wpewebkit-driver weston ' +
-  'gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav`.';
+/** The Debian packages this lane needs (.ci/run installs them). */
+export const WPE_APT_PACKAGES = [
+  'cog',
+  'wpewebkit-driver',
+  'weston',
+  'gstreamer1.0-plugins-base',
+  'gstreamer1.0-plugins-good',
+  'gstreamer1.0-libav',
+  // WebKit's GL video sink. Without it WPE 2.38 falls back to a path that unrefs GStreamer samples
+  // twice ("gst_mini_object_unref: assertion ... failed") and the web process crashes during playback.
+  'gstreamer1.0-gl',
+];
+
+const APT_HINT = `Install the WPE lane tools with apt: \`apt-get install -y ${WPE_APT_PACKAGES.join(' ')}\`.`;
+
+/** GStreamer's GL plugin (package gstreamer1.0-gl), looked up where Debian and Ubuntu put plugins. */
+export function checkGstGl(): void {
+  const dirs = [process.env.GST_PLUGIN_SYSTEM_PATH_1_0, process.env.GST_PLUGIN_SYSTEM_PATH]
+    .filter((d): d is string => !!d)
+    .flatMap((d) => d.split(delimiter));
+  dirs.push('/usr/lib/x86_64-linux-gnu/gstreamer-1.0', '/usr/lib/aarch64-linux-gnu/gstreamer-1.0', '/usr/lib/gstreamer-1.0');
+  if (!dirs.some((d) => existsSync(join(d, 'libgstopengl.so')))) {
+    throw new Error(`GStreamer's GL plugin (libgstopengl.so) is missing: video playback would crash WPE. ${APT_HINT}`);
+  }
+}
 
 /** `name` on PATH (or the env override), else a clear error naming the apt packages. */
 export function findTool(name: string, envVar?: string): string {
@@ -93,6 +115,7 @@ export async function startEngine(): Promise<Engine> {
   const driverBin = findTool('WPEWebDriver', 'WPE_WEBDRIVER_PATH');
   const weston = findTool('weston');
   const shooter = findTool('weston-screenshooter');
+  checkGstGl();
 
   const runtimeDir = mkdtempSync(join(tmpdir(), 'tve-wpe-xdg-'));
   chmodSync(runtimeDir, 0o700); // Wayland refuses runtime dirs others can read

@@ -114,62 +114,103 @@ export function distinctColours(img: Image, box: Box): number {
   return n;
 }
 
-const luma = (p: Rgb): number => 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+
+interface Finder {
+  x: number;
+  y: number;
+  /** Module size in px. */
+  m: number;
+  hits: number;
+}
+
+/** Runs of equal darkness along a line: [isDark, length][]. */
+function runs(len: number, dark: (i: number) => boolean): Array<[boolean, number, number]> {
+  const out: Array<[boolean, number, number]> = [];
+  let start = 0;
+  for (let i = 1; i <= len; i++) {
+    if (i === len || dark(i) !== dark(start)) {
+      out.push([dark(start), start, i - start]);
+      start = i;
+    }
+  }
+  return out;
+}
+
+/** dark-light-dark-light-dark runs in proportion 1:1:3:1:1 (a QR finder pattern's cross-section). */
+function finderRatio(lengths: number[]): number | null {
+  const total = lengths.reduce((a, b) => a + b, 0);
+  if (total < 7) return null;
+  const m = total / 7;
+  const want = [1, 1, 3, 1, 1];
+  for (let k = 0; k < 5; k++) if (Math.abs(lengths[k]! - want[k]! * m) > m * 0.6) return null;
+  return m;
+}
+
+/** Centres of QR finder patterns (row scan, confirmed by a column scan), clustered. */
+function findFinders(img: Image, darkAt: (x: number, y: number) => boolean): Finder[] {
+  // One pass to a bitmap: the scans below read each pixel several times.
+  const bits = new Uint8Array(img.width * img.height);
+  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) bits[y * img.width + x] = darkAt(x, y) ? 1 : 0;
+  const dark = (x: number, y: number): boolean => bits[y * img.width + x] === 1;
+  const found: Finder[] = [];
+  for (let y = 0; y < img.height; y++) {
+    const r = runs(img.width, (x) => dark(x, y));
+    if (r.length < 5) continue;
+    for (let k = 0; k + 4 < r.length; k++) {
+      if (!r[k]![0]) continue;
+      const m = finderRatio([r[k]![2], r[k + 1]![2], r[k + 2]![2], r[k + 3]![2], r[k + 4]![2]]);
+      if (!m) continue;
+      const cx = r[k + 2]![1] + r[k + 2]![2] / 2;
+      // Confirm vertically through the centre column.
+      const col = runs(img.height, (yy) => dark(Math.round(cx), yy));
+      const at = col.findIndex(([, s, l]) => y >= s && y < s + l);
+      if (at < 2 || at + 2 >= col.length) continue;
+      const mv = finderRatio([col[at - 2]![2], col[at - 1]![2], col[at]![2], col[at + 1]![2], col[at + 2]![2]]);
+      if (!mv) continue;
+      const cy = col[at]![1] + col[at]![2] / 2;
+      const near = found.find((f) => Math.abs(f.x - cx) < 3 * m && Math.abs(f.y - cy) < 3 * m);
+      if (near) {
+        near.x = (near.x * near.hits + cx) / (near.hits + 1);
+        near.y = (near.y * near.hits + cy) / (near.hits + 1);
+        near.m = (near.m * near.hits + (m + mv) / 2) / (near.hits + 1);
+        near.hits++;
+      } else found.push({ x: cx, y: cy, m: (m + mv) / 2, hits: 1 });
+    }
+  }
+  return found.filter((f) => f.hits >= 2);
+}
 
 /**
- * Find the QR code on screen and compare it, module by module, with the code `text` encodes.
- * Locates the white plate (rows with long runs of white), then the dark modules' bounding box in it,
- * and samples each module's centre. Tries every error-correction level, since the matrix differs by
- * level. Returns the best share of matching modules (1 = identical) and the level that gave it.
+ * Find the QR code on screen by its three finder patterns and compare it, module by module, with the
+ * code `text` encodes. Tries every error-correction level, since the matrix differs by level. Returns
+ * the best share of matching modules (1 = identical) and the level that gave it.
  */
 export function qrMatch(img: Image, text: string): { match: number; level: string; modules: number } {
-  const isWhite = (x: number, y: number): boolean => luma(img.at(x, y)) > 200;
-  const isDark = (x: number, y: number): boolean => luma(img.at(x, y)) < 80;
-  // Rows that contain a white run of at least 120 px: only the QR plate has such runs.
-  let top = -1;
-  let bottom = -1;
-  let left = img.width;
-  let right = -1;
-  for (let y = 0; y < img.height; y++) {
-    let run = 0;
-    for (let x = 0; x < img.width; x++) {
-      run = isWhite(x, y) ? run + 1 : 0;
-      if (run === 120) {
-        if (top < 0) top = y;
-        bottom = y;
-        left = Math.min(left, x - 119);
-      }
-      if (run >= 120) right = Math.max(right, x);
-    }
-  }
-  if (top < 0) return { match: 0, level: '-', modules: 0 };
-  // Dark bounding box inside the plate = the code itself (finder patterns sit in three corners).
-  let dx1 = right;
-  let dy1 = bottom;
-  let dx2 = left;
-  let dy2 = top;
-  for (let y = top; y <= bottom; y++) {
-    for (let x = left; x <= right; x++) {
-      if (isDark(x, y)) {
-        dx1 = Math.min(dx1, x);
-        dy1 = Math.min(dy1, y);
-        dx2 = Math.max(dx2, x);
-        dy2 = Math.max(dy2, y);
-      }
-    }
-  }
-  let best = { match: 0, level: '-', modules: 0 };
+  const dark = (x: number, y: number): boolean => {
+    const i = (y * img.width + x) * 4;
+    return 0.299 * img.data[i]! + 0.587 * img.data[i + 1]! + 0.114 * img.data[i + 2]! < 110;
+  };
+  const finders = findFinders(img, dark);
+  const none = { match: 0, level: '-', modules: 0 };
+  if (finders.length < 3) return none;
+  // Top-left: smallest x+y; top-right: largest x-y; bottom-left: largest y-x.
+  const tl = finders.reduce((a, b) => (b.x + b.y < a.x + a.y ? b : a));
+  const tr = finders.reduce((a, b) => (b.x - b.y > a.x - a.y ? b : a));
+  const bl = finders.reduce((a, b) => (b.y - b.x > a.y - a.x ? b : a));
+  if (tl === tr || tl === bl || tr === bl) return none;
+  let best = none;
   for (const level of ['L', 'M', 'Q', 'H'] as const) {
     const { modules } = createQr(text, { errorCorrectionLevel: level });
     const n = modules.size;
-    const step = (dx2 - dx1 + 1) / n;
-    const stepY = (dy2 - dy1 + 1) / n;
+    // Finder centres sit at module 3.5 from their corners.
+    const sx = (tr.x - tl.x) / (n - 7);
+    const sy = (bl.y - tl.y) / (n - 7);
     let same = 0;
     for (let r = 0; r < n; r++) {
       for (let c = 0; c < n; c++) {
-        const x = dx1 + (c + 0.5) * step;
-        const y = dy1 + (r + 0.5) * stepY;
-        if (Boolean(modules.get(r, c)) === isDark(x, y)) same++;
+        const x = tl.x + (c - 3) * sx;
+        const y = tl.y + (r - 3) * sy;
+        if (Boolean(modules.get(r, c)) === dark(Math.round(x), Math.round(y))) same++;
       }
     }
     const match = same / (n * n);
