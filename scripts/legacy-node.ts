@@ -17,7 +17,12 @@ export function legacyNodePackage(): string {
   return `node-${process.platform}-${process.arch}@${LEGACY_NODE_VERSION}`;
 }
 
-const CACHE = join(NODE_MODULES, '.cache', 'tve-legacy-node', `${process.platform}-${process.arch}-${LEGACY_NODE_VERSION}`);
+const CACHE = join(
+  NODE_MODULES,
+  '.cache',
+  'tve-legacy-node',
+  `${process.platform}-${process.arch}-${LEGACY_NODE_VERSION}`,
+);
 
 function works(bin: string): boolean {
   try {

@@ -8,14 +8,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS, findChrome, type AppSession } from '../e2e/harness';
-import {
-  channelOf,
-  launchTv,
-  startStack,
-  subscriber,
-  waitForJourney,
-  type Stack,
-} from '../e2e/journeys/support';
+import { channelOf, launchTv, startStack, subscriber, waitForJourney, type Stack } from '../e2e/journeys/support';
 import { deletionScript, keyOf, missingApis, NOT_DELETED, type Missing } from './missing-apis';
 import { shippedNames } from './tokens';
 

@@ -53,9 +53,7 @@ function plain(compat: Compat | undefined): Statement[] | null {
 export function chromeHas(compat: Compat | undefined, at: number): boolean | null {
   const list = plain(compat);
   if (!list) return null;
-  return list.some(
-    (s) => version(s.version_added) <= at && (!s.version_removed || version(s.version_removed) > at),
-  );
+  return list.some((s) => version(s.version_added) <= at && (!s.version_removed || version(s.version_removed) > at));
 }
 
 /** First Chrome version that has the feature now (for the report). */
@@ -95,7 +93,10 @@ export interface MissingOptions {
   used: Set<string>;
 }
 
-export function missingApis({ chrome, used }: MissingOptions, bcdPath = require.resolve('@mdn/browser-compat-data')): Missing[] {
+export function missingApis(
+  { chrome, used }: MissingOptions,
+  bcdPath = require.resolve('@mdn/browser-compat-data'),
+): Missing[] {
   const bcd = JSON.parse(readFileSync(bcdPath, 'utf8')) as { javascript: { builtins: Node }; api: Node };
   const out: Missing[] = [];
   const label = (n: number): string => (n === Infinity ? 'never' : String(n));
@@ -134,7 +135,9 @@ export function missingApis({ chrome, used }: MissingOptions, bcdPath = require.
  */
 export function deletionScript(list: Missing[]): string {
   const entries = JSON.stringify(
-    list.filter((m) => !Object.prototype.hasOwnProperty.call(NOT_DELETED, keyOf(m))).map((m) => [m.kind, m.owner ?? '', m.name]),
+    list
+      .filter((m) => !Object.prototype.hasOwnProperty.call(NOT_DELETED, keyOf(m)))
+      .map((m) => [m.kind, m.owner ?? '', m.name]),
   );
   return `(function () {
   var list = ${entries};

@@ -62,7 +62,7 @@ const PROPERTY: Record<string, string> = {
   'lookup-getter': '__lookupGetter__',
   'lookup-setter': '__lookupSetter__',
   'at-alternative': 'at',
-  'proto': '__proto__',
+  proto: '__proto__',
 };
 
 /** Names that are not properties, or need a DOM the stub does not have. */
@@ -99,7 +99,8 @@ export function probeFor(moduleId: string): Probe | null {
   const ns = own(NAMESPACES, parts[1]!);
   if (parts[1] === 'global-this') return { module: moduleId, expr: "typeof globalThis === 'object'" };
   if (!ns) return null;
-  if (parts.length === 2 || parts[2] === 'constructor') return { module: moduleId, expr: `typeof ${ns} !== 'undefined'` };
+  if (parts.length === 2 || parts[2] === 'constructor')
+    return { module: moduleId, expr: `typeof ${ns} !== 'undefined'` };
   const name = parts[2]!;
   if (SKIP.has(name) || parts.length > 3) return null;
   if (parts[1] === 'typed-array' && /-array$/.test(name)) {

@@ -46,7 +46,11 @@ export function checkGstGl(): void {
   const dirs = [process.env.GST_PLUGIN_SYSTEM_PATH_1_0, process.env.GST_PLUGIN_SYSTEM_PATH]
     .filter((d): d is string => !!d)
     .flatMap((d) => d.split(delimiter));
-  dirs.push('/usr/lib/x86_64-linux-gnu/gstreamer-1.0', '/usr/lib/aarch64-linux-gnu/gstreamer-1.0', '/usr/lib/gstreamer-1.0');
+  dirs.push(
+    '/usr/lib/x86_64-linux-gnu/gstreamer-1.0',
+    '/usr/lib/aarch64-linux-gnu/gstreamer-1.0',
+    '/usr/lib/gstreamer-1.0',
+  );
   if (!dirs.some((d) => existsSync(join(d, 'libgstopengl.so')))) {
     throw new Error(`GStreamer's GL plugin (libgstopengl.so) is missing: video playback would crash WPE. ${APT_HINT}`);
   }
@@ -158,12 +162,9 @@ export async function startEngine(): Promise<Engine> {
       { env, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     compositor.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
-    await waitFor(
-      () => existsSync(join(runtimeDir, socket)) || compositor!.exitCode !== null,
-      10000,
-      'weston start',
-    );
-    if (compositor.exitCode !== null) throw new Error(`weston exited ${compositor.exitCode}: ${logs.join('').slice(-800)}`);
+    await waitFor(() => existsSync(join(runtimeDir, socket)) || compositor!.exitCode !== null, 10000, 'weston start');
+    if (compositor.exitCode !== null)
+      throw new Error(`weston exited ${compositor.exitCode}: ${logs.join('').slice(-800)}`);
 
     const port = await freePort();
     driver = spawn(driverBin, [`--port=${port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });

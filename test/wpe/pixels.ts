@@ -114,7 +114,6 @@ export function distinctColours(img: Image, box: Box): number {
   return n;
 }
 
-
 interface Finder {
   x: number;
   y: number;
@@ -150,7 +149,8 @@ function finderRatio(lengths: number[]): number | null {
 function findFinders(img: Image, darkAt: (x: number, y: number) => boolean): Finder[] {
   // One pass to a bitmap: the scans below read each pixel several times.
   const bits = new Uint8Array(img.width * img.height);
-  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) bits[y * img.width + x] = darkAt(x, y) ? 1 : 0;
+  for (let y = 0; y < img.height; y++)
+    for (let x = 0; x < img.width; x++) bits[y * img.width + x] = darkAt(x, y) ? 1 : 0;
   const dark = (x: number, y: number): boolean => bits[y * img.width + x] === 1;
   const found: Finder[] = [];
   for (let y = 0; y < img.height; y++) {

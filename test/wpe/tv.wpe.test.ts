@@ -34,9 +34,8 @@ interface Mvpd {
   displayName: string;
   color: string;
 }
-const MVPDS = (
-  JSON.parse(readFileSync(join(ROOT, 'emulator', 'fixtures', 'mvpds.json'), 'utf8')) as { mvpds: Mvpd[] }
-).mvpds;
+const MVPDS = (JSON.parse(readFileSync(join(ROOT, 'emulator', 'fixtures', 'mvpds.json'), 'utf8')) as { mvpds: Mvpd[] })
+  .mvpds;
 
 function grow(b: Box, by: number): Box {
   return { x: b.x - by, y: b.y - by, w: b.w + 2 * by, h: b.h + 2 * by };
@@ -69,7 +68,9 @@ function expectFocusRing(img: Image, b: Box, what: string): number {
   const ring = ringPixels(img, b);
   const needed = ringNeeded(img, b);
   if (!(ring > needed)) {
-    throw new Error(`no focus ring on ${what}: ${ring} focus-coloured px around ${JSON.stringify(b)}, expected > ${needed}`);
+    throw new Error(
+      `no focus ring on ${what}: ${ring} focus-coloured px around ${JSON.stringify(b)}, expected > ${needed}`,
+    );
   }
   return ring;
 }
@@ -126,7 +127,8 @@ describe('WPE WebKit (RDK): TV journey on dist/es5', () => {
       b ? countNear(img, c, onScreen(img, b)) / (onScreen(img, b).w * onScreen(img, b).h) : 0;
     const { img, st } = await settled(
       '01-providers',
-      (i, x) => tileShare(i, x.focusedBounds, acme) > 0.15 && ringPixels(i, x.focusedBounds) > ringNeeded(i, x.focusedBounds!),
+      (i, x) =>
+        tileShare(i, x.focusedBounds, acme) > 0.15 && ringPixels(i, x.focusedBounds) > ringNeeded(i, x.focusedBounds!),
     );
     const ring = expectFocusRing(img, st.focusedBounds!, 'the focused provider');
     const acmeShare = tileShare(img, st.focusedBounds, acme);
@@ -144,7 +146,10 @@ describe('WPE WebKit (RDK): TV journey on dist/es5', () => {
     // The ring follows a real key press.
     await app.press('Right');
     await app.waitForState((x) => x.focusedLabel === 'NorthStar Fiber');
-    const right = await settled('02-providers-right', (i, x) => ringPixels(i, x.focusedBounds) > ringNeeded(i, x.focusedBounds!));
+    const right = await settled(
+      '02-providers-right',
+      (i, x) => ringPixels(i, x.focusedBounds) > ringNeeded(i, x.focusedBounds!),
+    );
     expectFocusRing(right.img, right.st.focusedBounds!, 'the provider after Right');
     expect(ringPixels(right.img, st.focusedBounds)).toBeLessThan(ring / 4);
     await app.press('Left');
@@ -154,7 +159,10 @@ describe('WPE WebKit (RDK): TV journey on dist/es5', () => {
   it('Back opens the exit dialog with Cancel focused; OK on Cancel closes it', async () => {
     await app.press('Back');
     await app.waitForState((x) => x.dialog === 'exit' && x.focusedLabel === 'Cancel');
-    const open = await settled('03-exit-dialog', (i, x) => ringPixels(i, x.focusedBounds) > ringNeeded(i, x.focusedBounds!));
+    const open = await settled(
+      '03-exit-dialog',
+      (i, x) => ringPixels(i, x.focusedBounds) > ringNeeded(i, x.focusedBounds!),
+    );
     expectFocusRing(open.img, open.st.focusedBounds!, 'Cancel in the exit dialog');
     await app.press('Enter');
     const closed = await app.waitForState((x) => x.dialog === null);
@@ -169,14 +177,19 @@ describe('WPE WebKit (RDK): TV journey on dist/es5', () => {
     expect(j.activationUrl).toBe(`${stack.site.url}/?code=${encodeURIComponent(j.activationCode!)}`);
     const img = await app.shot('04-activate-qr', (i) => qrMatch(i, j.activationUrl!).match > 0.97);
     const qr = qrMatch(img, j.activationUrl!);
-    console.log(`[wpe] QR on screen: ${(qr.match * 100).toFixed(1)}% of ${qr.modules}x${qr.modules} modules match (level ${qr.level})`);
+    console.log(
+      `[wpe] QR on screen: ${(qr.match * 100).toFixed(1)}% of ${qr.modules}x${qr.modules} modules match (level ${qr.level})`,
+    );
     expect(qr.match).toBeGreaterThan(0.97);
   });
 
   it('signs in (MVPD login completed through the emulator) and lands on the catalog with posters', async () => {
     const { activationCode } = await app.journey();
     const bob = await subscriber(stack, 'bob');
-    await admin(stack, 'POST', `sessions/${activationCode}/complete`, { username: bob.username, password: bob.password });
+    await admin(stack, 'POST', `sessions/${activationCode}/complete`, {
+      username: bob.username,
+      password: bob.password,
+    });
     await app.waitForState((x) => x.route === 'activate' && x.focusedLabel === 'Start watching', POLL_MS + 5000);
     await app.press('Enter');
     await app.waitForState((x) => x.route === 'catalog', 15000);
@@ -280,7 +293,10 @@ describe('WPE WebKit (RDK): TV journey on dist/es5', () => {
     await app.waitForState((x) => x.focusedLabel === 'Account');
     await app.press('Enter');
     await app.waitForState((x) => x.route === 'account' && x.focusedLabel === 'Sign out');
-    const account = await settled('08-account', (i, x) => ringPixels(i, x.focusedBounds) > ringNeeded(i, x.focusedBounds!));
+    const account = await settled(
+      '08-account',
+      (i, x) => ringPixels(i, x.focusedBounds) > ringNeeded(i, x.focusedBounds!),
+    );
     expectFocusRing(account.img, account.st.focusedBounds!, 'Sign out');
     await app.press('Enter');
     await app.waitForState((x) => x.dialog === 'error' && x.focusedLabel === 'Sign out');
