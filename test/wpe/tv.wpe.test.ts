@@ -175,7 +175,7 @@ describe('WPE WebKit (RDK): TV journey on dist/es5', () => {
     await app.waitForState((x) => x.route === 'activate');
     const j = await app.waitForJourney((x) => !!x.activationCode && !!x.activationUrl, 15000);
     expect(j.activationUrl).toBe(`${stack.site.url}/?code=${encodeURIComponent(j.activationCode!)}`);
-    const img = await app.shot('04-activate-qr', (i) => qrMatch(i, j.activationUrl!).match > 0.97);
+    const img = await app.shot('04-activate-qr', (i) => qrMatch(i, j.activationUrl!).match > 0.97, 30000);
     const qr = qrMatch(img, j.activationUrl!);
     console.log(
       `[wpe] QR on screen: ${(qr.match * 100).toFixed(1)}% of ${qr.modules}x${qr.modules} modules match (level ${qr.level})`,
@@ -257,7 +257,9 @@ describe('WPE WebKit (RDK): TV journey on dist/es5', () => {
     const t1 = playing.player!.currentTime;
     const decodedAt = (): Promise<number> =>
       app.engine.session.execute<number>(
-        "var v = document.querySelector('video'); return v && v.webkitDecodedFrameCount !== undefined ? v.webkitDecodedFrameCount : -1;",
+        "var v = document.querySelector('video'); if (!v) return -1; " +
+          'if (v.getVideoPlaybackQuality) return v.getVideoPlaybackQuality().totalVideoFrames; ' +
+          'return v.webkitDecodedFrameCount !== undefined ? v.webkitDecodedFrameCount : -1;',
       );
     const d1 = await decodedAt();
     await app.waitForJourney((j) => !!j.player && j.player.currentTime > t1 + 1, 15000);
