@@ -34,30 +34,12 @@ function windowStub() {
     clearTimeout: clearTimeout,
     setInterval: setInterval,
     clearInterval: clearInterval,
-    navigator: {
-      userAgent:
-        'Mozilla/5.0 (SMART-TV; Linux; Tizen 3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/47.0.2526.69 TV Safari/537.36',
-    },
-    location: {
-      href: 'http://localhost/',
-      protocol: 'http:',
-      host: 'localhost',
-      hostname: 'localhost',
-      port: '',
-      pathname: '/',
-      search: '',
-      hash: '',
-    },
+    navigator: { userAgent: 'Mozilla/5.0 (SMART-TV; Linux; Tizen 3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/47.0.2526.69 TV Safari/537.36' },
+    location: { href: 'http://localhost/', protocol: 'http:', host: 'localhost', hostname: 'localhost', port: '', pathname: '/', search: '', hash: '' },
     document: {
-      createElement: function () {
-        return { style: {}, setAttribute: function () {}, appendChild: function () {} };
-      },
-      createTextNode: function () {
-        return { data: '' };
-      },
-      getElementsByTagName: function () {
-        return [];
-      },
+      createElement: function () { return { style: {}, setAttribute: function () {}, appendChild: function () {} }; },
+      createTextNode: function () { return { data: '' }; },
+      getElementsByTagName: function () { return []; },
       documentElement: { style: {} },
       head: { appendChild: function () {} },
     },
@@ -68,7 +50,7 @@ function windowStub() {
     'this.window = this; this.self = this;' +
       'this.DOMException = function DOMException(message, name) { this.message = String(message); this.name = name || "Error"; this.code = 0; };' +
       'this.DOMException.prototype = Object.create(Error.prototype, { constructor: { value: this.DOMException, writable: true, configurable: true } });',
-    context,
+    context
   );
   return context;
 }
@@ -85,9 +67,7 @@ function polyfills(bundle, probesFile) {
     return {
       engine: 'V8 ' + process.versions.v8,
       executed: false,
-      error:
-        String(e && e.message) +
-        (where ? ' at column ' + at + ': …' + code.slice(Math.max(0, at - 160), at + 40) + '…' : ''),
+      error: String(e && e.message) + (where ? ' at column ' + at + ': …' + code.slice(Math.max(0, at - 160), at + 40) + '…' : ''),
     };
   }
   var probes = JSON.parse(fs.readFileSync(probesFile, 'utf8'));
@@ -110,6 +90,4 @@ if (mode === 'compile') out = compile(args);
 else if (mode === 'polyfills') out = polyfills(args[0], args[1]);
 else out = { error: 'usage: check.js compile FILE... | polyfills BUNDLE PROBES.json' };
 // Let timers the polyfills started (microtask fallbacks) not keep the process alive.
-process.stdout.write(JSON.stringify(out) + '\n', function () {
-  process.exit(0);
-});
+process.stdout.write(JSON.stringify(out) + '\n', function () { process.exit(0); });
