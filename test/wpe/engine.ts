@@ -90,20 +90,44 @@ async function waitFor(check: () => boolean, timeoutMs: number, what: string): P
   }
 }
 
+/**
+ * Signal the process group we started (the driver's group holds cog and WebKit's web and network
+ * processes), falling back to the process alone.
+ */
+function signal(child: ChildProcess, sig: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, sig);
+  } catch {
+    try {
+      child.kill(sig);
+    } catch {
+      // already gone
+    }
+  }
+}
+
 function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((ok) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      signal(child, 'SIGKILL');
       ok();
     }, 3000);
     child.once('exit', () => {
       clearTimeout(timer);
+      signal(child, 'SIGKILL'); // stragglers of the group (cog, WebKit's helpers)
       ok();
     });
-    child.kill('SIGTERM');
+    signal(child, 'SIGTERM');
   });
 }
+
+/** Processes started here, killed if the test process exits without closing the engine. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) signal(child, 'SIGKILL');
+});
 
 export interface Engine {
   session: Session;
@@ -142,6 +166,8 @@ export async function startEngine(): Promise<Engine> {
     if (session) await session.close().catch(() => undefined);
     await stop(driver);
     await stop(compositor);
+    if (driver) running.delete(driver);
+    if (compositor) running.delete(compositor);
     rmSync(runtimeDir, { recursive: true, force: true });
   };
 
@@ -159,15 +185,17 @@ export async function startEngine(): Promise<Engine> {
         '--debug', // allows weston-screenshooter
         '--shell=fullscreen-shell.so',
       ],
-      { env, stdio: ['ignore', 'ignore', 'pipe'] },
+      { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
     );
+    running.add(compositor);
     compositor.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
     await waitFor(() => existsSync(join(runtimeDir, socket)) || compositor!.exitCode !== null, 10000, 'weston start');
     if (compositor.exitCode !== null)
       throw new Error(`weston exited ${compositor.exitCode}: ${logs.join('').slice(-800)}`);
 
     const port = await freePort();
-    driver = spawn(driverBin, [`--port=${port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    driver = spawn(driverBin, [`--port=${port}`], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    running.add(driver);
     let partial = '';
     // cog (a child of the driver) writes the page's console here (--enable-write-console-messages-to-stdout).
     driver.stdout?.on('data', (d: Buffer) => {
