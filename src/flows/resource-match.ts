@@ -56,8 +56,7 @@ export function matchAnswers<T extends { resource: string }>(asked: string[], an
     const rest: T[] = [];
     for (const answer of left) {
       const want = norm(answer.resource);
-      const target =
-        want === undefined ? undefined : asked.filter((r) => !matched.has(r) && norm(r) === want)[0];
+      const target = want === undefined ? undefined : asked.filter((r) => !matched.has(r) && norm(r) === want)[0];
       if (target === undefined) rest.push(answer);
       else matched.set(target, answer);
     }

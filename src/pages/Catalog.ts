@@ -166,7 +166,8 @@ export class Catalog
         const s = this._ctl.state;
         const rows = s.kind === 'browsing' ? s.rows : [];
         const all: Array<{ id: string; title: string; access: string }> = [];
-        for (const r of rows) for (const it of r.items) all.push({ id: it.id, title: it.title, access: this._access(it) });
+        for (const r of rows)
+          for (const it of r.items) all.push({ id: it.id, title: it.title, access: this._access(it) });
         return all;
       },
     });

@@ -26,7 +26,7 @@ describe('Catalog', () => {
   let m: Mounted<Catalog> | undefined;
   afterEach(() => m?.destroy());
   const rows = (): PosterRow[] => (m!.page.tag('Viewport.Rows') as unknown as RowStack).liveRows();
-  const tiles = (row: PosterRow) => row.tiles() as unknown as Array<{ access: string; tag: PosterRow['tag'] }>;
+  const tiles = (row: PosterRow) => row.tiles();
 
   it('sends signed-out users to the picker', async () => {
     m = await mountPage(Catalog);
