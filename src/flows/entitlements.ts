@@ -66,12 +66,10 @@ export class Entitlements {
     }
 
     const size = this.batchSize(mvpd);
-    const { signal } = options;
     let firstFailure: Failure | undefined;
     let anyAnswered = false;
     // Batches go one after the other: bursts are what trips throttling (§10).
     for (let i = 0; i < pending.length; i += size) {
-      if (signal?.aborted) return failed(CANCELLED);
       const answered = await this.preauthorizeBatch(mvpd, pending.slice(i, i + size), result, options);
       if (!answered.ok && answered.failure === CANCELLED) return failed(CANCELLED);
       // §9.5.2: an item-level "no profile" means the same as the top-level one — the user must sign in again.

@@ -92,7 +92,11 @@ async function signIn(f: PassFlows, provider: Provider | undefined, username: st
   const listener = new RecordingListener();
   f.startActivation(provider, listener);
   await waitFor(() => listener.codes.length === 1 && timers.pending === 1, 'code');
-  await admin('POST', `sessions/${listener.codes[0]!.code}/complete`, { username, password: passwords.get(username), mvpd });
+  await admin('POST', `sessions/${listener.codes[0]!.code}/complete`, {
+    username,
+    password: passwords.get(username),
+    mvpd,
+  });
   await fireActivationTimer();
   await waitFor(() => listener.signedIn.length === 1, 'signed in');
   return listener;
@@ -239,11 +243,21 @@ describe('preauthorization by channel', () => {
     expect(entries.map((e) => e.status)).toEqual([200, 200]);
   });
 
-  test('a signal aborted while the first batch is out: that batch answers, the queued one is never sent', async () => {
+  test('a signal drops what is still queued: in the scheduler, or the next batch while one is out', async () => {
     const catalog = await loadCatalog();
     const f = flows({ preauthorizeLimits: { RedwoodWireless: 3 } });
     await signIn(f, REDWOOD, 'alice');
     await admin('DELETE', 'journal');
+    // Left at once: the first batch still waits for its slot in the pass client's scheduler, and is dropped there.
+    const early = cancelSource();
+    const dropped = f.preauthorize(channelResources(catalog.rows), { signal: early.signal });
+    early.cancel();
+    expect(await dropped).toEqual({
+      ok: false,
+      failure: expect.objectContaining({ message: 'Preauthorization was cancelled.' }),
+    });
+    expect(await journal()).toEqual([]);
+    // Left while the first batch is out: that one answers, the second is never sent.
     await admin('POST', 'faults', { match: { path: 'preauthorize' }, count: 1, fault: { type: 'latency', ms: 300 } });
     const source = cancelSource();
     const pending = f.preauthorize(channelResources(catalog.rows), { signal: source.signal });
@@ -261,7 +275,9 @@ describe('preauthorization by channel', () => {
     const pre = await f.preauthorize(channelResources(catalog.rows));
     if (!pre.ok) throw new Error(pre.failure.message);
     expect(Array.from(pre.value.values()).every((d) => d.authorized)).toBe(true);
-    const mature = catalog.rows.flatMap((r) => r.items).find((i) => /TV-MA|^R$/.test(i.rating) && i.resource.startsWith('<rss'));
+    const mature = catalog.rows
+      .flatMap((r) => r.items)
+      .find((i) => /TV-MA|^R$/.test(i.rating) && i.resource.startsWith('<rss'));
     expect(mature).toBeDefined();
     const grant = await f.authorize(mature!.resource);
     expect(grant.ok).toBe(false);
