@@ -59,6 +59,13 @@ describe('CatalogController', () => {
     expect(ctl.accessOf(derby)).toBe('locked');
     expect(ctl.reasonFor(derby)).toBe('Not included. — Upgrade');
     expect(ctl.accessOf(SAMPLE_CATALOG.rows[0]!.items[0]!)).toBe('unlocked');
+    // Back from the player: the same titles, the same rows array (nothing rebuilt), locks kept meanwhile.
+    ctl.deactivate();
+    ctl.activate();
+    expect(browsing(ctl.state).rows).toBe(s.rows);
+    expect(ctl.accessOf(derby)).toBe('locked');
+    await flush();
+    expect(browsing(ctl.state).rows).toBe(s.rows);
   });
 
   it('hides denied titles when showLockedTitles is off; all denied → a failure with Retry/Account', async () => {
