@@ -1,0 +1,175 @@
+/**
+ * Catalog at scale (issue 13, item 2), measured in Chromium on the TV build: the large catalog (20 rows ×
+ * 40 titles = 800) against the standard one (27 titles), on the same signed-in TV, relaunched in turn
+ * (standard, large, standard, large, …; medians). Figures printed:
+ *  - interactive: navigation start → the catalog routed with focus on its first title;
+ *  - decided: … → every title's lock known (one preauthorize request by channel in both);
+ *  - per key press: the key handler plus the two frames after it (main-thread work), over the same
+ *    presses in both catalogs (each one moves focus), 300 ms apart; and, large catalog only, 30 presses to
+ *    the right through a row of 40 (tiles recycled);
+ *  - JS heap after a forced garbage collection, once the catalog is decided.
+ * The budgets are issue 13's (1.2× time, 1.2× per press, 1.3× heap). On this busy 2-core machine timings
+ * jitter by tens of milliseconds from run to run, so each time ratio is asserted with an absolute slack
+ * (a figure may exceed 1.2× by at most TIME_SLACK_MS / PRESS_SLACK_MS) and every figure is printed; the heap
+ * ratio, which does not jitter, is asserted as is.
+ *
+ * Throttling is off in this file (and only here): the TV is relaunched back to back, and each fresh page
+ * starts with a fresh scheduler while the emulator's per-IP burst is spent — what is measured is the
+ * catalog's rendering, not Adobe's request budget (the journeys run with throttling on).
+ */
+import type { CDPSession } from 'playwright-core';
+import type { AppSession } from '../harness';
+import { admin, launchTv, startStack, subscriber, waitForJourney, type Stack } from '../journeys/support';
+
+const RUNS = 3;
+const TIME_SLACK_MS = 150;
+const PRESS_SLACK_MS = 3;
+const KEYS = { Left: 37, Up: 38, Right: 39, Down: 40 } as const;
+type Key = keyof typeof KEYS;
+/** Presses that move focus in both catalogs (standard rows hold 5, 5, 5, 5, 4 and 3 titles). */
+const SAME_PRESSES: Key[] = [
+  ...(['Right', 'Right', 'Right', 'Down', 'Right', 'Right', 'Left', 'Down', 'Right', 'Right', 'Right'] as Key[]),
+  ...(['Down', 'Right', 'Up', 'Up', 'Down', 'Down', 'Down', 'Right', 'Right', 'Left', 'Up', 'Left'] as Key[]),
+];
+const FAR_RIGHT: Key[] = Array.from({ length: 30 }, () => 'Right' as Key);
+
+interface Press {
+  sync: number;
+  frames: number;
+  changed: boolean;
+}
+interface Run {
+  interactiveMs: number;
+  decidedMs: number;
+  heapBytes: number;
+  press: number[];
+  far: number[];
+}
+
+const median = (xs: number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+let stack: Stack;
+let app: AppSession;
+let cdp: CDPSession;
+
+async function firstTitle(): Promise<string> {
+  const catalog = (await (await fetch(`${stack.emu.programmerUrl}/catalog`)).json()) as {
+    rows: Array<{ items: Array<{ title: string }> }>;
+  };
+  return catalog.rows[0]!.items[0]!.title;
+}
+
+/** Press `keys` one by one inside the page; each press's handler time and the next two frames' work. */
+function pressAll(keys: Key[]): Promise<Press[]> {
+  return app.page.evaluate(
+    async ({ codes, gapMs }) => {
+      const hook = (window as unknown as { __tve: { focusedLabel(): string | null } }).__tve;
+      // Lightning's own frame callback is queued before ours, so ours sees how long the frame has run.
+      const frame = () => new Promise<number>((r) => requestAnimationFrame((start) => r(performance.now() - start)));
+      const out: Press[] = [];
+      for (const code of codes) {
+        const before = hook.focusedLabel();
+        const init = { keyCode: code, which: code, bubbles: true } as KeyboardEventInit;
+        const t0 = performance.now();
+        window.dispatchEvent(new KeyboardEvent('keydown', init));
+        window.dispatchEvent(new KeyboardEvent('keyup', init));
+        const sync = performance.now() - t0;
+        const frames = (await frame()) + (await frame());
+        out.push({ sync, frames, changed: hook.focusedLabel() !== before });
+        await new Promise((r) => setTimeout(r, gapMs));
+      }
+      return out;
+    },
+    { codes: keys.map((k) => KEYS[k]), gapMs: 300 },
+  );
+}
+
+async function measure(catalog: 'standard' | 'large'): Promise<Run> {
+  await admin(stack, 'POST', 'settings', { catalog });
+  const title = await firstTitle();
+  await app.page.goto(app.url);
+  const interactive = await app.page.waitForFunction(
+    (expected) => {
+      const h = (window as unknown as { __tve?: { route(): string; focusedLabel(): string | null } }).__tve;
+      return h && h.route() === 'catalog' && h.focusedLabel() === expected ? performance.now() : false;
+    },
+    title,
+    { polling: 'raf', timeout: 30000 },
+  );
+  const decided = await app.page.waitForFunction(
+    () => {
+      const j = (window as unknown as { __tveJourney?: { titles(): Array<{ access: string }> } }).__tveJourney;
+      const titles = j ? j.titles() : [];
+      return titles.length > 0 && titles.every((t) => t.access !== 'unknown') ? performance.now() : false;
+    },
+    undefined,
+    { polling: 100, timeout: 30000 },
+  );
+  await new Promise((r) => setTimeout(r, 1000)); // posters in, animations over
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const presses = await pressAll(SAME_PRESSES);
+  expect(presses.filter((p) => !p.changed)).toEqual([]); // every press moved focus
+  const far = catalog === 'large' ? await pressAll(FAR_RIGHT) : [];
+  expect(far.filter((p) => !p.changed)).toEqual([]);
+  return {
+    interactiveMs: (await interactive.jsonValue()) as number,
+    decidedMs: (await decided.jsonValue()) as number,
+    heapBytes: usedSize,
+    press: presses.map((p) => p.sync + p.frames),
+    far: far.map((p) => p.sync + p.frames),
+  };
+}
+
+beforeAll(async () => {
+  stack = await startStack({ throttling: false });
+  app = await launchTv(stack);
+  cdp = await app.context.newCDPSession(app.page);
+  // Sign in once (alice: every channel), by the admin API instead of a phone.
+  await app.waitForState((s) => s.route === 'providers' && s.focusedLabel === 'Acme Cable', 30000);
+  await app.press('Enter');
+  const { activationCode } = await waitForJourney(app, (j) => !!j.activationCode, 15000);
+  const alice = await subscriber(stack, 'alice');
+  await admin(stack, 'POST', `sessions/${activationCode}/complete`, { username: alice.username, password: alice.password });
+  await app.waitForState((s) => s.focusedLabel === 'Start watching', 15000);
+  await app.press('Enter');
+  await app.waitForState((s) => s.route === 'catalog', 15000);
+}, 120000);
+
+afterAll(async () => {
+  await app?.close();
+  await stack?.close();
+});
+
+it('800 titles against the standard catalog: interactive time, per key press and heap within budget', async () => {
+  const runs: Record<'standard' | 'large', Run[]> = { standard: [], large: [] };
+  for (let i = 0; i < RUNS; i++) for (const kind of ['standard', 'large'] as const) runs[kind].push(await measure(kind));
+  const fig = (kind: 'standard' | 'large') => ({
+    interactive: median(runs[kind].map((r) => r.interactiveMs)),
+    decided: median(runs[kind].map((r) => r.decidedMs)),
+    heap: median(runs[kind].map((r) => r.heapBytes)),
+    press: median(runs[kind].flatMap((r) => r.press)),
+    far: median(runs[kind].flatMap((r) => r.far)),
+  });
+  const std = fig('standard');
+  const big = fig('large');
+  const lines = [
+    `catalog at scale (medians of ${RUNS} relaunches each; standard 27 titles vs large 800):`,
+    `  interactive      ${ms(std.interactive)} vs ${ms(big.interactive)}  ratio ${(big.interactive / std.interactive).toFixed(2)} (budget 1.2)`,
+    `  all decided      ${ms(std.decided)} vs ${ms(big.decided)}  ratio ${(big.decided / std.decided).toFixed(2)}`,
+    `  per key press    ${ms(std.press)} vs ${ms(big.press)}  ratio ${(big.press / std.press).toFixed(2)} (budget 1.2; ${SAME_PRESSES.length} presses × ${RUNS})`,
+    `  far right (large only, 30 presses through a row of 40): ${ms(big.far)} per press, ${(big.far / std.press).toFixed(2)}× the standard press`,
+    `  JS heap          ${(std.heap / 1e6).toFixed(2)} MB vs ${(big.heap / 1e6).toFixed(2)} MB  ratio ${(big.heap / std.heap).toFixed(2)} (budget 1.3)`,
+  ];
+  console.log(lines.join('\n'));
+  expect(big.interactive).toBeLessThanOrEqual(std.interactive * 1.2 + TIME_SLACK_MS);
+  expect(big.press).toBeLessThanOrEqual(std.press * 1.2 + PRESS_SLACK_MS);
+  expect(big.far).toBeLessThanOrEqual(std.press * 1.2 + PRESS_SLACK_MS);
+  expect(big.heap).toBeLessThanOrEqual(std.heap * 1.3);
+  expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+}, 600000);
