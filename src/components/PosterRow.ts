@@ -7,8 +7,9 @@ import { POSTER, PosterTile, type TileAccess } from './PosterTile';
 /**
  * A titled row of posters. Left/Right move focus; the strip scrolls so the focused tile stays visible.
  * Virtualized: only the tiles in view plus TILE_MARGIN on each side exist as Lightning elements (a row
- * of 40 titles holds about 11); tiles that scroll away are recycled for the ones scrolling in, so
- * posters load only near view. The row's data (`row.items`) stays whole: focus and access are by index.
+ * of 40 titles holds at most VISIBLE + 2 × TILE_MARGIN); a tile that scrolls away is hidden and reused
+ * for the next one scrolling in (no element is created or removed while browsing), so posters load only
+ * near view. The row's data (`row.items`) stays whole: focus and access are by index.
  */
 export const ROW = { gap: 28, titleH: 64, h: 64 + POSTER.h + 40 } as const;
 export const STEP = POSTER.w + ROW.gap;
@@ -55,13 +56,19 @@ export class PosterRow
     return this._row;
   }
 
-  /** New data: every live tile is recycled and the row starts at its first title. */
+  /** New data: the row starts at its first title. */
   set row(row: CatalogRow | undefined) {
+    this.fill(row, 0);
+  }
+
+  /** New data with focus on column `col` (a remembered one): every tile is reused for the new titles. */
+  fill(row: CatalogRow | undefined, col: number): void {
     this._row = row;
-    this.tag('Title')!.text!.text = row?.title ?? '';
+    const title = this.tag('Title')!.text!;
+    if (title.text !== (row?.title ?? '')) title.text = row?.title ?? '';
     this._live.forEach((tile) => this._release(tile));
     this._live.clear();
-    this._index = 0;
+    this._index = this._clamp(col);
     this._scroll(false);
   }
 
@@ -77,13 +84,6 @@ export class PosterRow
     this._refocus();
     const item = this.focusedItem;
     if (item) this.signal('focusItem', item, this);
-  }
-
-  /** Put focus on column `i` at once, without animation or signal (a remembered column). */
-  jumpTo(i: number): void {
-    this._index = this._clamp(i);
-    this._scroll(false);
-    this._refocus();
   }
 
   get focusedItem(): CatalogItem | undefined {
@@ -147,10 +147,13 @@ export class PosterRow
   }
 
   private _acquire(col: number, item: CatalogItem): PosterTile {
-    const strip = this.tag('Strip')!;
     let tile = this._spare.pop();
-    if (tile) strip.childList.add(tile);
-    else tile = strip.childList.a({ type: PosterTile, signals: { select: '_onTileSelect' } }) as unknown as PosterTile;
+    if (tile) tile.visible = true;
+    else
+      tile = this.tag('Strip')!.childList.a({
+        type: PosterTile,
+        signals: { select: '_onTileSelect' },
+      }) as unknown as PosterTile;
     tile.x = col * STEP;
     tile.col = col;
     tile.item = item;
@@ -158,10 +161,10 @@ export class PosterRow
     return tile;
   }
 
+  /** Hidden, not removed: Lightning skips it, and it comes back for the next column (at most one row's worth exist). */
   private _release(tile: PosterTile): void {
-    this.tag('Strip')!.childList.remove(tile);
-    // A few spares cover a scroll step; more would only hold posters in memory.
-    if (this._spare.length < VISIBLE) this._spare.push(tile);
+    tile.visible = false;
+    this._spare.push(tile);
   }
 
   _onTileSelect(tile: PosterTile): void {

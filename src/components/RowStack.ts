@@ -7,8 +7,9 @@ import type { TileAccess } from './PosterTile';
 /**
  * The catalog's rows, stacked and scrolled so the focused row sits at the top. Virtualized like the
  * tiles inside each PosterRow: only the rows from ROW_MARGIN.before above the focused one to
- * ROW_MARGIN.after below it exist as Lightning elements; rows that scroll away are recycled for the
- * ones coming into reach. A row element is told its remembered column (`colOf`) when it is filled.
+ * ROW_MARGIN.after below it exist as Lightning elements; a row that scrolls away is hidden and refilled
+ * for the one coming into reach (elements are reused, never removed). A row element is filled at its
+ * remembered column (`colOf`).
  * Forwards its rows' `select` and `focusItem` signals, and pointer hovers (`pointRow`), with the row's
  * data index.
  */
@@ -105,25 +106,23 @@ export class RowStack
   }
 
   private _fill(index: number): PosterRow {
-    const track = this.tag('Track')!;
     let row = this._spare.pop();
-    if (row) track.childList.add(row);
+    if (row) row.visible = true;
     else
-      row = track.childList.a({
+      row = this.tag('Track')!.childList.a({
         type: PosterRow,
         collision: POINTER_PATH,
         signals: { select: '_onSelect', focusItem: '_onFocusItem' },
       }) as unknown as PosterRow;
     row.y = index * ROW.h;
     row.applyAccess(this._accessOf);
-    row.row = this._rows[index];
-    row.jumpTo(this._colOf(index));
+    row.fill(this._rows[index], this._colOf(index));
     return row;
   }
 
   private _release(row: PosterRow): void {
-    this.tag('Track')!.childList.remove(row);
-    if (this._spare.length < ROW_MARGIN.before + ROW_MARGIN.after + 1) this._spare.push(row);
+    row.visible = false;
+    this._spare.push(row);
   }
 
   _onSelect(item: CatalogItem, row: PosterRow): void {

@@ -4,9 +4,11 @@
  * (standard, large, standard, large, …; medians). Figures printed:
  *  - interactive: navigation start → the catalog routed with focus on its first title;
  *  - decided: … → every title's lock known (one preauthorize request by channel in both);
- *  - per key press: the key handler plus the two frames after it (main-thread work), over the same
- *    presses in both catalogs (each one moves focus), 300 ms apart; and, large catalog only, 30 presses to
- *    the right through a row of 40 (tiles recycled);
+ *  - per key press: main-thread work the press causes — the key handler plus every animation-frame
+ *    callback (Lightning's frame: update, render, texture uploads) in the 400 ms after it, timed by wrapping
+ *    requestAnimationFrame before the app loads — over the same presses in both catalogs (each one moves
+ *    focus); and, large catalog only, 30 presses to the right through a row of 40 (tiles recycled). Timing
+ *    callbacks rather than frame-to-frame intervals keeps other processes' load out of the figure;
  *  - JS heap after a forced garbage collection, once the catalog is decided.
  * The budgets are issue 13's (1.2× time, 1.2× per press, 1.3× heap). On this busy 2-core machine timings
  * jitter by tens of milliseconds from run to run, so each time ratio is asserted with an absolute slack
@@ -23,7 +25,18 @@ import { admin, launchTv, startStack, subscriber, waitForJourney, type Stack } f
 
 const RUNS = 3;
 const TIME_SLACK_MS = 150;
-const PRESS_SLACK_MS = 3;
+const PRESS_SLACK_MS = 5;
+/** How long after a press its frames are counted (the longest focus animation is 0.3 s). */
+const PRESS_WINDOW_MS = 400;
+/** Installed before the app's scripts: times every animation-frame callback (the TV's frames). */
+const FRAME_TIMER = `(() => {
+  const raw = window.requestAnimationFrame.bind(window);
+  window.__frameWork = [];
+  window.requestAnimationFrame = (cb) => raw((ts) => {
+    const t0 = performance.now();
+    try { cb(ts); } finally { window.__frameWork.push(performance.now() - t0); }
+  });
+})();`;
 const KEYS = { Left: 37, Up: 38, Right: 39, Down: 40 } as const;
 type Key = keyof typeof KEYS;
 /** Presses that move focus in both catalogs (standard rows hold 5, 5, 5, 5, 4 and 3 titles). */
@@ -34,7 +47,9 @@ const SAME_PRESSES: Key[] = [
 const FAR_RIGHT: Key[] = Array.from({ length: 30 }, () => 'Right' as Key);
 
 interface Press {
+  /** The key handler itself. */
   sync: number;
+  /** Frame callbacks in PRESS_WINDOW_MS after it. */
   frames: number;
   changed: boolean;
 }
@@ -42,6 +57,7 @@ interface Run {
   interactiveMs: number;
   decidedMs: number;
   heapBytes: number;
+  idle: number;
   press: number[];
   far: number[];
 }
@@ -64,29 +80,38 @@ async function firstTitle(): Promise<string> {
   return catalog.rows[0]!.items[0]!.title;
 }
 
-/** Press `keys` one by one inside the page; each press's handler time and the next two frames' work. */
+/** Press `keys` one by one inside the page: each press's handler time and the frame work after it. */
 function pressAll(keys: Key[]): Promise<Press[]> {
   return app.page.evaluate(
-    async ({ codes, gapMs }) => {
-      const hook = (window as unknown as { __tve: { focusedLabel(): string | null } }).__tve;
-      // Lightning's own frame callback is queued before ours, so ours sees how long the frame has run.
-      const frame = () => new Promise<number>((r) => requestAnimationFrame((start) => r(performance.now() - start)));
+    async ({ codes, windowMs }) => {
+      const w = window as unknown as { __frameWork: number[]; __tve: { focusedLabel(): string | null } };
       const out: Press[] = [];
       for (const code of codes) {
-        const before = hook.focusedLabel();
+        const before = w.__tve.focusedLabel();
         const init = { keyCode: code, which: code, bubbles: true } as KeyboardEventInit;
+        const from = w.__frameWork.length;
         const t0 = performance.now();
         window.dispatchEvent(new KeyboardEvent('keydown', init));
         window.dispatchEvent(new KeyboardEvent('keyup', init));
         const sync = performance.now() - t0;
-        const frames = (await frame()) + (await frame());
-        out.push({ sync, frames, changed: hook.focusedLabel() !== before });
-        await new Promise((r) => setTimeout(r, gapMs));
+        await new Promise((r) => setTimeout(r, windowMs));
+        const frames = w.__frameWork.slice(from).reduce((a, b) => a + b, 0);
+        out.push({ sync, frames, changed: w.__tve.focusedLabel() !== before });
       }
       return out;
     },
-    { codes: keys.map((k) => KEYS[k]), gapMs: 300 },
+    { codes: keys.map((k) => KEYS[k]), windowMs: PRESS_WINDOW_MS },
   );
+}
+
+/** Frame work in PRESS_WINDOW_MS without a press (what the figures above sit on). */
+function idleWork(): Promise<number> {
+  return app.page.evaluate(async (windowMs) => {
+    const w = window as unknown as { __frameWork: number[] };
+    const from = w.__frameWork.length;
+    await new Promise((r) => setTimeout(r, windowMs));
+    return w.__frameWork.slice(from).reduce((a, b) => a + b, 0);
+  }, PRESS_WINDOW_MS);
 }
 
 async function measure(catalog: 'standard' | 'large'): Promise<Run> {
@@ -113,6 +138,7 @@ async function measure(catalog: 'standard' | 'large'): Promise<Run> {
   await new Promise((r) => setTimeout(r, 1000)); // posters in, animations over
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const idle = await idleWork();
   const presses = await pressAll(SAME_PRESSES);
   expect(presses.filter((p) => !p.changed)).toEqual([]); // every press moved focus
   const far = catalog === 'large' ? await pressAll(FAR_RIGHT) : [];
@@ -121,6 +147,7 @@ async function measure(catalog: 'standard' | 'large'): Promise<Run> {
     interactiveMs: (await interactive.jsonValue()) as number,
     decidedMs: (await decided.jsonValue()) as number,
     heapBytes: usedSize,
+    idle,
     press: presses.map((p) => p.sync + p.frames),
     far: far.map((p) => p.sync + p.frames),
   };
@@ -129,13 +156,17 @@ async function measure(catalog: 'standard' | 'large'): Promise<Run> {
 beforeAll(async () => {
   stack = await startStack({ throttling: false });
   app = await launchTv(stack);
+  await app.context.addInitScript(FRAME_TIMER); // from the first relaunch on
   cdp = await app.context.newCDPSession(app.page);
   // Sign in once (alice: every channel), by the admin API instead of a phone.
   await app.waitForState((s) => s.route === 'providers' && s.focusedLabel === 'Acme Cable', 30000);
   await app.press('Enter');
   const { activationCode } = await waitForJourney(app, (j) => !!j.activationCode, 15000);
   const alice = await subscriber(stack, 'alice');
-  await admin(stack, 'POST', `sessions/${activationCode}/complete`, { username: alice.username, password: alice.password });
+  await admin(stack, 'POST', `sessions/${activationCode}/complete`, {
+    username: alice.username,
+    password: alice.password,
+  });
   await app.waitForState((s) => s.focusedLabel === 'Start watching', 15000);
   await app.press('Enter');
   await app.waitForState((s) => s.route === 'catalog', 15000);
@@ -148,11 +179,13 @@ afterAll(async () => {
 
 it('800 titles against the standard catalog: interactive time, per key press and heap within budget', async () => {
   const runs: Record<'standard' | 'large', Run[]> = { standard: [], large: [] };
-  for (let i = 0; i < RUNS; i++) for (const kind of ['standard', 'large'] as const) runs[kind].push(await measure(kind));
+  for (let i = 0; i < RUNS; i++)
+    for (const kind of ['standard', 'large'] as const) runs[kind].push(await measure(kind));
   const fig = (kind: 'standard' | 'large') => ({
     interactive: median(runs[kind].map((r) => r.interactiveMs)),
     decided: median(runs[kind].map((r) => r.decidedMs)),
     heap: median(runs[kind].map((r) => r.heapBytes)),
+    idle: median(runs[kind].map((r) => r.idle)),
     press: median(runs[kind].flatMap((r) => r.press)),
     far: median(runs[kind].flatMap((r) => r.far)),
   });
@@ -162,7 +195,8 @@ it('800 titles against the standard catalog: interactive time, per key press and
     `catalog at scale (medians of ${RUNS} relaunches each; standard 27 titles vs large 800):`,
     `  interactive      ${ms(std.interactive)} vs ${ms(big.interactive)}  ratio ${(big.interactive / std.interactive).toFixed(2)} (budget 1.2)`,
     `  all decided      ${ms(std.decided)} vs ${ms(big.decided)}  ratio ${(big.decided / std.decided).toFixed(2)}`,
-    `  per key press    ${ms(std.press)} vs ${ms(big.press)}  ratio ${(big.press / std.press).toFixed(2)} (budget 1.2; ${SAME_PRESSES.length} presses × ${RUNS})`,
+    `  per key press    ${ms(std.press)} vs ${ms(big.press)}  ratio ${(big.press / std.press).toFixed(2)} (budget 1.2; ${SAME_PRESSES.length} presses × ${RUNS}; main-thread work in ${PRESS_WINDOW_MS} ms)`,
+    `  no press         ${ms(std.idle)} vs ${ms(big.idle)} of frame work in ${PRESS_WINDOW_MS} ms`,
     `  far right (large only, 30 presses through a row of 40): ${ms(big.far)} per press, ${(big.far / std.press).toFixed(2)}× the standard press`,
     `  JS heap          ${(std.heap / 1e6).toFixed(2)} MB vs ${(big.heap / 1e6).toFixed(2)} MB  ratio ${(big.heap / std.heap).toFixed(2)} (budget 1.3)`,
   ];
