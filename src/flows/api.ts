@@ -99,6 +99,21 @@ export interface Decision {
   failure?: Failure;
 }
 
+/**
+ * What an AbortSignal offers (the pass client's `AbortLike`), so engines without AbortController can pass
+ * `cancelSource()` from src/flows/cancel.ts instead.
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+export interface PreauthorizeOptions {
+  /** Aborting drops the batches still queued (the viewer left the catalog); a sent batch is not recalled. */
+  signal?: CancelSignal;
+}
+
 export interface PlaybackGrant {
   resource: string;
   /** `token.serializedToken`, handed to the programmer's stream URL; never cached, never reused. */
@@ -146,8 +161,12 @@ export interface PassFlows {
   startActivation(provider: Provider | undefined, listener: ActivationListener): Activation;
   /** The signed-in profile and the provider it is signed in with, if any. */
   current(): { profile: SignedInProfile; provider: Provider } | undefined;
-  /** Informative decisions (batches of <= 5, permits cached in memory). Never used for playback. */
-  preauthorize(resources: string[]): Promise<Result<Map<string, Decision>>>;
+  /**
+   * Informative decisions (batches of <= 5 or the MVPD's limit, permits cached in memory). Never used for
+   * playback. The map is keyed by the resources as asked; answers are matched tolerantly (trimmed, MRSS by
+   * channel and item title); a resource whose answer cannot be matched is absent (unknown: authorize decides).
+   */
+  preauthorize(resources: string[], options?: PreauthorizeOptions): Promise<Result<Map<string, Decision>>>;
   /** Authoritative decision for exactly one resource; called on every play. */
   authorize(resource: string): Promise<Result<PlaybackGrant>>;
   /** User-initiated only. Clears the cached profile parts. */

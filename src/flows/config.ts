@@ -18,12 +18,20 @@ export interface PassFlowsConfig extends ProviderFilterOptions {
   configCacheTtlMs?: number;
   /** Resources per preauthorization request. Default 5. */
   preauthorizeBatchSize?: number;
+  /**
+   * Per-MVPD preauthorization limits where an MVPD allows fewer than `preauthorizeBatchSize` resources per
+   * request (set by Adobe support; e.g. `{ "RedwoodWireless": 3 }`). The smaller of the two applies.
+   */
+  preauthorizeLimits?: Record<string, number>;
   // Picker filters (hiddenMvpdIds, testMvpdPattern, showTempPass, providerFilter): provider-filter.ts.
   /** Re-read the profile after each authorization to pick up refreshed metadata (checklist 12). Off by default. */
   rereadProfileAfterAuthorize?: boolean;
   /** How long a preauthorization permit stays in the memory cache. Default 10 minutes. */
   permitCacheTtlMs?: number;
-  /** Automatic new codes after expiry before giving up (the TV may be left on the code screen). Default 10. */
+  /**
+   * Automatic new codes after an expiry before polling stops and the screen offers "Get a new code" (a TV
+   * left on the code screen must not poll for hours). Default 1; 0 stops at the first expiry.
+   */
   maxAutoRenewals?: number;
   /** Per-request timeout in the pass client. Default 10 s. */
   httpTimeoutMs?: number;

@@ -3,11 +3,12 @@
  * Wiring only; each flow lives in its own small file.
  */
 import { PassClient } from '../pass';
-import type { Activation, ActivationListener, PassFlows, Provider, SignedInProfile } from './api';
+import type { Activation, ActivationListener, PassFlows, PreauthorizeOptions, Provider, SignedInProfile } from './api';
 import { startActivation } from './activation';
 import type { PassFlowsConfig } from './config';
 import type { FlowContext } from './context';
 import { Entitlements } from './entitlements';
+import { ok } from './failure';
 import { logout } from './logout';
 import { redactingLogger, silentLogger, systemClock, systemTimers, type FlowPorts, type TimersPort } from './ports';
 import { boot, chooseProfile } from './profiles';
@@ -64,7 +65,11 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
 
   return {
     boot: () => boot(ctx),
-    providers: () => providers.list(),
+    // Signed in, there is nothing to choose: never a configuration request (checklist 6), whatever page asks.
+    providers: () => {
+      const signedIn = ctx.state.profile;
+      return signedIn ? Promise.resolve(ok([signedIn.provider])) : providers.list();
+    },
     lastUsedProvider: () => ctx.state.lastUsed,
     chooseProfile(profile: SignedInProfile) {
       void chooseProfile(ctx, profile);
@@ -74,7 +79,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
       const profile = ctx.state.profile;
       return profile ? { profile, provider: profile.provider } : undefined;
     },
-    preauthorize: (resources: string[]) => decisions.preauthorize(resources),
+    preauthorize: (resources: string[], options?: PreauthorizeOptions) => decisions.preauthorize(resources, options),
     authorize: (resource: string) => decisions.authorize(resource),
     logout: () => logout(ctx),
   };

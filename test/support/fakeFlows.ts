@@ -12,6 +12,7 @@ import type {
   LogoutOutcome,
   PassFlows,
   PlaybackGrant,
+  PreauthorizeOptions,
   Provider,
   Result,
   SignedInProfile,
@@ -112,6 +113,8 @@ export class FakeFlows implements PassFlows {
   /** When set, boot()/authorize() wait for the test to resolve them. */
   holdBoot?: Promise<void>;
   holdAuthorize?: Promise<void>;
+  /** When set, preauthorize() waits for it (a queued batch the viewer may leave behind). */
+  holdPreauthorize?: Promise<void>;
 
   private record(name: Call['name'], ...args: unknown[]) {
     this.calls.push({ name, args });
@@ -144,8 +147,9 @@ export class FakeFlows implements PassFlows {
   current() {
     return this.signedIn;
   }
-  async preauthorize(resources: string[]) {
-    this.record('preauthorize', resources);
+  async preauthorize(resources: string[], options?: PreauthorizeOptions) {
+    this.record('preauthorize', resources, options);
+    if (this.holdPreauthorize) await this.holdPreauthorize;
     if (this.preauthorizeResult) return this.preauthorizeResult;
     const map = new Map<string, Decision>();
     for (const r of resources) map.set(r, this.decisions.get(r) ?? { resource: r, authorized: true });
