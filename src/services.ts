@@ -147,10 +147,7 @@ export function startServices(rawAdobePass: unknown, search: string): Services {
  * The catalog client with at most one early load: the first load() within EARLY_CATALOG_MS of it
  * takes its result (a failure included: the page offers Retry, which loads afresh).
  */
-export function prefetchingCatalog(
-  inner: CatalogClient,
-  now: () => number,
-): CatalogClient & { prefetch(): void } {
+export function prefetchingCatalog(inner: CatalogClient, now: () => number): CatalogClient & { prefetch(): void } {
   let early: { at: number; result: Promise<Result<Catalog>> } | undefined;
   return {
     load() {
@@ -176,14 +173,17 @@ function createServices(
 ): { services: Services; flows: StartablePassFlows; catalog: ReturnType<typeof prefetchingCatalog> } {
   const resolved = resolveSettings(rawAdobePass, presetOverride);
   // The TV opts into the first-launch configuration request (see PassFlowsConfig.firstLaunchConfiguration).
-  const flows = createPassFlows({ ...resolved.flows, firstLaunchConfiguration: true }, {
-    platform: createPlatformPort(),
-    onSignInChange: (signedIn) => platform.signInChanged(signedIn),
-    timers: {
-      setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),
-      clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId),
+  const flows = createPassFlows(
+    { ...resolved.flows, firstLaunchConfiguration: true },
+    {
+      platform: createPlatformPort(),
+      onSignInChange: (signedIn) => platform.signInChanged(signedIn),
+      timers: {
+        setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),
+        clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId),
+      },
     },
-  });
+  );
   const now = (): number => Date.now();
   const catalog = prefetchingCatalog(createCatalogClient({ baseUrl: resolved.programmerBaseUrl }), now);
   const services: Services = {

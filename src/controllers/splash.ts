@@ -37,7 +37,8 @@ export class SplashController extends Controller<SplashState> {
     this.set({ kind: 'booting', step: BOOT_STEPS[0] });
     const result = await flows.boot((step) => {
       const line = BOOT_STEPS[STEP_LINE[step]];
-      if (ticket.live && this.state.kind === 'booting' && this.state.step !== line) this.set({ kind: 'booting', step: line });
+      if (ticket.live && this.state.kind === 'booting' && this.state.step !== line)
+        this.set({ kind: 'booting', step: line });
     });
     if (!ticket.live) return;
     if (!result.ok) {

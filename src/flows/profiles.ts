@@ -13,7 +13,10 @@ import { adoptProfile, forgetProfile, lastUsed, toSignedIn, type FlowContext } f
 import { failed, ok, toFailure } from './failure';
 import { isPassError } from '../pass';
 
-export async function boot(ctx: FlowContext, onStep: (step: BootStep) => void = () => undefined): Promise<Result<BootOutcome>> {
+export async function boot(
+  ctx: FlowContext,
+  onStep: (step: BootStep) => void = () => undefined,
+): Promise<Result<BootOutcome>> {
   onStep('registering');
   const last = await lastUsed(ctx, true);
   const storedProfile = await ctx.persistence.readProfile();

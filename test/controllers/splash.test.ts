@@ -12,7 +12,7 @@ function setup(flows = new FakeFlows()) {
 }
 
 describe('SplashController', () => {
-  it('the progress line follows the flows\' boot steps, not a timer', async () => {
+  it("the progress line follows the flows' boot steps, not a timer", async () => {
     const flows = new FakeFlows();
     let release!: () => void;
     flows.holdBoot = new Promise<void>((r) => (release = r));

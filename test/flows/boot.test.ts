@@ -96,7 +96,8 @@ describe('one boot run', () => {
     server.on(`${PROFILES}/AcmeCable`, { json: { profiles: { AcmeCable: ACME_PROFILE } }, delayMs: 100 });
     const f = flows();
     f.startBoot();
-    for (let i = 0; i < 200 && server.count(`${PROFILES}/AcmeCable`) === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 200 && server.count(`${PROFILES}/AcmeCable`) === 0; i++)
+      await new Promise((r) => setTimeout(r, 5));
     const heard: BootStep[] = [];
     const result = await f.boot((s) => heard.push(s));
     expect(heard).toEqual(['confirming-provider']);
