@@ -7,6 +7,7 @@ import type {
   ActivationCode,
   ActivationListener,
   BootOutcome,
+  BootStep,
   Decision,
   Failure,
   LogoutOutcome,
@@ -122,8 +123,11 @@ export class FakeFlows implements PassFlows {
   count(name: Call['name']): number {
     return this.calls.filter((c) => c.name === name).length;
   }
-  async boot() {
+  /** The progress listener of the last boot() call (a test reports steps through it). */
+  bootStep?: (step: BootStep) => void;
+  async boot(onStep?: (step: BootStep) => void) {
     this.record('boot');
+    this.bootStep = onStep;
     if (this.holdBoot) await this.holdBoot;
     return this.bootResult;
   }
