@@ -275,7 +275,7 @@ describe('signed in with whom (one owner: the flows)', () => {
     expect(listener.signedInWith).toEqual([northStar]);
     expect(f.current()?.provider).toEqual(northStar);
     expect(f.lastUsedProvider()).toEqual(northStar);
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({
+    expect(storage.get(`adobePass.${SP}.provider`)).toEqual({
       id: 'NorthStarFiber',
       displayName: 'NorthStar Fiber',
       logoUrl: 'http://l/ns.png',
@@ -353,7 +353,7 @@ describe('boot and profiles', () => {
     server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
     expect((await flows().boot()).ok).toBe(true);
     const warnings = logger.lines.filter((l) => l.includes('Could not persist entry'));
-    expect(warnings.map((l) => /"key":"([^"]+)"/.exec(l)?.[1]).sort()).toEqual([`adobePass.${SP}.client`, `adobePass.${SP}.token`]);
+    expect(warnings.map((l) => /"key":"([^"]+)"/.exec(l)?.[1]).sort()).toEqual([`adobePass.${SP}.budget`, `adobePass.${SP}.client`, `adobePass.${SP}.token`]);
     expect(warnings.join('\n')).toContain('QuotaExceededError');
   });
 
@@ -368,7 +368,7 @@ describe('boot and profiles', () => {
 });
 
 describe('throttling budget across launches', () => {
-  const budget = () => JSON.parse(String(storage.get(`adobePass.${SP}.budget`))) as { v: number; data: { burstLeft: number; lastSentAt: number } };
+  const budget = () => ({ data: storage.get(`adobePass.${SP}.budget`) as { burstLeft: number; lastSentAt: number } });
 
   test('the budget is kept in storage; a relaunch right after a spent burst waits a slot instead of bursting again', async () => {
     server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
@@ -376,7 +376,7 @@ describe('throttling budget across launches', () => {
     expect(budget().data).toEqual({ burstLeft: 7, lastSentAt: clock.now() });
 
     // The burst is gone (e.g. a big catalogue in the last run); the app starts again at once, same device.
-    storage.set(`adobePass.${SP}.budget`, JSON.stringify({ v: 1, data: { burstLeft: 0, lastSentAt: clock.now() } }));
+    storage.set(`adobePass.${SP}.budget`, { burstLeft: 0, lastSentAt: clock.now() });
     sleeps = [];
     const relaunched = flows();
     await relaunched.boot();
@@ -385,7 +385,7 @@ describe('throttling budget across launches', () => {
   });
 
   test('an unreadable budget entry is dropped (warned), never a crash: the launch counts as a first one', async () => {
-    storage.set(`adobePass.${SP}.budget`, '{"v":1,"data":{"burstLeft":"lots"}}');
+    storage.set(`adobePass.${SP}.budget`, { burstLeft: 'lots' });
     server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
     const result = await flows().boot();
     expect(result.ok).toBe(true);
@@ -410,7 +410,7 @@ describe('providers', () => {
 
   test('TempPass, test and hidden MVPDs filtered; last used first; cached for the TTL', async () => {
     server.on(`GET /api/v2/${SP}/configuration`, { json: config });
-    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'NorthStarFiber', displayName: 'NorthStar Fiber' } }));
+    storage.set(`adobePass.${SP}.provider`, { id: 'NorthStarFiber', displayName: 'NorthStar Fiber' });
     const f = flows({ hiddenMvpdIds: ['HiddenOne'], configCacheTtlMs: 180_000 });
     const first = await f.providers();
     expect(first.ok && first.value.map((p) => p.id)).toEqual(['NorthStarFiber', 'AcmeCable']);
