@@ -7,6 +7,7 @@ const esmPackages = [
   '@metrological/sdk',
   'localcookies',
   '@michieljs/execute-as-promise',
+  '@firebolt-js/sdk',
 ];
 const shared = {
   transform: { '^.+\\.tsx?$': tsTransform, '^.+\\.m?js$': jsTransform },

@@ -1,88 +1,48 @@
 /**
  * npm run bench — figures for our app and a bare Lightning baseline built the same way, measured in
- * the same run (ratios printed), compared with the budgets of platforms.md §4.4. Prints only; no
- * assertions. Headless Chromium with SwiftShader: treat absolute numbers as regression signals.
+ * the same run (ratios printed), compared with the budgets of platforms.md §4.4. No assertions on
+ * figures. Headless Chromium with SwiftShader: treat absolute numbers as regression signals.
+ * Writes test-results/bench.json (one entry per figure, see lib/report.ts) and test-results/bench.md.
  *
- *   BENCH_RUNS=3 (launch repetitions, median reported)
+ *   BENCH_RUNS=3   launch repetitions, median reported
+ *   BENCH_QUICK=1  (npm run bench:quick) one run per figure, fewer presses and navigations: CI runs it
+ *                  so a bench that no longer completes fails the build. Exit 1 when a figure is missing.
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startEmulator } from '../emulator/src/server';
 import { listFiles } from '../scripts/lib/es5';
 import { openBrowser, type BenchBrowser, type OpenOptions } from './lib/browser';
 import { BASELINE_DIST, OUR_DIST, READY, ROOT, ensureBuilds } from './lib/apps';
 import { FOCUS_SIG } from './lib/probe';
+import {
+  KEY,
+  admin,
+  emuRewrite,
+  launch,
+  press,
+  pressUntilNavigated,
+  reload,
+  signIn,
+  waitFor,
+  type Emu,
+  type Journal,
+} from './lib/drive';
 import { fmtMs, fmtRatio, frameStats, median } from './lib/stats';
+import { entry, writeBench, type BenchEntry, type FigureKey } from './lib/report';
 
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const QUICK = process.env.BENCH_QUICK === '1';
+const RUNS = QUICK ? 1 : Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+/** Presses for the input-latency median; round trips for the heap probe (25 = 50 navigations). */
+const KEY_PRESSES = QUICK ? 6 : 12;
+const ROUND_TRIPS = QUICK ? 5 : 25;
+/** A bench that hangs must fail CI rather than stall it. */
+const WATCHDOG_MS = Number(process.env.BENCH_TIMEOUT_MS ?? (QUICK ? 6 : 20) * 60000);
+const RESULTS = join(__dirname, '..', 'test-results');
 const RATES = [1, 4];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-type Emu = Awaited<ReturnType<typeof startEmulator>>;
-interface Journal {
-  entries: Array<{ method: string; path: string }>;
-}
-
-const emuRewrite = (emu: Emu) => ({
-  'http://localhost:4010': emu.adobeUrl,
-  'http://localhost:4020': emu.programmerUrl,
-});
-
-async function admin<T>(emu: Emu, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emu.adobeUrl}/__emulator/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`admin ${path}: ${res.status}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function press(b: BenchBrowser, keyCode: number): Promise<void> {
-  await b.page.evaluate((code) => {
-    const init = { keyCode: code, which: code, bubbles: true } as KeyboardEventInit;
-    window.dispatchEvent(new KeyboardEvent('keydown', init));
-    window.dispatchEvent(new KeyboardEvent('keyup', init));
-  }, keyCode);
-  await b.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-const KEY = { left: 37, up: 38, right: 39, down: 40, enter: 13, back: 8 };
-
-async function waitFor(b: BenchBrowser, expr: string, timeoutMs = 30000): Promise<void> {
-  await b.page.waitForFunction(expr, undefined, { timeout: timeoutMs, polling: 25 });
-}
-
-/** Cold launch (fresh profile) → ready, at a CPU throttle rate. */
-async function launch(o: OpenOptions, rate: number): Promise<{ ms: number; b: BenchBrowser }> {
-  const b = await openBrowser(o);
-  await b.throttle(rate);
-  await b.page.goto(b.url);
-  return { ms: await b.readyAt(), b };
-}
-
-/** Our first-launch journey: providers → first provider → code → admin completes → catalog. */
-async function signIn(b: BenchBrowser, emu: Emu): Promise<number> {
-  await press(b, KEY.enter);
-  await waitFor(b, `window.__tveJourney && window.__tveJourney.activationCode`);
-  const code = await b.page.evaluate(
-    () => (window as unknown as { __tveJourney: { activationCode: string } }).__tveJourney.activationCode,
-  );
-  const fixtures = await admin<{ subscribers: Array<{ username: string; password: string }> }>(emu, 'GET', 'fixtures');
-  const alice = fixtures.subscribers.find((s) => s.username === 'alice')!;
-  const t0 = Date.now();
-  await admin(emu, 'POST', `sessions/${code}/complete`, { username: alice.username, password: alice.password });
-  await waitFor(b, READY.catalog, 60000);
-  return Date.now() - t0;
-}
-
-/** Warm launch: reload with the stored state → ready. */
-async function reload(b: BenchBrowser): Promise<number> {
-  await b.page.reload();
-  return b.readyAt();
-}
 
 /**
  * Key press → focus change → the next frame drawn, measured in the page, `n` presses alternating
@@ -138,9 +98,9 @@ async function heapMb(b: BenchBrowser): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1048576;
 }
 
-/** 50 navigations: ours catalog → Account → Back (25 round trips); the baseline rails → details → Back. */
-async function navigate50(b: BenchBrowser, ours: boolean): Promise<void> {
-  for (let i = 0; i < 25; i++) {
+/** 2 × ROUND_TRIPS navigations: ours catalog → Account → Back; the baseline rails → details → Back. */
+async function navigateRoundTrips(b: BenchBrowser, ours: boolean): Promise<void> {
+  for (let i = 0; i < ROUND_TRIPS; i++) {
     if (ours) {
       for (let k = 0; k < 6; k++) {
         const label = await b.page.evaluate(() =>
@@ -149,10 +109,8 @@ async function navigate50(b: BenchBrowser, ours: boolean): Promise<void> {
         if (label === 'Account') break;
         await press(b, KEY.up);
       }
-      await press(b, KEY.enter);
-      await waitFor(b, `window.__tve.route() === 'account' && window.__tve.ready()`);
-      await press(b, KEY.back);
-      await waitFor(b, READY.catalog);
+      await pressUntilNavigated(b, KEY.enter, `window.__tve.route() === 'account' && window.__tve.ready()`);
+      await pressUntilNavigated(b, KEY.back, READY.catalog);
     } else {
       await press(b, KEY.enter);
       await waitFor(b, `window.__bench.page() === 'details'`);
@@ -197,9 +155,11 @@ async function main(): Promise<void> {
   const load = loadavg()
     .map((x) => x.toFixed(1))
     .join(' / ');
-  console.log(
-    `\n[bench] ${new Date().toISOString()} · ${cpus().length} CPU · load average ${load} · runs per launch figure: ${RUNS}`,
-  );
+  const started = Date.now();
+  const head = `${new Date().toISOString()} · ${cpus().length} CPU · load average ${load} · ${
+    QUICK ? 'quick mode (one run per figure)' : `runs per launch figure: ${RUNS}`
+  }`;
+  console.log(`\n[bench] ${head}`);
 
   const emu = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true });
   const ours = (readyExpr: string, extra: Partial<OpenOptions> = {}): OpenOptions => ({
@@ -215,9 +175,16 @@ async function main(): Promise<void> {
   });
   const rows: string[][] = [];
   const misses: string[] = [];
+  const figures: Partial<Record<FigureKey, BenchEntry>> = {};
+  const figure = (key: FigureKey, a: number, bl: number | null) => (figures[key] = entry(key, a, bl));
   const row = (name: string, a: number, bl: number, budget: string) =>
     rows.push([name, fmtMs(a), fmtMs(bl), fmtRatio(a, bl), budget]);
   const launchBudget = (rate: number) => (rate === 1 ? 2000 : 4000);
+  const open: BenchBrowser[] = [];
+  const track = <T extends { b: BenchBrowser } | BenchBrowser>(x: T): T => {
+    open.push('b' in x ? x.b : x);
+    return x;
+  };
 
   try {
     // A. Cold launch (fresh browser profile each run) → provider picker interactive; the baseline's
@@ -229,15 +196,16 @@ async function main(): Promise<void> {
       const coldBase: number[] = [];
       warmBase[rate] = [];
       for (let i = 0; i < RUNS; i++) {
-        const a = await launch(ours(READY.providers), rate);
+        const a = track(await launch(ours(READY.providers), rate));
         cold.push(a.ms);
         await a.b.close();
-        const bc = await launch(base(), rate);
+        const bc = track(await launch(base(), rate));
         coldBase.push(bc.ms);
         warmBase[rate]!.push(await reload(bc.b));
-        if (i === 0 && rate === 1) keyBase = await inputLatency(bc.b, 12);
+        if (i === 0 && rate === 1) keyBase = await inputLatency(bc.b, KEY_PRESSES);
         await bc.b.close();
       }
+      figure(rate === 1 ? 'coldLaunch1x' : 'coldLaunch4x', median(cold), median(coldBase));
       row(
         `cold launch → provider picker interactive (${rate}× CPU)`,
         median(cold),
@@ -249,21 +217,23 @@ async function main(): Promise<void> {
     }
 
     // B. One signed-in profile: the first-launch journey (request count, sign-in latency), then warm
-    //    launches (reloads) → catalog interactive, input latency and the heap after 50 navigations.
+    //    launches (reloads) → catalog interactive, input latency and the heap after the navigations.
     await admin(emu, 'DELETE', 'journal');
-    const s = await launch(ours(READY.providers), 1);
+    const s = track(await launch(ours(READY.providers), 1));
     const signInMs = await signIn(s.b, emu);
-    await press(s.b, KEY.enter); // play the focused title: one authorization
-    await waitFor(s.b, `/^play/.test(window.__tve.route())`);
-    await sleep(1500);
-    await press(s.b, KEY.back);
-    await waitFor(s.b, READY.catalog);
+    // Play the focused title (one authorization); wait until the player has settled, whatever it shows.
+    await pressUntilNavigated(s.b, KEY.enter, `/^play/.test(window.__tve.route())`);
+    await waitFor(s.b, `['playing', 'error', 'ended'].indexOf(window.__tveJourney.playerPhase) >= 0`);
+    const phase = await s.b.page.evaluate(`window.__tveJourney.playerPhase`);
+    if (phase !== 'playing') console.log(`[bench] note: the player shows "${String(phase)}" rather than playing`);
+    await pressUntilNavigated(s.b, KEY.back, READY.catalog);
     const journey = journeyCounts((await admin<Journal>(emu, 'GET', 'journal')).entries);
     await s.b.setReady(READY.catalog);
     for (const rate of RATES) {
       await s.b.throttle(rate);
       const warm: number[] = [];
       for (let i = 0; i < RUNS; i++) warm.push(await reload(s.b));
+      figure(rate === 1 ? 'warmLaunch1x' : 'warmLaunch4x', median(warm), median(warmBase[rate]!));
       row(
         `warm launch → catalog interactive (${rate}× CPU; baseline: reload)`,
         median(warm),
@@ -282,17 +252,23 @@ async function main(): Promise<void> {
       'polling every 3–5 s',
     ]);
     await sleep(1000);
-    const key = await inputLatency(s.b, 12);
-    row('key press → focus change rendered (median of 12, 1× CPU)', median(key), median(keyBase), '≤ 100 ms');
+    const key = await inputLatency(s.b, KEY_PRESSES);
+    figure('keyToFrame', median(key), median(keyBase));
+    row(
+      `key press → focus change rendered (median of ${KEY_PRESSES}, 1× CPU)`,
+      median(key),
+      median(keyBase),
+      '≤ 100 ms',
+    );
     if (median(key) > 100) misses.push(`input latency ${fmtMs(median(key))} > 100 ms`);
-    await navigate50(s.b, true);
+    await navigateRoundTrips(s.b, true);
     const heap = await heapMb(s.b);
 
     // C. FPS while scrolling at a 720p stage (the SDK switches to 1280×720 when the window is 720 high).
     await s.b.page.setViewportSize({ width: 1280, height: 720 });
     await reload(s.b);
     await sleep(1000); // posters
-    const bb = await openBrowser(base({ viewport: { width: 1280, height: 720 } }));
+    const bb = track(await openBrowser(base({ viewport: { width: 1280, height: 720 } })));
     await bb.page.goto(bb.url);
     await bb.readyAt();
     for (const rate of RATES) {
@@ -302,6 +278,8 @@ async function main(): Promise<void> {
       await bb.throttle(rate);
       const b = await scrollFps(bb);
       await bb.throttle(1);
+      figure(rate === 1 ? 'fps720' : 'fps720x4', o.fps, b.fps);
+      figure(rate === 1 ? 'p95Frame720' : 'p95Frame720x4', o.p95, b.p95);
       const fpsGoal = rate === 1 ? 50 : 30;
       rows.push([
         `scroll at 720p (${rate}× CPU): mean FPS`,
@@ -315,11 +293,12 @@ async function main(): Promise<void> {
       if (o.p95 > 50) misses.push(`p95 frame at ${rate}×: ${fmtMs(o.p95)} > 50 ms`);
     }
     await s.b.close();
-    await navigate50(bb, false);
+    await navigateRoundTrips(bb, false);
     const heapBase = await heapMb(bb);
     await bb.close();
+    figure('heap', heap, heapBase);
     rows.push([
-      'JS heap after 50 navigations (after GC)',
+      `JS heap after ${2 * ROUND_TRIPS} navigations (after GC)`,
       `${heap.toFixed(1)} MB`,
       `${heapBase.toFixed(1)} MB`,
       fmtRatio(heap, heapBase),
@@ -336,41 +315,73 @@ async function main(): Promise<void> {
       `${kb(es5.raw)} / ${kb(es5.gzip)}`,
       'n/a',
       '–',
-      'JS ≤ 1 MB min',
+      'JS ≤ 1 MB min; gzip ≤ 200 KB (issue 17)',
     ]);
     rows.push([
       'shipped at launch, dist/es6 (raw / gzip)',
       `${kb(es6.raw)} / ${kb(es6.gzip)}`,
       `${kb(b6.raw)} / ${kb(b6.gzip)}`,
-      fmtRatio(es6.raw, b6.raw),
+      fmtRatio(es6.gzip, b6.gzip),
       'JS ≤ 1 MB min',
     ]);
     const app6 = readFileSync(listFiles(join(OUR_DIST, 'js'), (f) => /appBundle/.test(f))[0]!).length;
     const base6 = readFileSync(join(BASELINE_DIST, 'js', 'appBundle.js')).length;
-    rows.push(['appBundle (app + SDK), dist/es6 raw', kb(app6), kb(base6), fmtRatio(app6, base6), '≤ 300 KB min']);
+    rows.push([
+      'appBundle (app + SDK), dist/es6 raw',
+      kb(app6),
+      kb(base6),
+      fmtRatio(app6, base6),
+      '≤ 300 KB min; ≤ 2× baseline (issue 17)',
+    ]);
+    figure('es5GzipKB', es5.gzip / 1024, null);
+    figure('es6GzipKB', es6.gzip / 1024, b6.gzip / 1024);
+    figure('appBundleKB', app6 / 1024, base6 / 1024);
     if (es5.raw > 1024 * 1024) misses.push(`dist/es5 JS at launch ${kb(es5.raw)} > 1 MB`);
+    if (es5.gzip > 200 * 1024) misses.push(`dist/es5 at launch ${kb(es5.gzip)} gzip > 200 KB`);
     if (app6 > 300 * 1024) misses.push(`appBundle ${kb(app6)} > 300 KB`);
 
-    console.log('\n| Measure | Ours | Baseline | Ratio | Budget (platforms.md §4.4 / §2.6) |');
-    console.log('|---|---:|---:|---:|---|');
-    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+    const out: string[] = [`Bench ${head}`, ''];
+    out.push('| Measure | Ours | Baseline | Ratio | Budget (platforms.md §4.4 / §2.6) |');
+    out.push('|---|---:|---:|---:|---|');
+    for (const r of rows) out.push(`| ${r.join(' | ')} |`);
 
     // E. Requests per journey against the cookbook's minimum.
     const resources = await distinctResources(emu);
-    printJourney(journey, resources);
-
-    console.log('\nWhere we miss the budgets:', misses.length ? '\n- ' + misses.join('\n- ') : 'nowhere in this run.');
-    console.log(
-      `\nLoad average ${load} at the start, ${loadavg()
-        .map((x) => x.toFixed(1))
-        .join(' / ')} at the end; ${cpus().length} CPUs; headless Chromium, SwiftShader WebGL.`,
+    const req = journeyTable(journey, resources);
+    figure('requests', req.total, req.minimum);
+    out.push('', ...req.lines);
+    out.push(
+      '',
+      'Where we miss the budgets:' + (misses.length ? '\n- ' + misses.join('\n- ') : ' nowhere in this run.'),
     );
+    out.push(
+      '',
+      `Load average ${load} at the start, ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')} at the end; ${cpus().length} CPUs; headless Chromium, SwiftShader WebGL; ${Math.round(
+        (Date.now() - started) / 1000,
+      )} s.`,
+    );
+    console.log('\n' + out.join('\n'));
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'bench.md'), out.join('\n') + '\n');
   } finally {
+    for (const b of open) await b.close().catch(() => undefined);
     await emu.close();
+    const problems = writeBench(join(RESULTS, 'bench.json'), figures);
+    console.log(`\n[bench] wrote test-results/bench.json (${Object.keys(figures).length} figures)`);
+    if (problems.length) {
+      console.error(`[bench] bench.json is incomplete:\n- ${problems.join('\n- ')}`);
+      process.exitCode = 1;
+    }
   }
 }
 
-function printJourney(journey: Map<string, number>, resources: number): void {
+/** The journey's requests against the cookbook's minimum, as Markdown lines and totals. */
+function journeyTable(
+  journey: Map<string, number>,
+  resources: number,
+): { lines: string[]; total: number; minimum: number } {
   const minimum: Array<[string, number]> = [
     ['POST /o/client/register', 1],
     ['POST /o/client/token', 1],
@@ -381,11 +392,12 @@ function printJourney(journey: Map<string, number>, resources: number): void {
     ['POST decisions/preauthorize/{mvpd}', Math.ceil(resources / 5)],
     ['POST decisions/authorize/{mvpd}', 1],
   ];
-  console.log(
-    `\nRequests to Adobe Pass on the first-launch journey (cold start → sign in → catalog of ${resources} distinct resources → one play → back to the catalog), from the emulator journal:\n`,
-  );
-  console.log('| Request | Sent | Cookbook minimum |');
-  console.log('|---|---:|---:|');
+  const lines = [
+    `Requests to Adobe Pass on the first-launch journey (cold start → sign in → catalog of ${resources} distinct resources → one play → back to the catalog), from the emulator journal:`,
+    '',
+    '| Request | Sent | Cookbook minimum |',
+    '|---|---:|---:|',
+  ];
   let total = 0;
   let minTotal = 0;
   const seen = new Set<string>();
@@ -394,17 +406,19 @@ function printJourney(journey: Map<string, number>, resources: number): void {
     seen.add(name);
     total += n;
     minTotal += min;
-    console.log(`| ${name} | ${n} | ${min} |`);
+    lines.push(`| ${name} | ${n} | ${min} |`);
   }
   for (const [name, n] of journey)
     if (!seen.has(name)) {
       total += n;
-      console.log(`| ${name} | ${n} | – |`);
+      lines.push(`| ${name} | ${n} | – |`);
     }
-  console.log(`| **total** | **${total}** | **${minTotal}** |`);
-  console.log(
-    '\n(The bench completes the session right after the code appears, so one poll is the minimum; a user takes longer and each 5 s adds a poll.)',
+  lines.push(`| **total** | **${total}** | **${minTotal}** |`);
+  lines.push(
+    '',
+    '(The bench completes the session right after the code appears, so one poll is the minimum; a user takes longer and each 5 s adds a poll.)',
   );
+  return { lines, total, minimum: minTotal };
 }
 
 async function distinctResources(emu: Emu): Promise<number> {
@@ -414,7 +428,15 @@ async function distinctResources(emu: Emu): Promise<number> {
   return new Set(catalog.rows.flatMap((r) => r.items.map((i) => i.resource))).size;
 }
 
-main().catch((e: Error) => {
-  console.error(`[bench] ${e.stack ?? e.message}`);
+const watchdog = setTimeout(() => {
+  console.error(`[bench] still running after ${WATCHDOG_MS / 60000} min: giving up (BENCH_TIMEOUT_MS)`);
   process.exit(1);
-});
+}, WATCHDOG_MS);
+watchdog.unref();
+
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((e: Error) => {
+    console.error(`[bench] ${e.stack ?? e.message}`);
+    process.exit(1);
+  });

@@ -2,17 +2,19 @@
  * npm run dist: standalone device builds.
  *   dist/es6  modern engines (Chromium >= 80: webOS 22+, Tizen 2022+, desktop)
  *   dist/es5  every shipped .js parses as ES5: Tizen 2017+ (Chromium 47), webOS 4+, WPE 2.22+
- * Steps: lng dist --es5 --es6 (minified, no source maps) → transpile Lightning core to ES5 →
- * replace the SDK's polyfills with core-js modules the shipped code uses → vendor files → strip maps →
- * ES5 parse check → size table.
+ * Steps: lng dist --es5 --es6 (minified, with source maps) → Lightning core rebuilt as minified ES5 →
+ * replace the SDK's polyfills with core-js modules the shipped code uses → vendor files → source maps
+ * moved to dist/maps/ (for `npm run sizes`, never shipped) → ES5 parse check → size table.
  */
-import { readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { DIST_COMPLETE, DIST_DIR, LNG, NODE_MODULES } from './lib/paths';
+import { DIST_COMPLETE, DIST_DIR, DIST_MAPS, LNG } from './lib/paths';
 import { run } from './lib/run';
 import { ensureSdkSupport } from './lib/sdk';
-import { copyVendorFiles, stripSourceMaps, transpileToEs5 } from './lib/postprocess';
+import { copyVendorFiles, moveSourceMaps, stripSourceMaps, transpileToEs5 } from './lib/postprocess';
 import { buildPolyfills } from './lib/polyfills';
+import { buildCoreEs5, CORE_SOURCE, CORE_STOCK_ES5 } from './lib/core';
 import { checkEs5, es5Error } from './lib/es5';
 import { printSizes } from './sizes';
 
@@ -25,37 +27,71 @@ function findOne(dir: string, re: RegExp): string {
   return join(dir, name);
 }
 
-async function main(): Promise<void> {
-  await ensureSdkSupport();
-  // Settings are frozen into index.html only when the folder is created: always start clean.
-  rmSync(DIST_DIR, { recursive: true, force: true });
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (text: string) => gzipSync(text, { level: 9 }).length;
+
+/** The CLI's two device builds; source maps on so `npm run sizes` can say what the bundles hold. */
+async function lngDist(): Promise<void> {
   await run(LNG, ['dist', '--es5', '--es6'], {
     LNG_AUTO_UPDATE: 'false',
     LNG_BUILD_EXIT_ON_FAIL: 'true',
     LNG_BUILD_MINIFY: 'true',
-    LNG_BUILD_SOURCEMAP: 'false',
+    LNG_BUILD_SOURCEMAP: 'true',
   });
+}
 
-  // Lightning core: its prebuilt "es5" file still contains `const`.
+/** Lightning core: the stock "es5" file still contains `const`; rebuild it from source as minified ES5. */
+async function writeCoreEs5(): Promise<void> {
   const core = findOne(join(ES5, 'js'), /^lightning\.es5(\.min)?\.js$/);
-  const coreEs5 = transpileToEs5(readFileSync(core, 'utf8'));
-  writeFileSync(core, coreEs5);
-  console.log(`[dist] transpiled ${core.replace(DIST_DIR + '/', 'dist/')} to ES5`);
+  const code = await buildCoreEs5();
+  writeFileSync(core, code);
+  const stock = readFileSync(CORE_STOCK_ES5, 'utf8');
+  console.log(
+    `[dist] ${core.replace(DIST_DIR + '/', 'dist/')}: ES5 from ${CORE_SOURCE.replace(/.*node_modules\//, '')}, ` +
+      `${kb(code.length)} / ${kb(gz(code))} gzip (stock lightning.es5.min.js: ${kb(stock.length)} / ${kb(gz(stock))})`,
+  );
+}
 
-  // Polyfills from what the app bundle (ES2015+ build) and core (ES2015+ source) use.
+/** Polyfills from what the app bundle (ES2015+ build) and core (ES2015+ source) use on the oldest engine. */
+async function writePolyfills(): Promise<string[]> {
   const appEs6 = readFileSync(findOne(join(ES6, 'js'), /^appBundle.*\.js$/), 'utf8');
-  const coreSource = readFileSync(join(NODE_MODULES, '@lightningjs', 'core', 'dist', 'lightning.js'), 'utf8');
+  const coreSource = readFileSync(CORE_SOURCE, 'utf8');
   const polyfills = await buildPolyfills([appEs6, coreSource]);
   writeFileSync(join(ES5, 'js', 'polyfills.js'), polyfills.code);
-  console.log(`[dist] polyfills.js: ${polyfills.modules.length} modules`);
+  mkdirSync(join(DIST_MAPS, 'es5'), { recursive: true });
+  writeFileSync(
+    join(DIST_MAPS, 'es5', 'polyfills.json'),
+    JSON.stringify(polyfills, (k, v) => (k === 'code' ? undefined : v), 2),
+  );
+  console.log(
+    `[dist] polyfills.js: ${polyfills.modules.length} modules, ${kb(polyfills.code.length)} / ${kb(gz(polyfills.code))} gzip ` +
+      `(${polyfills.dropped.length} scanned modules left out, see scripts/lib/polyfills.ts EXCLUDED)`,
+  );
+  return polyfills.modules;
+}
 
-  // The app bundle is transpiled by the CLI's es5 config; make sure nothing newer slipped in.
+/** The app bundle is transpiled by the CLI's es5 config; make sure nothing newer slipped in. */
+function checkAppEs5(): void {
   const appEs5File = findOne(join(ES5, 'js'), /^appBundle.*\.js$/);
   const appEs5 = readFileSync(appEs5File, 'utf8');
   if (es5Error(appEs5)) writeFileSync(appEs5File, transpileToEs5(appEs5));
+}
 
-  for (const dir of [ES5, ES6]) {
+async function main(): Promise<void> {
+  await ensureSdkSupport();
+  // Settings are frozen into index.html only when the folder is created: always start clean.
+  rmSync(DIST_DIR, { recursive: true, force: true });
+  await lngDist();
+  await writeCoreEs5();
+  const polyfills = await writePolyfills();
+  checkAppEs5();
+
+  for (const [flavour, dir] of [
+    ['es5', ES5],
+    ['es6', ES6],
+  ] as const) {
     copyVendorFiles(dir);
+    moveSourceMaps(dir, join(DIST_MAPS, flavour));
     const removed = stripSourceMaps(dir);
     if (removed) console.log(`[dist] removed ${removed} source map(s) from ${dir.replace(DIST_DIR + '/', 'dist/')}`);
   }
@@ -67,8 +103,9 @@ async function main(): Promise<void> {
   }
   console.log('[dist] every .js in dist/es5 parses as ES5');
   // Written last: tests and ensure-builds treat dist/ as complete only when this marker exists.
-  writeFileSync(DIST_COMPLETE, JSON.stringify({ builtAt: new Date().toISOString(), polyfills: polyfills.modules }, null, 2));
+  writeFileSync(DIST_COMPLETE, JSON.stringify({ builtAt: new Date().toISOString(), polyfills }, null, 2));
   printSizes();
+  console.log('\n(`npm run sizes` prints what each bundle holds, from the maps in dist/maps/)');
 }
 
 main().catch((e: Error) => {

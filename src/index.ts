@@ -1,16 +1,51 @@
 /**
  * Entry point called by the SDK's start-up (build/startApp.js or dist/index.html) with the settings
  * from settings.json. Platform detection runs first so the key map and stage options are in place
- * before Launch constructs the Application.
+ * before Launch constructs the Application; the boot starts next (src/services.ts startServices), then
+ * the app and the platform are wired together.
  */
-import { Launch, Lightning, PlatformSettings } from '@lightningjs/sdk';
+// First: copies the Firebolt endpoint launch parameter before the Firebolt SDK's modules load.
+import './platform/fireboltBoot';
+import { Launch, Lightning, PlatformSettings, Router } from '@lightningjs/sdk';
 import { App } from './App';
-import { initPlatform } from './platform';
+import { initPlatform, type Platform } from './platform';
 import { browserEnv } from './platform/env';
 import { AppSettings, launchOptions } from './platform/launch';
 import { FONT_FACE } from './theme';
+import { Log } from './lib/log';
+import { onUserError } from './lib/events';
+import { openTitle } from './deepLinks';
+import { Player } from './player/VideoPlayer';
+import { startServices } from './services';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/**
+ * Firebolt's Lifecycle.ready(): once the first screen takes input, i.e. something inside a page has the
+ * focus (focus path Application → App → page → …): the splash while it loads focuses nothing inside
+ * itself; its error panel's Retry, the provider picker or the catalog do.
+ */
+function whenFirstScreenFocused(app: Lightning.Application, done: () => void): void {
+  const stage = app.stage as unknown as { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+  const check = (): void => {
+    if (Router.getActiveRoute() && (app.focusPath ?? []).length > 3) {
+      stage.off('frameEnd', check);
+      done();
+    }
+  };
+  stage.on('frameEnd', check);
+}
+
+function wire(app: Lightning.Application, platform: Platform): void {
+  whenFirstScreenFocused(app, () => platform.firstScreenReady());
+  onUserError((report) => platform.userError(report));
+  // Unloading (Firebolt): stop the video and release the player before the box takes the app down.
+  platform.onUnload(() => Player.close());
+  platform.onDeepLink((link) => {
+    Log.info('Deep link', { source: link.source });
+    openTitle(link.titleId);
+  });
+}
 
 export default function (appSettings: AppSettings, platformSettings: PlatformSettings, appData?: unknown) {
   const env = browserEnv();
@@ -19,7 +54,17 @@ export default function (appSettings: AppSettings, platformSettings: PlatformSet
     appSettings,
     applicationId: str(appSettings.id),
     appVersion: str(appSettings.version),
+    warn: (message, data) => Log.warn(message, data),
   });
+  // Boot now (platform detected, identity probes running: the flows' storage waits for them, so the
+  // first Adobe request carries the final device headers): registration, token and the profile check
+  // run while Lightning starts instead of after the splash page mounts.
+  try {
+    startServices(appSettings.adobePass, env.search);
+  } catch (error) {
+    // Bad settings: the splash reports them when it asks for the services (the lazy path throws again).
+    Log.warn('Services not started early', { reason: error instanceof Error ? error.message : 'unknown' });
+  }
   // The SDK deep-merges its defaults (stage size, debug, SDK key map) under these options.
   const options = launchOptions(
     appSettings,
@@ -27,5 +72,7 @@ export default function (appSettings: AppSettings, platformSettings: PlatformSet
     env.search,
     FONT_FACE,
   ) as unknown as Lightning.Application.Options;
-  return Launch(App, options, platformSettings, appData as Record<string, unknown> | undefined);
+  const app = Launch(App, options, platformSettings, appData as Record<string, unknown> | undefined);
+  wire(app as unknown as Lightning.Application, platform);
+  return app;
 }

@@ -12,6 +12,8 @@ import { PlayerPage } from './pages/Player';
 import { Providers } from './pages/Providers';
 import { Splash } from './pages/Splash';
 import { services } from './services';
+import { takePendingTitle } from './deepLinks';
+import { platform } from './platform';
 
 /** Routes on which Back asks "Exit?" rather than stepping back in history. */
 export const HOME_ROUTES: readonly string[] = ['splash', 'providers', 'catalog'];
@@ -34,9 +36,15 @@ export const ROUTES: Router.Config = {
   // A deep link or reload (e.g. #catalog) still registers and checks the profile first.
   beforeEachRoute: async (_from: string, to: unknown) => {
     const hash = (to as RouteRequest).hash ?? '';
-    if (services().session.booted || hash === 'splash') return true;
+    if (services().session.booted || hash === 'splash') {
+      // A deep link that waited for the start-up or the sign-in continues to its title (deepLinks.ts).
+      const title = hash === 'catalog' ? takePendingTitle() : undefined;
+      return title ? ({ path: `play/${title}`, store: false } as unknown as boolean) : true;
+    }
     return { path: 'splash', store: false } as unknown as boolean;
   },
+  // Route changes for the platform (Firebolt Metrics.page; the player's title for media metrics).
+  afterEachRoute: (request: unknown) => platform.pageChanged((request as RouteRequest).hash ?? ''),
 };
 
 export default ROUTES;

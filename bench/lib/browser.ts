@@ -27,6 +27,8 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** localStorage entries to put in place before the app starts (warm state in a fresh profile). */
   storage?: Record<string, string>;
+  /** Scripts run in the page before any app script (after the probe). */
+  initScripts?: string[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,6 +62,7 @@ export async function openBrowser(o: OpenOptions): Promise<BenchBrowser> {
     );
   }
   await context.addInitScript(probeScript(o.readyExpr));
+  for (const script of o.initScripts ?? []) await context.addInitScript(script);
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -17,7 +17,7 @@ import {
   type TimersPort,
 } from '../../src/flows';
 import { createPlatform, type Platform } from '../../src/platform';
-import type { KeyValueBackend } from '../../src/lib/storage';
+import type { KeyValueBackend } from '../../src/platform/storage';
 
 export const SP = 'DEMOTV';
 
@@ -158,15 +158,9 @@ export class Tv {
     });
   }
 
-  /** The flows' storage port as src/services.ts builds it: the platform layer's versioned storage. */
+  /** The flows' storage port as src/services.ts builds it: the platform layer's storage. */
   private storagePort(platform: Platform): StoragePort {
-    return {
-      get: (key) => platform.storage.get(key),
-      set: (key, value) => {
-        platform.storage.set(key, value);
-      },
-      remove: (key) => platform.storage.remove(key),
-    };
+    return platform.storage;
   }
 
   /** Start the app (again): a fresh platform instance and flows over the same storage. */
@@ -199,11 +193,9 @@ export class Tv {
     return `tve.adobePass.${SP}.${name}`;
   }
 
-  /** A stored flows entry, unwrapped from the platform's and the flows' version envelopes. */
+  /** A stored flows entry, as read through the platform's storage envelope. */
   stored(name: string): Record<string, unknown> | undefined {
-    const raw = this.platform.storage.get(`adobePass.${SP}.${name}`);
-    if (typeof raw !== 'string') return undefined;
-    const parsed = JSON.parse(raw) as { data?: Record<string, unknown> };
-    return parsed.data;
+    const data = this.platform.storage.get(`adobePass.${SP}.${name}`);
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined;
   }
 }

@@ -8,3 +8,5 @@ export const NODE_MODULES = resolve(ROOT, 'node_modules');
 export const LNG = resolve(NODE_MODULES, '.bin', 'lng');
 /** Marker written when `npm run dist` finished successfully (outside the shipped folders). */
 export const DIST_COMPLETE = resolve(DIST_DIR, 'dist-complete.json');
+/** Source maps and size records of the last `npm run dist`, kept for `npm run sizes` (never shipped). */
+export const DIST_MAPS = resolve(DIST_DIR, 'maps');

@@ -1,7 +1,7 @@
 /** Post-processing of `lng dist` output: ES5 core, derived polyfills, vendor files, no source maps. */
 import { transformSync } from '@babel/core';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { listFiles } from './es5';
 import { LEGACY_TARGETS } from './polyfills';
 import { NODE_MODULES } from './paths';
@@ -34,6 +34,18 @@ export function copyVendorFiles(targetDir: string): void {
     mkdirSync(dirname(dest), { recursive: true });
     copyFileSync(v.from, dest);
   }
+}
+
+/**
+ * Move the *.map files of `dir` (the CLI writes them next to the bundles) into `mapsDir`, outside the
+ * shipped folder, for `npm run sizes`. Returns the maps moved. The sourceMappingURL comments are left
+ * for stripSourceMaps.
+ */
+export function moveSourceMaps(dir: string, mapsDir: string): number {
+  const maps = listFiles(dir, (f) => f.endsWith('.map'));
+  mkdirSync(mapsDir, { recursive: true });
+  for (const m of maps) renameSync(m, join(mapsDir, basename(m)));
+  return maps.length;
 }
 
 /** Delete *.map files and their sourceMappingURL comments. Returns the number of maps removed. */

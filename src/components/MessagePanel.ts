@@ -4,6 +4,7 @@ import { COLORS, FONT_SIZE, SCREEN, SPACE, textStyle } from '../theme';
 import { ButtonRow, type ButtonRowItem } from './ButtonRow';
 import { Spinner } from './Spinner';
 import { POINTER_PATH } from '../lib/pointer';
+import { reportUserError } from '../lib/events';
 
 /**
  * The centred message block every screen uses for its waiting, error and success states:
@@ -128,6 +129,8 @@ export class MessagePanel
 
 /** Panel content for a Failure: its message, details and code, with the given actions. */
 export function failureContent(failure: Failure, title: string, actions: ButtonRowItem[]): PanelContent {
+  // Every failure panel is built here right before it is shown: the one place to report it.
+  reportUserError({ kind: failure.kind, message: failure.message, code: failure.code });
   return {
     title,
     message: failure.message,

@@ -56,8 +56,8 @@ export function readableUrl(url: string): string {
 
 /** What the viewer is told after signing out: the flows' plain sentence, never a URL. */
 export function signedOutSentence(outcome: LogoutOutcome): string {
-  // `message` is read as optional until src/flows/api.ts declares it required (helper "throttle").
-  if (outcome.message) return outcome.message;
+  // The flows always word it; an empty sentence (a partner's own wording missing) gets ours.
+  if (outcome.message.trim()) return outcome.message;
   return outcome.partnerSignOut
     ? 'You are signed out of this app. To sign out of your TV provider on this device too, use its system settings.'
     : 'You are signed out of your TV provider on this TV.';

@@ -14,6 +14,12 @@ export interface PassFlowsConfig extends ProviderFilterOptions {
   secondScreenShortUrl: string;
   /** Polling cadence for the activation code; clamped to 3–5 s (checklist 11). Default 5 s. */
   pollIntervalMs?: number;
+  /**
+   * First launch (no provider or profile stored): ask for the configuration together with the
+   * profiles, since the picker is all but certain. Off by default (the TV app turns it on in
+   * src/services.ts); never applies while a provider or profile is stored (checklist 6).
+   */
+  firstLaunchConfiguration?: boolean;
   /** Memory cache of the configuration (checklist 8). Default 3 minutes. */
   configCacheTtlMs?: number;
   /** Resources per preauthorization request. Default 5. */
@@ -35,7 +41,7 @@ export interface PassFlowsConfig extends ProviderFilterOptions {
   maxAutoRenewals?: number;
   /** Per-request timeout in the pass client. Default 10 s. */
   httpTimeoutMs?: number;
-  /** First retry backoff in the pass client. Default 500 ms. */
+  /** First retry backoff in the pass client. Default 1 s (DEFAULT_RETRY_BASE_MS), then doubled. */
   retryBaseDelayMs?: number;
 }
 

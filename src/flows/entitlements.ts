@@ -7,7 +7,7 @@
  * (the viewer left the catalog). Authorization asks for exactly one resource on every play and never
  * looks at preauthorization results; the media token is handed over, never cached.
  */
-import { MAX_RETRIES, backoffMs, isPassError, reactToItem, type DecisionItem, type EnhancedError } from '../pass';
+import { DEFAULT_RETRY_BASE_MS, MAX_RETRIES, backoffMs, isPassError, reactToItem, type DecisionItem, type EnhancedError } from '../pass';
 import type { Decision, Failure, PlaybackGrant, PreauthorizeOptions, Result } from './api';
 import { forgetProfile, toSignedIn, type FlowContext } from './context';
 import { failed, failureFromItem, ok, toFailure } from './failure';
@@ -147,7 +147,7 @@ export class Entitlements {
           else into.set(resource, { resource, authorized: false, failure });
         }
       }
-      if (again.length > 0) await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? 500));
+      if (again.length > 0) await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_MS));
       toSend = again;
     }
     return ok(true);
@@ -173,7 +173,7 @@ export class Entitlements {
       }
       const { failure, retry } = itemFailure(item.error, 'Your TV provider does not allow access to this title.');
       if (retry && attempt < MAX_RETRIES) {
-        await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? 500));
+        await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_MS));
         continue;
       }
       if (failure.kind === 'authentication') await forgetProfile(this.ctx);

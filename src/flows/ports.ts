@@ -5,11 +5,16 @@
 
 type MaybePromise<T> = T | Promise<T>;
 
-/** Key/value storage (localStorage-like). Values are strings we write; reads may return anything. */
+/**
+ * Durable key/value storage of JSON values, namespaced by the platform layer, which owns the one
+ * envelope (serialising, versioning, migrating). `get` resolves undefined when the key is absent and
+ * rejects/throws when the entry is unreadable; `set` rejects/throws when the value was not stored.
+ * `secret` marks credentials and tokens: the platform keeps them in its secure store where it has one.
+ */
 export interface StoragePort {
-  get(key: string): MaybePromise<unknown>;
-  set(key: string, value: string): MaybePromise<void>;
-  remove(key: string): MaybePromise<void>;
+  get(key: string, options?: { secret?: boolean }): MaybePromise<unknown>;
+  set(key: string, value: unknown, options?: { secret?: boolean }): MaybePromise<void>;
+  remove(key: string, options?: { secret?: boolean }): MaybePromise<void>;
 }
 
 export interface ClockPort {
@@ -37,6 +42,8 @@ export interface PlatformPort {
 
 export interface FlowPorts {
   platform: PlatformPort;
+  /** Told when the user becomes signed in or signed out (the platform tells the TV, e.g. Firebolt Discovery). */
+  onSignInChange?: (signedIn: boolean) => void;
   clock?: ClockPort;
   timers?: TimersPort;
   logger?: LoggerPort;

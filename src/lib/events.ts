@@ -43,3 +43,28 @@ export function ask(options: AskOptions): Promise<AskChoice> {
   if (shell) return shell.ask(options);
   return Promise.resolve(null);
 }
+
+/** A failure the user sees (error dialog or a page's failure panel), for the platform's error metrics. */
+export interface UserErrorReport {
+  /** The flows' failure kind (network, denied, authentication, …) or 'unknown'. */
+  kind: string;
+  message: string;
+  code?: string;
+}
+
+let userErrorListener: ((report: UserErrorReport) => void) | null = null;
+
+/** One listener (src/index.ts → platform.userError, e.g. Firebolt Metrics.error); null to remove. */
+export function onUserError(listener: ((report: UserErrorReport) => void) | null): void {
+  userErrorListener = listener;
+}
+
+/** Called wherever a failure is put on screen (showError above, MessagePanel's failureContent). */
+export function reportUserError(report: UserErrorReport): void {
+  if (!userErrorListener) return;
+  try {
+    userErrorListener(report);
+  } catch {
+    // Reporting must never break the screen that shows the error.
+  }
+}

@@ -5,6 +5,7 @@
  */
 import type { PlatformName } from './detect';
 import type { PlatformEnv } from './env';
+import type { PlatformFacts } from './facts';
 import { base64Utf8 } from './base64';
 
 export const ALLOWED = {
@@ -130,6 +131,9 @@ export function browserFromUa(ua: string): BrowserFacts {
     return { browserName: 'Firefox', browserVendor: 'Mozilla', browserVersion: v };
   if ((v = match(ua, /(?:Chrome|Chromium|HeadlessChrome)\/([\d.]+)/)))
     return { browserName: 'Chrome', browserVendor: 'Google', browserVersion: v };
+  // Tizen 5.5+ names only its Chromium build: "69.0.3497.106.1/5.5 TV Safari".
+  if ((v = match(ua, /\s(\d+\.\d+\.\d+\.\d+)(?:\.\d+)?\/[\d.]+ TV\b/)))
+    return { browserName: 'Chrome', browserVendor: 'Samsung', browserVersion: v };
   if ((v = match(ua, /Version\/([\d.]+).*Safari/)))
     return { browserName: 'Safari', browserVendor: 'Apple', browserVersion: v };
   return {};
@@ -159,6 +163,7 @@ export function desktopOsFromUa(ua: string): OsFacts {
 /** webOS TV version from the Chromium engine version (LG's published engine table). */
 export function webOsVersionFromChrome(chromeMajor: number): string {
   const table: Array<[number, string]> = [
+    [132, '26'],
     [120, '25'],
     [108, '24'],
     [94, '23'],
@@ -185,42 +190,40 @@ function connectionTypeFrom(env: PlatformEnv, fallback: string): string {
   }
 }
 
-function safeCall(fn: (() => string) | undefined): string | undefined {
-  if (!fn) return undefined;
-  try {
-    const v = fn();
-    return typeof v === 'string' && v ? v : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface DeviceInfoOptions {
   applicationId?: string;
   /** App version, used as `version` when the device exposes none. */
   appVersion?: string;
   /** Operator-provided values (settings `appSettings.deviceInfo`), merged last and then validated. */
   overrides?: Partial<DeviceInfo>;
+  /** What the platform's APIs said (productinfo, PalmSystem.deviceInfo, Firebolt Device.*). */
+  facts?: PlatformFacts;
+}
+
+/** A model named in the user agent: Tizen's "SAMSUNG <model>" field, LG's NetCast/HbbTV "LGE; <model>;". */
+export function modelFromUa(platform: 'tizen' | 'webos', ua: string): string | undefined {
+  const m =
+    platform === 'tizen'
+      ? /Tizen [\d.]+;\s*SAMSUNG\s+([^;)]+)/i.exec(ua)
+      : /\bLGE;\s*([A-Za-z0-9][^;)]*?)\s*;/.exec(ua);
+  const model = m && m[1] ? m[1].trim() : undefined;
+  // "sdk" is what the Samsung TV SDK emulator reports.
+  return model && !/^sdk$/i.test(model) ? model : undefined;
 }
 
 export function buildDeviceInfo(platform: PlatformName, env: PlatformEnv, options: DeviceInfoOptions = {}): DeviceInfo {
   const ua = env.userAgent || '';
   const browser = browserFromUa(ua);
   const chromeMajor = parseInt(match(ua, /Chrome\/(\d+)/) ?? '0', 10);
+  const facts = options.facts ?? {};
   let info: DeviceInfo;
   switch (platform) {
     case 'tizen': {
-      const pi = env.webapis && env.webapis.productinfo;
-      const model =
-        safeCall(pi && pi.getRealModel ? () => pi.getRealModel!() : undefined) ??
-        safeCall(pi && pi.getModel ? () => pi.getModel!() : undefined) ??
-        match(ua, /SmartTV\S*;\s*([^;)]+)/) ??
-        'Samsung Smart TV';
-      const tizenVersion = match(ua, /Tizen ([\d.]+)/) ?? UNKNOWN;
+      const tizenVersion = facts.osVersion ?? match(ua, /Tizen ([\d.]+)/) ?? UNKNOWN;
       info = {
         primaryHardwareType: 'TV',
-        model,
-        version: safeCall(pi && pi.getFirmware ? () => pi.getFirmware!() : undefined) ?? tizenVersion,
+        model: facts.model ?? modelFromUa('tizen', ua) ?? 'Samsung Smart TV',
+        version: facts.firmware ?? tizenVersion,
         manufacturer: 'Samsung',
         vendor: 'Samsung',
         // Tizen is not an allowed osName: the OS is Linux, the family Tizen.
@@ -234,11 +237,12 @@ export function buildDeviceInfo(platform: PlatformName, env: PlatformEnv, option
       break;
     }
     case 'webos': {
-      const osVersion = webOsVersionFromChrome(chromeMajor);
+      // webOS user agents name no model (only old NetCast/HbbTV ones do): PalmSystem.deviceInfo does.
+      const osVersion = facts.osVersion ?? webOsVersionFromChrome(chromeMajor);
       info = {
         primaryHardwareType: 'TV',
-        model: match(ua, /\b(?:LG|NetCast)[^;)]*;\s*([^;)]+)/) ?? 'LG Smart TV',
-        version: osVersion,
+        model: facts.model ?? modelFromUa('webos', ua) ?? 'LG Smart TV',
+        version: facts.firmware ?? osVersion,
         manufacturer: 'LG',
         vendor: 'LG',
         osName: 'webOS',
@@ -254,13 +258,18 @@ export function buildDeviceInfo(platform: PlatformName, env: PlatformEnv, option
       const wpe = match(ua, /WPE(?:WebKit)?\/([\d.]+)/) ?? match(ua, /AppleWebKit\/([\d.]+)/) ?? UNKNOWN;
       info = {
         primaryHardwareType: 'SetTopBox',
-        model: 'RDK set-top box',
-        version: wpe,
+        model: facts.model ?? 'RDK set-top box',
+        version: facts.firmware ?? wpe,
+        manufacturer: facts.make,
+        // X-Device-Info `vendor` is the seller: on RDK the operator that distributes the box.
+        vendor: facts.distributor,
         osName: 'Linux',
         osFamily: 'Linux',
-        osVersion: UNKNOWN,
+        osVersion: facts.osVersion ?? facts.firmware ?? UNKNOWN,
         connectionType: connectionTypeFrom(env, 'LAN'),
       };
+      if (!info.manufacturer) delete info.manufacturer;
+      if (!info.vendor) delete info.vendor;
       break;
     }
     default: {

@@ -5,10 +5,22 @@
 import type { PlatformName } from './detect';
 import type { PlatformEnv } from './env';
 
-export type ExitMethod = 'tizen-exit' | 'webos-platformBack' | 'window-close' | 'closeApp';
+export type ExitMethod =
+  'tizen-exit' | 'webos-platformBack' | 'palm-platformBack' | 'window-close' | 'firebolt-close' | 'closeApp';
 
-export function exitApp(platform: PlatformName, env: PlatformEnv, closeApp: () => void): ExitMethod {
+export function exitApp(
+  platform: PlatformName,
+  env: PlatformEnv,
+  closeApp: () => void,
+  firebolt?: { close(reason: 'userExit'): void },
+): ExitMethod {
   try {
+    if (platform === 'rdk' && firebolt) {
+      // The box moves the app to inactive → unloading; the platform layer then cleans up and
+      // calls Lifecycle.finished().
+      firebolt.close('userExit');
+      return 'firebolt-close';
+    }
     if (platform === 'tizen' && env.tizen && env.tizen.application) {
       env.tizen.application.getCurrentApplication().exit();
       return 'tizen-exit';
@@ -18,6 +30,11 @@ export function exitApp(platform: PlatformName, env: PlatformEnv, closeApp: () =
       if (env.webOS && typeof env.webOS.platformBack === 'function') {
         env.webOS.platformBack();
         return 'webos-platformBack';
+      }
+      // What webOSTV.js's platformBack calls: the app does not ship that library.
+      if (env.PalmSystem && typeof env.PalmSystem.platformBack === 'function') {
+        env.PalmSystem.platformBack();
+        return 'palm-platformBack';
       }
       if (env.close) {
         env.close();

@@ -3,7 +3,7 @@
  * the canvas2d switch, pointer support and the font face. Pure, so it is unit-tested.
  */
 import type { Platform } from './index';
-import { isTruthyParam, queryParam } from './env';
+import { isTruthyParam, queryParam } from '../query';
 
 export type AppSettings = Record<string, unknown> & { stage?: Record<string, unknown> };
 

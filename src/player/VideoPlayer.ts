@@ -1,10 +1,12 @@
 /**
  * Typed wrapper of the SDK VideoPlayer plugin (untyped in the SDK). Installs a loader that plays HLS
  * natively when the engine can and falls back to hls.js (loaded lazily) when it cannot. The consumer
- * component receives the plugin's `$videoPlayer<Event>` calls.
+ * component receives the plugin's `$videoPlayer<Event>` calls; the platform hears the media events too
+ * (Firebolt content/media metrics on RDK, the screensaver on Tizen).
  */
 import { Utils, VideoPlayer as SdkVideoPlayer } from '@lightningjs/sdk';
 import { canPlayHlsNatively, loadHlsJs, type HlsInstance } from './hls';
+import { platform, type PlayerEvent } from '../platform';
 
 interface SdkPlayerApi {
   consumer(component: unknown): void;
@@ -31,12 +33,35 @@ let hls: HlsInstance | undefined;
 let videoEl: HTMLVideoElement | undefined;
 let fatalListener: ((message: string) => void) | undefined;
 let forceHlsJs = false;
+let watched: HTMLVideoElement | undefined;
+let streamOpen = false;
+
+/** The <video> element's events → the platform (once per element). */
+function watch(el: HTMLVideoElement): void {
+  if (watched === el) return;
+  watched = el;
+  const report = (event: PlayerEvent): void => {
+    if (streamOpen) platform.media(event);
+  };
+  const on = (type: string, make: () => PlayerEvent): void => el.addEventListener(type, () => report(make()));
+  on('loadstart', () => ({ type: 'loadStart' }));
+  on('play', () => ({ type: 'play' }));
+  on('playing', () => ({ type: 'playing' }));
+  on('pause', () => ({ type: 'pause' }));
+  on('waiting', () => ({ type: 'waiting' }));
+  on('ended', () => ({ type: 'ended' }));
+  on('seeking', () => ({ type: 'seeking', position: el.currentTime || 0 }));
+  on('seeked', () => ({ type: 'seeked', position: el.currentTime || 0 }));
+  on('timeupdate', () => ({ type: 'progress', position: el.currentTime || 0 }));
+  on('ratechange', () => ({ type: 'rateChange', rate: el.playbackRate }));
+}
 
 function install(): void {
   if (installed) return;
   installed = true;
   sdk.loader(async (url, el) => {
     videoEl = el;
+    watch(el);
     if (!forceHlsJs && canPlayHlsNatively(el)) {
       el.setAttribute('src', url);
       el.load();
@@ -74,11 +99,19 @@ export const Player = {
     fatalListener = undefined;
     sdk.consumer(null);
   },
-  open(url: string): void {
+  /** Open a stream; `entityId` names the title for platform metrics (default: the player route's). */
+  open(url: string, entityId?: string): void {
     install();
+    if (streamOpen) platform.media({ type: 'stop' });
+    streamOpen = true;
+    platform.media({ type: 'start', entityId });
     sdk.open(url);
   },
   close(): void {
+    if (streamOpen) {
+      streamOpen = false;
+      platform.media({ type: 'stop' });
+    }
     sdk.close();
   },
   play: (): void => sdk.play(),

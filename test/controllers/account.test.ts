@@ -47,7 +47,7 @@ describe('AccountController', () => {
     const { ctl, flows, deps, toasts, asked } = setup();
     const message = 'You are signed out of your TV provider on this TV.';
     // Even with a logout page in the outcome (a device with a browser), the TV shows the sentence only.
-    flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout?x=1'], partnerSignOut: false, message });
+    flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout?x=1'], partnerSignOut: false, notice: 'finish-in-browser', message });
     ctl.activate();
     await ctl.action('signout');
     expect(asked[0]!.actions).toEqual(['Sign out', 'Cancel']);
@@ -59,14 +59,14 @@ describe('AccountController', () => {
     expect(deps.routes).toEqual(['providers']);
   });
 
-  it('without a sentence from the flows: a plain one of its own (partner sign-out: the system settings); Cancel does nothing', async () => {
+  it('with an empty sentence from the flows: a plain one of its own (partner sign-out: the system settings); Cancel does nothing', async () => {
     const a = setup();
-    a.flows.logoutResult = ok({ followUpUrls: [], partnerSignOut: true });
+    a.flows.logoutResult = ok({ followUpUrls: [], partnerSignOut: true, notice: 'partner-sign-out', message: '' });
     a.ctl.activate();
     await a.ctl.action('signout');
     expect(a.toasts[0]).toMatch(/system settings/);
     const c = setup();
-    c.flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout'], partnerSignOut: false });
+    c.flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout'], partnerSignOut: false, notice: 'signed-out', message: ' ' });
     c.ctl.activate();
     await c.ctl.action('signout');
     expect(c.toasts).toEqual(['You are signed out of your TV provider on this TV.']);

@@ -3,6 +3,7 @@
  * (the emulator integration tests cover the same flows end to end).
  */
 import { createPassFlows, type PassFlows, type PassFlowsConfig } from '../../src/flows';
+import { LOGOUT_MESSAGES } from '../../src/flows/logout';
 import { startFakeServer, scriptDcr, type FakeServer } from '../pass/fake-server';
 import {
   CapturingLogger,
@@ -108,11 +109,12 @@ describe('activation', () => {
     expect(timers.scheduled).toEqual([5000, 5000, 5000]);
     expect(timers.pending).toBe(0);
     expect(f.current()?.profile.mvpd).toBe('AcmeCable');
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.profile`)))).toEqual({
-      v: 1,
-      data: { mvpd: 'AcmeCable', notAfter: 9e12, attributes: { userID: { value: 'u-AcmeCable', encrypted: false } } },
+    expect(storage.get(`adobePass.${SP}.profile`)).toEqual({
+      mvpd: 'AcmeCable',
+      notAfter: 9e12,
+      attributes: { userID: { value: 'u-AcmeCable', encrypted: false } },
     });
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({ id: 'AcmeCable', displayName: 'Acme Cable' });
+    expect(storage.get(`adobePass.${SP}.provider`)).toEqual({ id: 'AcmeCable', displayName: 'Acme Cable' });
   });
 
   test.each([
@@ -273,7 +275,7 @@ describe('signed in with whom (one owner: the flows)', () => {
     expect(listener.signedInWith).toEqual([northStar]);
     expect(f.current()?.provider).toEqual(northStar);
     expect(f.lastUsedProvider()).toEqual(northStar);
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({
+    expect(storage.get(`adobePass.${SP}.provider`)).toEqual({
       id: 'NorthStarFiber',
       displayName: 'NorthStar Fiber',
       logoUrl: 'http://l/ns.png',
@@ -316,7 +318,7 @@ describe('boot and profiles', () => {
   });
 
   test('cached MVPD → only GET profiles/{mvpd}; authenticated_profile_* → must sign in', async () => {
-    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'AcmeCable', displayName: 'Acme Cable' } }));
+    storage.set(`adobePass.${SP}.provider`, { id: 'AcmeCable', displayName: 'Acme Cable' });
     server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, {
       status: 403,
       json: { status: 403, code: 'authenticated_profile_expired', action: 'authentication' },
@@ -329,19 +331,30 @@ describe('boot and profiles', () => {
     expect(server.count(`GET /api/v2/${SP}/configuration`)).toBe(0);
   });
 
-  test('corrupt, foreign-version and wrong-shape storage entries are treated as absent', async () => {
-    storage.set(`adobePass.${SP}.client`, '{not json');
-    storage.set(`adobePass.${SP}.token`, JSON.stringify({ v: 99, data: { accessToken: 'x', expiresAt: 1, refreshAt: 1 } }));
-    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 42 } }));
-    storage.set(`adobePass.${SP}.profile`, 'null');
+  test('unreadable and wrong-shape storage entries are treated as absent, and removed', async () => {
+    storage.unreadable(`adobePass.${SP}.client`);
+    storage.unreadable(`adobePass.${SP}.token`);
+    storage.set(`adobePass.${SP}.provider`, { id: 42 });
+    storage.set(`adobePass.${SP}.profile`, null);
     server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
     const f = flows();
     const result = await f.boot();
     expect(result).toEqual({ ok: true, value: { signedIn: false, profiles: [] } });
     expect(f.lastUsedProvider()).toBeUndefined();
     expect(server.count('POST /o/client/register')).toBe(1);
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.client`))).v).toBe(1);
+    expect(storage.get(`adobePass.${SP}.client`)).toEqual(expect.objectContaining({ clientId: expect.any(String) }));
     expect(storage.data.has(`adobePass.${SP}.provider`)).toBe(false);
+    expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);
+    expect(logger.lines.filter((l) => l.includes('Ignoring unreadable stored entry'))).toHaveLength(4);
+  });
+
+  test('a write the device refuses is reported, and the app carries on', async () => {
+    storage.refuseWrites = true;
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    expect((await flows().boot()).ok).toBe(true);
+    const warnings = logger.lines.filter((l) => l.includes('Could not persist entry'));
+    expect(warnings.map((l) => /"key":"([^"]+)"/.exec(l)?.[1]).sort()).toEqual([`adobePass.${SP}.budget`, `adobePass.${SP}.client`, `adobePass.${SP}.token`]);
+    expect(warnings.join('\n')).toContain('QuotaExceededError');
   });
 
   test('the logger never receives tokens or secrets', async () => {
@@ -351,6 +364,33 @@ describe('boot and profiles', () => {
     expect(all).not.toContain('tok-1');
     expect(all).not.toContain('sec-1');
     expect(all).not.toContain('statement.jwt');
+  });
+});
+
+describe('throttling budget across launches', () => {
+  const budget = () => ({ data: storage.get(`adobePass.${SP}.budget`) as { burstLeft: number; lastSentAt: number } });
+
+  test('the budget is kept in storage; a relaunch right after a spent burst waits a slot instead of bursting again', async () => {
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    await flows().boot(); // register, token, profiles: three of the ten
+    expect(budget().data).toEqual({ burstLeft: 7, lastSentAt: clock.now() });
+
+    // The burst is gone (e.g. a big catalogue in the last run); the app starts again at once, same device.
+    storage.set(`adobePass.${SP}.budget`, { burstLeft: 0, lastSentAt: clock.now() });
+    sleeps = [];
+    const relaunched = flows();
+    await relaunched.boot();
+    expect(sleeps[0]).toBe(1100); // one steady-rate slot after the last request of the previous launch
+    expect(budget().data.burstLeft).toBe(0);
+  });
+
+  test('an unreadable budget entry is dropped (warned), never a crash: the launch counts as a first one', async () => {
+    storage.set(`adobePass.${SP}.budget`, { burstLeft: 'lots' });
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    const result = await flows().boot();
+    expect(result.ok).toBe(true);
+    expect(sleeps).toEqual([]);
+    expect(logger.lines.some((l) => l.includes('Ignoring unreadable stored entry') && l.includes('budget'))).toBe(true);
   });
 });
 
@@ -370,7 +410,7 @@ describe('providers', () => {
 
   test('TempPass, test and hidden MVPDs filtered; last used first; cached for the TTL', async () => {
     server.on(`GET /api/v2/${SP}/configuration`, { json: config });
-    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'NorthStarFiber', displayName: 'NorthStar Fiber' } }));
+    storage.set(`adobePass.${SP}.provider`, { id: 'NorthStarFiber', displayName: 'NorthStar Fiber' });
     const f = flows({ hiddenMvpdIds: ['HiddenOne'], configCacheTtlMs: 180_000 });
     const first = await f.providers();
     expect(first.ok && first.value.map((p) => p.id)).toEqual(['NorthStarFiber', 'AcmeCable']);
@@ -403,7 +443,7 @@ describe('logout', () => {
     return f;
   }
 
-  test('follows every entry: logout → URL to open, partner_logout → system sign-out, complete/invalid/unknown → nothing', async () => {
+  test('follows every entry: interactive logout on a TV → done (no URL), partner_logout → system sign-out, complete/invalid/unknown → nothing', async () => {
     const f = await signedIn();
     server.on(`GET /api/v2/${SP}/logout/AcmeCable`, {
       json: {
@@ -416,9 +456,15 @@ describe('logout', () => {
       },
     });
     const out = await f.logout();
+    // A TV has no browser to finish at the MVPD: no URL; the partner entry asks for a system sign-out.
     expect(out).toEqual({
       ok: true,
-      value: { followUpUrls: [`${server.url}/adobe-services/logout?mso_id=AcmeCable`], partnerSignOut: true },
+      value: {
+        followUpUrls: [],
+        partnerSignOut: true,
+        notice: 'partner-sign-out',
+        message: LOGOUT_MESSAGES['partner-sign-out'],
+      },
     });
     expect(f.current()).toBeUndefined();
     expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);

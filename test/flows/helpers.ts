@@ -2,19 +2,35 @@
 import type { ActivationCode, ActivationListener, Failure, Provider, SignedInProfile } from '../../src/flows';
 import type { ClockPort, LoggerPort, StoragePort } from '../../src/flows';
 
+const copy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+/**
+ * The storage port as the platform layer behaves: JSON values (copied, as a real store serialises them),
+ * `unreadable(key)` plants a corrupt entry (get throws), `refuseWrites` makes every set throw (full store).
+ */
 export class MemoryStorage implements StoragePort {
   readonly data = new Map<string, unknown>();
   /** Every key written, in order (to count writes). */
   readonly writes: string[] = [];
+  private readonly corrupt = new Set<string>();
+  refuseWrites = false;
   get(key: string): unknown {
-    return this.data.get(key);
+    if (this.corrupt.has(key)) throw new Error(`unreadable entry ${key}`);
+    return copy(this.data.get(key));
   }
-  set(key: string, value: string): void {
+  set(key: string, value: unknown): void {
+    if (this.refuseWrites) throw new Error(`could not write ${key}: QuotaExceededError`);
     this.writes.push(key);
-    this.data.set(key, value);
+    this.corrupt.delete(key);
+    this.data.set(key, copy(value));
   }
   remove(key: string): void {
+    this.corrupt.delete(key);
     this.data.delete(key);
+  }
+  unreadable(key: string): void {
+    this.corrupt.add(key);
+    this.data.set(key, '<corrupt>');
   }
 }
 

@@ -49,6 +49,7 @@ describe('Account', () => {
     flows.logoutResult = ok({
       followUpUrls: ['http://localhost:4010/__mock-mvpd/AcmeCable/logout?mso_id=AcmeCable&redirect_url=x'],
       partnerSignOut: false,
+      notice: 'signed-out',
       message: 'You are signed out of your TV provider on this TV.',
     });
     answer = 'Sign out';

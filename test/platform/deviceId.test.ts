@@ -1,5 +1,5 @@
 import { deviceIdentifierHeader, isUuidV4, loadOrCreateDeviceId, uuidV4 } from '../../src/platform/deviceId';
-import { createVersionedStorage, memoryBackend } from '../../src/lib/storage';
+import { createEntryStore, memoryBackend } from '../../src/platform/storage';
 import { randomFillSync } from 'node:crypto';
 
 const cryptoRandom = (b: Uint8Array): Uint8Array => randomFillSync(b);
@@ -22,15 +22,36 @@ describe('device id', () => {
 
   it('is generated once and then read back from storage', () => {
     const backend = memoryBackend();
-    const store = createVersionedStorage({ backend, namespace: 'tve', version: 1 });
+    const store = createEntryStore(backend, 'tve');
     const first = loadOrCreateDeviceId(store, cryptoRandom);
-    const again = loadOrCreateDeviceId(createVersionedStorage({ backend, namespace: 'tve', version: 1 }), cryptoRandom);
+    const again = loadOrCreateDeviceId(createEntryStore(backend, 'tve'), cryptoRandom);
     expect(again).toBe(first);
+  });
+
+  it('a TV that stored its id with an earlier app version keeps it', () => {
+    const backend = memoryBackend({ 'tve.deviceId': '{"v":1,"data":"0f8fad5b-d9cb-469f-a165-70867728950e"}' });
+    expect(loadOrCreateDeviceId(createEntryStore(backend, 'tve'), cryptoRandom)).toBe(
+      '0f8fad5b-d9cb-469f-a165-70867728950e',
+    );
+  });
+
+  it('reports an id it could not store (and still answers one for this run)', () => {
+    const refusing = {
+      ...memoryBackend(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    const errors: unknown[] = [];
+    const id = loadOrCreateDeviceId(createEntryStore(refusing, 'tve'), cryptoRandom, (e) => errors.push(e));
+    expect(isUuidV4(id)).toBe(true);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toContain('QuotaExceededError');
   });
 
   it('replaces a corrupt stored id with a fresh valid one, persisted', () => {
     const backend = memoryBackend({ 'tve.deviceId': '{"v":1,"data":"not-a-uuid"}' });
-    const store = createVersionedStorage({ backend, namespace: 'tve', version: 1 });
+    const store = createEntryStore(backend, 'tve');
     const id = loadOrCreateDeviceId(store, cryptoRandom);
     expect(isUuidV4(id)).toBe(true);
     expect(store.get('deviceId')).toBe(id);

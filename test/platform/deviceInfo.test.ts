@@ -7,6 +7,7 @@ import {
   webOsVersionFromChrome,
 } from '../../src/platform/deviceInfo';
 import { base64Utf8 } from '../../src/platform/base64';
+import { tizenFacts } from '../../src/platform/tizen';
 import type { PlatformEnv } from '../../src/platform/env';
 import type { PlatformName } from '../../src/platform/detect';
 
@@ -70,12 +71,10 @@ describe('X-Device-Info (spec §6.3)', () => {
   });
 
   it('Tizen prefers the productinfo API for model and firmware', () => {
-    const info = buildDeviceInfo(
-      'tizen',
-      env(UA.tizen!, {
-        webapis: { productinfo: { getRealModel: () => 'QE55Q80T', getFirmware: () => 'T-KSU2EDEUC-1303.4' } },
-      }),
-    );
+    const tv = env(UA.tizen!, {
+      webapis: { productinfo: { getRealModel: () => 'QE55Q80T', getFirmware: () => 'T-KSU2EDEUC-1303.4' } },
+    });
+    const info = buildDeviceInfo('tizen', tv, { facts: tizenFacts(tv) });
     expect(info.model).toBe('QE55Q80T');
     expect(info.version).toBe('T-KSU2EDEUC-1303.4');
   });

@@ -1,6 +1,6 @@
 import { launchOptions } from '../../src/platform/launch';
 import { createPlatform } from '../../src/platform';
-import { memoryBackend } from '../../src/lib/storage';
+import { memoryBackend } from '../../src/platform/storage';
 
 const platformFor = (search: string) => createPlatform({ env: { userAgent: '', search }, backend: memoryBackend() });
 

@@ -1,5 +1,5 @@
 import { createPlatform } from '../../src/platform';
-import { memoryBackend } from '../../src/lib/storage';
+import { memoryBackend, StorageError } from '../../src/platform/storage';
 import { validateDeviceInfo } from '../../src/platform/deviceInfo';
 import { isUuidV4 } from '../../src/platform/deviceId';
 
@@ -23,14 +23,27 @@ describe('platform object (the flows PlatformPort)', () => {
     expect(again.deviceId()).toBe(id);
   });
 
-  it('storage accepts the strings the flows layer writes and hides corrupt entries', () => {
+  it('storage is the flows port: JSON values in, corrupt entries reported, refused writes thrown', () => {
     const backend = memoryBackend({ 'tve.token': '%%%garbage' });
     const p = createPlatform({ env: { userAgent: '', search: '' }, backend });
-    expect(p.storage.get('token')).toBeUndefined();
-    p.storage.set('token', '{"v":1,"accessToken":"x"}');
-    expect(p.storage.get('token')).toBe('{"v":1,"accessToken":"x"}');
+    expect(() => p.storage.get('token')).toThrow(StorageError);
+    p.storage.set('token', { accessToken: 'x', expiresAt: 1, refreshAt: 1 });
+    expect(p.storage.get('token')).toEqual({ accessToken: 'x', expiresAt: 1, refreshAt: 1 });
+    expect(JSON.parse(backend.getItem('tve.token') as string).v).toBe(2);
     p.storage.remove('token');
     expect(p.storage.get('token')).toBeUndefined();
+
+    const refusing = {
+      ...memoryBackend(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    const warnings: string[] = [];
+    const q = createPlatform({ env: { userAgent: '', search: '' }, backend: refusing, warn: (m) => warnings.push(m) });
+    expect(() => q.storage.set('token', 1)).toThrow(StorageError);
+    q.deviceId();
+    expect(warnings).toEqual(['Could not persist the device id']);
   });
 
   it('key map follows the platform override and settings keys', () => {

@@ -7,6 +7,7 @@ import type {
   ActivationCode,
   ActivationListener,
   BootOutcome,
+  BootStep,
   Decision,
   Failure,
   LogoutOutcome,
@@ -108,7 +109,7 @@ export class FakeFlows implements PassFlows {
     mediaToken: 'tok/en+1',
     notAfter: Date.now() + 420_000,
   });
-  logoutResult: Result<LogoutOutcome> = ok({ followUpUrls: [], partnerSignOut: false });
+  logoutResult: Result<LogoutOutcome> = ok({ followUpUrls: [], partnerSignOut: false, notice: 'signed-out', message: 'You are signed out of your TV provider on this TV.' });
   activations: FakeActivation[] = [];
   /** When set, boot()/authorize() wait for the test to resolve them. */
   holdBoot?: Promise<void>;
@@ -122,8 +123,11 @@ export class FakeFlows implements PassFlows {
   count(name: Call['name']): number {
     return this.calls.filter((c) => c.name === name).length;
   }
-  async boot() {
+  /** The progress listener of the last boot() call (a test reports steps through it). */
+  bootStep?: (step: BootStep) => void;
+  async boot(onStep?: (step: BootStep) => void) {
     this.record('boot');
+    this.bootStep = onStep;
     if (this.holdBoot) await this.holdBoot;
     return this.bootResult;
   }

@@ -1,0 +1,233 @@
+/**
+ * The one module that talks to Comcast RDK's Firebolt SDK (`@firebolt-js/sdk` 1.7): nothing else imports
+ * it. Every call is fire-and-forget or bounded, and an SDK error never reaches the app: a box that lacks a
+ * method must not break sign-in or playback. The transport is chosen by the SDK itself when its modules
+ * load (src/platform/fireboltBoot.ts copies the launch endpoint first); without one it uses its built-in
+ * mock, which answers from the SDK's examples (development and tests: `window.__firebolt.testHarness`).
+ */
+import { Device, Discovery, Lifecycle, Metrics, Parameters, SecureStorage } from '@firebolt-js/sdk';
+
+export type LifecycleState = 'initializing' | 'inactive' | 'foreground' | 'background' | 'suspended' | 'unloading';
+export type CloseReason = 'userExit' | 'remoteButton' | 'error' | 'done';
+/** Metrics.error types (Firebolt Metrics.ErrorType). */
+export type MetricsErrorType = 'network' | 'media' | 'restriction' | 'entitlement' | 'other';
+export type MediaEvent =
+  | { type: 'loadStart' | 'play' | 'playing' | 'pause' | 'waiting' | 'ended' }
+  | { type: 'progress' | 'seeking' | 'seeked'; position: number }
+  | { type: 'rateChange'; rate: number };
+
+/** What Device.* answered (absent fields: the box did not answer in time, or failed). */
+export interface FireboltDevice {
+  uid?: string;
+  make?: string;
+  model?: string;
+  distributor?: string;
+  platform?: string;
+  /** Firmware version `major.minor.patch`. */
+  firmware?: string;
+  /** Firebolt API version the box supports. */
+  apiVersion?: string;
+}
+
+export interface FireboltBridge {
+  device(): Promise<FireboltDevice>;
+  /** Lifecycle.ready(): the first screen is usable. Sent once. */
+  ready(): void;
+  close(reason: CloseReason): void;
+  onLifecycle(listener: (state: LifecycleState) => void): void;
+  /** Lifecycle.finished(), after the app released its resources in `unloading`. */
+  finished(): void;
+  /** The launch's navigation intent (Parameters.initialization().discovery.navigateTo), if any. */
+  initialIntent(): Promise<unknown>;
+  onNavigateTo(listener: (intent: unknown) => void): void;
+  signIn(): void;
+  signOut(): void;
+  error(type: MetricsErrorType, code: string, description: string): void;
+  page(pageId: string): void;
+  startContent(entityId: string): void;
+  stopContent(entityId: string): void;
+  media(entityId: string, event: MediaEvent): void;
+  /** Device-scoped SecureStorage (DCR client credentials and tokens live here on RDK). */
+  secure: {
+    get(key: string): Promise<string | null>;
+    set(key: string, value: string): Promise<void>;
+    remove(key: string): Promise<void>;
+  };
+}
+
+export interface FireboltOptions {
+  warn?: (message: string, data?: Record<string, unknown>) => void;
+  /** Longest wait for Device.* answers before the app goes on with what it has. */
+  deviceTimeoutMs?: number;
+}
+
+const LIFECYCLE_EVENTS: Array<Exclude<LifecycleState, 'initializing'>> = [
+  'inactive',
+  'foreground',
+  'background',
+  'suspended',
+  'unloading',
+];
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+function semver(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const s = v as { major?: unknown; minor?: unknown; patch?: unknown };
+  return typeof s.major === 'number' && typeof s.minor === 'number' && typeof s.patch === 'number'
+    ? `${s.major}.${s.minor}.${s.patch}`
+    : undefined;
+}
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise<T | undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
+export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
+  const warned: Record<string, boolean> = {};
+  const warn = (what: string, error: unknown): void => {
+    // Once per method: a box without Metrics must not flood the log on every page.
+    if (warned[what]) return;
+    warned[what] = true;
+    if (options.warn)
+      options.warn(`Firebolt ${what} failed`, { reason: error instanceof Error ? error.message : String(error) });
+  };
+  /** Run an SDK call, never letting a throw or a rejection out. */
+  const fire = (what: string, call: () => Promise<unknown> | unknown): void => {
+    try {
+      const p = call();
+      if (p && typeof (p as Promise<unknown>).then === 'function')
+        (p as Promise<unknown>).then(undefined, (e) => warn(what, e));
+    } catch (e) {
+      warn(what, e);
+    }
+  };
+  const safe = <T>(what: string, call: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return call().then(undefined, (e) => {
+        warn(what, e);
+        return undefined;
+      });
+    } catch (e) {
+      warn(what, e);
+      return Promise.resolve(undefined);
+    }
+  };
+  const timeout = options.deviceTimeoutMs ?? 3000;
+  let readySent = false;
+  let deviceFacts: Promise<FireboltDevice> | undefined;
+
+  return {
+    device(): Promise<FireboltDevice> {
+      if (!deviceFacts) {
+        const ask = <T>(what: string, call: () => Promise<T>) => within(safe(what, call), timeout);
+        deviceFacts = Promise.all([
+          ask('Device.uid', () => Device.uid()),
+          ask('Device.make', () => Device.make()),
+          ask('Device.model', () => Device.model()),
+          ask('Device.distributor', () => Device.distributor()),
+          ask('Device.platform', () => Device.platform()),
+          ask('Device.version', () => Device.version()),
+        ]).then(([uid, make, model, distributor, platform, version]) => ({
+          uid: str(uid),
+          make: str(make),
+          model: str(model),
+          distributor: str(distributor),
+          platform: str(platform),
+          firmware: version ? semver(version.firmware) : undefined,
+          apiVersion: version ? semver(version.api) : undefined,
+        }));
+      }
+      return deviceFacts;
+    },
+    ready(): void {
+      if (readySent) return;
+      readySent = true;
+      fire('Lifecycle.ready', () => Lifecycle.ready());
+    },
+    close(reason: CloseReason): void {
+      fire('Lifecycle.close', () => Lifecycle.close(reason as Lifecycle.CloseReason));
+    },
+    onLifecycle(listener: (state: LifecycleState) => void): void {
+      for (const event of LIFECYCLE_EVENTS) {
+        fire('Lifecycle.listen', () => Lifecycle.listen(event as 'inactive', () => listener(event)));
+      }
+    },
+    finished(): void {
+      fire('Lifecycle.finished', () => Lifecycle.finished());
+    },
+    initialIntent(): Promise<unknown> {
+      return within(
+        safe('Parameters.initialization', () => Parameters.initialization()),
+        timeout,
+      ).then((init) => {
+        const discovery = init && (init as { discovery?: { navigateTo?: unknown } }).discovery;
+        return discovery ? discovery.navigateTo : undefined;
+      });
+    },
+    onNavigateTo(listener: (intent: unknown) => void): void {
+      fire('Discovery.listen', () => Discovery.listen('navigateTo', (intent) => listener(intent)));
+    },
+    signIn(): void {
+      fire('Discovery.signIn', () => Discovery.signIn());
+    },
+    signOut(): void {
+      fire('Discovery.signOut', () => Discovery.signOut());
+    },
+    error(type: MetricsErrorType, code: string, description: string): void {
+      fire('Metrics.error', () => Metrics.error(type as Metrics.ErrorType, code, description, true));
+    },
+    page(pageId: string): void {
+      fire('Metrics.page', () => Metrics.page(pageId));
+    },
+    startContent(entityId: string): void {
+      fire('Metrics.startContent', () => Metrics.startContent(entityId));
+    },
+    stopContent(entityId: string): void {
+      fire('Metrics.stopContent', () => Metrics.stopContent(entityId));
+    },
+    media(entityId: string, event: MediaEvent): void {
+      switch (event.type) {
+        case 'loadStart':
+          return fire('Metrics.mediaLoadStart', () => Metrics.mediaLoadStart(entityId));
+        case 'play':
+          return fire('Metrics.mediaPlay', () => Metrics.mediaPlay(entityId));
+        case 'playing':
+          return fire('Metrics.mediaPlaying', () => Metrics.mediaPlaying(entityId));
+        case 'pause':
+          return fire('Metrics.mediaPause', () => Metrics.mediaPause(entityId));
+        case 'waiting':
+          return fire('Metrics.mediaWaiting', () => Metrics.mediaWaiting(entityId));
+        case 'ended':
+          return fire('Metrics.mediaEnded', () => Metrics.mediaEnded(entityId));
+        case 'progress':
+          return fire('Metrics.mediaProgress', () => Metrics.mediaProgress(entityId, Math.round(event.position)));
+        case 'seeking':
+          return fire('Metrics.mediaSeeking', () => Metrics.mediaSeeking(entityId, Math.round(event.position)));
+        case 'seeked':
+          return fire('Metrics.mediaSeeked', () => Metrics.mediaSeeked(entityId, Math.round(event.position)));
+        case 'rateChange':
+          return fire('Metrics.mediaRateChange', () => Metrics.mediaRateChange(entityId, event.rate));
+      }
+    },
+    secure: {
+      get: (key: string): Promise<string | null> =>
+        SecureStorage.get('device' as SecureStorage.StorageScope, key).then((v) => (typeof v === 'string' ? v : null)),
+      set: (key: string, value: string): Promise<void> =>
+        SecureStorage.set('device' as SecureStorage.StorageScope, key, value),
+      remove: (key: string): Promise<void> => SecureStorage.remove('device' as SecureStorage.StorageScope, key),
+    },
+  };
+}
