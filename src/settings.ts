@@ -26,7 +26,10 @@ export type AdobePassPreset = Pick<PassFlowsConfig, PassKeys> & { programmerBase
 
 /** `appSettings.adobePass` resolved: the chosen preset's values plus the tuning knobs. */
 export type AdobePassSettings = AdobePassPreset &
-  Pick<PassFlowsConfig, 'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'hiddenMvpdIds'> & {
+  Pick<
+    PassFlowsConfig,
+    'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'preauthorizeLimits' | 'hiddenMvpdIds'
+  > & {
     /** The preset these values came from. */
     presetName: string;
     /** Denied titles shown with a lock (TV only). */
@@ -58,6 +61,17 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
 const optNumber = (x: unknown): number | undefined => (typeof x === 'number' && isFinite(x) ? x : undefined);
 const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
 
+/** `{ "<mvpd id>": <resources per preauthorize request> }`; entries that are not positive numbers are ignored. */
+function limits(x: unknown): Record<string, number> | undefined {
+  if (!isObj(x)) return undefined;
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(x)) {
+    const n = optNumber(x[key]);
+    if (n !== undefined && n >= 1) out[key] = Math.floor(n);
+  }
+  return out;
+}
+
 /** Resolve `appSettings.adobePass`; `presetOverride` is the `?preset=` value, if any. */
 export function resolveAdobePass(raw: unknown, presetOverride?: string): AdobePassSettings {
   if (!isObj(raw)) throw new SettingsError('appSettings.adobePass is missing');
@@ -82,6 +96,7 @@ export function resolveAdobePass(raw: unknown, presetOverride?: string): AdobePa
     pollIntervalMs: optNumber(raw.pollIntervalMs),
     configCacheTtlMs: optNumber(raw.configCacheTtlMs),
     preauthorizeBatchSize: optNumber(raw.preauthorizeBatchSize),
+    preauthorizeLimits: limits(raw.preauthorizeLimits),
     showLockedTitles: typeof raw.showLockedTitles === 'boolean' ? raw.showLockedTitles : undefined,
     hiddenMvpdIds: Array.isArray(raw.hiddenMvpdIds)
       ? raw.hiddenMvpdIds.filter((x): x is string => typeof x === 'string')

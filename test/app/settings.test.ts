@@ -63,10 +63,25 @@ describe('adobePass settings (src/settings.ts)', () => {
   });
 
   it('ignores tuning knobs of the wrong type', () => {
-    const s = resolveAdobePass({ ...adobePass, pollIntervalMs: '5000', hiddenMvpdIds: ['A', 3], showLockedTitles: 'no' });
+    const s = resolveAdobePass({
+      ...adobePass,
+      pollIntervalMs: '5000',
+      hiddenMvpdIds: ['A', 3],
+      showLockedTitles: 'no',
+    });
     expect(s.pollIntervalMs).toBeUndefined();
     expect(s.hiddenMvpdIds).toEqual(['A']);
     expect(s.showLockedTitles).toBeUndefined();
+  });
+
+  it('per-MVPD preauthorization limits: positive numbers kept (whole), anything else dropped', () => {
+    const s = resolveAdobePass({
+      ...adobePass,
+      preauthorizeLimits: { RedwoodWireless: 3, A: 2.7, B: 0, C: '4', D: null },
+    });
+    expect(s.preauthorizeLimits).toEqual({ RedwoodWireless: 3, A: 2 });
+    expect(resolveAdobePass({ ...adobePass, preauthorizeLimits: [3] }).preauthorizeLimits).toBeUndefined();
+    expect(passFlowsConfig(s).preauthorizeLimits).toEqual({ RedwoodWireless: 3, A: 2 });
   });
 
   it('builds the flows config from it, without the TV-only values', () => {

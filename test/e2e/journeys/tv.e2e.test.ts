@@ -189,6 +189,7 @@ describe('(a) first launch to sign-out', () => {
     await app.screenshot('journey-a-08-sign-out-confirm');
     await app.press('Enter');
     const out = await app.waitForState((s) => s.route === 'providers' && s.focusedLabel === 'Acme Cable', 15000);
+    expect(out.toast ?? '').toMatch(/signed out/i);
     expect(out.toast ?? '').not.toMatch(/visit|https?:|\/\//);
     await app.screenshot('journey-a-09-signed-out');
     expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);

@@ -20,6 +20,8 @@
  * machine timings jitter from run to run, so time ratios carry an absolute slack (TIME_SLACK_MS,
  * PRESS_SLACK_MS); the heap, which does not jitter, carries none.
  *
+ * Opt-in (≈ 6 min of a busy machine): runs when TVE_E2E_SCALE=1, else the suite is skipped with a note.
+ *
  * Throttling is off in this file (and only here): the TV is relaunched back to back, and each fresh page
  * starts with a fresh scheduler while the emulator's per-IP burst is spent — what is measured is the
  * catalog's rendering, not Adobe's request budget (the journeys run with throttling on).
@@ -158,80 +160,86 @@ async function measure(catalog: string, farRight: boolean): Promise<Run> {
   };
 }
 
-beforeAll(async () => {
-  stack = await startStack({ throttling: false });
-  app = await launchTv(stack);
-  await app.context.addInitScript(FRAME_TIMER); // from the first relaunch on
-  cdp = await app.context.newCDPSession(app.page);
-  // Sign in once (alice: every channel), by the admin API instead of a phone.
-  await app.waitForState((s) => s.route === 'providers' && s.focusedLabel === 'Acme Cable', 30000);
-  await app.press('Enter');
-  const { activationCode } = await waitForJourney(app, (j) => !!j.activationCode, 15000);
-  const alice = await subscriber(stack, 'alice');
-  await admin(stack, 'POST', `sessions/${activationCode}/complete`, {
-    username: alice.username,
-    password: alice.password,
-  });
-  await app.waitForState((s) => s.focusedLabel === 'Start watching', 15000);
-  await app.press('Enter');
-  await app.waitForState((s) => s.route === 'catalog', 15000);
-}, 120000);
+const enabled = process.env.TVE_E2E_SCALE === '1';
+const suite = enabled ? describe : describe.skip;
+if (!enabled) console.log('catalog-scale: skipped (set TVE_E2E_SCALE=1 to measure the catalog at scale)');
 
-afterAll(async () => {
-  await app?.close();
-  await stack?.close();
+suite('catalog at scale', () => {
+  beforeAll(async () => {
+    stack = await startStack({ throttling: false });
+    app = await launchTv(stack);
+    await app.context.addInitScript(FRAME_TIMER); // from the first relaunch on
+    cdp = await app.context.newCDPSession(app.page);
+    // Sign in once (alice: every channel), by the admin API instead of a phone.
+    await app.waitForState((s) => s.route === 'providers' && s.focusedLabel === 'Acme Cable', 30000);
+    await app.press('Enter');
+    const { activationCode } = await waitForJourney(app, (j) => !!j.activationCode, 15000);
+    const alice = await subscriber(stack, 'alice');
+    await admin(stack, 'POST', `sessions/${activationCode}/complete`, {
+      username: alice.username,
+      password: alice.password,
+    });
+    await app.waitForState((s) => s.focusedLabel === 'Start watching', 15000);
+    await app.press('Enter');
+    await app.waitForState((s) => s.route === 'catalog', 15000);
+  }, 120000);
+
+  afterAll(async () => {
+    await app?.close();
+    await stack?.close();
+  });
+
+  type Kind = 'standard' | 'full' | 'large';
+  /** The emulator's catalog switch for each: the fixture (27), rows of 8 (48: as full a screen as the large one), 20 × 40. */
+  const SWITCH: Record<Kind, string> = { standard: 'standard', full: '6x8', large: 'large' };
+
+  it('800 titles against the standard catalog: interactive time, per key press and heap within budget', async () => {
+    const runs: Record<Kind, Run[]> = { standard: [], full: [], large: [] };
+    for (let i = 0; i < RUNS; i++)
+      for (const kind of ['standard', 'full', 'large'] as const)
+        runs[kind].push(await measure(SWITCH[kind], kind === 'large'));
+    const fig = (kind: Kind) => ({
+      interactive: median(runs[kind].map((r) => r.interactiveMs)),
+      decided: median(runs[kind].map((r) => r.decidedMs)),
+      heap: median(runs[kind].map((r) => r.heapBytes)),
+      idle: median(runs[kind].map((r) => r.idle)),
+      press: median(runs[kind].flatMap((r) => r.press)),
+      sideways: median(runs[kind].flatMap((r) => r.press.filter((_, i) => /Left|Right/.test(SAME_PRESSES[i]!)))),
+      updown: median(runs[kind].flatMap((r) => r.press.filter((_, i) => /Up|Down/.test(SAME_PRESSES[i]!)))),
+      far: median(runs[kind].flatMap((r) => r.far)),
+    });
+    const std = fig('standard');
+    const full = fig('full');
+    const big = fig('large');
+    const ratio = (a: number, b: number) => (a / b).toFixed(2);
+    const row = (name: string, f: (x: ReturnType<typeof fig>) => number, show: (x: number) => string = ms) =>
+      `  ${name.padEnd(16)} ${[std, full, big].map((x) => show(f(x)).padStart(10)).join(' ')}   ` +
+      `large/standard ${ratio(f(big), f(std))}  large/full ${ratio(f(big), f(full))}`;
+    const mb = (x: number) => `${(x / 1e6).toFixed(2)} MB`;
+    console.log(
+      [
+        `catalog at scale: medians of ${RUNS} relaunches each — standard (27 titles, rows of 3–5), full (6×8 = 48), large (20×40 = 800)`,
+        `  ${''.padEnd(16)} ${['standard', 'full', 'large'].map((x) => x.padStart(10)).join(' ')}`,
+        row('interactive', (x) => x.interactive),
+        row('all decided', (x) => x.decided),
+        row('per key press', (x) => x.press),
+        row('  left/right', (x) => x.sideways),
+        row('  up/down', (x) => x.updown),
+        row('no press', (x) => x.idle),
+        row('JS heap', (x) => x.heap, mb),
+        `  far right (large only, ${FAR_RIGHT.length} presses through a row of 40): ${ms(big.far)} per press`,
+        `  (per key press = main-thread work: handler + frame callbacks in ${PRESS_WINDOW_MS} ms; ${SAME_PRESSES.length} presses × ${RUNS})`,
+      ].join('\n'),
+    );
+    // Issue 13's budgets against the standard catalog: start-up and memory.
+    expect(big.interactive).toBeLessThanOrEqual(std.interactive * 1.2 + TIME_SLACK_MS);
+    expect(big.heap).toBeLessThanOrEqual(std.heap * 1.3);
+    // Per press, the catalog's size must not matter: the large catalog against one that fills the screen the same.
+    expect(big.press).toBeLessThanOrEqual(full.press * 1.2 + PRESS_SLACK_MS);
+    expect(big.far).toBeLessThanOrEqual(full.press * 1.2 + PRESS_SLACK_MS);
+    // Against the standard catalog, whose short rows leave a third of the screen without posters, each press
+    // draws and loads fewer posters (5 per row instead of 8): asserted generously, the figure is printed above.
+    expect(big.press).toBeLessThanOrEqual(std.press * 2 + PRESS_SLACK_MS);
+    expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  }, 900000);
 });
-
-type Kind = 'standard' | 'full' | 'large';
-/** The emulator's catalog switch for each: the fixture (27), rows of 8 (48: as full a screen as the large one), 20 × 40. */
-const SWITCH: Record<Kind, string> = { standard: 'standard', full: '6x8', large: 'large' };
-
-it('800 titles against the standard catalog: interactive time, per key press and heap within budget', async () => {
-  const runs: Record<Kind, Run[]> = { standard: [], full: [], large: [] };
-  for (let i = 0; i < RUNS; i++)
-    for (const kind of ['standard', 'full', 'large'] as const)
-      runs[kind].push(await measure(SWITCH[kind], kind === 'large'));
-  const fig = (kind: Kind) => ({
-    interactive: median(runs[kind].map((r) => r.interactiveMs)),
-    decided: median(runs[kind].map((r) => r.decidedMs)),
-    heap: median(runs[kind].map((r) => r.heapBytes)),
-    idle: median(runs[kind].map((r) => r.idle)),
-    press: median(runs[kind].flatMap((r) => r.press)),
-    sideways: median(runs[kind].flatMap((r) => r.press.filter((_, i) => /Left|Right/.test(SAME_PRESSES[i]!)))),
-    updown: median(runs[kind].flatMap((r) => r.press.filter((_, i) => /Up|Down/.test(SAME_PRESSES[i]!)))),
-    far: median(runs[kind].flatMap((r) => r.far)),
-  });
-  const std = fig('standard');
-  const full = fig('full');
-  const big = fig('large');
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  const row = (name: string, f: (x: ReturnType<typeof fig>) => number, show: (x: number) => string = ms) =>
-    `  ${name.padEnd(16)} ${[std, full, big].map((x) => show(f(x)).padStart(10)).join(' ')}   ` +
-    `large/standard ${ratio(f(big), f(std))}  large/full ${ratio(f(big), f(full))}`;
-  const mb = (x: number) => `${(x / 1e6).toFixed(2)} MB`;
-  console.log(
-    [
-      `catalog at scale: medians of ${RUNS} relaunches each — standard (27 titles, rows of 3–5), full (6×8 = 48), large (20×40 = 800)`,
-      `  ${''.padEnd(16)} ${['standard', 'full', 'large'].map((x) => x.padStart(10)).join(' ')}`,
-      row('interactive', (x) => x.interactive),
-      row('all decided', (x) => x.decided),
-      row('per key press', (x) => x.press),
-      row('  left/right', (x) => x.sideways),
-      row('  up/down', (x) => x.updown),
-      row('no press', (x) => x.idle),
-      row('JS heap', (x) => x.heap, mb),
-      `  far right (large only, ${FAR_RIGHT.length} presses through a row of 40): ${ms(big.far)} per press`,
-      `  (per key press = main-thread work: handler + frame callbacks in ${PRESS_WINDOW_MS} ms; ${SAME_PRESSES.length} presses × ${RUNS})`,
-    ].join('\n'),
-  );
-  // Issue 13's budgets against the standard catalog: start-up and memory.
-  expect(big.interactive).toBeLessThanOrEqual(std.interactive * 1.2 + TIME_SLACK_MS);
-  expect(big.heap).toBeLessThanOrEqual(std.heap * 1.3);
-  // Per press, the catalog's size must not matter: the large catalog against one that fills the screen the same.
-  expect(big.press).toBeLessThanOrEqual(full.press * 1.2 + PRESS_SLACK_MS);
-  expect(big.far).toBeLessThanOrEqual(full.press * 1.2 + PRESS_SLACK_MS);
-  // Against the standard catalog, whose short rows leave a third of the screen without posters, each press
-  // draws and loads fewer posters (5 per row instead of 8): asserted generously, the figure is printed above.
-  expect(big.press).toBeLessThanOrEqual(std.press * 2 + PRESS_SLACK_MS);
-  expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
-}, 900000);
