@@ -29,7 +29,7 @@ import {
   throttlingJourney,
 } from './journeys/more';
 import { pollingJourneys } from './journeys/polling';
-import { launchEmulator } from './lib/emulator';
+import { injected429, launchEmulator, provoked429, type JournalEntry } from './lib/emulator';
 import { Facts } from './lib/facts';
 import { Recorder } from './lib/recorder';
 import { appConfig } from './lib/tv';
@@ -137,6 +137,7 @@ async function main(): Promise<number> {
     '',
     failureDetails(rows),
     `Run time ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    throttleLine(emu.journal),
     `${t.na} not applicable`,
     `${t.passed} passed, ${t.failed} failed`,
   ]
@@ -172,6 +173,14 @@ function tvSummary(tv: TvPhase): string {
     `${n429} × 429 (emulator throttling ${tv.throttling ? 'on' : 'off'}), ${tv.rec.journeys.size} journeys: ${spans(tv.rec)}; ` +
     `${tv.seconds.toFixed(1)} s (+ ${tv.buildSeconds.toFixed(1)} s checking the builds)` +
     (tv.facts.notes.length ? `; ${tv.facts.notes.join('; ')}` : '')
+  );
+}
+
+/** Throttling is on all run (Adobe's model, one address per simulated device): the 429s in the journal. */
+function throttleLine(journal: JournalEntry[]): string {
+  return (
+    `Emulator journal: ${provoked429(journal).length} × 429 provoked by the clients (throttling on), ` +
+    `${injected429(journal).length} × Adobe's 429 injected on purpose (item 36's stimulus)`
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * Entry point called by the SDK's start-up (build/startApp.js or dist/index.html) with the settings
  * from settings.json. Platform detection runs first so the key map and stage options are in place
- * before Launch constructs the Application; then the app and the platform are wired together.
+ * before Launch constructs the Application; the boot starts next (src/services.ts startServices), then
+ * the app and the platform are wired together.
  */
 // First: copies the Firebolt endpoint launch parameter before the Firebolt SDK's modules load.
 import './platform/fireboltBoot';
@@ -15,6 +16,7 @@ import { Log } from './lib/log';
 import { onUserError } from './lib/events';
 import { openTitle } from './deepLinks';
 import { Player } from './player/VideoPlayer';
+import { startServices } from './services';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -54,6 +56,15 @@ export default function (appSettings: AppSettings, platformSettings: PlatformSet
     appVersion: str(appSettings.version),
     warn: (message, data) => Log.warn(message, data),
   });
+  // Boot now (platform detected, identity probes running: the flows' storage waits for them, so the
+  // first Adobe request carries the final device headers): registration, token and the profile check
+  // run while Lightning starts instead of after the splash page mounts.
+  try {
+    startServices(appSettings.adobePass, env.search);
+  } catch (error) {
+    // Bad settings: the splash reports them when it asks for the services (the lazy path throws again).
+    Log.warn('Services not started early', { reason: error instanceof Error ? error.message : 'unknown' });
+  }
   // The SDK deep-merges its defaults (stage size, debug, SDK key map) under these options.
   const options = launchOptions(
     appSettings,

@@ -1,13 +1,14 @@
 /**
  * The one place pages get their collaborators from: the PassFlows facade, the catalog client, the
- * navigator, resolved settings and timers. Built lazily from `settings.json` on first use; tests (and
- * the dev stub) install their own with `setServices()`.
+ * navigator, resolved settings and timers. The entry point (index.ts) builds them from `appSettings`
+ * and starts the boot at once (`startServices`); otherwise they are built lazily from the SDK's
+ * settings on first use; tests (and the dev stub) install their own with `setServices()`.
  */
 import { Router } from '@lightningjs/sdk';
 import { createCatalogClient, type CatalogClient } from './catalog/client';
 import type { Catalog } from './catalog/types';
-import type { PassFlows, Provider } from './flows/api';
-import { createPassFlows, type PassFlowsConfig } from './flows';
+import type { PassFlows, Provider, Result } from './flows/api';
+import { createPassFlows, type PassFlowsConfig, type StartablePassFlows } from './flows';
 import { Registry, type TimerId } from './lib/registry';
 import { appSetting } from './lib/settings';
 import { passFlowsConfig, resolveAdobePass } from './settings';
@@ -64,7 +65,7 @@ export interface Services {
 let current: Services | undefined;
 
 export function services(): Services {
-  if (!current) current = createServices();
+  if (!current) current = lazyServices();
   return current;
 }
 
@@ -123,26 +124,78 @@ export const registryTimers: PageTimers = {
   },
 };
 
-function createServices(): Services {
-  const query = typeof location !== 'undefined' ? queryParam(location.search, 'preset') : undefined;
-  const resolved = resolveSettings(appSetting('adobePass'), query);
-  const flows = createPassFlows(resolved.flows, {
-    platform: createPlatformPort(),
-    onSignInChange: (signedIn) => platform.signInChanged(signedIn),
-    timers: {
-      setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),
-      clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId),
-    },
+/** How long a catalog loaded early (warm launch, during the profile check) may be handed to the catalog page. */
+export const EARLY_CATALOG_MS = 60_000;
+
+/**
+ * Build the services from `appSettings.adobePass` (and `?preset=` in `search`) and start the boot now,
+ * before Lightning has built a page: registration, token and the profile check run while the SDK starts,
+ * and the splash joins the run. When the boot confirms a stored provider (a warm launch) the catalog
+ * loads alongside (the programmer's backend, not Adobe), so the catalog page finds it.
+ * Throws the SettingsError of bad settings (the caller logs it; the lazy path throws it again).
+ */
+export function startServices(rawAdobePass: unknown, search: string): Services {
+  const built = createServices(rawAdobePass, queryParam(search, 'preset'));
+  current = built.services;
+  built.flows.startBoot((step) => {
+    if (step === 'confirming-provider') built.catalog.prefetch();
   });
+  return built.services;
+}
+
+/**
+ * The catalog client with at most one early load: the first load() within EARLY_CATALOG_MS of it
+ * takes its result (a failure included: the page offers Retry, which loads afresh).
+ */
+export function prefetchingCatalog(inner: CatalogClient, now: () => number): CatalogClient & { prefetch(): void } {
+  let early: { at: number; result: Promise<Result<Catalog>> } | undefined;
   return {
+    load() {
+      const e = early;
+      early = undefined;
+      return e && now() - e.at < EARLY_CATALOG_MS ? e.result : inner.load();
+    },
+    streamUrl: (item, mediaToken) => inner.streamUrl(item, mediaToken),
+    prefetch() {
+      if (!early) early = { at: now(), result: inner.load() };
+    },
+  };
+}
+
+function lazyServices(): Services {
+  const query = typeof location !== 'undefined' ? queryParam(location.search, 'preset') : undefined;
+  return createServices(appSetting('adobePass'), query).services;
+}
+
+function createServices(
+  rawAdobePass: unknown,
+  presetOverride: string | undefined,
+): { services: Services; flows: StartablePassFlows; catalog: ReturnType<typeof prefetchingCatalog> } {
+  const resolved = resolveSettings(rawAdobePass, presetOverride);
+  // The TV opts into the first-launch configuration request (see PassFlowsConfig.firstLaunchConfiguration).
+  const flows = createPassFlows(
+    { ...resolved.flows, firstLaunchConfiguration: true },
+    {
+      platform: createPlatformPort(),
+      onSignInChange: (signedIn) => platform.signInChanged(signedIn),
+      timers: {
+        setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),
+        clearTimeout: (h) => registryTimers.clearTimeout(h as TimerId),
+      },
+    },
+  );
+  const now = (): number => Date.now();
+  const catalog = prefetchingCatalog(createCatalogClient({ baseUrl: resolved.programmerBaseUrl }), now);
+  const services: Services = {
     flows,
-    catalog: createCatalogClient({ baseUrl: resolved.programmerBaseUrl }),
+    catalog,
     nav: routerNavigator,
     settings: resolved.tv,
     timers: registryTimers,
-    now: () => Date.now(),
+    now,
     session: {},
   };
+  return { services, flows, catalog };
 }
 
 /**

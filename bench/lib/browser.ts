@@ -27,7 +27,7 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** localStorage entries to put in place before the app starts (warm state in a fresh profile). */
   storage?: Record<string, string>;
-  /** Scripts run in the page before any app script (after the probe), e.g. bench/lib/legacy.ts. */
+  /** Scripts run in the page before any app script (after the probe). */
   initScripts?: string[];
 }
 

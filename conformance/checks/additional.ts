@@ -101,7 +101,8 @@ export const additionalChecks: Check[] = [
     scope: 'C',
     title: 'Credentials and tokens stored carefully (minimal storage)',
     run({ facts }) {
-      const allowed = ['tve.deviceId'].concat(['client', 'token', 'provider', 'profile'].map((n) => Tv.key(n)));
+      // `budget`: the request scheduler's throttling budget (burst left, last send time), no secret.
+      const allowed = ['tve.deviceId'].concat(['client', 'token', 'provider', 'profile', 'budget'].map((n) => Tv.key(n)));
       const extra = facts.tvs.flatMap((t) => t.backend.keys().filter((k) => allowed.indexOf(k) < 0));
       const values = facts.tvs.flatMap((t) => t.backend.keys().map((k) => t.backend.getItem(k) ?? ''));
       const mediaInStore = values.filter((v) => Array.from(facts.secrets).some((s) => v.indexOf(s) >= 0));
@@ -110,7 +111,7 @@ export const additionalChecks: Check[] = [
           [`only the designed entries are stored (extra: ${extra.join(', ')})`, extra.length === 0],
           ['no media token stored', mediaInStore.length === 0],
         ],
-        'storage holds device id, DCR pair, access token, provider, profile parts only; no media tokens or permits (encryption at rest is platform-specific: not assessed)',
+        'storage holds device id, DCR pair, access token, provider, profile parts and the throttling budget only; no media tokens or permits (encryption at rest is platform-specific: not assessed)',
       );
     },
   },

@@ -244,17 +244,25 @@ export const logoutChecks: Check[] = [
       const i = facts.logoutInteractive;
       const c = facts.logoutComplete;
       const after = facts.bootAfterLogout;
+      // A plain sentence for the screen: no URL, nothing to visit.
+      const plain = (m: string) => m.trim().length > 0 && !/https?:|www\.|\.com\b|\/\//i.test(m);
       return verdict(
         [
           [
             'GET logout/{mvpd}?redirectUrl=… answered 200',
             summary(a) === 'GET logout 200' && typeof q.redirectUrl === 'string',
           ],
-          ['logout/interactive → MVPD URL handed to the UI', !!i && i.ok && i.value.followUpUrls.length === 1],
-          ['complete → nothing more to open', !!c && c.ok && c.value.followUpUrls.length === 0],
+          [
+            'logout/interactive on a TV without a browser → done, a plain sentence, no URL for the UI',
+            !!i && i.ok && i.value.followUpUrls.length === 0 && !i.value.partnerSignOut && i.value.notice === 'signed-out' && plain(i.value.message),
+          ],
+          [
+            'complete/none → done, nothing to open',
+            !!c && c.ok && c.value.followUpUrls.length === 0 && c.value.notice === 'signed-out' && plain(c.value.message),
+          ],
           ['signed out afterwards (profile gone on both sides)', !!after && after.ok && !after.value.signedIn],
         ],
-        'Acme (logout endpoint) → 1 follow-up URL; NorthStar → complete; boot afterwards signed out; partner_logout unreachable (no appleSSO on TVs)',
+        `Acme (logout/interactive) → done on the TV: "${i && i.ok ? i.value.message : ''}" (no URL); NorthStar → complete; boot afterwards signed out; partner_logout unreachable (no appleSSO on TVs; the rule is unit-tested in test/flows/logout.test.ts)`,
       );
     },
   },

@@ -28,7 +28,7 @@ function keep(facts: Facts, r: Result<PlaybackGrant>): Result<PlaybackGrant> {
 }
 
 export async function denialJourney(emu: Emulator, rec: Recorder, facts: Facts): Promise<Tv> {
-  const tv = new Tv(emu.adobeUrl, TIZEN_UA); // a Samsung TV this time (item 38: more than one device)
+  const tv = new Tv(await emu.device(), TIZEN_UA); // a Samsung TV this time (item 38: more than one device)
   facts.tvs.push(tv);
   await rec.journey('denials', async (j) => {
     const f = tv.launch({ pollIntervalMs: 3000 });
@@ -153,7 +153,7 @@ async function status(url: string): Promise<{ status: number; body: string }> {
 }
 
 export async function expiryJourney(emu: Emulator, rec: Recorder, facts: Facts): Promise<void> {
-  const tv = new Tv(emu.adobeUrl);
+  const tv = new Tv(await emu.device());
   facts.tvs.push(tv);
   await rec.journey('expiry', async (j) => {
     const f = tv.launch({ pollIntervalMs: 3000 });

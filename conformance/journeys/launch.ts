@@ -27,7 +27,7 @@ function remember(facts: Facts, r: Result<PlaybackGrant>): Result<PlaybackGrant>
 
 export async function firstLaunchJourneys(emu: Emulator, rec: Recorder, facts: Facts): Promise<Tv> {
   facts.shipped = appSettingsSnapshot();
-  const tv = new Tv(emu.adobeUrl);
+  const tv = new Tv(await emu.device());
   facts.tvs.push(tv);
 
   await rec.journey('first-launch', async (j) => {
@@ -90,7 +90,7 @@ export async function firstLaunchJourneys(emu: Emulator, rec: Recorder, facts: F
 }
 
 export async function providerChoiceJourney(emu: Emulator, rec: Recorder, facts: Facts): Promise<void> {
-  const tv = new Tv(emu.adobeUrl);
+  const tv = new Tv(await emu.device());
   facts.tvs.push(tv);
   await rec.journey('provider-choice', async (j) => {
     const f = tv.launch();

@@ -13,9 +13,9 @@ export const NORTHSTAR = provider('NorthStarFiber', 'NorthStar Fiber');
 export const ACME = provider('AcmeCable', 'Acme Cable');
 
 export async function pollingJourneys(emu: Emulator, rec: Recorder, facts: Facts): Promise<Tv> {
-  const tvNew = new Tv(emu.adobeUrl);
-  const tvFail = new Tv(emu.adobeUrl);
-  const tvRetry = new Tv(emu.adobeUrl);
+  const tvNew = new Tv(await emu.device());
+  const tvFail = new Tv(await emu.device());
+  const tvRetry = new Tv(await emu.device());
   facts.tvs.push(tvNew, tvFail, tvRetry);
 
   // Two TVs at once (their requests are told apart by code and device): saves ten seconds of waiting.
@@ -70,7 +70,7 @@ export async function pollingJourneys(emu: Emulator, rec: Recorder, facts: Facts
 
   // Three TVs at once let a code run into its notAfter. Their timers fire 20 ms early (see earlyTimers): the
   // flows must not depend on a timer landing exactly on the code's expiry instant.
-  const expiring = [new Tv(emu.adobeUrl), new Tv(emu.adobeUrl), new Tv(emu.adobeUrl)];
+  const expiring = [new Tv(await emu.device()), new Tv(await emu.device()), new Tv(await emu.device())];
   facts.tvs.push(...expiring);
   await rec.journey('code-expiry', async () => {
     await emu.settings({ sessionTtlMs: 3500 });

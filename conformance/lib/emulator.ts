@@ -3,14 +3,23 @@
  * internals), with the request journal mirrored locally so checks can read it after the journeys.
  */
 import { startEmulator, type RunningEmulator } from '../../emulator/src/server';
-import type { JournalEntry } from '../../emulator/src/adobe/journal';
+import type { JournalEntry as EmulatorJournalEntry } from '../../emulator/src/adobe/journal';
 import { startRecordingProxy, type RecordingProxy } from './proxy';
 
-export type { JournalEntry };
+/**
+ * A journal entry as the checks read it: the headers the client sent, and apart from them (`client`) the
+ * address the simulated network added in X-Forwarded-For (conformance/lib/proxy.ts).
+ */
+export type JournalEntry = EmulatorJournalEntry & { client?: string };
 
 export interface Emulator {
   /** Where the clients are pointed: the recording proxy in front of the Adobe side. */
   adobeUrl: string;
+  /**
+   * A new simulated device (TV or phone): the Adobe URL its client uses, through the proxy on a port of its own,
+   * so the emulator sees the device's own address (X-Forwarded-For) and throttles it on its own, as Adobe does.
+   */
+  device(): Promise<string>;
   /** The Adobe side itself (admin calls go here directly). */
   directAdobeUrl: string;
   programmerUrl: string;
@@ -53,6 +62,7 @@ export async function launchEmulator(): Promise<Emulator> {
 
   const emu: Emulator = {
     adobeUrl: proxy.url,
+    device: async () => (await proxy.device()).url,
     directAdobeUrl: running.adobeUrl,
     programmerUrl: running.programmerUrl,
     proxy,
@@ -63,7 +73,7 @@ export async function launchEmulator(): Promise<Emulator> {
         const { entries } = await admin<{ entries: JournalEntry[] }>('GET', `journal?since=${cursor}`);
         for (const e of entries) {
           if (e.seq <= cursor) continue;
-          journal.push(e);
+          journal.push(fromNetwork(e, proxy.addresses));
           cursor = e.seq;
         }
         return journal.length;
@@ -97,6 +107,29 @@ export async function launchEmulator(): Promise<Emulator> {
     },
   };
   return emu;
+}
+
+/** Moves the hop the simulated network appended to X-Forwarded-For out of the headers, into `client`. */
+export function fromNetwork(e: EmulatorJournalEntry, addresses: Set<string>): JournalEntry {
+  const xff = e.headers['x-forwarded-for'];
+  if (typeof xff !== 'string') return e;
+  const hops = xff.split(',').map((h) => h.trim());
+  const last = hops[hops.length - 1] ?? '';
+  if (!addresses.has(last)) return e;
+  const headers = { ...e.headers };
+  if (hops.length > 1) headers['x-forwarded-for'] = hops.slice(0, -1).join(', ');
+  else delete headers['x-forwarded-for'];
+  return { ...e, headers, client: last };
+}
+
+/** 429s the clients provoked: refused by the emulator's throttle (not injected as a stimulus). */
+export function provoked429(journal: JournalEntry[]): JournalEntry[] {
+  return journal.filter((e) => e.status === 429 && !e.fault);
+}
+
+/** Adobe's 429 injected on purpose (fault `throttled` or a status 429), to see what the client does next. */
+export function injected429(journal: JournalEntry[]): JournalEntry[] {
+  return journal.filter((e) => e.status === 429 && !!e.fault);
 }
 
 /** Milliseconds (emulator clock) at which the request arrived: the journal stamps the response. */

@@ -28,6 +28,12 @@ export interface StartEmulatorOptions {
   publicProgrammerUrl?: string;
   /** CORS origins for the Adobe side; default: any http://localhost:* and http://127.0.0.1:* origin. */
   corsOrigins?: string[];
+  /**
+   * The emulator's time source (default Date.now; admin `clock/advance` adds to it). A test that runs the client
+   * on virtual time passes the same virtual time here, so throttling and expiries count the seconds the client
+   * believes went by.
+   */
+  now?: () => number;
 }
 
 export interface RunningEmulator {
@@ -48,7 +54,7 @@ function portOf(app: FastifyInstance): number {
 
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? '127.0.0.1';
-  const clock = createClock();
+  const clock = createClock(opts.now);
   const fixturesDir = opts.fixturesDir ?? DEFAULT_FIXTURES_DIR;
   const state = new AdobeState(loadFixtures(fixturesDir), clock, opts.settings);
   const mediaTokens = await createMediaTokenService(clock, () => state.settings.mediaTokenTtlMs);

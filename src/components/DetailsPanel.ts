@@ -3,7 +3,11 @@ import type { CatalogItem } from '../catalog/types';
 import { COLORS, FONT_FACE, FONT_SIZE } from '../theme';
 import { lockIcon, type TileAccess } from './PosterTile';
 
-/** The focused title's details above the rows: title, year · rating · length, lock reason, description. */
+/**
+ * The focused title's details above the rows: title, year · rating · length, lock reason, description.
+ * Cheap to update: a text is only set when it changed (each change redraws a text texture), and showing
+ * the same title with the same access again does nothing. The catalog calls it once focus settles.
+ */
 export const DETAILS_W = 1500;
 
 interface Spec extends Lightning.Component.TemplateSpec {
@@ -63,8 +67,13 @@ export class DetailsPanel extends Lightning.Component<Spec> implements Lightning
     };
   }
 
+  private _shown?: { item: CatalogItem; access: TileAccess; reason?: string };
+
   show(item: CatalogItem, access: TileAccess, reason?: string): void {
-    this.tag('Title')!.text!.text = item.title;
+    const was = this._shown;
+    if (was && was.item === item && was.access === access && was.reason === reason) return;
+    this._shown = { item, access, reason };
+    this._text('Title', item.title);
     const meta = [
       item.year ? String(item.year) : '',
       item.rating,
@@ -73,12 +82,17 @@ export class DetailsPanel extends Lightning.Component<Spec> implements Lightning
       .filter(Boolean)
       .join('  ·  ');
     const status = access === 'unlocked' ? 'Included with your TV provider' : '';
-    this.tag('Meta')!.text!.text = [meta, status].filter(Boolean).join('  ·  ');
+    this._text('Meta', [meta, status].filter(Boolean).join('  ·  '));
     const locked = access === 'locked';
     this.tag('Lock')!.visible = locked;
-    this.tag('Lock.Reason')!.text!.text = locked ? reason || 'Not included in your subscription' : '';
+    if (locked) this._text('Lock.Reason', reason || 'Not included in your subscription');
     this.tag('Description')!.y = locked ? 172 : 122;
-    this.tag('Description')!.text!.text = item.description;
+    this._text('Description', item.description);
+  }
+
+  private _text(path: 'Title' | 'Meta' | 'Lock.Reason' | 'Description', value: string): void {
+    const text = this.tag(path)!.text!;
+    if (text.text !== value) text.text = value;
   }
 }
 

@@ -25,6 +25,8 @@ export class PosterTile
 {
   private _item?: CatalogItem;
   private _access: TileAccess = 'unknown';
+  /** The column this tile shows in its row (PosterRow recycles tiles between columns). */
+  col = 0;
 
   static override _template(): Lightning.Component.Template<Spec> {
     const { w, h } = POSTER;
@@ -66,9 +68,13 @@ export class PosterTile
     return this._item;
   }
 
+  /** A recycled tile drops the previous poster at once (the placeholder shows until the new one loads). */
   set item(item: CatalogItem | undefined) {
+    if (item === this._item) return;
     this._item = item;
-    if (item?.posterUrl) this.tag('Frame.Poster')!.texture = Img(item.posterUrl).cover(POSTER.w, POSTER.h);
+    const poster = this.tag('Frame.Poster')!;
+    if (item?.posterUrl) poster.texture = Img(item.posterUrl).cover(POSTER.w, POSTER.h);
+    else poster.texture = null;
   }
 
   get access(): TileAccess {

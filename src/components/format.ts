@@ -8,10 +8,11 @@ export function formatCountdown(ms: number): string {
   return `${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}`;
 }
 
-/** The line under an activation code: the time left, or that a new code is on its way. */
+/** The line under an activation code: the time left, that a new code is on its way, or that the codes stopped. */
 export function codeCountdownLine(
-  c: { kind: 'running'; remainingMs: number } | { kind: 'expired' | 'renewing' },
+  c: { kind: 'running'; remainingMs: number } | { kind: 'expired' | 'renewing' | 'stopped' },
 ): string {
+  if (c.kind === 'stopped') return 'This code expired. Choose Get a new code to sign in.';
   if (c.kind === 'expired') return 'That code expired. Getting a new code…';
   if (c.kind !== 'running' || c.remainingMs <= 0) return 'Getting a new code…';
   return `Code expires in ${formatCountdown(c.remainingMs)} · waiting for you to sign in…`;

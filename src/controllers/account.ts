@@ -1,9 +1,10 @@
 /**
  * Account logic: who is signed in (the flows' current profile and its provider), the metadata the
- * MVPD shared, and "Sign out" after a confirmation → flows.logout() → the picker, with a hint when
- * the provider's or the TV's own sign-out must be finished elsewhere. The view is src/pages/Account.ts.
+ * MVPD shared, and "Sign out" after a confirmation → flows.logout() → the picker, saying in a plain
+ * sentence how the sign-out went (the outcome's `message`: signed out, or what to finish in the TV's
+ * settings). Never a URL: a TV cannot open the MVPD's logout page. The view is src/pages/Account.ts.
  */
-import type { ProfileAttribute, Provider, SignedInProfile } from '../flows/api';
+import type { LogoutOutcome, ProfileAttribute, Provider, SignedInProfile } from '../flows/api';
 import { ask, toast, type AskChoice, type AskOptions } from '../lib/events';
 import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
@@ -51,6 +52,15 @@ export function describeAttribute(key: string, attr: ProfileAttribute): Attribut
 /** A URL as a person would type it: no scheme, no query (the TV cannot open it; the user may). */
 export function readableUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/[?#].*$/, '');
+}
+
+/** What the viewer is told after signing out: the flows' plain sentence, never a URL. */
+export function signedOutSentence(outcome: LogoutOutcome): string {
+  // The flows always word it; an empty sentence (a partner's own wording missing) gets ours.
+  if (outcome.message.trim()) return outcome.message;
+  return outcome.partnerSignOut
+    ? 'You are signed out of this app. To sign out of your TV provider on this device too, use its system settings.'
+    : 'You are signed out of your TV provider on this TV.';
 }
 
 export type AccountState =
@@ -134,11 +144,7 @@ export class AccountController extends Controller<AccountState> {
     }
     session.catalog = undefined;
     session.catalogFocus = undefined;
-    const urls = result.value.followUpUrls;
-    if (urls.length > 0)
-      this.shell.toast(`To finish signing out at your provider, visit ${readableUrl(urls[0]!)}`, 10000);
-    else if (result.value.partnerSignOut)
-      this.shell.toast('To finish signing out, also sign out in your TV’s system settings.', 10000);
+    this.shell.toast(signedOutSentence(result.value), 8000);
     nav.to('providers');
   }
 

@@ -2,6 +2,8 @@
  * Activation logic: start the flows' activation for the chosen provider (or none: the phone
  * chooses), show each code with a live countdown, say so when a code expired or was replaced, and on
  * success confirm with the provider the flows name, then open the catalog after SUCCESS_MS (or on OK).
+ * The flows renew an expired code once by themselves; when that one expires too they stop polling and
+ * the screen stays, saying so, with "Get a new code" focused (`countdown.kind === 'stopped'`).
  * Polling stops whenever the page is left. The view is src/pages/Activate.ts.
  */
 import type { Activation, ActivationCode, Failure, Provider } from '../flows/api';
@@ -14,8 +16,15 @@ export const SUCCESS_MS = 2000;
 /** How long the "New code" badge stays before it fades. */
 export const BADGE_MS = 4000;
 
-/** What the line under the code says: the time left, or that a new code is on its way. */
-export type Countdown = { kind: 'running'; remainingMs: number } | { kind: 'expired' } | { kind: 'renewing' };
+/**
+ * What the line under the code says: the time left, that a new code is on its way, or (`stopped`) that
+ * the codes expired and nothing is polled until the viewer asks for a new one.
+ */
+export type Countdown =
+  | { kind: 'running'; remainingMs: number }
+  | { kind: 'expired' }
+  | { kind: 'renewing' }
+  | { kind: 'stopped' };
 
 export type ActivateState =
   | { kind: 'starting'; chosen?: Provider }
@@ -67,7 +76,8 @@ export class ActivateController extends Controller<ActivateState> {
     const s = this.state;
     if (id === 'new') {
       if (s.kind === 'code') this.set({ ...s, countdown: { kind: 'renewing' } });
-      void this.activation?.newCode();
+      if (this.activation) void this.activation.newCode();
+      else this.start(s.chosen);
     } else this.toProviders();
   }
 
@@ -143,6 +153,9 @@ export class ActivateController extends Controller<ActivateState> {
   }
 
   private fail(failure: Failure): void {
+    const s = this.state;
+    // The automatic new code expired too: the flows stopped polling; the code screen offers a new one.
+    if (failure.kind === 'expired-code' && s.kind === 'code') return this.codesStopped(s);
     const chosen = this.state.chosen;
     this.stop();
     const retry = failure.retryable || failure.kind === 'expired-code' ? [{ id: 'retry', label: 'Try again' }] : [];
@@ -153,6 +166,14 @@ export class ActivateController extends Controller<ActivateState> {
       failure,
       actions: [...retry, { id: 'providers', label: 'Choose another provider', w: 500 }],
     });
+  }
+
+  private codesStopped(s: Extract<ActivateState, { kind: 'code' }>): void {
+    const { timers } = this.deps;
+    timers.clearInterval(this.tick);
+    timers.clearTimeout(this.badgeTimer);
+    this.tick = this.badgeTimer = undefined;
+    this.set({ ...s, countdown: { kind: 'stopped' }, newCode: false });
   }
 
   private toProviders(): void {

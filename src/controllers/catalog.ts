@@ -1,18 +1,30 @@
 /**
- * Catalog logic: load the rows (or reuse the session's), preauthorize the distinct resources once,
- * and decide what is shown: denied titles locked with the reason, or hidden (showLockedTitles).
- * Focus moves between the header (Account) and the rows; OK on any title opens the player (which
- * always authorizes). The view (src/pages/Catalog.ts) draws `state`; posters keep their own column.
+ * Catalog logic: load the rows (or reuse the session's), preauthorize by channel, and decide what is
+ * shown: denied titles locked with the reason, or hidden (showLockedTitles). A title's lock is its
+ * channel's decision (`channelResource`); the player still authorizes the title's own `resource`.
+ * With at most WHOLE_CATALOG_CHANNELS channels one call covers the catalog (the flows batch by the MVPD's
+ * limit); with more, only the channels of the rows within REACH of focus are asked, more as focus moves.
+ * Leaving the page cancels the batches still queued. Focus moves between the header (Account) and the
+ * rows, each row remembering its column; the details panel follows focus once it settles. OK on any
+ * title opens the player (which always authorizes). The view (src/pages/Catalog.ts) draws `state`.
  */
 import type { CatalogItem, CatalogRow } from '../catalog/types';
-import { distinctResources } from '../catalog/validate';
+import { channelResources } from '../catalog/validate';
 import type { Decision, Failure, Provider } from '../flows/api';
+import { cancelSource } from '../flows/cancel';
 import { toast } from '../lib/events';
+import type { TimerId } from '../lib/registry';
 import { Controller, type Deps, type FailureView } from './controller';
-import { LatestRequest } from './latest';
+import { LatestRequest, type Ticket } from './latest';
 
 /** OK presses this soon after the catalog appeared are ignored (see select). */
 export const INPUT_GUARD_MS = 400;
+/** Focus changes closer together than this (a held key) update the details panel once, when focus settles. */
+export const SETTLE_MS = 150;
+/** A catalog with at most this many channels is preauthorized in one call (Adobe's default batch). */
+export const WHOLE_CATALOG_CHANNELS = 5;
+/** Rows around the focused one whose channels are asked about when the catalog has more channels. */
+export const REACH = { before: 1, after: 3 } as const;
 
 export type TileAccess = 'unknown' | 'unlocked' | 'locked';
 
@@ -22,13 +34,17 @@ export type CatalogState =
   | {
       kind: 'browsing';
       provider?: Provider;
-      /** The rows shown (a new array whenever titles or decisions change: the view rebuilds then). */
+      /** The rows shown: a new array only when the titles shown change (hidden locked titles). */
       rows: CatalogRow[];
       /** Where focus is: the header's Account button, or the rows. */
       zone: 'header' | 'rows';
       /** The focused row and, within it, the focused column. */
       row: number;
       col: number;
+      /** Bumped whenever decisions arrive: the view re-applies locks to the tiles it has (no rebuild). */
+      access: number;
+      /** The title the details panel shows (follows focus, SETTLE_MS behind a held key). */
+      details?: CatalogItem;
     };
 
 type Browsing = Extract<CatalogState, { kind: 'browsing' }>;
@@ -39,13 +55,21 @@ export interface CatalogShell {
 
 export class CatalogController extends Controller<CatalogState> {
   private readonly latest = new LatestRequest();
+  /** The live load: later preauthorization calls (as focus moves) belong to it. */
+  private ticket?: Ticket;
+  private cancel?: { signal: ReturnType<typeof cancelSource>['signal']; cancel(): void };
+  /** Channel resource → decision; resources asked in this visit (answered or not). */
   private decisions = new Map<string, Decision>();
-  /** Each row's focused column (rows remember it when focus moves away). */
-  private cols: number[] = [];
+  private asked = new Set<string>();
+  private warned = false;
+  /** Each row's focused column, by row id (rows remember it when focus moves away). */
+  private cols = new Map<string, number>();
   private activeAt = 0;
+  private settleTimer?: TimerId;
+  private detailsAt = -Infinity;
 
   constructor(
-    private readonly deps: Pick<Deps, 'flows' | 'catalog' | 'nav' | 'settings' | 'now' | 'session'>,
+    private readonly deps: Pick<Deps, 'flows' | 'catalog' | 'nav' | 'settings' | 'now' | 'session' | 'timers'>,
     private readonly shell: CatalogShell = { toast },
   ) {
     super({ kind: 'loading' });
@@ -61,22 +85,34 @@ export class CatalogController extends Controller<CatalogState> {
     void this.fetch();
   }
 
-  /** The page was left: late answers are dropped. */
+  /** The page was left: late answers are dropped and queued preauthorization batches cancelled. */
   deactivate(): void {
     this.latest.cancel();
+    this.cancel?.cancel();
+    this.cancel = undefined;
+    this.deps.timers.clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
   }
 
   accessOf(item: CatalogItem): TileAccess {
-    const d = this.decisions.get(item.resource);
+    const d = this.decisions.get(item.channelResource);
     if (!d) return 'unknown';
     return d.authorized ? 'unlocked' : 'locked';
   }
 
-  /** Why a title is locked: the MVPD's message and details. */
+  /** Why a title is locked: the MVPD's message and details for its channel. */
   reasonFor(item: CatalogItem): string | undefined {
-    const f = this.decisions.get(item.resource)?.failure;
+    const f = this.decisions.get(item.channelResource)?.failure;
     if (!f) return undefined;
     return f.details ? `${f.message} — ${f.details}` : f.message;
+  }
+
+  /** The remembered column of row `i` of the rows shown. */
+  colOf(i: number): number {
+    const s = this.state;
+    const row = s.kind === 'browsing' ? s.rows[i] : undefined;
+    if (!row) return 0;
+    return Math.min(this.cols.get(row.id) ?? 0, row.items.length - 1);
   }
 
   // --- intents ---
@@ -103,8 +139,9 @@ export class CatalogController extends Controller<CatalogState> {
   focusCol(col: number): void {
     const s = this.state;
     if (s.kind !== 'browsing' || s.col === col) return;
-    this.cols[s.row] = col;
-    this.set({ ...s, col });
+    const row = s.rows[s.row];
+    if (row) this.cols.set(row.id, col);
+    this.move({ ...s, col });
   }
 
   /** The pointer is over row `i` (or the header): focus follows it. */
@@ -112,8 +149,7 @@ export class CatalogController extends Controller<CatalogState> {
     const s = this.state;
     if (s.kind !== 'browsing') return;
     if (target === 'header') this.set({ ...s, zone: 'header' });
-    else if (target >= 0 && target < s.rows.length)
-      this.set({ ...s, zone: 'rows', row: target, col: this.colOf(target) });
+    else if (target >= 0 && target < s.rows.length) this.focusRow(target, 'rows');
   }
 
   /** OK on a title (locked ones too: the player authorizes and explains). */
@@ -140,53 +176,94 @@ export class CatalogController extends Controller<CatalogState> {
   // --- loading ---
   private async fetch(): Promise<void> {
     const ticket = this.latest.next();
-    const { catalog, flows, session, nav } = this.deps;
-    if (!session.catalog) this.set({ kind: 'loading', provider: this.state.provider });
+    this.ticket = ticket;
+    this.cancel?.cancel();
+    this.cancel = cancelSource();
+    // Asked again on every visit (permits come from the flows' cache); the locks shown meanwhile stay.
+    this.asked = new Set();
+    this.warned = false;
+    const { catalog, session } = this.deps;
+    if (!session.catalog) {
+      this.decisions = new Map(); // a new load (retry, or after a sign-out): nothing known yet
+      this.set({ kind: 'loading', provider: this.state.provider });
+    }
     const result = session.catalog ? { ok: true as const, value: session.catalog } : await catalog.load();
     if (!ticket.live) return;
     if (!result.ok) return this.fail(result.failure);
     session.catalog = result.value;
     this.show();
-    const decisions = await flows.preauthorize(distinctResources(result.value));
-    if (!ticket.live) return;
-    if (!decisions.ok) {
-      // The service no longer knows this sign-in (profile gone, state lost): the flows forgot it too.
-      if (decisions.failure.kind === 'authentication') {
-        this.shell.toast('Please sign in with your TV provider again.');
-        return nav.to('providers');
-      }
-      this.shell.toast('We could not check which titles your subscription includes. You can still try to play them.');
-      return;
-    }
-    this.decisions = decisions.value;
-    this.show();
+    await this.preauthorize();
   }
 
-  /** (Re)build the rows; denied titles are dropped when locked titles are not to be shown. */
+  /** Ask about the channels not asked yet: all of them when few, else those within reach of focus. */
+  private async preauthorize(): Promise<void> {
+    const ticket = this.ticket;
+    const s = this.state;
+    const all = channelResources(this.deps.session.catalog?.rows ?? []);
+    if (!ticket?.live || !this.cancel || s.kind !== 'browsing') return;
+    const near = all.length <= WHOLE_CATALOG_CHANNELS ? all : channelResources(reachable(s.rows, s.row));
+    const fresh = near.filter((r) => !this.asked.has(r));
+    if (fresh.length === 0) return;
+    fresh.forEach((r) => this.asked.add(r));
+    const result = await this.deps.flows.preauthorize(fresh, { signal: this.cancel.signal });
+    if (!ticket.live) return;
+    if (!result.ok) return this.preauthorizationFailed(result.failure);
+    result.value.forEach((d, resource) => this.decisions.set(resource, d));
+    const now = this.state;
+    if (now.kind !== 'browsing') return;
+    if (this.deps.settings.showLockedTitles) this.set({ ...now, access: now.access + 1 });
+    else this.show(); // denied titles leave the rows
+  }
+
+  private preauthorizationFailed(failure: Failure): void {
+    // The service no longer knows this sign-in (profile gone, state lost): the flows forgot it too.
+    if (failure.kind === 'authentication') {
+      this.deactivate();
+      this.shell.toast('Please sign in with your TV provider again.');
+      return this.deps.nav.to('providers');
+    }
+    if (this.warned) return;
+    this.warned = true;
+    this.shell.toast('We could not check which titles your subscription includes. You can still try to play them.');
+  }
+
+  /**
+   * (Re)build the rows; denied titles are dropped when locked titles are not to be shown. The rows array
+   * is kept when the titles did not change, so the view re-applies locks instead of rebuilding.
+   */
   private show(): void {
     const catalog = this.deps.session.catalog;
     if (!catalog) return;
     const showLocked = this.deps.settings.showLockedTitles;
-    const rows = catalog.rows
-      .map((row) => ({
-        ...row,
-        items: showLocked ? row.items : row.items.filter((it) => this.accessOf(it) !== 'locked'),
-      }))
+    const built = catalog.rows
+      .map((row) => (showLocked ? row : { ...row, items: row.items.filter((it) => this.accessOf(it) !== 'locked') }))
       .filter((row) => row.items.length > 0);
     const s = this.state;
-    const keep =
-      this.deps.session.catalogFocus ?? (s.kind === 'browsing' ? { row: s.row, col: s.col } : { row: 0, col: 0 });
-    if (rows.length === 0) {
+    if (built.length === 0) {
       return this.fail({
         kind: 'denied',
         message: 'Your subscription does not include any of these titles.',
         retryable: true,
       });
     }
+    const was = s.kind === 'browsing' ? s : undefined;
+    const rows = was && sameRows(was.rows, built) ? was.rows : built;
+    const keep = this.deps.session.catalogFocus ?? (was ? { row: was.row, col: was.col } : { row: 0, col: 0 });
+    this.deps.session.catalogFocus = undefined;
     const row = Math.min(keep.row, rows.length - 1);
     const col = Math.min(keep.col, rows[row]!.items.length - 1);
-    this.cols = rows.map((_, i) => (i === row ? col : 0));
-    this.set({ kind: 'browsing', provider: s.provider, rows, zone: s.kind === 'browsing' ? s.zone : 'rows', row, col });
+    this.cols.set(rows[row]!.id, col);
+    this.detailsAt = this.deps.now();
+    this.set({
+      kind: 'browsing',
+      provider: s.provider,
+      rows,
+      zone: was ? was.zone : 'rows',
+      row,
+      col,
+      access: was ? was.access + 1 : 0,
+      details: rows[row]!.items[col],
+    });
   }
 
   private fail(failure: Failure): void {
@@ -202,14 +279,35 @@ export class CatalogController extends Controller<CatalogState> {
     });
   }
 
-  private focusRow(i: number): void {
+  private focusRow(i: number, zone: 'header' | 'rows' = (this.state as Browsing).zone): void {
     const s = this.state as Browsing;
     const next = Math.max(0, Math.min(i, s.rows.length - 1));
-    if (next !== s.row) this.set({ ...s, row: next, col: this.colOf(next) });
+    if (next === s.row && zone === s.zone) return;
+    this.move({ ...s, zone, row: next, col: this.colOf(next) });
+    // Rows that came within reach may belong to channels not asked about yet.
+    if (next !== s.row) void this.preauthorize();
   }
 
-  private colOf(row: number): number {
-    return this.cols[row] ?? 0;
+  /**
+   * Apply a focus move. The details panel follows at once when focus was still, else once it settles:
+   * a held key redraws four text textures once, not on every step.
+   */
+  private move(next: Browsing): void {
+    const { timers, now } = this.deps;
+    const item = next.rows[next.row]?.items[next.col];
+    timers.clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    if (now() - this.detailsAt >= SETTLE_MS) {
+      this.detailsAt = now();
+      return this.set({ ...next, details: item });
+    }
+    this.set(next);
+    this.settleTimer = timers.setTimeout(() => {
+      this.settleTimer = undefined;
+      this.detailsAt = this.deps.now();
+      const s = this.state;
+      if (s.kind === 'browsing') this.set({ ...s, details: s.rows[s.row]?.items[s.col] });
+    }, SETTLE_MS);
   }
 
   /** Where focus was, restored when the viewer comes back from the player or the account. */
@@ -217,4 +315,21 @@ export class CatalogController extends Controller<CatalogState> {
     const s = this.state;
     if (s.kind === 'browsing') this.deps.session.catalogFocus = { row: s.row, col: s.col };
   }
+}
+
+/** The rows a viewer can reach soon from row `at` (REACH before and after). */
+function reachable(rows: CatalogRow[], at: number): CatalogRow[] {
+  return rows.slice(Math.max(0, at - REACH.before), at + REACH.after + 1);
+}
+
+/** Same rows with the same titles (a decision that hid nothing changes no row). */
+function sameRows(a: CatalogRow[], b: CatalogRow[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!.items;
+    const y = b[i]!.items;
+    if (a[i]!.id !== b[i]!.id || x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
 }

@@ -1,17 +1,17 @@
 /**
- * Boot logic: `flows.boot()` registers the app and checks the profile, with a second progress line
- * once registration has had time to finish; then the catalog (signed in, or the only valid profile),
+ * Boot logic: `flows.boot()` registers the app and checks the profile (the entry point started that run;
+ * this joins it), the progress line following the flows' own steps; then the catalog (signed in, or the only valid profile),
  * a chooser (several valid profiles) or the provider picker. A failure offers Retry and Exit.
  * The view is src/pages/Splash.ts.
  */
-import type { SignedInProfile } from '../flows/api';
-import type { TimerId } from '../lib/registry';
+import type { BootStep, SignedInProfile } from '../flows/api';
 import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
 
-/** Progress copy; the second line shows once registration has had time to finish. */
+/** Progress copy; the second line shows once the flows report the profile check (no timer). */
 export const BOOT_STEPS = ['Registering this TV…', 'Checking your TV provider…'] as const;
-export const STEP_MS = 700;
+/** Which progress line each boot step shows. */
+const STEP_LINE: Record<BootStep, 0 | 1> = { registering: 0, 'checking-provider': 1, 'confirming-provider': 1 };
 /** How many profiles the chooser offers (longest validity first). */
 export const CHOOSER_MAX = 3;
 
@@ -23,7 +23,6 @@ export type SplashState =
 
 export class SplashController extends Controller<SplashState> {
   private readonly latest = new LatestRequest();
-  private stepTimer?: TimerId;
 
   constructor(
     private readonly deps: Pick<Deps, 'flows' | 'nav' | 'timers' | 'now' | 'session'>,
@@ -34,15 +33,14 @@ export class SplashController extends Controller<SplashState> {
 
   async boot(): Promise<void> {
     const ticket = this.latest.next();
-    const { flows, timers, nav, session } = this.deps;
+    const { flows, nav, session } = this.deps;
     this.set({ kind: 'booting', step: BOOT_STEPS[0] });
-    timers.clearTimeout(this.stepTimer);
-    this.stepTimer = timers.setTimeout(() => {
-      if (ticket.live) this.set({ kind: 'booting', step: BOOT_STEPS[1] });
-    }, STEP_MS);
-    const result = await flows.boot();
+    const result = await flows.boot((step) => {
+      const line = BOOT_STEPS[STEP_LINE[step]];
+      if (ticket.live && this.state.kind === 'booting' && this.state.step !== line)
+        this.set({ kind: 'booting', step: line });
+    });
     if (!ticket.live) return;
-    timers.clearTimeout(this.stepTimer);
     if (!result.ok) {
       const retry = { id: 'retry', label: 'Retry' };
       return this.set(failed('We could not start the app', result.failure, retry, { id: 'exit', label: 'Exit' }));
@@ -60,7 +58,6 @@ export class SplashController extends Controller<SplashState> {
   /** The page was left: a late boot answer changes nothing. */
   stop(): void {
     this.latest.cancel();
-    this.deps.timers.clearTimeout(this.stepTimer);
   }
 
   /** The viewer picked profile `index` of the chooser. */

@@ -1,8 +1,11 @@
 /**
  * Second-screen activation (spec §17 C, checklist 9–11): create a session, show the code, poll
  * `profiles/code/{code}` every 3–5 s from the moment the code is shown; stop on the profile, at the
- * code's notAfter, on a new code and on stop(). After expiry a new code is requested automatically
- * (bounded). An `authorize` answer means the user is already entitled (signed in directly).
+ * code's notAfter, on a new code and on stop(). After expiry ONE new code is requested automatically
+ * (`maxAutoRenewals`, default 1); when that one expires too, polling stops and the listener hears a
+ * retryable `expired-code` failure: the screen offers "Get a new code" (a TV left on the code screen
+ * must not poll for hours; the cookbook has the user restart). `newCode()` is a user action and starts
+ * the allowance again. An `authorize` answer means the user is already entitled (signed in directly).
  *
  * Every asynchronous step checks its `generation`: once a code is abandoned nothing about it runs.
  */
@@ -15,10 +18,14 @@ import { failureFromItem, toFailure } from './failure';
 const DEFAULT_WINDOW_MS = 30 * 60_000;
 /** Transient polling failures tolerated in a row (each already retried by the pass client). */
 const MAX_POLL_FAILURES = 3;
+/** Automatic new codes after an expiry before the flows stop and wait for the user (issue 16). */
+export const DEFAULT_AUTO_RENEWALS = 1;
+/** What the listener hears when the automatic renewal is used up: the code screen offers a new code. */
+export const CODES_EXPIRED_MESSAGE = 'The activation code expired. Choose Get a new code to try again.';
 
 export function startActivation(ctx: FlowContext, provider: Provider | undefined, listener: ActivationListener): Activation {
   const interval = pollInterval(ctx.config);
-  const maxRenewals = ctx.config.maxAutoRenewals ?? 10;
+  const maxRenewals = Math.max(0, ctx.config.maxAutoRenewals ?? DEFAULT_AUTO_RENEWALS);
   let generation = 0;
   let stopped = false;
   let timer: unknown;
@@ -43,11 +50,15 @@ export function startActivation(ctx: FlowContext, provider: Provider | undefined
   async function create(gen: number): Promise<void> {
     let action;
     try {
-      action = await ctx.client.createSession({
-        mvpd: provider?.id, // absent: the second screen asks for the provider
-        domainName: ctx.config.domainName,
-        redirectUrl: ctx.config.redirectUrl,
-      });
+      action = await ctx.client.createSession(
+        {
+          mvpd: provider?.id, // absent: the second screen asks for the provider
+          domainName: ctx.config.domainName,
+          redirectUrl: ctx.config.redirectUrl,
+        },
+        // Still queued when the screen closed (or a newer code was asked for): never sent.
+        { shouldContinue: () => live(gen) },
+      );
     } catch (error) {
       if (live(gen)) listener.onFailure(toFailure(error));
       return;
@@ -80,7 +91,10 @@ export function startActivation(ctx: FlowContext, provider: Provider | undefined
   /** Sessions said `authorize`: a profile already exists (authenticated, TempPass, degraded, SSO). */
   async function signInDirectly(gen: number): Promise<void> {
     try {
-      const profiles = provider ? await ctx.client.profileForMvpd(provider.id) : await ctx.client.profiles();
+      const options = { shouldContinue: () => live(gen) };
+      const profiles = provider
+        ? await ctx.client.profileForMvpd(provider.id, undefined, options)
+        : await ctx.client.profiles(options);
       if (!live(gen)) return;
       if (profiles.length === 0)
         return listener.onFailure(failureFromItem('authentication', undefined, 'Please sign in with your TV provider.', true));
@@ -142,10 +156,10 @@ export function startActivation(ctx: FlowContext, provider: Provider | undefined
     listener.onExpired(expired);
     if (stopped) return; // the listener may have called stop()
     if (renewals >= maxRenewals) {
+      // Used up: nothing is polled or scheduled any more until the user asks for a new code.
       stopped = true;
-      return listener.onFailure(
-        failureFromItem('expired-code', undefined, 'The activation code expired. Choose Retry for a new code.', true),
-      );
+      ctx.logger.info('Activation codes expired; waiting for the user', { renewals });
+      return listener.onFailure(failureFromItem('expired-code', undefined, CODES_EXPIRED_MESSAGE, true));
     }
     renewals += 1;
     guard(create(generation));

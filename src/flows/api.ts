@@ -62,6 +62,13 @@ export type BootOutcome =
    */
   | { signedIn: false; profiles: SignedInProfile[] };
 
+/**
+ * Where a boot is (for the splash's progress line): `registering` (device identity, DCR client and
+ * token), then `checking-provider` (nothing stored: all profiles are asked for) or
+ * `confirming-provider` (a stored provider/profile: only that one is asked for).
+ */
+export type BootStep = 'registering' | 'checking-provider' | 'confirming-provider';
+
 /** One activation code shown on the TV. */
 export interface ActivationCode {
   code: string;
@@ -99,6 +106,21 @@ export interface Decision {
   failure?: Failure;
 }
 
+/**
+ * What an AbortSignal offers (the pass client's `AbortLike`), so engines without AbortController can pass
+ * `cancelSource()` from src/flows/cancel.ts instead.
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+export interface PreauthorizeOptions {
+  /** Aborting drops the batches still queued (the viewer left the catalog); a sent batch is not recalled. */
+  signal?: CancelSignal;
+}
+
 export interface PlaybackGrant {
   resource: string;
   /** `token.serializedToken`, handed to the programmer's stream URL; never cached, never reused. */
@@ -106,17 +128,35 @@ export interface PlaybackGrant {
   notAfter: number;
 }
 
+/** What the page tells the user after signing out (`LogoutOutcome.notice`). */
+export type LogoutNotice =
+  /** Nothing more to do: say so plainly, show no URL. */
+  | 'signed-out'
+  /** The device opens `followUpUrls` in its browser to finish at the provider. */
+  | 'finish-in-browser'
+  /** Also sign out of the TV provider in the system settings (partner single sign-on). */
+  | 'partner-sign-out';
+
 export interface LogoutOutcome {
-  /** MVPD logout pages the user may open elsewhere (a TV usually cannot). */
+  /** MVPD logout pages for a device that can open a browser (`canOpenBrowser`); empty on a TV without one. */
   followUpUrls: string[];
   /** Partner (e.g. Apple) system sign-out instructions were required. */
   partnerSignOut: boolean;
+  /** Which of the three endings this is; the page words it with `message`. */
+  notice: LogoutNotice;
+  /** A plain sentence for the screen (never a URL). */
+  message: string;
 }
 
 /** The facade the TV pages call; implemented in `src/flows/index.ts`. */
 export interface PassFlows {
-  /** Registration (DCR, cached) then profile check. */
-  boot(): Promise<Result<BootOutcome>>;
+  /**
+   * Registration (DCR, cached) then profile check. One run at a time: a call while a boot is running
+   * joins it, and so does the first call after a boot the app started early (`startBoot`) settled;
+   * any later call (Retry) starts a fresh run. `onStep` hears the run's current step at once and each
+   * later one.
+   */
+  boot(onStep?: (step: BootStep) => void): Promise<Result<BootOutcome>>;
   /** Filtered MVPD list from the configuration (memory cache, TTL from settings), last used first. */
   providers(): Promise<Result<Provider[]>>;
   /**
@@ -133,8 +173,12 @@ export interface PassFlows {
   startActivation(provider: Provider | undefined, listener: ActivationListener): Activation;
   /** The signed-in profile and the provider it is signed in with, if any. */
   current(): { profile: SignedInProfile; provider: Provider } | undefined;
-  /** Informative decisions (batches of <= 5, permits cached in memory). Never used for playback. */
-  preauthorize(resources: string[]): Promise<Result<Map<string, Decision>>>;
+  /**
+   * Informative decisions (batches of <= 5 or the MVPD's limit, permits cached in memory). Never used for
+   * playback. The map is keyed by the resources as asked; answers are matched tolerantly (trimmed, MRSS by
+   * channel and item title); a resource whose answer cannot be matched is absent (unknown: authorize decides).
+   */
+  preauthorize(resources: string[], options?: PreauthorizeOptions): Promise<Result<Map<string, Decision>>>;
   /** Authoritative decision for exactly one resource; called on every play. */
   authorize(resource: string): Promise<Result<PlaybackGrant>>;
   /** User-initiated only. Clears the cached profile parts. */

@@ -14,20 +14,34 @@ export interface PassFlowsConfig extends ProviderFilterOptions {
   secondScreenShortUrl: string;
   /** Polling cadence for the activation code; clamped to 3–5 s (checklist 11). Default 5 s. */
   pollIntervalMs?: number;
+  /**
+   * First launch (no provider or profile stored): ask for the configuration together with the
+   * profiles, since the picker is all but certain. Off by default (the TV app turns it on in
+   * src/services.ts); never applies while a provider or profile is stored (checklist 6).
+   */
+  firstLaunchConfiguration?: boolean;
   /** Memory cache of the configuration (checklist 8). Default 3 minutes. */
   configCacheTtlMs?: number;
   /** Resources per preauthorization request. Default 5. */
   preauthorizeBatchSize?: number;
+  /**
+   * Per-MVPD preauthorization limits where an MVPD allows fewer than `preauthorizeBatchSize` resources per
+   * request (set by Adobe support; e.g. `{ "RedwoodWireless": 3 }`). The smaller of the two applies.
+   */
+  preauthorizeLimits?: Record<string, number>;
   // Picker filters (hiddenMvpdIds, testMvpdPattern, showTempPass, providerFilter): provider-filter.ts.
   /** Re-read the profile after each authorization to pick up refreshed metadata (checklist 12). Off by default. */
   rereadProfileAfterAuthorize?: boolean;
   /** How long a preauthorization permit stays in the memory cache. Default 10 minutes. */
   permitCacheTtlMs?: number;
-  /** Automatic new codes after expiry before giving up (the TV may be left on the code screen). Default 10. */
+  /**
+   * Automatic new codes after an expiry before polling stops and the screen offers "Get a new code" (a TV
+   * left on the code screen must not poll for hours). Default 1; 0 stops at the first expiry.
+   */
   maxAutoRenewals?: number;
   /** Per-request timeout in the pass client. Default 10 s. */
   httpTimeoutMs?: number;
-  /** First retry backoff in the pass client. Default 500 ms. */
+  /** First retry backoff in the pass client. Default 1 s (DEFAULT_RETRY_BASE_MS), then doubled. */
   retryBaseDelayMs?: number;
 }
 

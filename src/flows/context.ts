@@ -20,6 +20,8 @@ export interface FlowContext {
   state: { profile?: SignedInProfile; lastUsed?: Provider; lastUsedLoaded?: boolean };
   /** The provider a profile of `mvpd` belongs to (ProviderList.providerFor; never a network call). */
   providerFor(mvpd: string, chosen: Provider | undefined): Promise<Provider>;
+  /** Start the picker's configuration request now, unless it is cached or on its way (ProviderList.prefetch). */
+  prefetchProviders(): void;
   /** Called whenever the signed-in profile changes (preauthorization permits belong to a profile). */
   onProfileChange(): void;
 }

@@ -1,16 +1,22 @@
 /**
  * Decisions (spec §17 D/E, checklist 16–25). Preauthorization decorates the catalogue only: batches of
- * ≤ N resources, permits cached in memory, per-item denial reasons, and only items whose error says
- * `retry` are resent (bounded). Authorization asks for exactly one resource on every play and never
+ * ≤ N resources (the setting, or the MVPD's own smaller limit), sent one after the other at the scheduler's
+ * lowest priority, permits cached in memory, per-item denial reasons, and only items whose error says
+ * `retry` are resent (bounded). Answers are matched to what was asked tolerantly (resource-match.ts);
+ * an answer that fits nothing leaves its resource unknown. A `signal` drops the batches still queued
+ * (the viewer left the catalog). Authorization asks for exactly one resource on every play and never
  * looks at preauthorization results; the media token is handed over, never cached.
  */
-import { MAX_RETRIES, backoffMs, isPassError, reactToItem, type DecisionItem, type EnhancedError } from '../pass';
-import type { Decision, Failure, PlaybackGrant, Result } from './api';
+import { DEFAULT_RETRY_BASE_MS, MAX_RETRIES, backoffMs, isPassError, reactToItem, type DecisionItem, type EnhancedError } from '../pass';
+import type { Decision, Failure, PlaybackGrant, PreauthorizeOptions, Result } from './api';
 import { forgetProfile, toSignedIn, type FlowContext } from './context';
 import { failed, failureFromItem, ok, toFailure } from './failure';
+import { matchAnswers } from './resource-match';
 
 const DEFAULT_PERMIT_TTL_MS = 10 * 60_000;
 const MEDIA_TOKEN_FALLBACK_MS = 7 * 60_000;
+
+const CANCELLED: Failure = { kind: 'unknown', message: 'Preauthorization was cancelled.', retryable: true };
 
 const NOT_SIGNED_IN: Failure = {
   kind: 'authentication',
@@ -38,7 +44,14 @@ export class Entitlements {
     this.permits.clear();
   }
 
-  async preauthorize(resources: string[]): Promise<Result<Map<string, Decision>>> {
+  /** Resources per request for `mvpd`: the setting, lowered to the MVPD's own limit when one is configured. */
+  batchSize(mvpd: string): number {
+    const setting = this.ctx.config.preauthorizeBatchSize ?? 5;
+    const limit = this.ctx.config.preauthorizeLimits?.[mvpd];
+    return Math.max(1, Math.floor(Math.min(setting, limit !== undefined && limit > 0 ? limit : setting)));
+  }
+
+  async preauthorize(resources: string[], options: PreauthorizeOptions = {}): Promise<Result<Map<string, Decision>>> {
     const profile = this.ctx.state.profile;
     if (!profile) return failed(NOT_SIGNED_IN);
     const mvpd = profile.mvpd;
@@ -52,12 +65,13 @@ export class Entitlements {
       else pending.push(resource);
     }
 
-    const size = Math.max(1, this.ctx.config.preauthorizeBatchSize ?? 5);
+    const size = this.batchSize(mvpd);
     let firstFailure: Failure | undefined;
     let anyAnswered = false;
     // Batches go one after the other: bursts are what trips throttling (§10).
     for (let i = 0; i < pending.length; i += size) {
-      const answered = await this.preauthorizeBatch(mvpd, pending.slice(i, i + size), result);
+      const answered = await this.preauthorizeBatch(mvpd, pending.slice(i, i + size), result, options);
+      if (!answered.ok && answered.failure === CANCELLED) return failed(CANCELLED);
       // §9.5.2: an item-level "no profile" means the same as the top-level one — the user must sign in again.
       const signedOut = answered.ok
         ? this.itemLevelAuthenticationFailure(pending.slice(i, i + size), result)
@@ -95,24 +109,32 @@ export class Entitlements {
   }
 
   /** One batch; items marked `retry` are resent alone, at most MAX_RETRIES times. */
-  private async preauthorizeBatch(mvpd: string, batch: string[], into: Map<string, Decision>): Promise<Result<true>> {
+  private async preauthorizeBatch(
+    mvpd: string,
+    batch: string[],
+    into: Map<string, Decision>,
+    options: PreauthorizeOptions,
+  ): Promise<Result<true>> {
     let toSend = batch;
     for (let attempt = 0; toSend.length > 0; attempt++) {
       let items: DecisionItem[];
       try {
-        items = await this.ctx.client.preauthorize(mvpd, toSend);
+        items = await this.ctx.client.preauthorize(mvpd, toSend, { signal: options.signal });
       } catch (error) {
+        if (isPassError(error) && error.cancelled) return failed(CANCELLED);
         return failed(toFailure(error));
       }
+      const { matched, strays } = matchAnswers(toSend, items);
+      const unmatched = toSend.length - matched.size;
+      // Counts only: resources are not secret, but a log line per title would flood a large catalog.
+      if (unmatched > 0)
+        this.ctx.logger.warn('Preauthorization answers left resources unknown', { unmatched, strays: strays.length });
       const again: string[] = [];
       for (const resource of toSend) {
-        const item = items.filter((d) => d.resource === resource)[0];
+        const item = matched.get(resource);
         if (!item) {
-          into.set(resource, {
-            resource,
-            authorized: false,
-            failure: failureFromItem('malformed', undefined, 'No decision was returned for this title.', true),
-          });
+          // Documented fallback: unknown (no entry) — neither locked nor unlocked; authorize decides on play.
+          continue;
         } else if (item.authorized) {
           this.permits.set(
             key(mvpd, resource),
@@ -125,7 +147,7 @@ export class Entitlements {
           else into.set(resource, { resource, authorized: false, failure });
         }
       }
-      if (again.length > 0) await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? 500));
+      if (again.length > 0) await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_MS));
       toSend = again;
     }
     return ok(true);
@@ -151,7 +173,7 @@ export class Entitlements {
       }
       const { failure, retry } = itemFailure(item.error, 'Your TV provider does not allow access to this title.');
       if (retry && attempt < MAX_RETRIES) {
-        await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? 500));
+        await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_MS));
         continue;
       }
       if (failure.kind === 'authentication') await forgetProfile(this.ctx);

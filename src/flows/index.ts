@@ -3,11 +3,22 @@
  * Wiring only; each flow lives in its own small file.
  */
 import { PassClient } from '../pass';
-import type { Activation, ActivationListener, PassFlows, Provider, SignedInProfile } from './api';
+import type {
+  Activation,
+  ActivationListener,
+  BootOutcome,
+  BootStep,
+  PassFlows,
+  PreauthorizeOptions,
+  Provider,
+  Result,
+  SignedInProfile,
+} from './api';
 import { startActivation } from './activation';
 import type { PassFlowsConfig } from './config';
 import type { FlowContext } from './context';
 import { Entitlements } from './entitlements';
+import { ok } from './failure';
 import { logout } from './logout';
 import { redactingLogger, silentLogger, systemClock, systemTimers, type FlowPorts, type TimersPort } from './ports';
 import { boot, chooseProfile } from './profiles';
@@ -20,7 +31,25 @@ export { DEFAULT_TEST_MVPD_PATTERN, visibleFilter, type ProviderFilterOptions } 
 export type { ClockPort, FlowPorts, LoggerPort, PlatformPort, StoragePort, TimersPort } from './ports';
 export { redact, redactingLogger } from './ports';
 
-export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): PassFlows {
+/** The facade plus what the app's start-up calls before any page exists. */
+export interface StartablePassFlows extends PassFlows {
+  /**
+   * Start the boot now (from the app's entry point, before the splash page is built); the splash's
+   * boot() then joins this run, or takes its result if it already settled. No-op while one is running.
+   */
+  startBoot(onStep?: (step: BootStep) => void): void;
+}
+
+/** One boot run: the promise, where it is, who listens, whether a caller has taken it. */
+interface BootRun {
+  promise: Promise<Result<BootOutcome>>;
+  step?: BootStep;
+  listeners: Array<(step: BootStep) => void>;
+  settled: boolean;
+  taken: boolean;
+}
+
+export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): StartablePassFlows {
   const clock = ports.clock ?? systemClock;
   const timers: TimersPort = ports.timers ?? systemTimers;
   const logger = redactingLogger(ports.logger ?? silentLogger);
@@ -34,6 +63,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     softwareStatement: config.softwareStatement,
     device: { identifierHeader: () => ports.platform.deviceIdentifierHeader(), infoHeader: () => ports.platform.deviceInfoHeader() },
     credentials: persistence.credentialsStore(),
+    budgetStore: persistence.budgetStore(),
     timeoutMs: config.httpTimeoutMs,
     retryBaseDelayMs: config.retryBaseDelayMs,
     sleep,
@@ -52,6 +82,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
     state: {},
     // Called only after construction (boot, activation, re-read).
     providerFor: (mvpd, chosen) => providers.providerFor(mvpd, chosen),
+    prefetchProviders: () => providers.prefetch(),
     // Called only after construction, when a profile is adopted or forgotten.
     onProfileChange: () => {
       decisions.clear();
@@ -61,9 +92,42 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
   const providers = new ProviderList(ctx);
   const decisions = new Entitlements(ctx);
 
+  let run: BootRun | undefined;
+  const startRun = (taken: boolean): BootRun => {
+    const r: BootRun = { promise: Promise.resolve(undefined as never), listeners: [], settled: false, taken };
+    r.promise = boot(ctx, (step) => {
+      r.step = step;
+      for (const l of r.listeners.slice()) l(step);
+    });
+    void r.promise.then(() => {
+      r.settled = true;
+      r.listeners = [];
+    });
+    return r;
+  };
+  const listen = (r: BootRun, onStep?: (step: BootStep) => void): void => {
+    if (!onStep || r.settled) return;
+    r.listeners.push(onStep);
+    if (r.step) onStep(r.step);
+  };
+
   return {
-    boot: () => boot(ctx),
-    providers: () => providers.list(),
+    boot(onStep) {
+      // Join the running boot, or take the early one's result once; otherwise (Retry) run afresh.
+      if (!run || (run.settled && run.taken)) run = startRun(true);
+      run.taken = true;
+      listen(run, onStep);
+      return run.promise;
+    },
+    startBoot(onStep) {
+      if (!run || run.settled) run = startRun(false);
+      listen(run, onStep);
+    },
+    // Signed in, there is nothing to choose: never a configuration request (checklist 6), whatever page asks.
+    providers: () => {
+      const signedIn = ctx.state.profile;
+      return signedIn ? Promise.resolve(ok([signedIn.provider])) : providers.list();
+    },
     lastUsedProvider: () => ctx.state.lastUsed,
     chooseProfile(profile: SignedInProfile) {
       void chooseProfile(ctx, profile);
@@ -73,7 +137,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Pass
       const profile = ctx.state.profile;
       return profile ? { profile, provider: profile.provider } : undefined;
     },
-    preauthorize: (resources: string[]) => decisions.preauthorize(resources),
+    preauthorize: (resources: string[], options?: PreauthorizeOptions) => decisions.preauthorize(resources, options),
     authorize: (resource: string) => decisions.authorize(resource),
     logout: () => logout(ctx),
   };

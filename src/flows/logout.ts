@@ -10,28 +10,9 @@
  * the chosen provider so signing in again is one step. Nothing in this package calls it automatically.
  */
 import { isPassError, type LogoutEntry } from '../pass';
-import type { Failure, LogoutOutcome, Result } from './api';
+import type { Failure, LogoutNotice, LogoutOutcome, Result } from './api';
 import { forgetProfile, type FlowContext } from './context';
 import { failed, ok, toFailure } from './failure';
-
-/** What the page tells the user after signing out. */
-export type LogoutNotice =
-  /** Nothing more to do: say so plainly, show no URL. */
-  | 'signed-out'
-  /** The device opens `followUpUrls` in its browser to finish at the provider. */
-  | 'finish-in-browser'
-  /** Also sign out of the TV provider in the system settings (partner single sign-on). */
-  | 'partner-sign-out';
-
-// The two fields belong in api.ts's LogoutOutcome; until that file (another branch's) declares them, they are
-// added here. Optional only so that code building a LogoutOutcome elsewhere keeps compiling: logout() always sets them.
-declare module './api' {
-  interface LogoutOutcome {
-    notice?: LogoutNotice;
-    /** A plain sentence for the screen. */
-    message?: string;
-  }
-}
 
 export const LOGOUT_MESSAGES: Record<LogoutNotice, string> = {
   'signed-out': 'You are signed out of your TV provider on this TV.',

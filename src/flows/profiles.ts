@@ -3,15 +3,21 @@
  * profile is asked for; otherwise all profiles. Several profiles are ordered by longest validity and
  * the UI chooses (checklist 14); none, or an `authenticated_profile_*` error, means "sign in" (42, 43).
  * Every profile carries its provider, resolved without a configuration call (checklist 6: the user is
- * authenticated, nothing to choose from a list).
+ * authenticated, nothing to choose from a list). `onStep` reports progress (api.ts BootStep). On a first
+ * launch (nothing stored) with `firstLaunchConfiguration` on, the configuration is asked for together
+ * with the profiles, so the picker draws from that answer.
  */
 import type { Profile } from '../pass';
-import type { BootOutcome, Result, SignedInProfile } from './api';
+import type { BootOutcome, BootStep, Result, SignedInProfile } from './api';
 import { adoptProfile, forgetProfile, lastUsed, toSignedIn, type FlowContext } from './context';
 import { failed, ok, toFailure } from './failure';
 import { isPassError } from '../pass';
 
-export async function boot(ctx: FlowContext): Promise<Result<BootOutcome>> {
+export async function boot(
+  ctx: FlowContext,
+  onStep: (step: BootStep) => void = () => undefined,
+): Promise<Result<BootOutcome>> {
+  onStep('registering');
   const last = await lastUsed(ctx, true);
   const storedProfile = await ctx.persistence.readProfile();
 
@@ -22,6 +28,10 @@ export async function boot(ctx: FlowContext): Promise<Result<BootOutcome>> {
   }
 
   const cachedMvpd = last?.id ?? storedProfile?.mvpd;
+  onStep(cachedMvpd ? 'confirming-provider' : 'checking-provider');
+  // Nothing stored: the picker is all but certain, so its configuration travels with the profiles
+  // request (opt-in; never when a provider or profile is stored: checklist 6).
+  if (!cachedMvpd && ctx.config.firstLaunchConfiguration) ctx.prefetchProviders();
   let profiles: Profile[];
   try {
     profiles = cachedMvpd ? await ctx.client.profileForMvpd(cachedMvpd) : await ctx.client.profiles();

@@ -1,6 +1,7 @@
 /**
  * Provider picker data (spec §17 C.1, checklist 6–8): configuration fetched only when the user must
- * choose, cached in memory for a short TTL, filtered (TempPass, test MVPDs, hidden ids, a custom
+ * choose (or, opted in, on a first launch together with the profiles: prefetch), cached in memory for a
+ * short TTL with the request on its way shared, filtered (TempPass, test MVPDs, hidden ids, a custom
  * hook), last-used provider first.
  */
 import type { ConfigurationMvpd } from '../pass';
@@ -13,24 +14,48 @@ const DEFAULT_TTL_MS = 3 * 60_000;
 
 export class ProviderList {
   private cache?: { at: number; mvpds: ConfigurationMvpd[] };
+  /** The configuration request on its way (a prefetch or a list() call): later callers share it. */
+  private pending?: Promise<Result<ConfigurationMvpd[]>>;
 
   constructor(private readonly ctx: FlowContext) {}
 
   async list(): Promise<Result<Provider[]>> {
-    const ttl = this.ctx.config.configCacheTtlMs ?? DEFAULT_TTL_MS;
-    const now = this.ctx.clock.now();
-    if (!this.cache || now - this.cache.at >= ttl) {
-      try {
-        const configuration = await this.ctx.client.configuration();
-        this.cache = { at: now, mvpds: configuration.mvpds };
-      } catch (error) {
-        return failed(toFailure(error));
-      }
-    }
-    const visible = this.cache.mvpds.map(toProvider).filter(visibleFilter(this.ctx.config));
+    const cached = this.fresh();
+    const result = cached ? ok(cached) : await this.fetch();
+    if (!result.ok) return failed(result.failure);
+    const visible = result.value.map(toProvider).filter(visibleFilter(this.ctx.config));
     const lastId = (await lastUsed(this.ctx))?.id;
     const last = visible.filter((p) => p.id === lastId);
     return ok(last.concat(visible.filter((p) => p.id !== lastId)));
+  }
+
+  /** Ask for the configuration now (first launch, boot): list() then answers from this request. */
+  prefetch(): void {
+    if (!this.fresh()) void this.fetch();
+  }
+
+  private fresh(): ConfigurationMvpd[] | undefined {
+    const ttl = this.ctx.config.configCacheTtlMs ?? DEFAULT_TTL_MS;
+    return this.cache && this.ctx.clock.now() - this.cache.at < ttl ? this.cache.mvpds : undefined;
+  }
+
+  /** The shared configuration request; its age counts from when it was sent. A failure is not kept. */
+  private fetch(): Promise<Result<ConfigurationMvpd[]>> {
+    if (!this.pending) {
+      const at = this.ctx.clock.now();
+      this.pending = this.ctx.client.configuration().then(
+        (configuration) => {
+          this.cache = { at, mvpds: configuration.mvpds };
+          return ok(configuration.mvpds);
+        },
+        (error: unknown) => failed<ConfigurationMvpd[]>(toFailure(error)),
+      );
+      const clear = (): void => {
+        this.pending = undefined;
+      };
+      void this.pending.then(clear);
+    }
+    return this.pending;
   }
 
   /**

@@ -1,11 +1,12 @@
 /**
  * The only things the TV persists (design.md "What is persisted"): DCR client credentials, the access
  * token with its expiry, the selected MVPD (id, displayName, logoUrl) and the profile parts (mvpd,
- * attributes, notAfter). The device id is the platform's. The storage port owns the envelope; here
- * each entry's shape is checked on read: anything unreadable or of the wrong shape is treated as absent
- * (and removed), never a crash. A write the device refuses is logged once per entry until one succeeds.
+ * attributes, notAfter), and the request scheduler's throttling budget (burst left, last send time; no
+ * secret). The device id is the platform's. The storage port owns the envelope; here each entry's shape
+ * is checked on read: anything unreadable or of the wrong shape is treated as absent (and removed), never
+ * a crash. A write the device refuses is logged once per entry until one succeeds.
  */
-import type { AccessToken, ClientCredentials, CredentialsStore } from '../pass';
+import type { AccessToken, BudgetState, BudgetStore, ClientCredentials, CredentialsStore } from '../pass';
 import type { ProfileAttribute, Provider } from './api';
 import type { LoggerPort, StoragePort } from './ports';
 
@@ -51,7 +52,12 @@ const checkProfile: Check<StoredProfile> = (d) => {
   return { mvpd: d.mvpd, notAfter: d.notAfter, attributes };
 };
 
-/** Typed, versioned access to the four persisted entries, namespaced per service provider. */
+const checkBudget: Check<BudgetState> = (d) =>
+  isObj(d) && isNum(d.burstLeft) && d.burstLeft >= 0 && (d.lastSentAt === undefined || isNum(d.lastSentAt))
+    ? { burstLeft: d.burstLeft, lastSentAt: d.lastSentAt as number | undefined }
+    : undefined;
+
+/** Typed, versioned access to the persisted entries, namespaced per service provider. */
 export class Persistence {
   constructor(
     private readonly storage: StoragePort,
@@ -74,6 +80,16 @@ export class Persistence {
   writeProfile = (p: StoredProfile) =>
     this.write('profile', { mvpd: p.mvpd, notAfter: p.notAfter, attributes: p.attributes });
   removeProfile = () => this.remove('profile');
+  readBudget = () => this.read('budget', checkBudget);
+  writeBudget = (b: BudgetState) => this.write('budget', { burstLeft: b.burstLeft, lastSentAt: b.lastSentAt });
+
+  /**
+   * The request scheduler's memory of the device's throttling budget (what is left of Adobe's one-time
+   * burst, when the last request left), so a relaunched app does not spend a burst Adobe no longer grants.
+   */
+  budgetStore(): BudgetStore {
+    return { load: this.readBudget, save: this.writeBudget };
+  }
 
   /** The pass client's credentials port, backed by this storage. */
   credentialsStore(): CredentialsStore {

@@ -1,7 +1,8 @@
 /**
  * Activation view: a large code, the short URL and a QR code that opens the second-screen page with
  * the code filled in; a live countdown; "New code" when flows replaced an expired one; "Get a new
- * code" / "Choose another provider"; on success the provider's logo and a confirmation. The logic is
+ * code" / "Choose another provider"; when the codes stopped (expired twice) the code and QR fade and
+ * "Get a new code" takes focus; on success the provider's logo and a confirmation. The logic is
  * src/controllers/activate.ts; this page draws its state.
  */
 import { Lightning } from '@lightningjs/sdk';
@@ -45,6 +46,7 @@ interface Spec extends FramedPageSpec {
 
 const centred = { textAlign: 'center', wordWrapWidth: SCREEN.w, w: SCREEN.w } as const;
 const bold = { fontStyle: 'bold' } as const;
+const oneLine = { wordWrapWidth: LEFT_W, maxLines: 1, textOverflow: 'ellipsis' } as const;
 
 export class Activate
   extends Lightning.Component<Spec, PageTypeConfig>
@@ -61,14 +63,7 @@ export class Activate
         y: 140,
         visible: false,
         collision: POINTER_PATH,
-        Title: {
-          text: textStyle(FONT_SIZE.headline, COLORS.text, {
-            ...bold,
-            wordWrapWidth: LEFT_W,
-            maxLines: 1,
-            textOverflow: 'ellipsis',
-          }),
-        },
+        Title: { text: textStyle(FONT_SIZE.headline, COLORS.text, { ...bold, ...oneLine }) },
         Step1: {
           y: 120,
           text: textStyle(FONT_SIZE.body, COLORS.textMuted, { text: 'On your phone or computer, go to' }),
@@ -193,6 +188,12 @@ export class Activate
     if (s.kind === 'code') {
       if (prev.kind !== 'code' || prev.code !== s.code) this._showCode(s);
       this.tag('Main.Countdown')!.text!.text = codeCountdownLine(s.countdown);
+      const stopped = s.countdown.kind === 'stopped';
+      if (stopped !== (prev.kind === 'code' && prev.countdown.kind === 'stopped')) {
+        // An expired code must not be typed or scanned: faded, and the way on focused.
+        for (const path of ['Main.CodePlate', 'Main.QrPlate.Qr'] as const) this.tag(path)!.alpha = stopped ? 0.25 : 1;
+        if (stopped) this.tag('Main.Actions')!.index = 0;
+      }
       const badge = this.tag('Main.CodePlate.Badge')!;
       if (s.newCode) badge.alpha = 1;
       else if (prev.kind === 'code' && prev.newCode) badge.setSmooth('alpha', 0, { duration: 0.4 });

@@ -1,7 +1,9 @@
 /**
  * Catalog view: header with the provider's logo and an Account button; the focused title's details;
- * rows of posters. What is shown, locked or hidden, and where focus is, comes from
- * src/controllers/catalog.ts; this page draws it and passes keys, signals and the pointer on.
+ * rows of posters (RowStack: only the rows and tiles near view exist as elements). What is shown, locked
+ * or hidden, and where focus is, comes from src/controllers/catalog.ts; this page draws it and passes
+ * keys, signals and the pointer on. Decisions re-apply locks to the live tiles; rows are rebuilt only
+ * when the titles shown change.
  */
 import { Img, Lightning } from '@lightningjs/sdk';
 import type { CatalogItem } from '../catalog/types';
@@ -10,7 +12,7 @@ import { ButtonRow } from '../components/ButtonRow';
 import { DetailsPanel } from '../components/DetailsPanel';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
-import { PosterRow, ROW } from '../components/PosterRow';
+import { RowStack } from '../components/RowStack';
 import { Spinner } from '../components/Spinner';
 import { roundFill } from '../components/surfaces';
 import { CatalogController, INPUT_GUARD_MS, type CatalogState, type TileAccess } from '../controllers/catalog';
@@ -27,7 +29,7 @@ const LOGO = { w: 210, h: 84 };
 interface Spec extends FramedPageSpec {
   Header: { ProviderPlate: { Logo: object; Name: object }; Account: typeof ButtonRow };
   Details: typeof DetailsPanel;
-  Viewport: { Rows: object };
+  Viewport: { Rows: typeof RowStack };
   Spinner: typeof Spinner;
 }
 
@@ -79,7 +81,13 @@ export class Catalog
         h: SCREEN.h - SAFE.bottom - ROWS_TOP + ROWS_PAD,
         clipping: true,
         collision: POINTER_PATH,
-        Rows: { x: ROWS_PAD, y: ROWS_PAD, collision: POINTER_PATH },
+        Rows: {
+          type: RowStack,
+          x: ROWS_PAD,
+          y: ROWS_PAD,
+          collision: POINTER_PATH,
+          signals: { select: '_onSelect', focusItem: '_onFocusItem', pointRow: '_onPointRow' },
+        },
       },
       Spinner: { type: Spinner, x: SCREEN.w / 2, y: 640, mount: 0.5, visible: false },
       Panel: messagePanel(360),
@@ -106,6 +114,7 @@ export class Catalog
   }
 
   override _active(): void {
+    this._publishTitles();
     this._ctl.activate();
   }
 
@@ -125,13 +134,18 @@ export class Catalog
     this.tag('Details')!.visible = browsing;
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
     if (s.kind === 'browsing') {
-      const rebuilt = prev.kind !== 'browsing' || prev.rows !== s.rows;
-      if (rebuilt) this._buildRows(s.rows, s.row, s.col);
-      else if (prev.row !== s.row) this._scrollRows(s.row, true);
-      this._updateDetails(s.row);
+      const was = prev.kind === 'browsing' ? prev : undefined;
+      const rows = this.tag('Viewport.Rows')!;
+      if (!was || was.access !== s.access) rows.applyAccess(this._access);
+      if (!was || was.rows !== s.rows) rows.setRows(s.rows, s.row, (i) => this._ctl.colOf(i));
+      else if (was.row !== s.row) rows.focusRow(s.row, true);
+      if (s.details && (!was || was.details !== s.details || was.access !== s.access))
+        this.tag('Details')!.show(s.details, this._access(s.details), this._ctl.reasonFor(s.details));
     }
     this._refocus();
   }
+
+  private readonly _access = (item: CatalogItem): TileAccess => this._ctl.accessOf(item);
 
   private _showProvider(provider: Provider | undefined): void {
     const logo = this.tag('Header.ProviderPlate.Logo')!;
@@ -145,52 +159,30 @@ export class Catalog
     this.tag('Header.ProviderPlate')!.visible = Boolean(provider);
   }
 
-  private _buildRows(rows: Extract<CatalogState, { kind: 'browsing' }>['rows'], row: number, col: number): void {
-    this.tag('Viewport.Rows')!.children = rows.map((r, i) => ({
-      type: PosterRow,
-      y: i * ROW.h,
-      row: r,
-      collision: POINTER_PATH,
-      signals: { select: '_onSelect', focusItem: '_onFocusItem' },
-    }));
-    const access = (item: CatalogItem) => this._ctl.accessOf(item);
-    this._rows().forEach((r) => r.applyAccess(access));
+  /** Journeys read every title with its lock state from the data, not from the (virtualized) tiles. */
+  private _publishTitles(): void {
     setJourneyInfo({
-      titles: () =>
-        this._rows().reduce<Array<{ id: string; title: string; access: string }>>(
-          (all, r) =>
-            all.concat((r.row?.items ?? []).map((it) => ({ id: it.id, title: it.title, access: access(it) }))),
-          [],
-        ),
+      titles: () => {
+        const s = this._ctl.state;
+        const rows = s.kind === 'browsing' ? s.rows : [];
+        const all: Array<{ id: string; title: string; access: string }> = [];
+        for (const r of rows)
+          for (const it of r.items) all.push({ id: it.id, title: it.title, access: this._access(it) });
+        return all;
+      },
     });
-    this._rows()[row]!.index = col;
-    this._scrollRows(row, false);
   }
 
-  private _rows(): PosterRow[] {
-    return this.tag('Viewport.Rows')!.children as PosterRow[];
-  }
-
-  private _scrollRows(row: number, animate: boolean): void {
-    const y = ROWS_PAD - row * ROW.h;
-    const rows = this.tag('Viewport.Rows')!;
-    if (animate) rows.setSmooth('y', y, { duration: 0.3 });
-    else rows.y = y;
-    // Rows far from view are hidden so Lightning skips them entirely.
-    this._rows().forEach((r, i) => (r.visible = i >= row - 1 && i <= row + 2));
-  }
-
-  private _updateDetails(row: number): void {
-    const item = this._rows()[row]?.focusedItem;
-    if (item) this.tag('Details')!.show(item, this._ctl.accessOf(item), this._ctl.reasonFor(item));
-  }
-
-  _onFocusItem(_item: CatalogItem, row: PosterRow): void {
-    if (this._rows().indexOf(row) === this.rowIndex) this._ctl.focusCol(row.index);
+  _onFocusItem(_item: CatalogItem, row: number, col: number): void {
+    if (row === this.rowIndex) this._ctl.focusCol(col);
   }
 
   _onSelect(item: CatalogItem): void {
     this._ctl.select(item);
+  }
+
+  _onPointRow(row: number): void {
+    this._ctl.pointAt(row);
   }
 
   _openAccount(): void {
@@ -206,7 +198,7 @@ export class Catalog
       case 'header':
         return this.tag('Header.Account');
       case 'rows':
-        return this._rows()[this.rowIndex];
+        return this.tag('Viewport.Rows');
       case 'failed':
         return this.tag('Panel');
       default:
@@ -229,8 +221,8 @@ export class Catalog
   }
 
   $pointerFocus(child: Lightning.Component): void {
-    if (child instanceof PosterRow) this._ctl.pointAt(this._rows().indexOf(child));
-    else if (child === this.tag('Header.Account')) this._ctl.pointAt('header');
+    // Rows report the row under the pointer themselves (`pointRow`).
+    if (child === this.tag('Header.Account')) this._ctl.pointAt('header');
     requestPointerFocus(this);
   }
 }

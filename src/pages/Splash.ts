@@ -11,11 +11,15 @@ import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { BOOT_STEPS, SplashController, type SplashState } from '../controllers/splash';
 import { POINTER_PATH } from '../lib/pointer';
+import type { TimerId } from '../lib/registry';
 import { platform } from '../platform';
 import { services } from '../services';
 import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
 
 export { BOOT_STEPS };
+
+/** The spinner starts only when the start-up takes longer than this (a fast launch draws no spinning frames). */
+export const SPINNER_DELAY_MS = 500;
 
 interface Spec extends FramedPageSpec {
   Progress: typeof BusyOverlay;
@@ -28,6 +32,7 @@ export class Splash
 {
   private _ctl = new SplashController(services(), () => platform.exit());
   private _shown: SplashState = this._ctl.state;
+  private _spinnerTimer?: TimerId;
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
@@ -60,10 +65,14 @@ export class Splash
   }
 
   override _active(): void {
+    const spinner = this.tag('Progress')!.tag('Spinner')!;
+    spinner.visible = false;
+    this._spinnerTimer = services().timers.setTimeout(() => (spinner.visible = true), SPINNER_DELAY_MS);
     void this._ctl.boot();
   }
 
   override _inactive(): void {
+    services().timers.clearTimeout(this._spinnerTimer);
     this._ctl.stop();
   }
 

@@ -8,10 +8,10 @@
  */
 import { PassError, malformed, type EnhancedError, type PassErrorKind } from './errors';
 import { CALL_PRIORITY, type CallKind } from './calls';
-import { CALL_RULES, MAX_RETRIES, THROTTLE_WAIT_MS, react, retryDelayMs, type Outcome } from './error-policy';
+import { CALL_RULES, DEFAULT_RETRY_BASE_MS, MAX_RETRIES, THROTTLE_WAIT_MS, react, retryDelayMs, type Outcome } from './error-policy';
 import { parseJson, sendHttp, type HttpOutcome, type HttpRequest } from './http';
 import { TokenManager, memoryCredentialsStore, type CredentialsStore } from './registration';
-import { RequestScheduler, cancelledError, type AbortLike, type BudgetOptions } from './scheduler';
+import { RequestScheduler, cancelledError, type AbortLike, type BudgetOptions, type BudgetStore } from './scheduler';
 import type {
   AccessToken,
   ClientCredentials,
@@ -59,13 +59,15 @@ export interface PassClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Device clock, used for token expiry and by the scheduler. */
   now?: () => number;
-  /** First backoff step (default 500 ms; then doubled). The 1 s wait after a 429 or no status is not configurable. */
+  /** First backoff step (default DEFAULT_RETRY_BASE_MS, 1 s; then doubled). The 1 s wait after a 429 or no status is not configurable. */
   retryBaseDelayMs?: number;
   tokenRefreshMarginMs?: number;
   /** Throttling budget of the scheduler (default: burst 10, then 1 request/s, +100 ms margin). */
   budget?: Partial<BudgetOptions>;
   /** Share one scheduler between clients that leave from the same IP (default: one per client). */
   scheduler?: RequestScheduler;
+  /** Where the scheduler keeps the device's throttling budget between launches (default: nowhere, a full burst each launch). */
+  budgetStore?: BudgetStore;
   onEvent?: (event: PassClientEvent) => void;
 }
 
@@ -106,7 +108,7 @@ export class PassClient {
   constructor(private readonly options: PassClientOptions) {
     this.serviceProvider = options.serviceProvider;
     const now = options.now ?? Date.now;
-    this.scheduler = options.scheduler ?? new RequestScheduler({ now, sleep: options.sleep ?? defaultSleep, budget: options.budget });
+    this.scheduler = options.scheduler ?? new RequestScheduler({ now, sleep: options.sleep ?? defaultSleep, budget: options.budget, store: options.budgetStore });
     this.tokens = new TokenManager({
       store: options.credentials ?? memoryCredentialsStore(),
       now,
@@ -289,7 +291,7 @@ export class PassClient {
       if ((reaction.type === 'retry' || reaction.type === 'fail') && reaction.mayBeThrottled) this.scheduler.backOff(THROTTLE_WAIT_MS);
       if (reaction.type === 'retry') {
         if (retries < MAX_RETRIES) {
-          delayMs = retryDelayMs(reaction, retries, this.options.retryBaseDelayMs ?? 500);
+          delayMs = retryDelayMs(reaction, retries, this.options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_MS);
           retries += 1;
           this.emit({ type: 'retry', method: call.method, path, status: classified.status, detail: classified.outcome.type });
           continue;

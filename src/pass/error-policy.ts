@@ -152,7 +152,14 @@ export function reactToItem(error: EnhancedError): Reaction {
   return react({ type: 'response', endpoint: 'rest', status: error.status ?? 200, enhanced: error });
 }
 
-/** Exponential backoff before retry number `attempt` (0-based): 500 ms, 1 s. */
+/**
+ * First retry backoff by default: Adobe's steady rate (1 request/s). Once the one-time burst is spent the
+ * scheduler cannot send sooner anyway, so a shorter step would not back off at all (1.1 s, 1.1 s); from 1 s
+ * the waits really grow (1 s, 2 s).
+ */
+export const DEFAULT_RETRY_BASE_MS = 1000;
+
+/** Exponential backoff before retry number `attempt` (0-based): base, then twice the base. */
 export function backoffMs(attempt: number, baseMs: number): number {
   return baseMs * Math.pow(2, attempt);
 }

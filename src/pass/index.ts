@@ -7,6 +7,7 @@ export { memoryCredentialsStore } from './registration';
 export type { CredentialsStore } from './registration';
 export {
   CALL_RULES,
+  DEFAULT_RETRY_BASE_MS,
   MAX_RETRIES,
   MIN_POLL_GAP_MS,
   THROTTLE_WAIT_MS,
@@ -19,6 +20,6 @@ export type { CallRule, Outcome, Reaction } from './error-policy';
 export { CALL_PRIORITY, PRIORITY } from './calls';
 export type { CallKind } from './calls';
 export { DEFAULT_BUDGET, RequestScheduler, cancelSource } from './scheduler';
-export type { AbortLike, BudgetOptions, ScheduleOptions, SchedulerOptions } from './scheduler';
+export type { AbortLike, BudgetOptions, BudgetState, BudgetStore, ScheduleOptions, SchedulerOptions } from './scheduler';
 export { resolveUrl } from './url';
 export type * from './types';

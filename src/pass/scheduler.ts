@@ -67,10 +67,32 @@ export interface ScheduleOptions {
   since?: number;
 }
 
+/**
+ * What the scheduler remembers across app launches. Adobe's burst is one-time per device address, not per
+ * launch: an app started again on the same TV has no fresh burst at Adobe, so it must not think it has one.
+ */
+export interface BudgetState {
+  /** What is left of the one-time burst (the client's count: never more than Adobe's). */
+  burstLeft: number;
+  /** Clock time of the last request sent. */
+  lastSentAt?: number;
+}
+
+/** Where the budget state lives between launches (the flows keep it in the device's storage). */
+export interface BudgetStore {
+  load(): BudgetState | undefined | Promise<BudgetState | undefined>;
+  save(state: BudgetState): void | Promise<void>;
+}
+
 export interface SchedulerOptions {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   budget?: Partial<BudgetOptions>;
+  /**
+   * The budget an earlier launch left (nothing is sent until it is read; nothing stored = a first launch,
+   * full burst; a store that fails to load = the burst counts as spent). Saved after every send.
+   */
+  store?: BudgetStore;
 }
 
 interface Entry {
@@ -114,12 +136,58 @@ export class RequestScheduler {
   private rateReadyAt: number;
   private lastSent = new Map<string, number>();
   private wakeups: number[] = [];
+  /** When the last request of this device was sent (this launch or, restored, an earlier one). */
+  private lastSentAt: number | undefined;
+  /** True while an earlier launch's budget is being read: nothing is sent meanwhile. */
+  private loading = false;
 
   constructor(private readonly options: SchedulerOptions) {
     this.budget = { ...DEFAULT_BUDGET, ...options.budget };
     this.burstLeft = Math.max(0, Math.floor(this.budget.burst));
     // Conservative: the steady-rate token is not assumed to be full at start (Adobe may or may not grant one).
     this.rateReadyAt = this.time() + this.interval();
+    const store = options.store;
+    if (store) {
+      this.loading = true;
+      let loaded: Promise<BudgetState | undefined>;
+      try {
+        loaded = Promise.resolve(store.load());
+      } catch (error) {
+        loaded = Promise.reject(error);
+      }
+      loaded.then(
+        (state) => this.restore(state),
+        () => this.restore({ burstLeft: 0 }),
+      );
+    }
+  }
+
+  /** Takes over what an earlier launch left: never more burst than it had, the rate slot after its last send. */
+  private restore(state: BudgetState | undefined): void {
+    this.loading = false;
+    if (state && Number.isFinite(state.burstLeft)) {
+      this.burstLeft = Math.min(this.burstLeft, Math.max(0, Math.floor(state.burstLeft)));
+    }
+    const last = state?.lastSentAt;
+    if (typeof last === 'number' && Number.isFinite(last) && last <= this.time()) {
+      // Long enough ago: the next request may go at once (1 request/s). A time in the future (the clock went
+      // back) tells nothing: the usual conservative start stays.
+      this.rateReadyAt = Math.min(this.rateReadyAt, last + this.interval());
+      this.lastSentAt = last;
+    }
+    this.evaluate();
+  }
+
+  private save(): void {
+    const store = this.options.store;
+    if (!store) return;
+    const state: BudgetState = { burstLeft: this.burstLeft, lastSentAt: this.lastSentAt };
+    try {
+      // A storage that fails only costs the next launch its knowledge; it never blocks a request.
+      Promise.resolve(store.save(state)).catch(() => undefined);
+    } catch {
+      /* same */
+    }
   }
 
   /** The scheduler's clock: the injected one, never behind what its own sleeps proved. */
@@ -174,8 +242,10 @@ export class RequestScheduler {
    */
   backOff(ms: number): void {
     // Spending the burst and moving the steady-rate slot is all a pause takes: nothing else can send.
+    const spent = this.burstLeft > 0;
     this.burstLeft = 0;
     this.rateReadyAt = Math.max(this.rateReadyAt, this.time() + ms);
+    if (spent) this.save();
     this.evaluate();
   }
 
@@ -226,7 +296,7 @@ export class RequestScheduler {
           entry.reject(cancelledError());
         }
       }
-      if (this.queue.length === 0) return;
+      if (this.queue.length === 0 || this.loading) return;
       const now = this.time();
       let best: Entry | undefined;
       let earliest = Infinity;
@@ -246,6 +316,8 @@ export class RequestScheduler {
       this.queue.splice(this.queue.indexOf(best), 1);
       this.detach(best);
       if (best.spacing) this.lastSent.set(best.spacing.key, now);
+      this.lastSentAt = now;
+      this.save();
       best.start();
     }
   }

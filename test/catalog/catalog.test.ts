@@ -1,6 +1,6 @@
 import axios, { AxiosError, type AxiosAdapter } from 'axios';
 import { createCatalogClient, tokenisedStreamUrl } from '../../src/catalog/client';
-import { distinctResources, parseCatalog } from '../../src/catalog/validate';
+import { channelResources, parseCatalog } from '../../src/catalog/validate';
 
 const item = (id: string, resource: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -40,12 +40,47 @@ describe('parseCatalog', () => {
     expect(parseCatalog({ rows: [] }).ok).toBe(false);
   });
 
-  it('lists distinct resources in order', () => {
+  it('without channels: each title is preauthorized by its own resource; distinct, in order', () => {
     const parsed = parseCatalog({
       rows: [{ id: 'a', title: 'A', items: [item('1', 'R1'), item('2', 'R2'), item('3', 'R1')] }],
     });
     if (!parsed.ok) throw new Error('parse');
-    expect(distinctResources(parsed.catalog)).toEqual(['R1', 'R2']);
+    expect(parsed.catalog.channels).toEqual([]);
+    expect(channelResources(parsed.catalog.rows)).toEqual(['R1', 'R2']);
+  });
+
+  it('channel resources: the item’s own, else its channel’s from `channels`, else its resource', () => {
+    const mrss = (t: string) => `<rss version="2.0"><channel><title>${t}</title></channel></rss>`;
+    const asset = '<rss version="2.0"><channel><title>MOVIES</title><item><title>Film</title></item></channel></rss>';
+    const parsed = parseCatalog({
+      channels: [
+        { id: 'MOVIES', title: 'Movies', resource: mrss('MOVIES') },
+        { id: 'KIDS', resource: 'KIDS' },
+        { id: '', resource: 'nameless' },
+        { id: 'BLANK', resource: '  ' },
+      ],
+      rows: [
+        {
+          id: 'a',
+          title: 'A',
+          items: [
+            item('1', asset, { channel: 'MOVIES' }),
+            item('2', 'KIDS-ASSET', { channel: 'KIDS', channelResource: 'KIDS-OWN' }),
+            item('3', 'LONE', { channel: 'UNLISTED' }),
+            item('4', asset, { channel: 'MOVIES', channelResource: '   ' }),
+          ],
+        },
+      ],
+    });
+    if (!parsed.ok) throw new Error('parse');
+    expect(parsed.catalog.channels).toEqual([
+      { id: 'MOVIES', title: 'Movies', resource: mrss('MOVIES') },
+      { id: 'KIDS', title: 'KIDS', resource: 'KIDS' },
+    ]);
+    const items = parsed.catalog.rows[0]!.items;
+    expect(items.map((i) => i.channelResource)).toEqual([mrss('MOVIES'), 'KIDS-OWN', 'LONE', mrss('MOVIES')]);
+    expect(items.map((i) => i.resource)).toEqual([asset, 'KIDS-ASSET', 'LONE', asset]);
+    expect(channelResources(parsed.catalog.rows)).toEqual([mrss('MOVIES'), 'KIDS-OWN', 'LONE']);
   });
 });
 

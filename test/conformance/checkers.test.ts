@@ -1,6 +1,8 @@
 /** The conformance checkers must flag what the spec forbids and accept what it allows. */
+import { errorChecks } from '../../conformance/checks/errors';
 import { bodyViolations, headerViolations } from '../../conformance/checks/headers';
-import type { JournalEntry } from '../../conformance/lib/emulator';
+import type { CheckContext } from '../../conformance/checks/types';
+import { fromNetwork, type JournalEntry } from '../../conformance/lib/emulator';
 import type { ProxyRecord } from '../../conformance/lib/proxy';
 import { deviceIdentifierProblem, deviceInfoProblems } from '../../conformance/spec/device-info';
 import { endpointOf } from '../../conformance/spec/endpoints';
@@ -191,5 +193,63 @@ describe('device headers (§6.2, §6.3)', () => {
       ),
     ).toEqual(['displayWidth not a number']);
     expect(deviceInfoProblems(Buffer.from('not json').toString('base64'))).toEqual(['not JSON']);
+  });
+});
+
+describe('throttling: one address per simulated device, 429s told apart (item 36)', () => {
+  const PHONE = `fingerprint ${Buffer.from('phone').toString('base64')}`;
+  const at = (seq: number, time: number, client: string, extra: Partial<JournalEntry> = {}): JournalEntry => ({
+    ...entry('GET', '/api/v2/DEMOTV/profiles', restHeaders()),
+    seq,
+    time,
+    client,
+    ...extra,
+  });
+  const item36 = errorChecks.find((c) => c.item === 36)!;
+  const run = (journal: JournalEntry[]) =>
+    item36.run({ journal, facts: { phone: { identifier: PHONE } }, rec: undefined, proxy: [] } as unknown as CheckContext);
+  const phoneHeaders = restHeaders({ 'ap-device-identifier': PHONE });
+
+  test('the hop the simulated network appended leaves the headers and becomes `client`; a client-sent value stays', () => {
+    const addresses = new Set(['198.51.100.7']);
+    const e = fromNetwork(entry('GET', '/x', restHeaders({ 'x-forwarded-for': '198.51.100.7' })), addresses);
+    expect(e.client).toBe('198.51.100.7');
+    expect(e.headers['x-forwarded-for']).toBeUndefined();
+    const profiles = '/api/v2/DEMOTV/profiles';
+    const sent = fromNetwork(entry('GET', profiles, restHeaders({ 'x-forwarded-for': '10.0.0.1, 198.51.100.7' })), addresses);
+    expect(sent.headers['x-forwarded-for']).toBe('10.0.0.1');
+    expect(headerViolations(sent)).toEqual([]); // optional on profiles: a client may send it, the check still sees it
+    expect(fromNetwork(entry('GET', '/x', restHeaders({ 'x-forwarded-for': '203.0.113.1' })), addresses).client).toBeUndefined();
+  });
+
+  test('injected 429s followed by a wait of at least 1 s from that client (TV and phone) pass', () => {
+    const journal = [
+      at(1, 1000, 'a', { status: 429, fault: 'throttled' }),
+      at(2, 1500, 'b'), // another device meanwhile: not the same budget
+      at(3, 2100, 'a'),
+      at(4, 3000, 'c', { status: 429, fault: 'throttled', headers: phoneHeaders }),
+      at(5, 4000, 'c', { headers: phoneHeaders }),
+    ];
+    expect(run(journal).result).toBe('PASS');
+  });
+
+  test('a 429 the clients provoked fails, even when they waited afterwards', () => {
+    const journal = [
+      at(1, 1000, 'c', { status: 429, fault: 'throttled', headers: phoneHeaders }),
+      at(2, 2100, 'c', { headers: phoneHeaders }),
+      at(3, 3000, 'a', { status: 429, throttled: true }),
+      at(4, 4100, 'a'),
+    ];
+    const out = run(journal);
+    expect(out.result).toBe('FAIL');
+    expect(out.evidence).toContain('1 × 429 provoked');
+  });
+
+  test('a request sooner than 1 s after a 429 from the same address fails', () => {
+    const journal = [
+      at(1, 1000, 'c', { status: 429, fault: 'throttled', headers: phoneHeaders }),
+      at(2, 1400, 'c', { headers: phoneHeaders }),
+    ];
+    expect(run(journal).evidence).toContain('1 requests sooner than 1 s');
   });
 });

@@ -43,25 +43,33 @@ describe('AccountController', () => {
     expect(deps.routes).toEqual(['providers']);
   });
 
-  it('asks first; on "Sign out" logs out, forgets the catalog, hints at the provider’s page, opens the picker', async () => {
+  it('asks first; on "Sign out" logs out, forgets the catalog, says the outcome’s plain sentence (no URL), opens the picker', async () => {
     const { ctl, flows, deps, toasts, asked } = setup();
-    flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout?x=1'], partnerSignOut: false });
+    const message = 'You are signed out of your TV provider on this TV.';
+    // Even with a logout page in the outcome (a device with a browser), the TV shows the sentence only.
+    flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout?x=1'], partnerSignOut: false, notice: 'finish-in-browser', message });
     ctl.activate();
     await ctl.action('signout');
     expect(asked[0]!.actions).toEqual(['Sign out', 'Cancel']);
     expect(flows.count('logout')).toBe(1);
     expect(deps.session.catalog).toBeUndefined();
     expect(deps.session.catalogFocus).toBeUndefined();
-    expect(toasts).toEqual(['To finish signing out at your provider, visit mvpd.example/logout']);
+    expect(toasts).toEqual([message]);
+    expect(toasts.join(' ')).not.toMatch(/https?:|mvpd\.example/);
     expect(deps.routes).toEqual(['providers']);
   });
 
-  it('a partner sign-out says to finish it in the TV’s settings; Cancel does nothing', async () => {
+  it('with an empty sentence from the flows: a plain one of its own (partner sign-out: the system settings); Cancel does nothing', async () => {
     const a = setup();
-    a.flows.logoutResult = ok({ followUpUrls: [], partnerSignOut: true });
+    a.flows.logoutResult = ok({ followUpUrls: [], partnerSignOut: true, notice: 'partner-sign-out', message: '' });
     a.ctl.activate();
     await a.ctl.action('signout');
     expect(a.toasts[0]).toMatch(/system settings/);
+    const c = setup();
+    c.flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout'], partnerSignOut: false, notice: 'signed-out', message: ' ' });
+    c.ctl.activate();
+    await c.ctl.action('signout');
+    expect(c.toasts).toEqual(['You are signed out of your TV provider on this TV.']);
     const b = setup('Cancel');
     b.ctl.activate();
     await b.ctl.action('signout');

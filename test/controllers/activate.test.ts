@@ -101,4 +101,25 @@ describe('ActivateController', () => {
     old.listener.onSignedIn(profileFor('AcmeCable'), ACME);
     expect(ctl.state.kind).toBe('starting');
   });
+
+  it('codes stopped (the automatic new code expired too): the code screen stays, nothing ticks, "Get a new code" starts again', () => {
+    const { ctl, activation, deps } = setup();
+    const a = activation();
+    a.listener.onExpired(a.code('ABC1234'));
+    a.listener.onExpired(a.code('XYZ9876'));
+    a.listener.onFailure({ kind: 'expired-code', message: 'The activation code expired.', retryable: true });
+    expect(ctl.state).toMatchObject({
+      kind: 'code',
+      code: { code: 'XYZ9876' },
+      countdown: { kind: 'stopped' },
+      newCode: false,
+    });
+    expect(deps.timers.pending).toBe(0); // no countdown tick, no badge timer
+    expect(a.stopped).toBe(false); // the same activation takes the viewer's request for a new code
+    ctl.action('new');
+    expect(a.newCodes).toBe(1);
+    expect(ctl.state).toMatchObject({ countdown: { kind: 'renewing' } });
+    a.code('NEW5555');
+    expect(ctl.state).toMatchObject({ code: { code: 'NEW5555' }, countdown: { kind: 'running' } });
+  });
 });

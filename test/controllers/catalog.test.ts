@@ -1,5 +1,14 @@
-import { CatalogController, INPUT_GUARD_MS, type CatalogState } from '../../src/controllers/catalog';
+import type { Catalog } from '../../src/catalog/types';
+import type { PreauthorizeOptions } from '../../src/flows/api';
+import {
+  CatalogController,
+  INPUT_GUARD_MS,
+  SETTLE_MS,
+  WHOLE_CATALOG_CHANNELS,
+  type CatalogState,
+} from '../../src/controllers/catalog';
 import { SAMPLE_CATALOG } from '../support/catalog';
+import { channelId, largeCatalog } from '../support/largeCatalog';
 import { flush, recorder, testDeps, type TestDepsOptions } from '../support/deps';
 import { ACME, FakeFlows, fail, profileFor } from '../support/fakeFlows';
 
@@ -34,7 +43,7 @@ describe('CatalogController', () => {
     expect(flows.count('preauthorize')).toBe(0);
   });
 
-  it('shows the rows at once, then again with the decisions; the provider comes from flows.current()', async () => {
+  it('shows the rows at once, then the decisions without new rows; the provider comes from flows.current()', async () => {
     const flows = new FakeFlows();
     flows.decisions.set('DEMOTV-SPORTS', denied('DEMOTV-SPORTS'));
     const { ctl, seen } = setup({ flows });
@@ -43,11 +52,20 @@ describe('CatalogController', () => {
     expect(seen.kinds()).toEqual(['loading', 'loading', 'loading', 'browsing', 'browsing']);
     const s = browsing(ctl.state);
     expect(s.provider).toBe(ACME);
-    expect(s.rows).not.toBe(browsing(seen.states[3]!).rows); // a new array: the view rebuilds
+    // The same rows: the view re-applies locks to its tiles instead of rebuilding them.
+    expect(s.rows).toBe(browsing(seen.states[3]!).rows);
+    expect(s.access).toBe(browsing(seen.states[3]!).access + 1);
     const derby = SAMPLE_CATALOG.rows[0]!.items[1]!;
     expect(ctl.accessOf(derby)).toBe('locked');
     expect(ctl.reasonFor(derby)).toBe('Not included. — Upgrade');
     expect(ctl.accessOf(SAMPLE_CATALOG.rows[0]!.items[0]!)).toBe('unlocked');
+    // Back from the player: the same titles, the same rows array (nothing rebuilt), locks kept meanwhile.
+    ctl.deactivate();
+    ctl.activate();
+    expect(browsing(ctl.state).rows).toBe(s.rows);
+    expect(ctl.accessOf(derby)).toBe('locked');
+    await flush();
+    expect(browsing(ctl.state).rows).toBe(s.rows);
   });
 
   it('hides denied titles when showLockedTitles is off; all denied → a failure with Retry/Account', async () => {
@@ -137,5 +155,122 @@ describe('CatalogController', () => {
     expect(browsing(ctl.state).zone).toBe('header');
     ctl.pointAt(7);
     expect(browsing(ctl.state)).toMatchObject({ zone: 'header', row: 1 });
+  });
+
+  it('a title’s lock is its channel’s decision: one call with the distinct channel resources', async () => {
+    const flows = new FakeFlows();
+    flows.decisions.set(channelId(1), denied(channelId(1)));
+    const catalog = largeCatalog(3, 10, 5);
+    const { ctl } = setup({ flows, catalog: { load: async () => ({ ok: true, value: catalog }) } });
+    ctl.activate();
+    await flush();
+    const calls = flows.calls.filter((c) => c.name === 'preauthorize');
+    expect(calls.map((c) => c.args[0])).toEqual([[0, 1, 2, 3, 4].map(channelId)]);
+    const items = catalog.rows.flatMap((r) => r.items);
+    expect(items.filter((i) => ctl.accessOf(i) === 'locked').map((i) => i.channel)).toEqual(
+      items.filter((i) => i.channel === channelId(1)).map(() => channelId(1)),
+    );
+    expect(items.filter((i) => ctl.accessOf(i) === 'locked')).toHaveLength(6);
+    expect(ctl.reasonFor(items.find((i) => i.channel === channelId(1))!)).toBe('Not included. — Upgrade');
+  });
+
+  it('an answer the flows could not match leaves its titles unknown (authorize decides)', async () => {
+    const flows = new FakeFlows();
+    const { ctl } = setup({ flows });
+    flows.preauthorizeResult = { ok: true, value: new Map([['DEMOTV', { resource: 'DEMOTV', authorized: true }]]) };
+    ctl.activate();
+    await flush();
+    const [harbor, derby] = SAMPLE_CATALOG.rows[0]!.items;
+    expect(ctl.accessOf(harbor!)).toBe('unlocked');
+    expect(ctl.accessOf(derby!)).toBe('unknown');
+  });
+
+  it('more channels than one call covers: only the rows within reach, more as focus moves, never twice', async () => {
+    const flows = new FakeFlows();
+    // Row r holds channels r..r+1 (mod 40): two channels per row.
+    const catalog = largeCatalog(20, 2, 40);
+    const { ctl } = setup({ flows, catalog: { load: async () => ({ ok: true, value: catalog }) } });
+    ctl.activate();
+    await flush();
+    const asked = () => flows.calls.filter((c) => c.name === 'preauthorize').map((c) => c.args[0] as string[]);
+    expect(asked()).toEqual([[0, 1, 2, 3, 4].map(channelId)]); // rows 0..3
+    expect(asked()[0]!.length).toBeLessThanOrEqual(WHOLE_CATALOG_CHANNELS);
+    ctl.down();
+    await flush();
+    expect(asked()).toHaveLength(2);
+    expect(asked()[1]).toEqual([channelId(5)]); // row 4 came within reach
+    ctl.up();
+    await flush();
+    expect(asked()).toHaveLength(2); // nothing new within reach
+    const row4 = catalog.rows[4]!.items[1]!;
+    expect(ctl.accessOf(row4)).toBe('unlocked');
+    expect(ctl.accessOf(catalog.rows[10]!.items[0]!)).toBe('unknown'); // out of reach: not asked
+  });
+
+  it('leaving the catalog aborts the signal of the batches still queued; their late answer is dropped', async () => {
+    const flows = new FakeFlows();
+    let release!: () => void;
+    flows.holdPreauthorize = new Promise<void>((r) => (release = r));
+    const { ctl } = setup({ flows });
+    ctl.activate();
+    await flush();
+    const options = flows.calls.find((c) => c.name === 'preauthorize')!.args[1] as PreauthorizeOptions;
+    expect(options.signal?.aborted).toBe(false);
+    ctl.deactivate();
+    expect(options.signal?.aborted).toBe(true);
+    release();
+    await flush();
+    expect(ctl.accessOf(SAMPLE_CATALOG.rows[0]!.items[0]!)).toBe('unknown');
+  });
+
+  it('the details follow focus at once after a pause, and once focus settles while a key is held', async () => {
+    const catalog: Catalog = largeCatalog(2, 12);
+    const { ctl, deps } = setup({ catalog: { load: async () => ({ ok: true, value: catalog }) } });
+    ctl.activate();
+    await flush();
+    const details = () => browsing(ctl.state).details?.id;
+    expect(details()).toBe('r0t0');
+    deps.timers.advance(SETTLE_MS);
+    ctl.focusCol(1);
+    expect(details()).toBe('r0t1'); // focus was still: at once
+    deps.timers.advance(50);
+    ctl.focusCol(2);
+    deps.timers.advance(50);
+    ctl.focusCol(3);
+    expect(details()).toBe('r0t1'); // held key: not yet
+    deps.timers.advance(SETTLE_MS - 1);
+    expect(details()).toBe('r0t1');
+    deps.timers.advance(1);
+    expect(details()).toBe('r0t3');
+  });
+
+  it('each row remembers its column (by row id) when focus moves between rows', async () => {
+    const catalog = largeCatalog(3, 12);
+    const { ctl } = setup({ catalog: { load: async () => ({ ok: true, value: catalog }) } });
+    ctl.activate();
+    await flush();
+    ctl.focusCol(7);
+    ctl.down();
+    ctl.focusCol(3);
+    ctl.down();
+    expect(browsing(ctl.state)).toMatchObject({ row: 2, col: 0 });
+    ctl.up();
+    expect(browsing(ctl.state)).toMatchObject({ row: 1, col: 3 });
+    ctl.up();
+    expect(browsing(ctl.state)).toMatchObject({ row: 0, col: 7 });
+    expect(ctl.colOf(1)).toBe(3);
+  });
+
+  it('a failing preauthorization toasts once per visit, however many calls fail', async () => {
+    const flows = new FakeFlows();
+    flows.preauthorizeResult = fail('down');
+    const catalog = largeCatalog(20, 2, 40);
+    const { ctl, toasts } = setup({ flows, catalog: { load: async () => ({ ok: true, value: catalog }) } });
+    ctl.activate();
+    await flush();
+    ctl.down();
+    await flush();
+    expect(flows.count('preauthorize')).toBe(2);
+    expect(toasts).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { BOOT_STEPS, STEP_MS, SplashController, type SplashState } from '../../src/controllers/splash';
+import { BOOT_STEPS, SplashController, type SplashState } from '../../src/controllers/splash';
 import { flush, recorder, testDeps } from '../support/deps';
 import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
 
@@ -12,14 +12,18 @@ function setup(flows = new FakeFlows()) {
 }
 
 describe('SplashController', () => {
-  it('shows the second progress line after STEP_MS while boot is still running', async () => {
+  it("the progress line follows the flows' boot steps, not a timer", async () => {
     const flows = new FakeFlows();
     let release!: () => void;
     flows.holdBoot = new Promise<void>((r) => (release = r));
     const { ctl, deps } = setup(flows);
     void ctl.boot();
     expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[0] });
-    deps.timers.advance(STEP_MS);
+    deps.timers.advance(5000);
+    expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[0] });
+    flows.bootStep!('registering');
+    expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[0] });
+    flows.bootStep!('confirming-provider');
     expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[1] });
     release();
     await flush();

@@ -116,8 +116,10 @@ export function emulatorUrls(emu: { adobeUrl: string; programmerUrl: string }): 
 }
 
 /**
- * Start the Adobe Pass emulator in-process on random ports (quiet). Close it in afterAll.
- * Loaded lazily so the harness works while the emulator is absent.
+ * Start the Adobe Pass emulator in-process on random ports (quiet), throttling on in Adobe's model. Close it
+ * in afterAll: closing prints the journal's 429 count. One app (one device) per emulator; for a TV and a phone
+ * side by side use test/e2e/journeys/support.ts (two addresses). Loaded lazily so the harness works while
+ * the emulator is absent.
  */
 export async function startTestEmulator(): Promise<{
   adobeUrl: string;
@@ -131,7 +133,27 @@ export async function startTestEmulator(): Promise<{
       close(): Promise<void>;
     }>;
   };
-  return mod.startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings: { throttling: true } }); // Adobe's model
+  const emu = await mod.startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings: { throttling: true } });
+  return {
+    adobeUrl: emu.adobeUrl,
+    programmerUrl: emu.programmerUrl,
+    close: async () => {
+      await printThrottling(emu.adobeUrl).catch(() => undefined);
+      await emu.close();
+    },
+  };
+}
+
+/** One line for the test output: the emulator journal's 429s, provoked (throttle) and injected (faults). */
+export async function printThrottling(adobeUrl: string, label = 'Emulator journal'): Promise<void> {
+  const get = async (path: string) => (await fetch(`${adobeUrl}/__emulator/${path}`)).json() as Promise<unknown>;
+  const { entries } = (await get('journal')) as { entries: Array<{ status: number; throttled?: true; fault?: string }> };
+  const { throttling } = (await get('settings')) as { throttling?: boolean };
+  const provoked = entries.filter((e) => e.throttled).length;
+  const injected = entries.filter((e) => e.status === 429 && e.fault).length;
+  process.stdout.write(
+    `${label} (throttling ${throttling ? 'on' : 'off'}): ${entries.length} requests, ${provoked} × 429 provoked, ${injected} × 429 injected\n`,
+  );
 }
 
 export interface AppSession {

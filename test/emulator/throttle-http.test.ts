@@ -86,3 +86,45 @@ it('switching throttling off serves everything; back on, every client starts wit
   for (let i = 0; i < 11; i++) expect(await get()).toBe(401);
   expect(await get()).toBe(429);
 });
+
+type Entry = { seq: number; status: number; headers: Record<string, string>; throttled?: true; fault?: string };
+const entriesOf = async (ip: Record<string, string>): Promise<Entry[]> =>
+  ((await admin(emu.adobeUrl, 'GET', '/journal')).body.entries as Entry[]).filter(
+    (e) => e.headers['x-forwarded-for'] === ip['X-Forwarded-For'],
+  );
+
+it('journals a refused call as throttled, and an injected fault by its type: a provoked 429 can be told from a stimulus', async () => {
+  const ip = nextIp();
+  const get = async () => http('GET', `${emu.adobeUrl}/api/v2/DEMOTV/configuration`, { headers: { ...ip, ...ORIGIN } });
+  await admin(emu.adobeUrl, 'POST', '/faults', { match: { path: '/configuration$' }, count: 1, fault: { type: 'throttled' } });
+  const injected = await get();
+  // The injected answer is Adobe's 429 exactly: same page, no allow-origin.
+  expect(injected.status).toBe(429);
+  expect(injected.text).toBe(THROTTLED_HTML);
+  expect(injected.headers.get('server')).toBe('openresty');
+  expect(injected.headers.get('access-control-allow-origin')).toBeNull();
+  for (let i = 0; i < 11; i++) expect((await get()).status).toBe(401); // the stimulus took nothing from the bucket
+  expect((await get()).status).toBe(429);
+  const mine = await entriesOf(ip);
+  expect(mine.map((e) => [e.status, e.throttled ?? false, e.fault ?? ''])).toEqual([
+    [429, false, 'throttled'],
+    ...Array(11).fill([401, false, '']),
+    [429, true, ''],
+  ]);
+});
+
+it('takes its time from `now` when given (a test on virtual time moves the throttle with it)', async () => {
+  let virtual = 0;
+  const own = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, now: () => Date.now() + virtual });
+  try {
+    const ip = nextIp();
+    const get = async () => (await http('GET', `${own.adobeUrl}/api/v2/DEMOTV/configuration`, { headers: ip })).status;
+    for (let i = 0; i < 11; i++) await get();
+    expect(await get()).toBe(429);
+    virtual += 1000; // a second of virtual time, no real waiting
+    expect(await get()).toBe(401);
+    expect(await get()).toBe(429);
+  } finally {
+    await own.close();
+  }
+});

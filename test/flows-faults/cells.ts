@@ -49,8 +49,22 @@ export interface CellContext {
 
 const quiet = () => undefined;
 
+/**
+ * The client's clock. Every move of it (a hand-fired timer, an instant sleep) moves the emulator's clock too,
+ * so the emulator's throttle sees the same seconds pass as the client's request scheduler.
+ */
+class SharedClock extends FakeClock {
+  constructor(private readonly h: FaultHarness) {
+    super(Date.now());
+  }
+  override advance(ms: number): void {
+    super.advance(ms);
+    this.h.advanceTime(ms);
+  }
+}
+
 export function newContext(h: FaultHarness): CellContext {
-  const clock = new FakeClock(Date.now());
+  const clock = new SharedClock(h);
   const c: CellContext = {
     h,
     storage: new MemoryStorage(),
@@ -81,7 +95,8 @@ export function newContext(h: FaultHarness): CellContext {
         },
         clock: c.clock,
         timers: c.timers,
-        sleep: async () => undefined,
+        // Instant, but the time it stands for passes on both clocks (the scheduler's slots, retry waits).
+        sleep: async (ms) => c.clock.advance(ms),
         logger: { debug: (m) => void (m === 'pass request' && c.sent++), info: quiet, warn: quiet, error: quiet },
       });
       return c.flows;
@@ -415,11 +430,10 @@ export const FAULTS: FaultDef[] = [
   {
     id: 'throttled',
     short: '429',
-    describe: 'emulator throttling on with an empty bucket (every request 429)',
+    describe: "Adobe's 429 (its HTML page, no allow-origin; fault `throttled`) on every request of the phase",
     applies: notMedia,
-    inject: (c) =>
-      c.h.admin('POST', 'settings', { throttling: true, throttleRatePerSec: 0, throttleBurst: 0 }).then(nothing),
-    clear: (c) => c.h.admin('POST', 'settings', { throttling: false }).then(nothing),
+    inject: (c, phase) => armFor(c, phase, { type: 'throttled' }).then(nothing),
+    clear: clearFaults,
     kinds: ['throttled'],
   },
   transport(

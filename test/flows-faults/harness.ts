@@ -3,10 +3,16 @@
  * the real service forgets a client), admin calls, journal reads since a sequence number, and a
  * tiny fault proxy in front of the programmer's media origin (the emulator injects faults on the
  * Adobe side only).
+ *
+ * Time: the emulator's clock is real time plus `advanceTime()`. The Node matrix runs the client on virtual
+ * time (a fake clock, hand-fired timers, an instant `sleep`) and moves this clock along by the same amounts,
+ * so throttling (on, as at Adobe) counts the seconds the client believes went by. The browser rows never
+ * advance it: for them it is real time.
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../../emulator/src/server';
+import { startDeviceNetwork, type DeviceNetwork } from '../support/device-network';
 import { tvSoftwareStatement } from '../flows/emulator-harness';
 
 export interface JournalEntry {
@@ -14,6 +20,10 @@ export interface JournalEntry {
   method: string;
   path: string;
   status: number;
+  /** The emulator's throttle refused it: a 429 the client provoked. */
+  throttled?: true;
+  /** An injected fault answered it (its type). */
+  fault?: string;
 }
 
 export type OriginFault =
@@ -32,6 +42,15 @@ export interface FaultHarness {
   complete(code: string, username: string): Promise<void>;
   /** Close and start again on the same ports: every client, token, session and profile is gone. */
   restart(): Promise<void>;
+  /** Moves the emulator's clock forward with the client's virtual time (synchronous: no request can overtake it). */
+  advanceTime(ms: number): void;
+  /**
+   * The Adobe URL for a new device (an address of its own, test/support/device-network.ts): a browser app
+   * started with fresh storage is a new install with its own throttling budget. Survives restarts.
+   */
+  deviceUrl(): Promise<string>;
+  /** 429s in the journal since the harness started, restarts included: provoked (throttle) and injected (faults). */
+  count429(): Promise<{ provoked: number; injected: number }>;
   originFault: OriginFault | undefined;
   close(): Promise<void>;
 }
@@ -40,8 +59,19 @@ type Running = Awaited<ReturnType<typeof startEmulator>>;
 const portOf = (url: string) => Number(new URL(url).port);
 
 export async function startFaultHarness(): Promise<FaultHarness> {
-  let emu: Running = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true });
+  let virtualMs = 0;
+  const now = () => Date.now() + virtualMs;
+  let emu: Running = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, now });
   const adobePort = portOf(emu.adobeUrl);
+  const network: DeviceNetwork = await startDeviceNetwork(emu.adobeUrl);
+  const before = { provoked: 0, injected: 0 };
+  const count429 = async () => {
+    const all = await journalSince(-1);
+    return {
+      provoked: before.provoked + all.filter((e) => e.throttled).length,
+      injected: before.injected + all.filter((e) => e.status === 429 && e.fault).length,
+    };
+  };
   const programmerPort = portOf(emu.programmerUrl);
   const passwords = new Map<string, string>();
 
@@ -78,11 +108,20 @@ export async function startFaultHarness(): Promise<FaultHarness> {
       await admin('POST', `sessions/${code}/complete`, { username, password: passwords.get(username) });
     },
     async restart() {
+      const counted = await count429();
+      before.provoked = counted.provoked;
+      before.injected = counted.injected;
       await emu.close();
-      emu = await startEmulator({ adobePort, programmerPort, quiet: true });
+      emu = await startEmulator({ adobePort, programmerPort, quiet: true, now });
     },
+    advanceTime(ms) {
+      virtualMs += Math.max(0, ms);
+    },
+    deviceUrl: async () => (await network.device()).url,
+    count429,
     originFault: undefined,
     async close() {
+      await network.close();
       await emu.close();
       await closeServer(proxy);
     },

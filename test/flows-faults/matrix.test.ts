@@ -6,11 +6,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Failure } from '../../src/flows';
 import { FAULTS, PHASES, newContext, signIn, type CellContext, type FaultDef, type Outcome, type Phase } from './cells';
-import { startFaultHarness, type FaultHarness } from './harness';
+import { startFaultHarness, type FaultHarness, type JournalEntry } from './harness';
 import { renderDetails, renderMatrix, type CellResult } from './table';
 
 let h: FaultHarness;
 const results: CellResult[] = [];
+/** 429s the client provoked (the emulator's throttle refused them; injected 429s do not count), over all cells. */
+let provoked = 0;
 const unhandled: string[] = [];
 const onUnhandled = (reason: unknown) => void unhandled.push(reason instanceof Error ? reason.message : String(reason));
 
@@ -27,6 +29,7 @@ afterAll(async () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'fault-matrix.md'), `${table}\n\n${renderDetails(results)}\n`);
   process.stdout.write(`\nFault matrix (Node level, real flows + emulator)\n\n${table}\n`);
+  process.stdout.write(`\nEmulator journal (throttling on, Adobe's model): ${provoked} × 429 provoked by the client in ${results.length} cells\n`);
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,6 +56,9 @@ async function runCell(phase: Phase, fault: FaultDef): Promise<CellResult> {
   await phase.prepare(c);
   c.since = await h.lastSeq();
   c.sent = 0;
+  const throttledIn = (entries: JournalEntry[]) => entries.filter((e) => e.throttled).length;
+  // Counted now too: a restart (one of the faults) takes the journal with it.
+  let cellProvoked = throttledIn(await h.journalSince(0));
 
   let first: Outcome;
   try {
@@ -83,6 +89,9 @@ async function runCell(phase: Phase, fault: FaultDef): Promise<CellResult> {
   }
   if (!recovery.ok)
     problems.push(`no recovery after clearing: ${describeOutcome(recovery)} ${recovery.failure.message}`);
+  cellProvoked += throttledIn(await h.journalSince(c.since));
+  provoked += cellProvoked;
+  if (cellProvoked > 0) problems.push(`${cellProvoked} × 429 provoked (throttling on: the client must keep within the budget)`);
   if (unhandled.length > unhandledBefore)
     problems.push(`unhandled rejection: ${unhandled.slice(unhandledBefore).join(' | ')}`);
 

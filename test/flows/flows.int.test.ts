@@ -4,6 +4,7 @@
  * behaviour, exact request sequences/counts and the headers of every request.
  */
 import { createPassFlows, type PassFlows, type PassFlowsConfig, type Provider } from '../../src/flows';
+import { LOGOUT_MESSAGES } from '../../src/flows/logout';
 import { calls, countOf, headerViolations, startHarness, type Harness, type JournalEntry } from './emulator-harness';
 import {
   DEVICE_ID_HEADER,
@@ -126,7 +127,13 @@ test('first launch journey: boot → providers → activation → preauthorize �
 
   const out = await f.logout();
   if (!out.ok) throw new Error(out.failure.message);
-  expect(out.value.followUpUrls).toHaveLength(1);
+  // AcmeCable's logout is interactive; a TV has no browser: done, with a plain sentence and no URL.
+  expect(out.value).toEqual({
+    followUpUrls: [],
+    partnerSignOut: false,
+    notice: 'signed-out',
+    message: LOGOUT_MESSAGES['signed-out'],
+  });
   expect(f.current()).toBeUndefined();
   expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);
   expect(storage.data.has(`adobePass.${SP}.provider`)).toBe(true);
@@ -489,7 +496,10 @@ test('logout at an MVPD without a logout endpoint: complete, nothing to open', a
   const f = flows();
   await signIn(f, NORTHSTAR, 'alice');
   const out = await f.logout();
-  expect(out).toEqual({ ok: true, value: { followUpUrls: [], partnerSignOut: false } });
+  expect(out).toEqual({
+    ok: true,
+    value: { followUpUrls: [], partnerSignOut: false, notice: 'signed-out', message: LOGOUT_MESSAGES['signed-out'] },
+  });
 });
 
 test('boot offline (connection dropped every time): a retryable network failure after bounded retries', async () => {

@@ -3,6 +3,7 @@
  * (the emulator integration tests cover the same flows end to end).
  */
 import { createPassFlows, type PassFlows, type PassFlowsConfig } from '../../src/flows';
+import { LOGOUT_MESSAGES } from '../../src/flows/logout';
 import { startFakeServer, scriptDcr, type FakeServer } from '../pass/fake-server';
 import {
   CapturingLogger,
@@ -274,7 +275,7 @@ describe('signed in with whom (one owner: the flows)', () => {
     expect(listener.signedInWith).toEqual([northStar]);
     expect(f.current()?.provider).toEqual(northStar);
     expect(f.lastUsedProvider()).toEqual(northStar);
-    expect(JSON.parse(String(storage.get(`adobePass.${SP}.provider`))).data).toEqual({
+    expect(storage.get(`adobePass.${SP}.provider`)).toEqual({
       id: 'NorthStarFiber',
       displayName: 'NorthStar Fiber',
       logoUrl: 'http://l/ns.png',
@@ -352,7 +353,7 @@ describe('boot and profiles', () => {
     server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
     expect((await flows().boot()).ok).toBe(true);
     const warnings = logger.lines.filter((l) => l.includes('Could not persist entry'));
-    expect(warnings.map((l) => /"key":"([^"]+)"/.exec(l)?.[1]).sort()).toEqual([`adobePass.${SP}.client`, `adobePass.${SP}.token`]);
+    expect(warnings.map((l) => /"key":"([^"]+)"/.exec(l)?.[1]).sort()).toEqual([`adobePass.${SP}.budget`, `adobePass.${SP}.client`, `adobePass.${SP}.token`]);
     expect(warnings.join('\n')).toContain('QuotaExceededError');
   });
 
@@ -363,6 +364,33 @@ describe('boot and profiles', () => {
     expect(all).not.toContain('tok-1');
     expect(all).not.toContain('sec-1');
     expect(all).not.toContain('statement.jwt');
+  });
+});
+
+describe('throttling budget across launches', () => {
+  const budget = () => ({ data: storage.get(`adobePass.${SP}.budget`) as { burstLeft: number; lastSentAt: number } });
+
+  test('the budget is kept in storage; a relaunch right after a spent burst waits a slot instead of bursting again', async () => {
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    await flows().boot(); // register, token, profiles: three of the ten
+    expect(budget().data).toEqual({ burstLeft: 7, lastSentAt: clock.now() });
+
+    // The burst is gone (e.g. a big catalogue in the last run); the app starts again at once, same device.
+    storage.set(`adobePass.${SP}.budget`, { burstLeft: 0, lastSentAt: clock.now() });
+    sleeps = [];
+    const relaunched = flows();
+    await relaunched.boot();
+    expect(sleeps[0]).toBe(1100); // one steady-rate slot after the last request of the previous launch
+    expect(budget().data.burstLeft).toBe(0);
+  });
+
+  test('an unreadable budget entry is dropped (warned), never a crash: the launch counts as a first one', async () => {
+    storage.set(`adobePass.${SP}.budget`, { burstLeft: 'lots' });
+    server.on(`GET /api/v2/${SP}/profiles`, { json: { profiles: {} } });
+    const result = await flows().boot();
+    expect(result.ok).toBe(true);
+    expect(sleeps).toEqual([]);
+    expect(logger.lines.some((l) => l.includes('Ignoring unreadable stored entry') && l.includes('budget'))).toBe(true);
   });
 });
 
@@ -382,7 +410,7 @@ describe('providers', () => {
 
   test('TempPass, test and hidden MVPDs filtered; last used first; cached for the TTL', async () => {
     server.on(`GET /api/v2/${SP}/configuration`, { json: config });
-    storage.set(`adobePass.${SP}.provider`, JSON.stringify({ v: 1, data: { id: 'NorthStarFiber', displayName: 'NorthStar Fiber' } }));
+    storage.set(`adobePass.${SP}.provider`, { id: 'NorthStarFiber', displayName: 'NorthStar Fiber' });
     const f = flows({ hiddenMvpdIds: ['HiddenOne'], configCacheTtlMs: 180_000 });
     const first = await f.providers();
     expect(first.ok && first.value.map((p) => p.id)).toEqual(['NorthStarFiber', 'AcmeCable']);
@@ -415,7 +443,7 @@ describe('logout', () => {
     return f;
   }
 
-  test('follows every entry: logout → URL to open, partner_logout → system sign-out, complete/invalid/unknown → nothing', async () => {
+  test('follows every entry: interactive logout on a TV → done (no URL), partner_logout → system sign-out, complete/invalid/unknown → nothing', async () => {
     const f = await signedIn();
     server.on(`GET /api/v2/${SP}/logout/AcmeCable`, {
       json: {
@@ -428,9 +456,15 @@ describe('logout', () => {
       },
     });
     const out = await f.logout();
+    // A TV has no browser to finish at the MVPD: no URL; the partner entry asks for a system sign-out.
     expect(out).toEqual({
       ok: true,
-      value: { followUpUrls: [`${server.url}/adobe-services/logout?mso_id=AcmeCable`], partnerSignOut: true },
+      value: {
+        followUpUrls: [],
+        partnerSignOut: true,
+        notice: 'partner-sign-out',
+        message: LOGOUT_MESSAGES['partner-sign-out'],
+      },
     });
     expect(f.current()).toBeUndefined();
     expect(storage.data.has(`adobePass.${SP}.profile`)).toBe(false);

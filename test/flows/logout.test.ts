@@ -6,7 +6,8 @@ import { createPassFlows, type PassFlows } from '../../src/flows';
 import { LOGOUT_MESSAGES, logoutOutcome } from '../../src/flows/logout';
 import type { LogoutEntry } from '../../src/pass';
 import { scriptDcr, startFakeServer, type FakeServer } from '../pass/fake-server';
-import { DEVICE_ID_HEADER, DEVICE_INFO_HEADER, FakeClock, ManualTimers, MemoryStorage } from './helpers';
+import { ManualTimers } from '../support/manualTimers';
+import { DEVICE_ID_HEADER, DEVICE_INFO_HEADER, FakeClock, MemoryStorage } from './helpers';
 
 const SP = 'DEMOTV';
 const MVPD_URL = 'https://sp.auth.adobe.test/adobe-services/logout?mso_id=AcmeCable';

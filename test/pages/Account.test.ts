@@ -44,18 +44,20 @@ describe('Account', () => {
     expect(meta).toEqual(['User ID=user-123', 'Household ID=Encrypted by your provider', 'ZIP code=10001']);
   });
 
-  it('signs out after confirmation, tells how to finish at the provider, and opens the picker', async () => {
+  it('signs out after confirmation, says so plainly (no URL), and opens the picker', async () => {
     const flows = signedIn();
     flows.logoutResult = ok({
       followUpUrls: ['http://localhost:4010/__mock-mvpd/AcmeCable/logout?mso_id=AcmeCable&redirect_url=x'],
       partnerSignOut: false,
+      notice: 'signed-out',
+      message: 'You are signed out of your TV provider on this TV.',
     });
     answer = 'Sign out';
     m = await mountPage(Account, { flows });
     m.press('Enter');
     await m.settle();
     expect(flows.count('logout')).toBe(1);
-    expect(toasts[0]).toBe('To finish signing out at your provider, visit localhost:4010/__mock-mvpd/AcmeCable/logout');
+    expect(toasts).toEqual(['You are signed out of your TV provider on this TV.']);
     expect(m.routes).toEqual(['providers']);
   });
 

@@ -41,6 +41,26 @@ describe('Activate', () => {
     expect(m.page.tag('Main.CodePlate.Badge.Label')!.text!.text).toBe('New code');
   });
 
+  it('when the codes stop, the code and QR fade, the line says so and "Get a new code" takes focus', async () => {
+    const { activation, m } = await mount();
+    activation.listener.onExpired(activation.code('ABC1234'));
+    activation.code('XYZ9876');
+    m.press('Right');
+    expect((m.focused() as unknown as { label: string }).label).toBe('Choose another provider');
+    activation.listener.onExpired(activation.code('XYZ9876'));
+    activation.listener.onFailure({ kind: 'expired-code', message: 'expired', retryable: true });
+    expect(m.page.phase).toBe('code');
+    expect(m.page.tag('Main.Countdown')!.text!.text).toBe('This code expired. Choose Get a new code to sign in.');
+    expect(m.page.tag('Main.CodePlate')!.alpha).toBeLessThan(0.5);
+    expect(m.page.tag('Main.QrPlate.Qr')!.alpha).toBeLessThan(0.5);
+    expect((m.focused() as unknown as { label: string }).label).toBe('Get a new code');
+    m.press('Enter');
+    expect(activation.newCodes).toBe(1);
+    activation.code('NEW5555');
+    expect(m.page.tag('Main.CodePlate')!.alpha).toBe(1);
+    expect(m.page.tag('Main.CodePlate.Code')!.text!.text).toBe('NEW 5555');
+  });
+
   it('"Get a new code" asks flows; "Choose another provider" stops polling and goes back', async () => {
     const { activation, m } = await mount();
     activation.code('ABC1234');

@@ -1,5 +1,7 @@
 import { Catalog, INPUT_GUARD_MS } from '../../src/pages/Catalog';
 import type { PosterRow } from '../../src/components/PosterRow';
+import type { RowStack } from '../../src/components/RowStack';
+import { SETTLE_MS } from '../../src/controllers/catalog';
 import { ACME, FakeFlows, fail, profileFor } from '../support/fakeFlows';
 import { SAMPLE_CATALOG, mountPage, type Mounted } from '../support/harness';
 
@@ -23,7 +25,8 @@ function signedInFlows(): FakeFlows {
 describe('Catalog', () => {
   let m: Mounted<Catalog> | undefined;
   afterEach(() => m?.destroy());
-  const rows = () => m!.page.tag('Viewport.Rows')!.children as PosterRow[];
+  const rows = (): PosterRow[] => (m!.page.tag('Viewport.Rows') as unknown as RowStack).liveRows();
+  const tiles = (row: PosterRow) => row.tiles();
 
   it('sends signed-out users to the picker', async () => {
     m = await mountPage(Catalog);
@@ -37,10 +40,11 @@ describe('Catalog', () => {
     const pre = flows.calls.filter((c) => c.name === 'preauthorize');
     expect(pre).toHaveLength(1);
     expect(pre[0]!.args[0]).toEqual(['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-MOVIES', 'DEMOTV-KIDS']);
-    const tiles = rows()[0]!.tag('Strip')!.children;
-    expect(tiles.map((t) => (t as unknown as { access: string }).access)).toEqual(['unlocked', 'locked', 'unlocked']);
-    expect(tiles[1]!.tag('Lock')!.visible).toBe(true);
-    // Focus the denied title: the details panel shows why.
+    const first = tiles(rows()[0]!);
+    expect(first.map((t) => t.access)).toEqual(['unlocked', 'locked', 'unlocked']);
+    expect(first[1]!.tag('Lock')!.visible).toBe(true);
+    // Focus the denied title: the details panel shows why (once focus settled).
+    m.timers.advance(SETTLE_MS);
     m.press('Right');
     expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Derby Day');
     expect(m.page.tag('Details')!.tag('Lock')!.visible).toBe(true);
@@ -74,6 +78,8 @@ describe('Catalog', () => {
     m = await mountPage(Catalog, { flows: signedInFlows() });
     m.press('Down');
     expect(m.page.rowIndex).toBe(1);
+    expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Harbor Lights'); // right after it appeared
+    m.timers.advance(SETTLE_MS);
     expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Pixel & Pip');
     m.press('Up');
     m.press('Up');
@@ -107,6 +113,6 @@ describe('Catalog', () => {
     await m.settle();
     expect(calls).toBe(2);
     expect(m.page.zone).toBe('rows');
-    expect((rows()[0]!.tag('Strip')!.children[0] as unknown as { access: string }).access).toBe('unknown');
+    expect(tiles(rows()[0]!)[0]!.access).toBe('unknown');
   });
 });

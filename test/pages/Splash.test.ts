@@ -1,4 +1,4 @@
-import { Splash } from '../../src/pages/Splash';
+import { SPINNER_DELAY_MS, Splash } from '../../src/pages/Splash';
 import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
 import { mountPage, type Mounted } from '../support/harness';
 
@@ -12,6 +12,22 @@ describe('Splash (boot)', () => {
     m = await mountPage(Splash, { flows });
     expect(flows.count('boot')).toBe(1);
     expect(m.routes).toEqual(['catalog']);
+  });
+
+  it('starts the spinner only once the start-up has taken SPINNER_DELAY_MS', async () => {
+    const flows = new FakeFlows();
+    let release!: () => void;
+    flows.holdBoot = new Promise<void>((r) => (release = r));
+    m = await mountPage(Splash, { flows });
+    const spinner = m.page.tag('Progress')!.tag('Spinner')!;
+    expect(spinner.visible).toBe(false);
+    m.timers.advance(SPINNER_DELAY_MS - 1);
+    expect(spinner.visible).toBe(false);
+    m.timers.advance(1);
+    expect(spinner.visible).toBe(true);
+    release();
+    await m.settle();
+    expect(m.routes).toEqual(['providers']);
   });
 
   it('goes to the provider picker when nobody is signed in', async () => {

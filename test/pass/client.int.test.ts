@@ -219,7 +219,7 @@ describe('error policy (faults injected by the emulator)', () => {
     const error = await failureOf(c.profiles());
     expect(error.kind).toBe('server');
     expect(countOf(await emu.journal(), PROFILES)).toBe(3);
-    expect(sleeps).toEqual([500, 1000]);
+    expect(sleeps).toEqual([1000, 2000]);
   });
 
   test('action retry once: the retry succeeds', async () => {

@@ -207,7 +207,7 @@ describe('error policy', () => {
     const error = await failureOf(client().profiles());
     expect(error.kind).toBe('server');
     expect(server.count(`GET ${path}`)).toBe(3);
-    expect(sleeps).toEqual([500, 1000]);
+    expect(sleeps).toEqual([1000, 2000]);
   });
 
   test('action retry: bounded retries; succeeds when the service recovers', async () => {

@@ -1,5 +1,13 @@
 /** The request scheduler on a fake clock: Adobe's budget, priorities, aging, spacing, cancellation, back-off. */
-import { PRIORITY, PassError, RequestScheduler, cancelSource, type ScheduleOptions } from '../../src/pass';
+import {
+  PRIORITY,
+  PassError,
+  RequestScheduler,
+  cancelSource,
+  type BudgetState,
+  type BudgetStore,
+  type ScheduleOptions,
+} from '../../src/pass';
 import { FakeTime, flush } from './fake-time';
 
 let time: FakeTime;
@@ -185,5 +193,121 @@ describe('spacing, delays and back-off', () => {
     await flush();
     expect(sent.map((s) => s.label)).toEqual(['p1', 'authorize']);
     await urgent;
+  });
+});
+
+describe('the budget outlives a launch (BudgetStore): Adobe grants the burst once per device, not per launch', () => {
+  /** A store as the flows keep it (storage), here a variable; `loadDelayMs` makes the read asynchronous. */
+  function memoryStore(initial?: BudgetState, loadDelayMs = 0): BudgetStore & { saved: BudgetState[] } {
+    const saved: BudgetState[] = [];
+    let current = initial;
+    return {
+      saved,
+      load: () =>
+        loadDelayMs ? time.sleep(loadDelayMs).then(() => current) : current,
+      save: (state) => {
+        current = state;
+        saved.push(state);
+      },
+    };
+  }
+  const launch = (store: BudgetStore) => new RequestScheduler({ now: time.now, sleep: time.sleep, store });
+  function submitTo(s: RequestScheduler, label: string): Promise<string> {
+    return s.run(
+      async () => {
+        sent.push({ label, t: time.t - 1_000_000 });
+        return label;
+      },
+      { priority: PRIORITY.user },
+    );
+  }
+
+  test('a first launch (nothing stored) has the full burst and saves what is left after every send', async () => {
+    const store = memoryStore();
+    const s = launch(store);
+    const all = Array.from({ length: 12 }, (_, i) => submitTo(s, `r${i}`));
+    await time.runAll();
+    await Promise.all(all);
+    expect(sent.map((x) => x.t)).toEqual([...Array(10).fill(0), 1100, 2200]);
+    expect(store.saved.map((x) => x.burstLeft)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0, 0]);
+    expect(store.saved[11]!.lastSentAt).toBe(1_000_000 + 2200);
+  });
+
+  test('a relaunch right after the burst was spent: no new burst, the steady rate from the last send on', async () => {
+    const first = memoryStore();
+    const a = launch(first);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => submitTo(a, `a${i}`))); // the burst, at t=0
+    await time.advance(300); // the app is closed and started again 0.3 s later
+    const b = launch(first);
+    const again = Array.from({ length: 3 }, (_, i) => submitTo(b, `b${i}`));
+    await time.runAll();
+    await Promise.all(again);
+    // Adobe's window rule: 10 + floor(t / 1000) requests by time t, whatever the launches.
+    expect(sent.slice(10).map((x) => x.t)).toEqual([1100, 2200, 3300]);
+  });
+
+  test('a relaunch long after: the first request goes at once, then 1 per 1.1 s; an unspent burst is kept', async () => {
+    const spent = launch(memoryStore({ burstLeft: 0, lastSentAt: time.t - 60_000 }));
+    const r = Array.from({ length: 3 }, (_, i) => submitTo(spent, `s${i}`));
+    await time.runAll();
+    await Promise.all(r);
+    expect(sent.map((x) => x.t)).toEqual([0, 1100, 2200]);
+
+    sent = [];
+    const partly = launch(memoryStore({ burstLeft: 4, lastSentAt: time.t - 60_000 }));
+    const start = time.t - 1_000_000;
+    const p = Array.from({ length: 6 }, (_, i) => submitTo(partly, `p${i}`));
+    await time.runAll();
+    await Promise.all(p);
+    expect(sent.map((x) => x.t - start)).toEqual([0, 0, 0, 0, 0, 1100]);
+  });
+
+  test('nothing is sent before the stored budget is read; a store that cannot be read counts the burst as spent', async () => {
+    const slow = launch(memoryStore({ burstLeft: 0, lastSentAt: time.t - 60_000 }, 500));
+    const r = submitTo(slow, 'waits');
+    await time.advance(499);
+    expect(sent).toEqual([]);
+    await time.runAll();
+    await r;
+    expect(sent.map((x) => x.t)).toEqual([500]);
+
+    sent = [];
+    const broken = launch({ load: () => Promise.reject(new Error('storage gone')), save: () => undefined });
+    const start = time.t - 1_000_000;
+    const b = Array.from({ length: 2 }, (_, i) => submitTo(broken, `b${i}`));
+    await time.runAll();
+    await Promise.all(b);
+    expect(sent.map((x) => x.t - start)).toEqual([1100, 2200]);
+  });
+
+  test('a stored time in the future (the clock went back) or garbage numbers: the conservative start', async () => {
+    const s = launch(memoryStore({ burstLeft: Number.NaN, lastSentAt: time.t + 3_600_000 }));
+    const r = Array.from({ length: 12 }, (_, i) => submitTo(s, `r${i}`));
+    await time.runAll();
+    await Promise.all(r);
+    // NaN burst → the default burst (nothing usable was stored); future time → rate slot one interval from now.
+    expect(sent.map((x) => x.t)).toEqual([...Array(10).fill(0), 1100, 2200]);
+  });
+
+  test('backOff spends the burst and says so to the store; a save that throws never blocks a request', async () => {
+    const store = memoryStore();
+    const s = launch(store);
+    await submitTo(s, 'first');
+    s.backOff(1000);
+    expect(store.saved[store.saved.length - 1]).toMatchObject({ burstLeft: 0 });
+
+    sent = [];
+    const failing = launch({
+      load: () => undefined,
+      save: () => {
+        throw new Error('quota');
+      },
+    });
+    const start = time.t - 1_000_000;
+    await time.runAll();
+    const r = Array.from({ length: 2 }, (_, i) => submitTo(failing, `f${i}`));
+    await time.runAll();
+    await Promise.all(r);
+    expect(sent.map((x) => x.t - start)).toEqual([0, 0]);
   });
 });

@@ -1,4 +1,4 @@
-/** A small catalog (two rows, four titles, four resources) the page and controller tests share. */
+/** A small catalog (two rows, four titles, four channels; asset = channel resource) the page and controller tests share. */
 import type { Catalog } from '../../src/catalog/types';
 
 export const SAMPLE_CATALOG: Catalog = {
@@ -15,6 +15,7 @@ export const SAMPLE_CATALOG: Catalog = {
           year: 2025,
           posterUrl: 'http://p/t01.png',
           resource: 'DEMOTV',
+          channelResource: 'DEMOTV',
           streamUrl: 'http://media/t01/index.m3u8',
         },
         {
@@ -25,6 +26,7 @@ export const SAMPLE_CATALOG: Catalog = {
           year: 2026,
           posterUrl: 'http://p/t02.png',
           resource: 'DEMOTV-SPORTS',
+          channelResource: 'DEMOTV-SPORTS',
           streamUrl: 'http://media/t02/index.m3u8',
         },
         {
@@ -35,6 +37,7 @@ export const SAMPLE_CATALOG: Catalog = {
           year: 2024,
           posterUrl: 'http://p/t03.png',
           resource: 'DEMOTV-MOVIES',
+          channelResource: 'DEMOTV-MOVIES',
           streamUrl: 'http://media/t03/index.m3u8',
         },
       ],
@@ -51,6 +54,7 @@ export const SAMPLE_CATALOG: Catalog = {
           year: 2025,
           posterUrl: 'http://p/t04.png',
           resource: 'DEMOTV-KIDS',
+          channelResource: 'DEMOTV-KIDS',
           streamUrl: 'http://media/t04/index.m3u8',
         },
       ],

@@ -7,11 +7,13 @@ import type {
   ActivationCode,
   ActivationListener,
   BootOutcome,
+  BootStep,
   Decision,
   Failure,
   LogoutOutcome,
   PassFlows,
   PlaybackGrant,
+  PreauthorizeOptions,
   Provider,
   Result,
   SignedInProfile,
@@ -107,11 +109,13 @@ export class FakeFlows implements PassFlows {
     mediaToken: 'tok/en+1',
     notAfter: Date.now() + 420_000,
   });
-  logoutResult: Result<LogoutOutcome> = ok({ followUpUrls: [], partnerSignOut: false });
+  logoutResult: Result<LogoutOutcome> = ok({ followUpUrls: [], partnerSignOut: false, notice: 'signed-out', message: 'You are signed out of your TV provider on this TV.' });
   activations: FakeActivation[] = [];
   /** When set, boot()/authorize() wait for the test to resolve them. */
   holdBoot?: Promise<void>;
   holdAuthorize?: Promise<void>;
+  /** When set, preauthorize() waits for it (a queued batch the viewer may leave behind). */
+  holdPreauthorize?: Promise<void>;
 
   private record(name: Call['name'], ...args: unknown[]) {
     this.calls.push({ name, args });
@@ -119,8 +123,11 @@ export class FakeFlows implements PassFlows {
   count(name: Call['name']): number {
     return this.calls.filter((c) => c.name === name).length;
   }
-  async boot() {
+  /** The progress listener of the last boot() call (a test reports steps through it). */
+  bootStep?: (step: BootStep) => void;
+  async boot(onStep?: (step: BootStep) => void) {
     this.record('boot');
+    this.bootStep = onStep;
     if (this.holdBoot) await this.holdBoot;
     return this.bootResult;
   }
@@ -144,8 +151,9 @@ export class FakeFlows implements PassFlows {
   current() {
     return this.signedIn;
   }
-  async preauthorize(resources: string[]) {
-    this.record('preauthorize', resources);
+  async preauthorize(resources: string[], options?: PreauthorizeOptions) {
+    this.record('preauthorize', resources, options);
+    if (this.holdPreauthorize) await this.holdPreauthorize;
     if (this.preauthorizeResult) return this.preauthorizeResult;
     const map = new Map<string, Decision>();
     for (const r of resources) map.set(r, this.decisions.get(r) ?? { resource: r, authorized: true });

@@ -1,7 +1,7 @@
 /** Builds the Adobe-side Fastify app: DCR, REST API V2, mock MVPD pages, admin API, plus the cross-cutting hooks. */
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerAdminRoutes } from './admin';
 import { registerAdminPage } from './admin-page';
 import { registerConfigurationRoute } from './configuration';
@@ -50,6 +50,18 @@ function isUserAgentPath(path: string): boolean {
   return path.startsWith('/api/v2/authenticate/');
 }
 
+/** What the journal notes about how a call was answered, besides its status. */
+type Marked = FastifyRequest & { startedAt?: number; throttled?: true; fault?: string; bucket?: string };
+
+/**
+ * Adobe's sample 429. The CORS hook already ran, so its allow-origin comes back off: a page then sees a network
+ * error without a status, as it would with Adobe.
+ */
+function sendThrottled(reply: FastifyReply): FastifyReply {
+  for (const h of ['access-control-allow-origin', 'access-control-expose-headers', 'vary']) reply.removeHeader(h);
+  return reply.code(429).headers(THROTTLED_HEADERS).type('text/html').send(THROTTLED_HTML);
+}
+
 export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInstance> {
   const { ctx } = opts;
   const { state, journal, throttle, faults } = ctx;
@@ -87,16 +99,16 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   app.addHook('onRequest', async (req, reply) => {
-    (req as FastifyRequest & { startedAt?: number }).startedAt = performance.now();
+    (req as Marked).startedAt = performance.now();
     const path = pathOf(req.url);
     if (req.method === 'OPTIONS' || isAdmin(path)) return;
     if (state.settings.throttling && isThrottled(path)) {
-      if (!throttle.take(clientIp(req), state.settings.throttleRatePerSec, state.settings.throttleBurst)) {
-        // Adobe's sample 429: the CORS hook already ran, so take its allow-origin back off (a page then sees a
-        // network error without a status, as it would with Adobe).
-        for (const h of ['access-control-allow-origin', 'access-control-expose-headers', 'vary']) reply.removeHeader(h);
-        return reply.code(429).headers(THROTTLED_HEADERS).type('text/html').send(THROTTLED_HTML);
+      const key = clientIp(req);
+      if (!throttle.take(key, state.settings.throttleRatePerSec, state.settings.throttleBurst)) {
+        (req as Marked).throttled = true;
+        return sendThrottled(reply);
       }
+      (req as Marked).bucket = key;
     }
   });
 
@@ -108,13 +120,14 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
     const sessionMvpd = params.code ? state.sessions.get(params.code)?.mvpd : undefined;
     const fault = faults.take(req.method, path, params.mvpd ?? field(body, 'mvpd') ?? sessionMvpd);
     if (!fault) return;
+    (req as Marked).fault = fault.type;
     switch (fault.type) {
       case 'latency':
         await new Promise((r) => setTimeout(r, fault.ms));
         return;
       case 'drop':
         // onResponse never fires for a destroyed socket: journal it here (status 0) so tests can count attempts.
-        journal.add({ time: state.now(), method: req.method, path, query: { ...(req.query as Record<string, unknown>) }, headers: { ...req.headers }, status: 0, durationMs: 0 });
+        journal.add({ time: state.now(), method: req.method, path, query: { ...(req.query as Record<string, unknown>) }, headers: { ...req.headers }, status: 0, durationMs: 0, fault: 'drop' });
         reply.hijack();
         req.raw.socket.destroy();
         return;
@@ -122,6 +135,12 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
         return reply.code(200).type('application/json;charset=UTF-8').send('{"decisions": [ {"resource": "');
       case 'status':
         return reply.code(fault.status).type(fault.contentType ?? 'text/plain').send(fault.body ?? '');
+      case 'throttled': {
+        // Refused calls consume nothing at Adobe: the stimulus leaves the client's budget as it found it.
+        const key = (req as Marked).bucket;
+        if (key !== undefined) throttle.refund(key);
+        return sendThrottled(reply);
+      }
       case 'enhanced-error': {
         const err = enhancedError(fault.code, fault);
         const resources = Array.isArray(body?.resources) ? (body!.resources as unknown[]).filter((r) => typeof r === 'string') : [];
@@ -142,7 +161,8 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
   app.addHook('onResponse', async (req, reply) => {
     const path = pathOf(req.url);
     if (isAdmin(path) || req.method === 'OPTIONS') return;
-    const started = (req as FastifyRequest & { startedAt?: number }).startedAt ?? performance.now();
+    const marked = req as Marked;
+    const started = marked.startedAt ?? performance.now();
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
     journal.add({
       time: state.now(),
@@ -152,6 +172,8 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
       headers: { ...req.headers },
       status: reply.statusCode,
       durationMs,
+      ...(marked.throttled ? { throttled: true as const } : {}),
+      ...(marked.fault ? { fault: marked.fault } : {}),
     });
     // Console log: method, path and status only — never headers, query strings or bodies (tokens live there).
     if (!opts.quiet) console.log(`[adobe] ${req.method} ${path} ${reply.statusCode} ${durationMs}ms`);

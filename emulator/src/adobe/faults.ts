@@ -4,7 +4,9 @@ export type Fault =
   | { type: 'status'; status: number; body?: string; contentType?: string }
   | { type: 'latency'; ms: number }
   | { type: 'malformed' }
-  | { type: 'drop' };
+  | { type: 'drop' }
+  /** Adobe's throttled answer (the 429 page, no Access-Control-Allow-Origin) as a deliberate stimulus, whatever the bucket holds. */
+  | { type: 'throttled' };
 
 export interface FaultMatch {
   method?: string;
@@ -35,7 +37,8 @@ export class Faults {
       (fault.type === 'status' && typeof fault.status === 'number') ||
       (fault.type === 'latency' && typeof fault.ms === 'number') ||
       fault.type === 'malformed' ||
-      fault.type === 'drop';
+      fault.type === 'drop' ||
+      fault.type === 'throttled';
     if (!valid) return { error: 'unknown or incomplete fault' };
     const match = d.match ?? {};
     let pathRe: RegExp | undefined;

@@ -8,6 +8,10 @@ export interface JournalEntry {
   headers: Record<string, string | string[] | undefined>;
   status: number;
   durationMs: number;
+  /** The throttle refused the call (Adobe's 429): what a client provoked, as opposed to an injected fault. */
+  throttled?: true;
+  /** An injected fault (admin `faults`) answered the call: its type. */
+  fault?: string;
 }
 
 export class Journal {

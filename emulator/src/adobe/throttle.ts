@@ -12,6 +12,8 @@ interface Bucket {
   window: number;
   usedInWindow: number;
   burstLeft: number;
+  /** What the last allowed call took, so `refund` can give exactly that back. */
+  lastTook?: 'window' | 'burst';
 }
 
 export class Throttle {
@@ -33,13 +35,24 @@ export class Throttle {
     }
     if (b.usedInWindow < ratePerSec) {
       b.usedInWindow++;
+      b.lastTook = 'window';
       return true;
     }
     if (b.burstLeft > 0) {
       b.burstLeft--;
+      b.lastTook = 'burst';
       return true;
     }
     return false;
+  }
+
+  /** Gives back what the client's last allowed call took (a call answered as refused after all costs nothing). */
+  refund(key: string): void {
+    const b = this.buckets.get(key);
+    if (!b || !b.lastTook) return;
+    if (b.lastTook === 'window') b.usedInWindow = Math.max(0, b.usedInWindow - 1);
+    else b.burstLeft++;
+    b.lastTook = undefined;
   }
 
   /** What is left for a client (admin/debug view). */

@@ -36,7 +36,10 @@ async function runRow(row: FaultRow): Promise<void> {
 
 for (const row of ROWS) test(row.title, () => runRow(row));
 
-test('no page errors and every faulty phase stayed within a few requests', () => {
+test('no page errors, every faulty phase stayed within a few requests, and no 429 was provoked (throttling on)', async () => {
   expect(run!.app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   for (const r of reports) expect(r.requests).toBeLessThanOrEqual(20);
+  const counted = await run!.h.count429();
+  process.stdout.write(`Emulator journal (throttling on): ${counted.provoked} × 429 provoked, ${counted.injected} × 429 injected\n`);
+  expect(counted.provoked).toBe(0);
 });

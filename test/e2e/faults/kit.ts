@@ -33,11 +33,13 @@ export async function closeServers(): Promise<void> {
 /**
  * Opens the app (build/) against the fault harness. The page starts blank so the stage probe (and
  * any stored garbage) is in place before the app's first request: request counts then cover this
- * launch only. Settings are rewritten by the static server (harness ports, 3 s polling).
+ * launch only. Settings are rewritten by the static server (harness ports, 3 s polling). Each launch
+ * starts with fresh browser storage, i.e. as a new install: it reaches the emulator as a new device (an
+ * address of its own, so Adobe's one-time burst is its own to spend; a reload keeps the device).
  */
 export async function launchOn(h: FaultHarness, storage?: Record<string, string>): Promise<AppSession> {
   const rewrite = {
-    'http://localhost:4010': h.adobeUrl,
+    'http://localhost:4010': await h.deviceUrl(),
     'http://localhost:4020': h.programmerUrl,
     '"pollIntervalMs": 5000': '"pollIntervalMs": 3000',
   };

@@ -221,14 +221,15 @@ export const ROWS: FaultRow[] = [
   },
   {
     title:
-      'polling: throttling on while the code is shown → polling stops with a message and Try again; after it clears, sign-in completes',
+      "polling: Adobe's 429 on every poll while the code is shown → polling stops with a message and Try again; after it clears, sign-in completes",
     phase: 'polling',
-    fault: 'throttling on (every request 429)',
+    fault: "Adobe's 429 page on every poll (no allow-origin: no status in the browser)",
     shot: 'polling',
     recovered: 'Try again → new code → signed in → catalog',
     async fail(r) {
       r.since = await r.h.lastSeq();
-      await r.h.admin('POST', 'settings', { throttling: true, throttleRatePerSec: 0, throttleBurst: 0 });
+      // Injected (journaled as a fault, not a provoked 429), so the budget the TV kept stays its own.
+      await r.arm(rest('profiles/code/'), { type: 'throttled' });
       const panel = await waitForPanel(r.app, 60000);
       expect(panel.title).toMatch(/did not complete/i);
       return panelSeen(panel, await r.wayForward('Try again'));
@@ -238,7 +239,7 @@ export const ROWS: FaultRow[] = [
       expect(await r.requestsSince()).toBe(requests);
     },
     async recover(r) {
-      await r.h.admin('POST', 'settings', { throttling: false });
+      await r.h.admin('DELETE', 'faults');
       await r.app.press('Enter');
       await r.codeOnScreen();
       const code = (await journey(r.app))!.code!;

@@ -2,40 +2,62 @@
  * Shared setup for the TV journeys: an in-process emulator and second-screen site on random ports,
  * the TV build pointed at them (settings rewritten by the foundation harness), admin/journal helpers
  * and readers for the app's journey hook (`window.__tveJourney`, src/pages/hooks.ts).
+ *
+ * Throttling is on (the emulator's default, Adobe's model). The TV and the phone are two devices with two
+ * addresses, as at home (the phone usually on its mobile network): each reaches the emulator through its own
+ * port of the device network (test/support/device-network.ts), which adds its X-Forwarded-For. Every stack
+ * is a fresh emulator, so each journey starts as a new TV with Adobe's one-time burst still to spend.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/server';
 import { startSecondScreen, type SecondScreenServer } from '../../../second-screen/server';
-import { launchApp, ROOT, type AppSession, type LaunchOptions } from '../harness';
+import { startDeviceNetwork, type Device } from '../../support/device-network';
+import { launchApp, printThrottling, ROOT, type AppSession, type LaunchOptions } from '../harness';
 
 export interface Stack {
   emu: RunningEmulator;
   site: SecondScreenServer;
+  /** The TV's and the phone's way to the Adobe side (two addresses, two throttling budgets). */
+  tv: Device;
+  phone: Device;
   rewrite: Record<string, string>;
   close(): Promise<void>;
 }
 
 export async function startStack(settings: Record<string, unknown> = {}): Promise<Stack> {
   const emu = await startEmulator({ adobePort: 0, programmerPort: 0, quiet: true, settings });
-  const site = await startSecondScreen({ port: 0, adobeUrl: emu.adobeUrl, quiet: true });
+  const network = await startDeviceNetwork(emu.adobeUrl);
+  const tv = await network.device();
+  const phone = await network.device();
+  const site = await startSecondScreen({ port: 0, adobeUrl: phone.url, quiet: true });
   const siteHost = site.url.replace(/^https?:\/\//, '');
-  return {
+  const stack: Stack = {
     emu,
     site,
+    tv,
+    phone,
     // Order matters: full URLs first, then the short URL printed under the code.
     rewrite: {
-      'http://localhost:4010': emu.adobeUrl,
+      'http://localhost:4010': tv.url,
       'http://localhost:4020': emu.programmerUrl,
       'http://localhost:4030': site.url,
       'localhost:4030': siteHost,
     },
     close: async () => {
+      await printThrottling(emu.adobeUrl).catch(() => undefined);
       await site.close();
+      await network.close();
       await emu.close();
     },
   };
+  return stack;
+}
+
+/** 429s the clients provoked (the emulator's throttle refused them), injected 429s apart. */
+export async function provoked429(stack: Stack): Promise<JournalEntry[]> {
+  return (await journal(stack)).filter((e) => e.throttled);
 }
 
 /**
@@ -81,6 +103,11 @@ export interface JournalEntry {
   method: string;
   path: string;
   status: number;
+  /** The emulator's throttle refused it: a 429 the client provoked. */
+  throttled?: true;
+  /** An injected fault answered it (its type). */
+  fault?: string;
+  headers?: Record<string, string | undefined>;
 }
 
 export async function journal(stack: Stack, since = 0): Promise<JournalEntry[]> {

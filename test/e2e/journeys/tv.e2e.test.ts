@@ -17,6 +17,7 @@ import {
   journey,
   lastSeq,
   launchTv,
+  provoked429,
   startStack,
   subscriber,
   waitForJourney,
@@ -152,7 +153,8 @@ describe('(a) first launch to sign-out', () => {
     await app.press('Enter');
     await app.waitForState((s) => s.route === 'catalog');
 
-    // Account → Sign out (confirmed) → provider picker, with the provider's logout hint.
+    // Account → Sign out (confirmed) → provider picker. Acme's logout is interactive; a TV has no browser:
+    // done, never a URL to visit (issue 16; the flows hand the page a plain sentence).
     await app.press('Up');
     await app.waitForState((s) => s.focusedLabel === 'Account');
     await app.press('Enter');
@@ -163,9 +165,10 @@ describe('(a) first launch to sign-out', () => {
     await app.screenshot('journey-a-08-sign-out-confirm');
     await app.press('Enter');
     const out = await app.waitForState((s) => s.route === 'providers' && s.focusedLabel === 'Acme Cable', 15000);
-    expect(out.toast ?? '').toContain('To finish signing out at your provider, visit');
+    expect(out.toast ?? '').not.toMatch(/visit|https?:|\/\//);
     await app.screenshot('journey-a-09-signed-out');
     expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    expect(await provoked429(stack)).toEqual([]); // throttling on: neither the TV nor the phone provoked a 429
   });
 });
 
@@ -192,6 +195,8 @@ describe('(b) relaunch with cached state', () => {
     expect(paths.some((p) => /\/profiles/.test(p))).toBe(true); // the profile is checked
     expect(paths.filter((p) => /\/configuration/.test(p))).toEqual([]);
     expect(paths.filter((p) => /\/o\/client\/register/.test(p))).toEqual([]);
+    // The relaunched app knows the burst is spent (its budget outlives the launch): no 429 for the relaunch.
+    expect(await provoked429(stack)).toEqual([]);
   });
 });
 
@@ -220,6 +225,7 @@ describe('(c) activation code expiry', () => {
     expect(paths.filter((p) => p.includes(oldCode))).toEqual([]);
     expect(paths.some((p) => p.includes(`/profiles/code/${newCode}`))).toBe(true);
     expect((await journey(app)).activationCode).toBe(newCode);
+    expect(await provoked429(stack)).toEqual([]);
   });
 });
 
@@ -282,5 +288,6 @@ describe('(d) provider chosen on the second screen', () => {
         .join(' '),
     );
     expect(stored).toContain('BlueRiverTV');
+    expect(await provoked429(stack)).toEqual([]);
   });
 });
