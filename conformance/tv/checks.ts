@@ -370,11 +370,6 @@ export function tvAtRest(ev: TvEvidence): Outcome {
   );
 }
 
-/** Adobe's 429s in the TV phase's journal (throttling as the emulator is configured by default). */
-export function throttled(journal: JournalEntry[]): JournalEntry[] {
-  return journal.filter((e) => e.status === 429);
-}
-
 export const TV_CHECKS: Record<number, (ev: TvEvidence) => Outcome> = {
   6: tvConfiguration,
   11: tvPollCadence,

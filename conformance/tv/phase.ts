@@ -37,17 +37,9 @@ export async function runTvPhase(options: TvPhaseOptions): Promise<TvPhase> {
   try {
     await emu.settings({ mediaTokenTtlMs: MEDIA_TOKEN_TTL_MS });
     throttling = (await emu.admin<{ throttling?: boolean }>('GET', 'settings')).throttling === true;
-    // Each TV is a household of its own: its own client IP budget (Adobe throttles per client IP), so one TV's
-    // one-time burst is not spent by the TV before it. Relaunches of the same TV keep the spent budget.
-    const newHousehold = async () => {
-      if (!throttling) return;
-      await emu.settings({ throttling: false }); // switching off clears the buckets
-      await emu.settings({ throttling: true });
-    };
+    // Each TV has an address of its own (BrowserTv.open → emu.device()): Adobe throttles per device address.
     await firstLaunchTvJourney(emu, rec, facts);
-    await newHousehold();
     await profileChooserTvJourney(emu, rec, facts);
-    await newHousehold();
     await phoneChoiceTvJourney(emu, rec, facts);
     await emu.sync();
   } finally {
