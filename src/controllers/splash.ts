@@ -5,17 +5,19 @@
  * The view is src/pages/Splash.ts.
  */
 import type { SignedInProfile } from '../flows/api';
+import { t, type MessageKey } from '../lib/language';
 import type { TimerId } from '../lib/registry';
 import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
 
-/** Progress copy; the second line shows once registration has had time to finish. */
-export const BOOT_STEPS = ['Registering this TV…', 'Checking your TV provider…'] as const;
+/** Progress copy (translation keys); the second line shows once registration has had time to finish. */
+export const BOOT_STEPS = ['splash.registering', 'splash.checkingProvider'] as const satisfies readonly MessageKey[];
 export const STEP_MS = 700;
 /** How many profiles the chooser offers (longest validity first). */
 export const CHOOSER_MAX = 3;
 
 export type SplashState =
+  /** `step`: the progress line, translated. */
   | { kind: 'booting'; step: string }
   /** `now`: when the choice was offered (the view prints each profile's validity from it). */
   | { kind: 'choosing'; profiles: SignedInProfile[]; now: number }
@@ -29,23 +31,24 @@ export class SplashController extends Controller<SplashState> {
     private readonly deps: Pick<Deps, 'flows' | 'nav' | 'timers' | 'now' | 'session'>,
     private readonly exit: () => void,
   ) {
-    super({ kind: 'booting', step: BOOT_STEPS[0] });
+    super({ kind: 'booting', step: t(BOOT_STEPS[0]) });
   }
 
   async boot(): Promise<void> {
     const ticket = this.latest.next();
     const { flows, timers, nav, session } = this.deps;
-    this.set({ kind: 'booting', step: BOOT_STEPS[0] });
+    this.set({ kind: 'booting', step: t(BOOT_STEPS[0]) });
     timers.clearTimeout(this.stepTimer);
     this.stepTimer = timers.setTimeout(() => {
-      if (ticket.live) this.set({ kind: 'booting', step: BOOT_STEPS[1] });
+      if (ticket.live) this.set({ kind: 'booting', step: t(BOOT_STEPS[1]) });
     }, STEP_MS);
     const result = await flows.boot();
     if (!ticket.live) return;
     timers.clearTimeout(this.stepTimer);
     if (!result.ok) {
-      const retry = { id: 'retry', label: 'Retry' };
-      return this.set(failed('We could not start the app', result.failure, retry, { id: 'exit', label: 'Exit' }));
+      const retry = { id: 'retry', label: t('common.retry') };
+      const exit = { id: 'exit', label: t('common.exit') };
+      return this.set(failed(t('splash.failedTitle'), result.failure, retry, exit));
     }
     session.booted = true;
     const outcome = result.value;

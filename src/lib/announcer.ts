@@ -14,16 +14,22 @@ import speakSeries, { type SpeechSeries } from '@lightningjs/sdk/src/Accessibili
 import { speechTag } from './language';
 import { Log } from './log';
 
-/** Something to say: a phrase, or phrases in order (nested lists flatten). */
-export type Speech = string | readonly Speech[];
-/** What an element offers: speech, nothing, or a function read when it is spoken (current state). */
-export type SpeechValue = Speech | null | undefined | (() => Speech | null | undefined);
+/**
+ * Something to say: a phrase, phrases in order (nested lists flatten), nothing (null/undefined), or a
+ * function read when it is spoken (so the current state is said).
+ */
+export type Speech = string | null | undefined | readonly Speech[] | (() => Speech);
+/** What an element offers to the announcer. */
+export type SpeechValue = Speech;
 
 /** The properties the announcer reads from an element on the focus path. */
 export interface Announcing {
   announce?: SpeechValue;
   announceContext?: SpeechValue;
 }
+
+/** The focus path, or how to read it when the announcement is made (it may still be changing). */
+export type FocusPath = readonly unknown[] | (() => readonly unknown[] | undefined);
 
 /** Where speech goes. */
 export interface SpeechPort {
@@ -46,15 +52,17 @@ export interface AnnouncerOptions {
 }
 
 /** Flatten speech into non-empty phrases. */
-export function phrases(value: SpeechValue): string[] {
+export function phrases(value: Speech, depth = 0): string[] {
+  if (depth > 8) return [];
   const v = typeof value === 'function' ? value() : value;
   if (v === null || v === undefined) return [];
+  if (typeof v === 'function') return phrases(v, depth + 1);
   if (typeof v === 'string') {
     const s = v.replace(/\s+/g, ' ').trim();
     return s ? [s] : [];
   }
   const out: string[] = [];
-  for (const part of v as readonly Speech[]) out.push(...phrases(part));
+  for (const part of v as readonly Speech[]) out.push(...phrases(part, depth + 1));
   return out;
 }
 
@@ -82,7 +90,7 @@ const defaultTimers: AnnouncerTimers = {
 export class Announcer {
   private _enabled = false;
   private previous: readonly unknown[] = [];
-  private pending: readonly unknown[] | null = null;
+  private pending: FocusPath | null = null;
   private timer: unknown;
   private readonly timers: AnnouncerTimers;
   private readonly lang: () => string;
@@ -119,9 +127,9 @@ export class Announcer {
   }
 
   /** The focus path changed: say what is new on it once focus has settled. */
-  focusChanged(path: readonly unknown[]): void {
+  focusChanged(path: FocusPath): void {
     if (!this._enabled) return;
-    this.pending = path.slice();
+    this.pending = typeof path === 'function' ? path : path.slice();
     this.timers.clearTimeout(this.timer);
     this.timer = this.timers.setTimeout(() => this.flush(), this.debounceMs);
   }
@@ -129,11 +137,12 @@ export class Announcer {
   /** Speak a pending focus change now (tests; before `speak()` so the order stays right). */
   flush(): void {
     this.timers.clearTimeout(this.timer);
-    const path = this.pending;
+    const pending = this.pending;
     this.pending = null;
-    if (!path || !this._enabled) return;
+    if (!pending || !this._enabled) return;
+    const path = (typeof pending === 'function' ? pending() : pending) ?? [];
     const said = describeFocus(path, this.previous);
-    this.previous = path;
+    this.previous = path.slice();
     if (said.length) this.say(said);
   }
 
@@ -149,10 +158,10 @@ export class Announcer {
   }
 
   /** Read the whole focus path again (on request). */
-  repeat(path: readonly unknown[]): void {
+  repeat(path: FocusPath): void {
     if (!this._enabled) return;
     this.previous = [];
-    this.pending = path.slice();
+    this.pending = path;
     this.flush();
   }
 
