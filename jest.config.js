@@ -28,7 +28,9 @@ module.exports = {
       testEnvironment: 'node',
       // English translations loaded as at start-up (controllers say things through src/lib/language.ts).
       setupFiles: ['<rootDir>/test/support/translations.ts'],
-      testMatch: ['<rootDir>/test/{emulator,scripts,integration,pass,flows,second-screen,controllers,architecture}/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/{emulator,scripts,integration,pass,flows,second-screen,controllers,architecture}/**/*.test.ts',
+      ],
     },
   ],
 };

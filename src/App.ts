@@ -20,8 +20,8 @@ import { Log } from './lib/log';
 import { appName } from './lib/settings';
 import { Registry } from './lib/registry';
 import { announcer, followVoiceGuidance } from './lib/announcer';
-import { chooseLanguage, t, TRANSLATIONS_FILE } from './lib/language';
-import { preferences } from './lib/preferences';
+import { chooseLanguage, currentLanguage, t, TRANSLATIONS_FILE } from './lib/language';
+import { preferences, type Preferences } from './lib/preferences';
 import { captions } from './player/captions';
 import { platformUserSettings, type PlatformUserSettings } from './platform/userSettings';
 
@@ -101,7 +101,12 @@ export class App extends Router.App<AppTemplateSpec> {
         color: COLORS.background,
         visible: false,
         zIndex: 99,
-        Label: { mount: 0.5, x: SCREEN.w / 2, y: SCREEN.h / 2, text: { text: t('common.loading'), textColor: COLORS.text } },
+        Label: {
+          mount: 0.5,
+          x: SCREEN.w / 2,
+          y: SCREEN.h / 2,
+          text: { text: t('common.loading'), textColor: COLORS.text },
+        },
       },
       Overlay: {
         zIndex: 200,
@@ -145,12 +150,13 @@ export class App extends Router.App<AppTemplateSpec> {
         platform: source.voiceGuidance,
         app: {
           get: () => prefs.get().voiceGuidance,
-          subscribe: (cb) => prefs.subscribe((next, prev) => next.voiceGuidance !== prev.voiceGuidance && cb(next.voiceGuidance)),
+          subscribe: (cb) =>
+            prefs.subscribe((next, prev) => next.voiceGuidance !== prev.voiceGuidance && cb(next.voiceGuidance)),
         },
         confirmation: () => t('a11y.voiceOn'),
       }),
       prefs.subscribe((next, prev) => {
-        if (next.language !== prev.language) this._changeLanguage();
+        if (next.language !== prev.language) void this._languageChosen(next.language);
       }),
     );
     const cc = source.closedCaptions;
@@ -162,7 +168,13 @@ export class App extends Router.App<AppTemplateSpec> {
     }
   }
 
-  /** The viewer chose another language in Account: say so, then restart the UI in it. */
+  /** The viewer changed the language setting: restart when that changes the language on screen. */
+  private async _languageChosen(choice: Preferences['language']): Promise<void> {
+    const code = await chooseLanguage({ preference: choice, platform: settingsSource().language });
+    if (code !== currentLanguage()) this._changeLanguage();
+  }
+
+  /** Say so, then restart the UI in the new language. */
   private _changeLanguage(): void {
     this.tag('Overlay.Toast')!.show(t('settings.changingLanguage'), RESTART_DELAY_MS + 1000);
     Registry.setTimeout(() => restart(), RESTART_DELAY_MS);

@@ -102,9 +102,19 @@ export class CaptionsView extends Lightning.Component<Spec> implements Lightning
     const h = text.renderHeight || this._lines.length * lineH;
     const boxW = w + 2 * PAD_X;
     const boxH = h + 2 * PAD_Y;
-    const x = this._style.align === 'left' ? SAFE.x : this._style.align === 'right' ? SAFE.x + SAFE.w - boxW : (SCREEN.w - boxW) / 2;
+    const x =
+      this._style.align === 'left'
+        ? SAFE.x
+        : this._style.align === 'right'
+          ? SAFE.x + SAFE.w - boxW
+          : (SCREEN.w - boxW) / 2;
     const bottom = this._lifted ? LIFTED : BOTTOM;
-    const y = this._style.vertical === 'top' ? SAFE.y + 40 : this._style.vertical === 'middle' ? (SCREEN.h - boxH) / 2 : bottom - boxH;
+    const y =
+      this._style.vertical === 'top'
+        ? SAFE.y + 40
+        : this._style.vertical === 'middle'
+          ? (SCREEN.h - boxH) / 2
+          : bottom - boxH;
     this.tag('Box')!.patch({ x, y, w: boxW, h: boxH });
     this.tag('Window')!.patch({ x: x - PAD_X, y: y - PAD_Y, w: boxW + 2 * PAD_X, h: boxH + 2 * PAD_Y });
     // The text texture is as wide as its longest line: it sits inside the box's padding.

@@ -75,7 +75,10 @@ export class MessagePanel
     this.tag('Title')!.patch({ text: { text: c.title, textColor: titleColor } });
     this.tag('Message')!.patch({ visible: Boolean(c.message), text: { text: c.message ?? '' } });
     this.tag('Details')!.patch({ visible: Boolean(c.details), text: { text: c.details ?? '' } });
-    this.tag('Code')!.patch({ visible: Boolean(c.code), text: { text: c.code ? t('common.code', { code: c.code }) : '' } });
+    this.tag('Code')!.patch({
+      visible: Boolean(c.code),
+      text: { text: c.code ? t('common.code', { code: c.code }) : '' },
+    });
     const actions = this.tag('Actions')!;
     actions.items = c.actions ?? [];
     actions.index = 0;

@@ -56,7 +56,12 @@ export class CaptionsButton
       pivot: 0.5,
       Ring: { x: -6, y: -6, alpha: 0, texture: focusRing(w, h) },
       Body: { w, h, texture: roundFill(w, h, 0x66000000, h / 2) },
-      Label: { x: w / 2, y: h / 2 + 2, mount: 0.5, text: textStyle(FONT_SIZE.button, COLORS.text, { fontStyle: 'bold' }) },
+      Label: {
+        x: w / 2,
+        y: h / 2 + 2,
+        mount: 0.5,
+        text: textStyle(FONT_SIZE.button, COLORS.text, { fontStyle: 'bold' }),
+      },
     };
   }
 

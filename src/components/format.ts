@@ -69,5 +69,8 @@ export function spokenCountdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
-  return minutes > 0 ? t('a11y.countdown', { minutes, seconds }) : t('a11y.countdownSeconds', { seconds });
+  const m = minutes === 1 ? t('a11y.minute') : t('a11y.minutes', { n: minutes });
+  const s = seconds === 1 ? t('a11y.second') : t('a11y.seconds', { n: seconds });
+  const time = minutes === 0 ? s : seconds === 0 ? m : t('a11y.and', { a: m, b: s });
+  return t('a11y.countdown', { time });
 }

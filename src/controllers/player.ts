@@ -87,7 +87,8 @@ export class PlayerController extends Controller<PlayerState> {
       // The sign-in is gone (expired, invalidated, service reset): offer the way back in, not just Back.
       if (failure.kind === 'authentication')
         return this.fail('error', failure, t('player.signInAgainTitle'), item, true);
-      if (failure.kind === 'denied') return this.fail('denied', failure, t('player.deniedTitle', { title: item.title }), item);
+      if (failure.kind === 'denied')
+        return this.fail('denied', failure, t('player.deniedTitle', { title: item.title }), item);
       return this.fail('error', failure, t('player.startFailedTitle'), item);
     }
     this.setMedia({ kind: 'starting', item, controls: false, focus: 'timeline' });
@@ -158,13 +159,15 @@ export class PlayerController extends Controller<PlayerState> {
   /** Up: the controls show and the CC button takes the remote's focus. */
   up(): void {
     const s = this.state;
-    if (this.isMedia('playing', 'paused', 'ended') && 'controls' in s) this.setMedia({ ...s, controls: true, focus: 'captions' });
+    if (this.isMedia('playing', 'paused', 'ended') && 'controls' in s)
+      this.setMedia({ ...s, controls: true, focus: 'captions' });
   }
 
   /** Down: back to the timeline (controls shown). */
   down(): void {
     const s = this.state;
-    if (this.isMedia('playing', 'paused', 'ended') && 'controls' in s) this.setMedia({ ...s, controls: true, focus: 'timeline' });
+    if (this.isMedia('playing', 'paused', 'ended') && 'controls' in s)
+      this.setMedia({ ...s, controls: true, focus: 'timeline' });
   }
 
   /** Back: from the CC button to the timeline, else stop and return to the catalog. */
@@ -234,9 +237,7 @@ export class PlayerController extends Controller<PlayerState> {
   /** The video element failed (`mediaErrorCode`) or refused to play (`refusal`, e.g. NotAllowedError). */
   videoError(mediaErrorCode: number | undefined, refusal?: string): void {
     if (mediaErrorCode !== undefined)
-      this.playbackError(
-        mediaErrorCode === 2 ? t('player.networkLost') : t('player.cannotPlay'),
-      );
+      this.playbackError(mediaErrorCode === 2 ? t('player.networkLost') : t('player.cannotPlay'));
     // play() refused (autoplay policy): wait for the user's OK instead of failing.
     else if (refusal === 'NotAllowedError') this.playRefused();
   }

@@ -161,7 +161,8 @@ export class PlayerPage
 
   /** Playback changes move no focus: say them. */
   private _sayPhase(kind: PlayerPhase, title: string, from: PlayerPhase): void {
-    if (kind === 'playing') announcer.speak(from === 'paused' ? t('player.playing', { title: '' }) : t('player.playing', { title }));
+    if (kind === 'playing')
+      announcer.speak(from === 'paused' ? t('player.playing', { title: '' }) : t('player.playing', { title }));
     else if (kind === 'paused') announcer.speak(t('player.paused'));
     else if (kind === 'ended') announcer.speak(t('player.ended'));
   }

@@ -62,7 +62,9 @@ function install(): void {
     hls = instance;
     instance.on(Hls.Events.ERROR, (_e, data) => {
       if (data.fatal && hls === instance)
-        fatalListener?.(data.details ? t('player.playbackFailedDetails', { details: data.details }) : t('player.playbackFailed'));
+        fatalListener?.(
+          data.details ? t('player.playbackFailedDetails', { details: data.details }) : t('player.playbackFailed'),
+        );
     });
     captions.attach(hlsBackend(instance as unknown as HlsSubtitles, Hls.Events, el));
     instance.attachMedia(el);

@@ -69,7 +69,16 @@ export interface CaptionBackend {
 
 // --- cue text -------------------------------------------------------------------------------------------
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', lrm: '', rlm: '', quot: '"', apos: "'" };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  lrm: '',
+  rlm: '',
+  quot: '"',
+  apos: "'",
+};
 
 /** A WebVTT cue's text as plain lines: voice/class/italic tags dropped, entities decoded. */
 export function cueLines(text: string): string[] {
@@ -204,7 +213,11 @@ export function hlsBackend(hls: HlsSubtitles, events: Record<string, string>, vi
     if (id === null) return null;
     const want = tracks()[id];
     if (!want) return null;
-    return listTextTracks(video).filter((t) => t.label === want.label && (!want.language || t.language === want.language))[0] ?? null;
+    return (
+      listTextTracks(video).filter(
+        (t) => t.label === want.label && (!want.language || t.language === want.language),
+      )[0] ?? null
+    );
   };
   const apply = (): void => {
     const target = selected === null || selected >= tracks().length ? -1 : selected;
@@ -293,7 +306,8 @@ export function styleFrom(styles: PlatformCaptionStyles | undefined): CaptionSty
   const edge = (styles.fontEdge ?? '').toLowerCase().replace(/[\s-]/g, '_') as CaptionStyle['edge'];
   const align = (styles.textAlign ?? '').toLowerCase();
   const vertical = (styles.textAlignVertical ?? '').toLowerCase();
-  const scale = typeof styles.fontSize === 'number' && styles.fontSize > 0 ? Math.min(3, Math.max(0.5, styles.fontSize)) : 1;
+  const scale =
+    typeof styles.fontSize === 'number' && styles.fontSize > 0 ? Math.min(3, Math.max(0.5, styles.fontSize)) : 1;
   return {
     scale,
     textColor: argb(styles.fontColor, styles.fontOpacity, DEFAULT_STYLE.textColor),
@@ -318,11 +332,16 @@ export interface PlatformCaptions {
 /** "eng" → "en", "es-MX" → "es": for comparing a preference with a track's language. */
 function primary(tag: string | undefined): string {
   const p = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return ({ eng: 'en', spa: 'es', fre: 'fr', fra: 'fr', ger: 'de', deu: 'de', por: 'pt' } as Record<string, string>)[p] ?? p;
+  return (
+    ({ eng: 'en', spa: 'es', fre: 'fr', fra: 'fr', ger: 'de', deu: 'de', por: 'pt' } as Record<string, string>)[p] ?? p
+  );
 }
 
 /** The track to show for a set of wishes, most wanted first (exact tag, then the same language). */
-export function pickTrack(tracks: readonly CaptionTrack[], wishes: ReadonlyArray<string | undefined>): CaptionTrack | null {
+export function pickTrack(
+  tracks: readonly CaptionTrack[],
+  wishes: ReadonlyArray<string | undefined>,
+): CaptionTrack | null {
   if (tracks.length === 0) return null;
   for (const wish of wishes) {
     if (!wish) continue;
@@ -414,7 +433,9 @@ export class Captions {
   }
 
   private choose(track: CaptionTrack | null): void {
-    const choice: CaptionChoice = track ? { enabled: true, language: track.language || undefined } : { enabled: false, language: this.choice().language };
+    const choice: CaptionChoice = track
+      ? { enabled: true, language: track.language || undefined }
+      : { enabled: false, language: this.choice().language };
     if (this.platform) this.session = choice;
     else this.store.set({ captions: choice });
     this.apply();
@@ -448,7 +469,6 @@ export class Captions {
 }
 
 /** The app's captions: the viewer's choice in the app-wide preferences, the UI language as last resort. */
-export const captions = new Captions(
-  { get: () => preferences().get(), set: (patch) => preferences().set(patch) },
-  () => currentLanguage(),
+export const captions = new Captions({ get: () => preferences().get(), set: (patch) => preferences().set(patch) }, () =>
+  currentLanguage(),
 );

@@ -48,7 +48,10 @@ describe('preferences', () => {
     expect(
       parsePreferences({ voiceGuidance: 'yes', language: 'fr', captions: { enabled: true, language: '<script>' } }),
     ).toEqual({ ...DEFAULT_PREFERENCES, captions: { enabled: true } });
-    expect(parsePreferences({ voiceGuidance: true, captions: 7 })).toEqual({ ...DEFAULT_PREFERENCES, voiceGuidance: true });
+    expect(parsePreferences({ voiceGuidance: true, captions: 7 })).toEqual({
+      ...DEFAULT_PREFERENCES,
+      voiceGuidance: true,
+    });
     const throwing: PreferenceStorage = {
       get: () => {
         throw new Error('storage gone');

@@ -41,7 +41,7 @@ async function prepare(app: AppSession, setup: Setup): Promise<void> {
       configurable: true,
       value: {
         speak(u: Utterance) {
-          w.__spoken.push({ text: u.text.replace(/,\u0008 /g, ' | '), lang: u.lang });
+          w.__spoken.push({ text: u.text.split(',\u0008 ').join(' | '), lang: u.lang });
           setTimeout(() => u.onend && u.onend(), 0);
         },
         cancel() {},
@@ -81,7 +81,11 @@ interface CaptionFacts {
 }
 
 /** The player's captions as the journey hook reports them (src/pages/hooks.ts). */
-async function waitForCaptions(app: AppSession, predicate: (c: CaptionFacts) => boolean, timeoutMs = 15000): Promise<CaptionFacts> {
+async function waitForCaptions(
+  app: AppSession,
+  predicate: (c: CaptionFacts) => boolean,
+  timeoutMs = 15000,
+): Promise<CaptionFacts> {
   const deadline = Date.now() + timeoutMs;
   let last: CaptionFacts | undefined;
   while (Date.now() < deadline) {
@@ -99,7 +103,10 @@ async function signIn(stack: Stack, app: AppSession, startLabel: string): Promis
   await app.press('Enter');
   const j = await waitForJourney(app, (x) => !!x.activationCode, 15000);
   const bob = await subscriber(stack, 'bob');
-  await admin(stack, 'POST', `sessions/${j.activationCode}/complete`, { username: bob.username, password: bob.password });
+  await admin(stack, 'POST', `sessions/${j.activationCode}/complete`, {
+    username: bob.username,
+    password: bob.password,
+  });
   await app.waitForState((s) => s.focusedLabel === startLabel, 15000);
   await app.press('Enter');
   await app.waitForState((s) => s.route === 'catalog');
@@ -142,7 +149,10 @@ describe('(a) voice guidance and captions in English', () => {
     await heard(app, 'Get a new code, button', before);
     const j = await waitForJourney(app, (x) => !!x.activationCode, 15000);
     const bob = await subscriber(stack, 'bob');
-    await admin(stack, 'POST', `sessions/${j.activationCode}/complete`, { username: bob.username, password: bob.password });
+    await admin(stack, 'POST', `sessions/${j.activationCode}/complete`, {
+      username: bob.username,
+      password: bob.password,
+    });
     await app.waitForState((s) => s.focusedLabel === 'Start watching', 15000);
     await heard(app, 'Start watching, button', before);
     await app.press('Enter');
@@ -218,7 +228,10 @@ describe('(b) Spanish from the platform language', () => {
       count: 1,
       fault: { type: 'latency', ms: 4000 },
     });
-    await prepare(app, { locale: 'es-MX', preferences: { voiceGuidance: true, language: 'auto', captions: { enabled: false } } });
+    await prepare(app, {
+      locale: 'es-MX',
+      preferences: { voiceGuidance: true, language: 'auto', captions: { enabled: false } },
+    });
     const boot = await heard(app, 'Registrando este televisor…');
     expect(boot.lang).toBe('es-US');
     await app.screenshot('a11y-es-01-splash');
