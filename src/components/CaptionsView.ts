@@ -80,6 +80,10 @@ export class CaptionsView extends Lightning.Component<Spec> implements Lightning
   }
 
   /** Above the control bar (true) or at the bottom of the safe area. */
+  get lifted(): boolean {
+    return this._lifted;
+  }
+
   set lifted(on: boolean) {
     if (on === this._lifted) return;
     this._lifted = on;

@@ -24,7 +24,7 @@ import type { CaptionsView } from '../../src/components/CaptionsView';
 import { announcer, type SpeechPort } from '../../src/lib/announcer';
 import { registerShell } from '../../src/lib/events';
 import { PreferencesStore, setPreferences } from '../../src/lib/preferences';
-import { PlayerPage } from '../../src/pages/Player';
+import { HIDE_AFTER_MS, PlayerPage } from '../../src/pages/Player';
 import { captions, type CaptionBackend, type CaptionTrack } from '../../src/player/captions';
 import { FakeFlows, ok } from '../support/fakeFlows';
 import { SAMPLE_CATALOG, mountPage, type Mounted } from '../support/harness';
@@ -107,6 +107,11 @@ describe('Player: captions and voice guidance', () => {
     b.cues(['[steady 392 Hz tone]', 'caption 1 of 3']);
     expect(view(p).lines).toEqual(['[steady 392 Hz tone]', 'caption 1 of 3']);
     expect(view(p).visible).toBe(true);
+    // Above the control bar while it shows, down at the bottom once it hides.
+    expect(view(p).lifted).toBe(true);
+    p.press('Down');
+    p.timers.advance(HIDE_AFTER_MS);
+    expect(view(p).lifted).toBe(false);
     (p.page as unknown as { _handleCaptions(): void })._handleCaptions();
     expect(said.slice(-1)).toEqual(['Captions: Español']);
     (p.page as unknown as { _handleCaptions(): void })._handleCaptions();
