@@ -231,8 +231,12 @@ export function hlsBackend(hls: HlsSubtitles, events: Record<string, string>, vi
     const event = events[name];
     if (event)
       hls.on(event, () => {
-        apply();
-        onTracks();
+        // After hls.js's own handling: right after this event it selects its default track (none here),
+        // which would undo a choice made inside the handler.
+        void Promise.resolve().then(() => {
+          apply();
+          onTracks();
+        });
       });
   }
   if (events.SUBTITLE_TRACK_SWITCH) hls.on(events.SUBTITLE_TRACK_SWITCH, rewatch);

@@ -240,7 +240,7 @@ describe('back ends', () => {
     expect(list.items.every((t) => t.mode === 'disabled')).toBe(true);
   });
 
-  it('hls.js: its subtitle tracks; selecting sets subtitleTrack, hides the engine’s drawing, and reads the text track hls.js fills', () => {
+  it('hls.js: its subtitle tracks; selecting sets subtitleTrack, hides the engine’s drawing, and reads the text track hls.js fills', async () => {
     const { video, list } = fakeVideo();
     const handlers: Record<string, () => void> = {};
     const hls: HlsSubtitles & { subtitleTracks: Array<{ id: number; name: string; lang: string }> } = {
@@ -264,6 +264,9 @@ describe('back ends', () => {
       { id: 1, name: 'Español', lang: 'es' },
     ];
     handlers.stu!();
+    // hls.js picks its own default right after the event: the choice is applied after that.
+    hls.subtitleTrack = -1;
+    await Promise.resolve();
     expect(changed).toBe(1);
     expect(b.tracks()).toEqual([EN, ES]);
     b.select(0);
@@ -275,6 +278,31 @@ describe('back ends', () => {
     expect(seen.slice(-1)).toEqual([['caption 1 of 3']]);
     b.select(null);
     expect(hls.subtitleTrack).toBe(-1);
+  });
+});
+
+describe('a saved choice on a new hls.js stream', () => {
+  it('survives hls.js selecting its own default right after announcing the tracks', async () => {
+    const { video } = fakeVideo();
+    const handlers: Record<string, () => void> = {};
+    const hls = {
+      subtitleTracks: [] as Array<{ id: number; name: string; lang: string }>,
+      subtitleTrack: -1,
+      subtitleDisplay: true,
+      on: (event: string, cb: () => void) => (handlers[event] = cb),
+    };
+    const { c } = setup({ enabled: true, language: 'en' });
+    c.attach(hlsBackend(hls, { SUBTITLE_TRACKS_UPDATED: 'stu' }, video));
+    hls.subtitleTracks = [
+      { id: 0, name: 'English CC', lang: 'en' },
+      { id: 1, name: 'Español', lang: 'es' },
+    ];
+    // As hls.js does: the event, then its own default (none: -1) in the same call.
+    handlers.stu!();
+    hls.subtitleTrack = -1;
+    await Promise.resolve();
+    expect(hls.subtitleTrack).toBe(0);
+    expect(c.state.active).toEqual(EN);
   });
 });
 

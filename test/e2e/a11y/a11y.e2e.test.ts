@@ -47,7 +47,11 @@ async function prepare(app: AppSession, setup: Setup): Promise<void> {
         cancel() {},
       },
     });
-    if (s.preferences) localStorage.setItem('tve.preferences', JSON.stringify({ v: 1, data: s.preferences }));
+    // Seeded once per tab: a later reload (relaunch) must find what the app stored meanwhile.
+    if (s.preferences && !sessionStorage.getItem('a11y-seeded')) {
+      localStorage.setItem('tve.preferences', JSON.stringify({ v: 1, data: s.preferences }));
+      sessionStorage.setItem('a11y-seeded', '1');
+    }
     if (s.locale) {
       const tag = s.locale;
       Object.defineProperty(Navigator.prototype, 'languages', { get: () => [tag], configurable: true });
@@ -261,7 +265,8 @@ describe('(b) Spanish from the platform language', () => {
     expect(shown.track).toBe('Español');
     expect(shown.lines.join(' ')).toMatch(/subtítulo \d de 3|\d de 3/);
     await app.screenshot('a11y-es-03-player-captions');
-    await app.press('Back');
+    // Down: the timeline (whether or not the controls hid meanwhile); Back leaves the player.
+    await app.press('Down');
     await app.press('Back');
     await app.waitForState((s) => s.route === 'catalog');
 
