@@ -2,10 +2,13 @@
  * Player view: OK on a title lands here. The logic (authorize → stream, retry, leave, controls
  * timing) lives in src/controllers/player.ts; this page draws its state and maps keys, pointer and
  * the VideoPlayer plugin's events to it. It paints nothing opaque while playing: the video shows
- * through the transparent stage.
+ * through the transparent stage. Captions (src/player/captions.ts) are drawn above the video and
+ * below the controls; the CC button takes the remote's focus on Up, the CC key switches at once.
+ * Voice guidance: the busy line, "Playing <title>", "Paused", "Finished", the caption choice, failures.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
+import { CaptionsView } from '../components/CaptionsView';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { messagePanel, type PageTypeConfig } from '../components/PageFrame';
 import { PlayerControls, type ControlAction } from '../components/PlayerControls';
@@ -16,7 +19,11 @@ import {
   type PlayerPhase,
   type PlayerState,
 } from '../controllers/player';
+import { announcer, type Speech } from '../lib/announcer';
+import { toast } from '../lib/events';
+import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
+import { captions, type CaptionsState } from '../player/captions';
 import { Player as Video } from '../player/VideoPlayer';
 import { services } from '../services';
 import { SCREEN } from '../theme';
@@ -26,6 +33,7 @@ export { HIDE_AFTER_MS, SEEK_SECONDS, type PlayerPhase };
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Scrim: object;
+  Captions: typeof CaptionsView;
   Controls: typeof PlayerControls;
   Busy: typeof BusyOverlay;
   Panel: typeof MessagePanel;
@@ -35,9 +43,11 @@ export class PlayerPage
   extends Lightning.Component<Spec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
-  private _ctl = new PlayerController(services(), Video);
+  private _ctl = new PlayerController(services(), Video, { cycle: () => this._cycleCaptions() });
   private _shown: PlayerState = this._ctl.state;
   private _isActive = false;
+  private _stopCaptions?: () => void;
+  private _captionTrack: string | null | undefined = undefined;
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
@@ -45,6 +55,7 @@ export class PlayerPage
       h: SCREEN.h,
       collision: POINTER_PATH,
       Scrim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: 0xf20b1020, visible: false },
+      Captions: { type: CaptionsView },
       Controls: {
         type: PlayerControls,
         alpha: 0,
@@ -71,23 +82,62 @@ export class PlayerPage
   override _active(): void {
     this._isActive = true;
     document.addEventListener('visibilitychange', this._onVisibility);
+    const search = typeof location !== 'undefined' ? location.search : '';
     Video.attach(this, (message) => this._ctl.playbackError(message), {
-      forceHlsJs: /[?&]hlsjs=1\b/.test(typeof location !== 'undefined' ? location.search : ''),
+      forceHlsJs: /[?&]hlsjs=1\b/.test(search),
+      forceNative: /[?&]native=1\b/.test(search),
     });
-    setJourneyInfo({ player: () => videoFacts(Video.element) });
+    setJourneyInfo({
+      player: () => videoFacts(Video.element),
+      captions: () => ({
+        track: captions.state.active ? captions.state.active.label : null,
+        tracks: captions.state.tracks.map((tr) => tr.label),
+        lines: this.tag('Captions')!.lines,
+      }),
+    });
+    this._captionTrack = undefined;
+    this._stopCaptions = captions.subscribe((c) => this._renderCaptions(c));
+    this._renderCaptions(captions.state);
     void this._ctl.start();
   }
 
   override _inactive(): void {
     this._isActive = false;
     document.removeEventListener('visibilitychange', this._onVisibility);
+    this._stopCaptions?.();
     this._ctl.stop();
     Video.detach();
+    this.tag('Captions')!.lines = [];
+  }
+
+  /** Said when the player takes focus: the title being opened (the busy line follows). */
+  get announce(): Speech {
+    const s = this._ctl.state;
+    return 'item' in s && s.item ? s.item.title : undefined;
+  }
+
+  /** CC: the next caption choice; a title without captions says so. */
+  private _cycleCaptions(): void {
+    if (captions.state.tracks.length === 0) toast(t('captions.none'));
+    else captions.cycle();
+  }
+
+  /** The caption lines and the CC button; a change of track is said (not the first state). */
+  private _renderCaptions(c: CaptionsState): void {
+    const view = this.tag('Captions')!;
+    view.style = c.style;
+    view.lines = c.lines;
+    const track = c.active ? c.active.label || c.active.language : null;
+    this.tag('Controls')!.captionTrack = track;
+    if (this._captionTrack !== undefined && track !== this._captionTrack)
+      announcer.speak(track === null ? t('captions.off') : t('captions.on', { track }));
+    this._captionTrack = c.tracks.length > 0 ? track : this._captionTrack;
   }
 
   private _render(s: PlayerState): void {
     const prev = this._shown;
     this._shown = s;
+    if (prev.kind !== s.kind && 'item' in s && s.item) this._sayPhase(s.kind, s.item.title, prev.kind);
     const failed = s.kind === 'denied' || s.kind === 'error';
     setJourneyInfo({ playerPhase: s.kind === 'idle' ? null : s.kind });
     if (failed && prev !== s) {
@@ -99,13 +149,22 @@ export class PlayerPage
     this.tag('Scrim')!.visible = failed || s.kind === 'authorizing';
     const busy = this.tag('Busy')!;
     busy.visible = s.kind === 'authorizing' || s.kind === 'starting';
-    busy.label = s.kind === 'starting' ? 'Starting…' : 'Checking your access…';
+    busy.label = s.kind === 'starting' ? t('player.starting') : t('player.checkingAccess');
     this.tag('Panel')!.visible = failed;
     if (!('controls' in s)) controls.alpha = 0;
     else if (s.controls) controls.setSmooth('alpha', 1, { duration: 0.2 });
     else if (prev.kind === s.kind) controls.setSmooth('alpha', 0, { duration: 0.6 });
     controls.playing = s.kind === 'playing' || s.kind === 'starting';
+    this.tag('Captions')!.lifted = 'controls' in s && s.controls;
     this._refocus();
+  }
+
+  /** Playback changes move no focus: say them. */
+  private _sayPhase(kind: PlayerPhase, title: string, from: PlayerPhase): void {
+    if (kind === 'playing')
+      announcer.speak(from === 'paused' ? t('player.playing', { title: '' }) : t('player.playing', { title }));
+    else if (kind === 'paused') announcer.speak(t('player.paused'));
+    else if (kind === 'ended') announcer.speak(t('player.ended'));
   }
 
   private _updateProgress(current: number): void {
@@ -177,7 +236,13 @@ export class PlayerPage
   }
 
   override _handleBack(): boolean | void {
-    this._ctl.leave();
+    this._ctl.back();
+    return true;
+  }
+
+  /** The remote's CC / subtitle key (platform key maps name it "Captions"). */
+  _handleCaptions(): boolean {
+    this._ctl.switchCaptions();
     return true;
   }
 
@@ -198,12 +263,13 @@ export class PlayerPage
   }
 
   override _handleUp(): boolean | void {
-    this._ctl.poke();
+    this._ctl.up();
     return true;
   }
 
   override _handleDown(): boolean | void {
-    return this._handleUp();
+    this._ctl.down();
+    return true;
   }
 
   _onPanelAction(id: string): void {
@@ -211,8 +277,10 @@ export class PlayerPage
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    const k = this._ctl.state.kind;
-    return k === 'denied' || k === 'error' ? this.tag('Panel') : undefined;
+    const s = this._ctl.state;
+    if (s.kind === 'denied' || s.kind === 'error') return this.tag('Panel');
+    if ('focus' in s && s.focus === 'captions' && s.controls) return this.tag('Controls')!.tag('CaptionsButton');
+    return undefined;
   }
 
   // --- pointer: hover anywhere shows the controls; the control layer reports its clicks ---

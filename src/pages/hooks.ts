@@ -24,6 +24,8 @@ export interface JourneyInfo {
   titles(): Array<{ id: string; title: string; access: string }>;
   /** What the player page is showing: 'authorizing' | 'playing' | 'error' | 'ended' | null. */
   playerPhase: string | null;
+  /** The caption track shown (its name, null when off) and the lines on screen now. */
+  captions(): { track: string | null; tracks: string[]; lines: string[] };
 }
 
 /** What the hook reports about the video element (never its source URL, which carries the media token). */
@@ -46,6 +48,7 @@ const info: JourneyInfo = {
   player: () => null,
   titles: () => [],
   playerPhase: null,
+  captions: () => ({ track: null, tracks: [], lines: [] }),
 };
 
 if (typeof window !== 'undefined') (window as unknown as { __tveJourney: JourneyInfo }).__tveJourney = info;
