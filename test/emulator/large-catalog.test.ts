@@ -76,7 +76,7 @@ it('a generated title plays through the token-gated origin after decisions/autho
   const master = await http('GET', `${item.streamUrl}?mediaToken=${encodeURIComponent(token)}`);
   expect(master.status).toBe(200);
   expect(master.text).toContain('#EXTM3U');
-});
+}, 60_000);
 
 it('switches at run time: standard, a custom size, back to large (same titles again)', async () => {
   const first = await catalog();
