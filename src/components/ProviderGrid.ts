@@ -1,7 +1,7 @@
 /**
  * The picker's virtualized grid: section headers, rows of provider tiles and a "no match" message, of
  * which only the rows in view plus a margin above and below exist as Lightning elements (a list of
- * 1,000 providers keeps about thirty tiles alive). Rows are made as they come near and dropped when
+ * 1,000 providers keeps at most forty tiles alive). Rows are made as they come near and dropped when
  * they leave the margin, so a tile's logo is requested only when its row is close to the screen.
  * The rows and the focused (row, col) come from the controller; this draws and scrolls.
  */
@@ -9,16 +9,20 @@ import { Lightning } from '@lightningjs/sdk';
 import type { PickerRow } from '../controllers/providers';
 import type { Provider } from '../flows/api';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
-import { COLORS, FONT_SIZE, textStyle } from '../theme';
+import { COLORS, FONT_SIZE, focusBleed, textStyle } from '../theme';
 import { PROVIDER_TILE, ProviderTile } from './ProviderTile';
 import { liveRange, rowTops, scrollFor } from './virtual-window';
 
 export const GRID = { gapX: 32, gapY: 28, pad: 24 } as const;
+/** Tiles sit this far inside the grid's edges, so a focused tile's ring and scale-up stay in the safe area. */
+export const TILE_INSET = focusBleed(PROVIDER_TILE.w);
 export const COL_STEP = PROVIDER_TILE.w + GRID.gapX;
 /** Row heights by kind (a tile row includes the gap below it). */
 export const ROW_H = { tiles: PROVIDER_TILE.h + GRID.gapY, header: 68, empty: 168 } as const;
-/** Rows kept alive beyond the viewport, in px above and below (one tile row each way). */
+/** Rows are made when they come within this distance of the view (px; one tile row)… */
 const MARGIN = ROW_H.tiles;
+/** …and dropped only beyond this one, so moving back and forth over a row boundary makes nothing anew. */
+const KEEP = 2 * ROW_H.tiles;
 
 /** User-facing strings (one place, for translation). */
 export const GRID_TEXT = {
@@ -70,8 +74,9 @@ export class ProviderGrid
     this._cell = { row, col };
     const target = scrollFor(this._tops, row, this.viewportH);
     const [first, end] = liveRange(this._tops, target, this.viewportH, MARGIN);
+    const [keepFirst, keepEnd] = liveRange(this._tops, target, this.viewportH, KEEP);
     this._live.forEach((el, i) => {
-      if (i < first || i >= end) {
+      if (i < keepFirst || i >= keepEnd) {
         this.tag('Rows')!.childList.remove(el);
         this._live.delete(i);
       }
@@ -137,6 +142,7 @@ export class ProviderGrid
       });
     }
     return list.childList.a({
+      x: TILE_INSET,
       y,
       collision: POINTER_PATH,
       children: row.tiles.map((t, c) => ({

@@ -10,12 +10,12 @@ import { focusRing, roundFill } from './surfaces';
  * One MVPD in the picker: logo on a light plate (logos are drawn for light backgrounds), name below.
  * Without a logo — none configured, not loaded yet, or failed — the plate shows the name itself.
  */
-export const PROVIDER_TILE = { w: 320, h: 196 } as const;
-const PLATE = { w: 288, h: 108 };
+export const PROVIDER_TILE = { w: 312, h: 196 } as const;
+const PLATE = { w: PROVIDER_TILE.w - 32, h: 108 };
 const PLATE_LIGHT = 0xfff4f6fb;
 const INK = 0xff1b2238;
 /** About what fits on one line of the name at body size. */
-const ONE_LINE_CHARS = 19;
+const ONE_LINE_CHARS = 18;
 
 /** User-facing strings of the tile (one place, for translation). */
 export const TILE_TEXT = { lastUsed: 'Last used', onPhone: 'Other provider?' };

@@ -136,7 +136,7 @@ export class Providers
       this.tag('Field')!.show(s.query, s.searching);
       this.tag('Subtitle')!.text!.text = !s.searching
         ? PAGE_TEXT.subtitle
-        : s.query
+        : s.query && s.matches
           ? `${PAGE_TEXT.matches(s.matches)} “${s.query}”`
           : PAGE_TEXT.searchHint;
       const grid = this.tag('Viewport.Grid')!;
@@ -156,7 +156,8 @@ export class Providers
     if (searching) this.tag('Keyboard')!.reset();
     const top = searching ? TOP.search : TOP.browse;
     const viewport = this.tag('Viewport')!;
-    viewport.patch({ y: top - GRID.pad, w: SAFE.w + 2 * GRID.pad, h: BOTTOM - top + 2 * GRID.pad });
+    // Padding above and at the sides for the focus ring and scale-up; none below: nothing past the safe area.
+    viewport.patch({ y: top - GRID.pad, w: SAFE.w + 2 * GRID.pad, h: BOTTOM - top + GRID.pad });
     this.tag('Viewport.Grid')!.viewportH = BOTTOM - top;
   }
 
