@@ -195,6 +195,10 @@ describe('Keyboard', () => {
     k.press('Enter');
     k.press('Up'); // from Space to the nearest key above it
     expect(label(k.focused())).toBe('X');
+    k.press('Down');
+    k.press('Right');
+    k.press('Up'); // from the wide Delete key: Z is nearer than Y, the key in the same column
+    expect(label(k.focused())).toBe('Z');
     const actions = k.signals.map((s) => s.args[0] as KeyAction);
     expect(actions).toEqual([
       { kind: 'char', char: 'O' },

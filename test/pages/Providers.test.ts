@@ -3,6 +3,9 @@ import type { Provider } from '../../src/flows/api';
 import { Providers } from '../../src/pages/Providers';
 import { ACME, BLUE, FakeFlows, SUMMIT, fail, ok } from '../support/fakeFlows';
 import { mountPage, type Mounted } from '../support/harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveSettings } from '../../src/services';
 
 const p = (id: string, displayName: string): Provider => ({ id, displayName, isTempPass: false, isProxy: false });
 const label = (m: Mounted<Providers>) => (m.focused() as unknown as { label?: string } | undefined)?.label;
@@ -154,5 +157,21 @@ describe('Providers (picker)', () => {
     await m.settle();
     expect(flows.count('providers')).toBe(2);
     expect(m.page.zone).toBe('grid');
+  });
+});
+
+describe('settings featuredProviders', () => {
+  const settingsJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'settings.json'), 'utf8')) as {
+    appSettings: { adobePass: Record<string, unknown> };
+  };
+
+  it('reach the TV settings from settings.json (strings only), not the flows config', () => {
+    const adobePass = settingsJson.appSettings.adobePass;
+    const resolved = resolveSettings(adobePass);
+    expect(resolved.tv.featuredProviders).toEqual(adobePass.featuredProviders);
+    expect(resolved.tv.featuredProviders).toContain('AcmeCable');
+    expect('featuredProviders' in resolved.flows).toBe(false);
+    expect(resolveSettings({ ...adobePass, featuredProviders: ['A', 3, ''] }).tv.featuredProviders).toEqual(['A']);
+    expect(resolveSettings({ ...adobePass, featuredProviders: 'A' }).tv.featuredProviders).toBeUndefined();
   });
 });
