@@ -158,7 +158,7 @@ export class ProvidersController extends Controller<ProvidersState> {
     if (s.zone === 'grid') {
       const below = this.tileRow(s, s.row, 1);
       if (below >= 0) this.focusCell(below, s.col);
-    } else if (s.zone === 'search' && s.rail) this.set({ ...s, zone: 'rail' });
+    } else if (s.zone === 'search') this.set({ ...s, zone: s.searching ? 'keyboard' : s.rail ? 'rail' : 'grid' });
     else this.set({ ...s, zone: 'grid' });
     return true;
   }

@@ -237,6 +237,9 @@ describe('ProvidersController: search', () => {
     expect(ctl.focused()).toBe(PHONE_CHOICE);
     ctl.up();
     expect(picking(ctl.state).zone).toBe('keyboard');
+    ctl.pointAt('search'); // the pointer on the field, then Down: back to the keyboard
+    ctl.down();
+    expect(picking(ctl.state).zone).toBe('keyboard');
   });
 
   it('the results grid starts at the first match; typing while there keeps focus in the grid', async () => {

@@ -22,6 +22,34 @@ export interface PressCost {
 /** Ready: the picker is shown with a provider tile focused. */
 export const PICKER_READY = `window.__tve && window.__tve.route() === 'providers' && /ProviderTile$/.test(window.__tve.focusPath().join('/'))`;
 
+/**
+ * Init script: stamps when the picker route is first shown (`routeAt`) and when it is first interactive
+ * (`readyAt`), ms since navigation, checked every animation frame — so the picker's own time (its
+ * configuration request, sorting, first rows) can be told from the boot before it.
+ */
+export const MILESTONES = `(() => {
+  const m = (window.__pickerMilestones = { routeAt: null, readyAt: null });
+  const tick = () => {
+    try {
+      const h = window.__tve;
+      if (h && m.routeAt === null && h.route() === 'providers') m.routeAt = performance.now();
+      if (m.routeAt !== null && (${PICKER_READY})) {
+        m.readyAt = performance.now();
+        return;
+      }
+    } catch (e) {}
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+export async function milestones(b: BenchBrowser): Promise<{ routeAt: number; readyAt: number }> {
+  await b.page.waitForFunction('window.__pickerMilestones && window.__pickerMilestones.readyAt !== null', undefined, {
+    timeout: 60000,
+  });
+  return (await b.page.evaluate('window.__pickerMilestones')) as { routeAt: number; readyAt: number };
+}
+
 /** Press each key code in turn, `gapMs` apart, and report what each press cost. */
 export async function pressCosts(b: BenchBrowser, codes: number[], gapMs = 350): Promise<PressCost[]> {
   return (await b.page.evaluate(`(async () => {

@@ -1,7 +1,8 @@
 /**
  * The provider picker with a configuration of 1,000 MVPDs (emulator fixture switch `mvpdCount`) against
  * the standard fixture (issue 13, "Done when"), in Chromium on the build (TVE_E2E_DIR, default build/):
- *  - picker interactive (navigation → a provider tile focused) within 1.2× of the standard's,
+ *  - picker interactive within 1.2× of the standard's: its own time (picker route shown → a provider tile
+ *    focused: configuration request, sorting, first rows) and from navigation (boot included),
  *  - the cost of a key press (key handling + the Lightning frames it causes) within 1.2×,
  *  - JS heap (after GC) within 1.3×;
  *  - the list is the featured row, then A–Z (the page's own Intl.Collator), complete;
@@ -24,10 +25,12 @@ import type { PickerInfo } from '../../../src/pages/hooks';
 import { ROOT } from '../harness';
 import {
   KEY,
+  MILESTONES,
   PICKER_READY,
   focusedLabel,
   heapMb,
   inCollatorOrder,
+  milestones,
   picker,
   press,
   pressCosts,
@@ -48,7 +51,10 @@ const WORK_FLOOR_MS = 1;
 const FEATURED = ['Acme Cable', 'NorthStar Fiber', 'Summit Satellite', 'Blue River TV', 'Coastal Cablevision'];
 
 interface Run {
+  /** Navigation → a provider tile focused (boot included). */
   readyMs: number;
+  /** Picker route shown → a provider tile focused: the picker's own time. */
+  pickerMs: number;
   press: PressCost[];
   heapMb: number;
   errors: string[];
@@ -97,6 +103,7 @@ async function open(): Promise<{ b: BenchBrowser; errors: string[] }> {
     if (m.type() === 'error' && !/favicon/.test(m.location().url)) errors.push(m.text());
   });
   b.page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await b.context.addInitScript(MILESTONES);
   await b.page.goto(b.url, { waitUntil: 'load' });
   return { b, errors };
 }
@@ -115,10 +122,11 @@ async function measure(n: number, shot: string | undefined): Promise<Run> {
   const { b, errors } = await open();
   try {
     const readyMs = await b.readyAt(60000);
+    const m = await milestones(b);
     await sleep(1500); // logos of the first rows load; the page settles
     if (shot) await b.page.screenshot({ path: `${SHOTS}/${shot}.png` });
     const costs = await pressCosts(b, [...PATTERN, ...PATTERN]);
-    return { readyMs, press: costs, heapMb: await heapMb(b), errors };
+    return { readyMs, pickerMs: m.readyAt - m.routeAt, press: costs, heapMb: await heapMb(b), errors };
   } finally {
     await b.close();
   }
@@ -204,6 +212,12 @@ beforeAll(async () => {
     [
       `provider picker, ${RUNS} interleaved runs each (medians)    standard    1,000`,
       row('interactive (navigation → focus)', median(s.map((r) => r.readyMs)), median(l.map((r) => r.readyMs)), 'ms'),
+      row(
+        'picker interactive (route → focus)',
+        median(s.map((r) => r.pickerMs)),
+        median(l.map((r) => r.pickerMs)),
+        'ms',
+      ),
       row('key press: work (handler + frames)', works(s), works(l), 'ms'),
       row('key press: latency (to next frame)', latencies(s), latencies(l), 'ms'),
       row('Down into new rows, top: work', works(s), median(checks.top.map((p) => p.work)), 'ms'),
@@ -222,9 +236,11 @@ afterAll(async () => {
 describe('provider picker: 1,000 MVPDs against the standard fixture', () => {
   const limit = (base: number[], ratio: number, floor: number) => ratio * median(base) + Math.max(spread(base), floor);
 
-  it('is interactive within 1.2× of the standard picker', () => {
-    const std = runs.standard.map((r) => r.readyMs);
-    expect(median(runs.large.map((r) => r.readyMs))).toBeLessThanOrEqual(limit(std, 1.2, 50));
+  it('is interactive within 1.2× of the standard picker (the picker’s own time, and from launch)', () => {
+    const own = runs.standard.map((r) => r.pickerMs);
+    expect(median(runs.large.map((r) => r.pickerMs))).toBeLessThanOrEqual(limit(own, 1.2, 50));
+    const launch = runs.standard.map((r) => r.readyMs);
+    expect(median(runs.large.map((r) => r.readyMs))).toBeLessThanOrEqual(limit(launch, 1.2, 50));
   });
 
   it('a key press costs within 1.2× (work per press, and latency to the frame)', () => {
