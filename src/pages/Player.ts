@@ -9,6 +9,7 @@
 import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
 import { CaptionsView } from '../components/CaptionsView';
+import { CaptionsBinding } from '../components/captionsBinding';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { messagePanel, type PageTypeConfig } from '../components/PageFrame';
 import { PlayerControls, type ControlAction } from '../components/PlayerControls';
@@ -19,12 +20,11 @@ import {
   type PlayerPhase,
   type PlayerState,
 } from '../controllers/player';
-import { announcer, type Speech } from '../lib/announcer';
-import { toast } from '../lib/events';
+import { sayPlayerPhase } from '../components/playerSpeech';
+import type { Speech } from '../lib/announcer';
 import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
-import { captions, type CaptionsState } from '../player/captions';
-import { Player as Video } from '../player/VideoPlayer';
+import { Player as Video, type VideoEvents } from '../player/VideoPlayer';
 import { services } from '../services';
 import { SCREEN } from '../theme';
 import { setJourneyInfo, videoFacts } from './hooks';
@@ -43,11 +43,21 @@ export class PlayerPage
   extends Lightning.Component<Spec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
-  private _ctl = new PlayerController(services(), Video, { cycle: () => this._cycleCaptions() });
+  private _captions = new CaptionsBinding({
+    view: () => this.tag('Captions')!,
+    setTrack: (track) => (this.tag('Controls')!.captionTrack = track),
+  });
+  private _ctl = new PlayerController(services(), Video, { cycle: () => this._captions.cycle() });
   private _shown: PlayerState = this._ctl.state;
+  /** The VideoPlayer plugin's media events → the controller. */
+  readonly media: VideoEvents = {
+    playing: () => this._ctl.playing(),
+    pause: () => this._ctl.paused(),
+    ended: () => this._ctl.ended(),
+    progress: (at) => this._updateProgress(at),
+    error: (code, refusal) => this._ctl.videoError(code, refusal),
+  };
   private _isActive = false;
-  private _stopCaptions?: () => void;
-  private _captionTrack: string | null | undefined = undefined;
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
@@ -83,31 +93,24 @@ export class PlayerPage
     this._isActive = true;
     document.addEventListener('visibilitychange', this._onVisibility);
     const search = typeof location !== 'undefined' ? location.search : '';
-    Video.attach(this, (message) => this._ctl.playbackError(message), {
+    Video.attach(this.media, (message) => this._ctl.playbackError(message), {
       forceHlsJs: /[?&]hlsjs=1\b/.test(search),
       forceNative: /[?&]native=1\b/.test(search),
     });
     setJourneyInfo({
       player: () => videoFacts(Video.element),
-      captions: () => ({
-        track: captions.state.active ? captions.state.active.label : null,
-        tracks: captions.state.tracks.map((tr) => tr.label),
-        lines: this.tag('Captions')!.lines,
-      }),
+      captions: () => this._captions.facts(),
     });
-    this._captionTrack = undefined;
-    this._stopCaptions = captions.subscribe((c) => this._renderCaptions(c));
-    this._renderCaptions(captions.state);
+    this._captions.start();
     void this._ctl.start();
   }
 
   override _inactive(): void {
     this._isActive = false;
     document.removeEventListener('visibilitychange', this._onVisibility);
-    this._stopCaptions?.();
+    this._captions.end();
     this._ctl.stop();
     Video.detach();
-    this.tag('Captions')!.lines = [];
   }
 
   /** Said when the player takes focus: the title being opened (the busy line follows). */
@@ -116,28 +119,10 @@ export class PlayerPage
     return 'item' in s && s.item ? s.item.title : undefined;
   }
 
-  /** CC: the next caption choice; a title without captions says so. */
-  private _cycleCaptions(): void {
-    if (captions.state.tracks.length === 0) toast(t('captions.none'));
-    else captions.cycle();
-  }
-
-  /** The caption lines and the CC button; a change of track is said (not the first state). */
-  private _renderCaptions(c: CaptionsState): void {
-    const view = this.tag('Captions')!;
-    view.style = c.style;
-    view.lines = c.lines;
-    const track = c.active ? c.active.label || c.active.language : null;
-    this.tag('Controls')!.captionTrack = track;
-    if (this._captionTrack !== undefined && track !== this._captionTrack)
-      announcer.speak(track === null ? t('captions.off') : t('captions.on', { track }));
-    this._captionTrack = c.tracks.length > 0 ? track : this._captionTrack;
-  }
-
   private _render(s: PlayerState): void {
     const prev = this._shown;
     this._shown = s;
-    if (prev.kind !== s.kind && 'item' in s && s.item) this._sayPhase(s.kind, s.item.title, prev.kind);
+    if (prev.kind !== s.kind && 'item' in s && s.item) sayPlayerPhase(s.kind, s.item.title, prev.kind);
     const failed = s.kind === 'denied' || s.kind === 'error';
     setJourneyInfo({ playerPhase: s.kind === 'idle' ? null : s.kind });
     if (failed && prev !== s) {
@@ -159,14 +144,6 @@ export class PlayerPage
     this._refocus();
   }
 
-  /** Playback changes move no focus: say them. */
-  private _sayPhase(kind: PlayerPhase, title: string, from: PlayerPhase): void {
-    if (kind === 'playing')
-      announcer.speak(from === 'paused' ? t('player.playing', { title: '' }) : t('player.playing', { title }));
-    else if (kind === 'paused') announcer.speak(t('player.paused'));
-    else if (kind === 'ended') announcer.speak(t('player.ended'));
-  }
-
   private _updateProgress(current: number): void {
     const { ratio, duration } = this._ctl.progress(current, Video.duration);
     this.tag('Controls')!.showProgress(ratio, current, duration);
@@ -176,32 +153,6 @@ export class PlayerPage
     const at = this._ctl.seek(seconds);
     if (at !== undefined) this._updateProgress(at);
     return true;
-  }
-
-  // --- VideoPlayer plugin events (fired on the consumer) ---
-  $videoPlayerPlaying(): void {
-    this._ctl.playing();
-  }
-
-  $videoPlayerPause(): void {
-    this._ctl.paused();
-  }
-
-  $videoPlayerEnded(): void {
-    this._ctl.ended();
-  }
-
-  $videoPlayerTimeUpdate(_args: unknown, currentTime: number): void {
-    this._updateProgress(currentTime);
-  }
-
-  $videoPlayerLoadedMetadata(_args: unknown, currentTime: number): void {
-    this._updateProgress(currentTime);
-  }
-
-  $videoPlayerError(args: { videoElement?: HTMLVideoElement; event?: unknown }): void {
-    const refusal = (args?.event as { name?: string } | undefined)?.name;
-    this._ctl.videoError(args?.videoElement?.error?.code, refusal);
   }
 
   /** Sent to the background (TV home, another app): stop and go back (Samsung, Comcast rules). */

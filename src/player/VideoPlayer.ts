@@ -105,10 +105,38 @@ function install(): void {
   });
 }
 
+/** What the player screen hears from the plugin (its `$videoPlayer<Event>` calls, typed). */
+export interface VideoEvents {
+  playing(): void;
+  pause(): void;
+  ended(): void;
+  /** Time update or loaded metadata: where playback is now. */
+  progress(currentTime: number): void;
+  /** A media error: the element's MediaError code, or the name of a refused play() promise. */
+  error(code: number | undefined, refusal: string | undefined): void;
+}
+
+/** The plugin fires `$videoPlayer<Event>` on its consumer: a small adapter instead of page methods. */
+function consumerFor(events: VideoEvents): { fire(name: string, args?: unknown, currentTime?: number): void } {
+  return {
+    fire(name, args, currentTime) {
+      if (name === '$videoPlayerPlaying') events.playing();
+      else if (name === '$videoPlayerPause') events.pause();
+      else if (name === '$videoPlayerEnded') events.ended();
+      else if (name === '$videoPlayerTimeUpdate' || name === '$videoPlayerLoadedMetadata')
+        events.progress(typeof currentTime === 'number' ? currentTime : 0);
+      else if (name === '$videoPlayerError') {
+        const a = args as { videoElement?: HTMLVideoElement; event?: { name?: string } } | undefined;
+        events.error(a?.videoElement?.error?.code, a?.event?.name);
+      }
+    },
+  };
+}
+
 export const Player = {
-  /** The component that receives `$videoPlayer*` events; `onFatal` gets hls.js fatal errors. */
+  /** `events` hears the plugin's media events; `onFatal` gets hls.js fatal errors. */
   attach(
-    consumer: unknown,
+    events: VideoEvents,
     onFatal: (message: string) => void,
     options: { forceHlsJs?: boolean; forceNative?: boolean } = {},
   ): void {
@@ -116,7 +144,7 @@ export const Player = {
     forceHlsJs = Boolean(options.forceHlsJs);
     forceNative = Boolean(options.forceNative);
     fatalListener = onFatal;
-    sdk.consumer(consumer);
+    sdk.consumer(consumerFor(events));
   },
   detach(): void {
     fatalListener = undefined;

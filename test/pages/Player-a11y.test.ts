@@ -72,7 +72,7 @@ describe('Player: captions and voice guidance', () => {
     m = await mountPage(PlayerPage, { flows, session: { catalog: SAMPLE_CATALOG } });
     m.page._onUrlParams({ id: 't01' });
     await m.settle();
-    m.page.$videoPlayerPlaying();
+    m.page.media.playing();
     return m;
   };
   const speakFocus = (page: Mounted<PlayerPage>): void => {
@@ -85,9 +85,9 @@ describe('Player: captions and voice guidance', () => {
     const p = await play();
     const title = SAMPLE_CATALOG.rows[0]!.items[0]!.title;
     expect(said).toContain(`Playing ${title}`);
-    p.page.$videoPlayerPause();
+    p.page.media.pause();
     expect(said.slice(-1)).toEqual(['Paused']);
-    p.page.$videoPlayerPlaying();
+    p.page.media.playing();
     expect(said.slice(-1)).toEqual(['Playing']);
   });
 
