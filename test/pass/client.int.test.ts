@@ -14,6 +14,9 @@ import {
   type JournalEntry,
 } from '../flows/emulator-harness';
 
+// Real sleeps against a throttling emulator: a loaded CI machine needs more than jest's 5 s default.
+jest.setTimeout(30_000);
+
 const SP = 'DEMOTV';
 let emu: Harness;
 let sleeps: number[];
