@@ -60,6 +60,8 @@ export class CatalogController extends Controller<CatalogState> {
   private cancel?: { signal: ReturnType<typeof cancelSource>['signal']; cancel(): void };
   /** Channel resource → decision; resources asked in this visit (answered or not). */
   private decisions = new Map<string, Decision>();
+  /** The catalog's distinct channel resources (computed once per catalog, not on every focus move). */
+  private channels?: { rows: CatalogRow[]; all: string[] };
   private asked = new Set<string>();
   private warned = false;
   /** Each row's focused column, by row id (rows remember it when focus moves away). */
@@ -199,7 +201,7 @@ export class CatalogController extends Controller<CatalogState> {
   private async preauthorize(): Promise<void> {
     const ticket = this.ticket;
     const s = this.state;
-    const all = channelResources(this.deps.session.catalog?.rows ?? []);
+    const all = this.allChannels();
     if (!ticket?.live || !this.cancel || s.kind !== 'browsing') return;
     const near = all.length <= WHOLE_CATALOG_CHANNELS ? all : channelResources(reachable(s.rows, s.row));
     const fresh = near.filter((r) => !this.asked.has(r));
@@ -213,6 +215,12 @@ export class CatalogController extends Controller<CatalogState> {
     if (now.kind !== 'browsing') return;
     if (this.deps.settings.showLockedTitles) this.set({ ...now, access: now.access + 1 });
     else this.show(); // denied titles leave the rows
+  }
+
+  private allChannels(): string[] {
+    const rows = this.deps.session.catalog?.rows ?? [];
+    if (this.channels?.rows !== rows) this.channels = { rows, all: channelResources(rows) };
+    return this.channels.all;
   }
 
   private preauthorizationFailed(failure: Failure): void {
