@@ -47,9 +47,7 @@ const LAYERS = [
     forbid: ['src/platform'],
     message: 'src/lib is below src/platform: it never imports it',
   },
-  // TODO(platform helper: src/lib/storage.ts moves into src/platform/): enable once platform/index.ts and
-  // platform/deviceId.ts no longer import src/lib/storage, so lib and platform import each other no more.
-  // { name: 'platform', from: ['src/platform'], forbid: ['src/lib'], message: 'src/platform never imports src/lib' },
+  { name: 'platform', from: ['src/platform'], forbid: ['src/lib'], message: 'src/platform never imports src/lib' },
   {
     name: 'app-vs-emulator',
     from: ['src'],

@@ -20,14 +20,18 @@ module.exports = {
       ...shared,
       displayName: 'app',
       testEnvironment: 'jsdom',
-      setupFiles: ['jest-canvas-mock'],
+      setupFiles: ['jest-canvas-mock', '<rootDir>/test/support/translations.ts'],
       testMatch: ['<rootDir>/test/{app,platform,pages,components,catalog}/**/*.test.ts'],
     },
     {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{emulator,scripts,integration,pass,flows,second-screen,controllers,architecture}/**/*.test.ts'],
+      // English translations loaded as at start-up (controllers say things through src/lib/language.ts).
+      setupFiles: ['<rootDir>/test/support/translations.ts'],
+      testMatch: [
+        '<rootDir>/test/{emulator,scripts,integration,pass,flows,second-screen,controllers,architecture}/**/*.test.ts',
+      ],
     },
   ],
 };

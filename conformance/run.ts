@@ -34,7 +34,6 @@ import { Facts } from './lib/facts';
 import { Recorder } from './lib/recorder';
 import { appConfig } from './lib/tv';
 import { failureDetails, table, totals, type Row } from './report';
-import { throttled } from './tv/checks';
 import { combine, tvOnly, type TvRun } from './tv/merge';
 import { runTvPhase, type TvPhase } from './tv/phase';
 
@@ -121,7 +120,7 @@ async function main(): Promise<number> {
   const t = totals(rows);
   const nodeLine = tvOnlyRun
     ? 'Node phase skipped (--tv-only).'
-    : `Adobe Pass REST API V2 checklist (spec §19) — ${emu.journal.length} journaled requests (${throttled(emu.journal).length} × 429, the throttling journey provokes them), ${rec.journeys.size} journeys: ${spans(rec)}`;
+    : `Adobe Pass REST API V2 checklist (spec §19) — ${emu.journal.length} journaled requests, ${rec.journeys.size} journeys: ${spans(rec)}`;
   const tvLine =
     tv === 'off'
       ? 'TV phase skipped (--no-tv): the items whose behaviour lives in the pages are not graded.'
@@ -167,10 +166,10 @@ async function main(): Promise<number> {
 }
 
 function tvSummary(tv: TvPhase): string {
-  const n429 = throttled(tv.journal).length;
+  const n429 = `${provoked429(tv.journal).length} × 429 provoked, ${injected429(tv.journal).length} injected`;
   return (
     `TV phase (Chromium; build/, updated to dist/es5 on one TV) — ${tv.journal.length} journaled requests, ` +
-    `${n429} × 429 (emulator throttling ${tv.throttling ? 'on' : 'off'}), ${tv.rec.journeys.size} journeys: ${spans(tv.rec)}; ` +
+    `${n429} (emulator throttling ${tv.throttling ? 'on' : 'off'}), ${tv.rec.journeys.size} journeys: ${spans(tv.rec)}; ` +
     `${tv.seconds.toFixed(1)} s (+ ${tv.buildSeconds.toFixed(1)} s checking the builds)` +
     (tv.facts.notes.length ? `; ${tv.facts.notes.join('; ')}` : '')
   );

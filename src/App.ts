@@ -2,8 +2,12 @@
  * Root component: router outlet, global overlay (toasts, question dialog, exit dialog) and Back policy.
  * Back on a home route (routes.ts HOME_ROUTES) or with no history opens the exit dialog (Cancel
  * focused); the SDK never closes the app by itself. Confirming exits the platform's way.
+ *
+ * Also the viewer's settings: the start-up language (SDK `language()` hook, before any page exists),
+ * voice guidance (every focus change goes to the announcer; on or off as the platform or the app's
+ * setting says), the platform's caption settings, and a restart when the viewer changes the language.
  */
-import { Lightning, Router } from '@lightningjs/sdk';
+import { Lightning, Router, Utils } from '@lightningjs/sdk';
 import { ROUTES, HOME_ROUTES } from './routes';
 import { Dialog, DialogContent, EXIT_ACTIONS, exitDialogContent } from './components/Dialog';
 import { Toast } from './components/Toast';
@@ -14,6 +18,12 @@ import { installTestHook } from './lib/testHook';
 import { platform, setCloseApp } from './platform';
 import { Log } from './lib/log';
 import { appName } from './lib/settings';
+import { Registry } from './lib/registry';
+import { announcer, followVoiceGuidance } from './lib/announcer';
+import { chooseLanguage, currentLanguage, t, TRANSLATIONS_FILE } from './lib/language';
+import { preferences, type Preferences } from './lib/preferences';
+import { captions } from './player/captions';
+import { platformUserSettings, type PlatformUserSettings } from './platform/userSettings';
 
 export interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
   Background: object;
@@ -31,9 +41,50 @@ interface SdkApplication {
 /** The exit confirmation, or a page's question (reported as "error" to the test hook, as before). */
 type OpenDialog = { kind: 'exit' } | { kind: 'error'; resolve: (choice: AskChoice) => void };
 
+let userSettings: PlatformUserSettings | undefined;
+let preferencesAttached = false;
+
+/**
+ * The platform's view of the viewer's settings. RDK: Firebolt's language, voice guidance and caption
+ * settings are passed here as the second argument once src/platform/firebolt.ts provides them.
+ */
+function settingsSource(): PlatformUserSettings {
+  if (!userSettings) userSettings = platformUserSettings(platform.name);
+  return userSettings;
+}
+
+/** The viewer's stored settings (once per run, before the language is chosen). */
+function attachPreferences(): void {
+  if (preferencesAttached) return;
+  preferencesAttached = true;
+  preferences().attach(platform.storage);
+}
+
+/** How the UI restarts in another language (templates are built once per class): a reload. */
+let restart = (): void => window.location.reload();
+
+/** Replace the restart (tests). */
+export function setRestart(fn: () => void): void {
+  restart = fn;
+}
+
+/** How long the "Changing the language…" notice shows before the restart. */
+export const RESTART_DELAY_MS = 800;
+
 export class App extends Router.App<AppTemplateSpec> {
   private _dialog: OpenDialog | null = null;
   private _homeRoutes: readonly string[] = HOME_ROUTES;
+  private _stops: Array<() => void> = [];
+
+  /**
+   * SDK start-up hook, awaited before the App is created: static/translations.json in the language to
+   * start in (the viewer's choice in Account, else the platform's; chooseLanguage never rejects).
+   */
+  static language(): { file: string; language: Promise<string> } {
+    attachPreferences();
+    const language = chooseLanguage({ preference: preferences().get().language, platform: settingsSource().language });
+    return { file: Utils.asset(TRANSLATIONS_FILE), language };
+  }
 
   static override _template(): Lightning.Component.Template<AppTemplateSpec> {
     return {
@@ -50,7 +101,12 @@ export class App extends Router.App<AppTemplateSpec> {
         color: COLORS.background,
         visible: false,
         zIndex: 99,
-        Label: { mount: 0.5, x: SCREEN.w / 2, y: SCREEN.h / 2, text: { text: 'Loading…', textColor: COLORS.text } },
+        Label: {
+          mount: 0.5,
+          x: SCREEN.w / 2,
+          y: SCREEN.h / 2,
+          text: { text: t('common.loading'), textColor: COLORS.text },
+        },
       },
       Overlay: {
         zIndex: 200,
@@ -75,10 +131,64 @@ export class App extends Router.App<AppTemplateSpec> {
       toast: () => this.tag('Overlay.Toast')!.current,
       platform: () => platform.name,
     });
+    this._followSettings();
   }
 
   override _detach(): void {
     registerShell(null);
+    for (const stop of this._stops.splice(0)) stop();
+  }
+
+  /** Voice guidance, captions and the language follow the platform's settings or the viewer's. */
+  private _followSettings(): void {
+    attachPreferences();
+    const source = settingsSource();
+    const prefs = preferences();
+    prefs.setPlatformManaged({ voiceGuidance: !!source.voiceGuidance, captions: !!source.closedCaptions });
+    this._stops.push(
+      followVoiceGuidance(announcer, {
+        platform: source.voiceGuidance,
+        app: {
+          get: () => prefs.get().voiceGuidance,
+          subscribe: (cb) =>
+            prefs.subscribe((next, prev) => next.voiceGuidance !== prev.voiceGuidance && cb(next.voiceGuidance)),
+        },
+        confirmation: () => t('a11y.voiceOn'),
+      }),
+      prefs.subscribe((next, prev) => {
+        if (next.language !== prev.language) void this._languageChosen(next.language);
+      }),
+    );
+    const cc = source.closedCaptions;
+    if (cc) {
+      cc.get()
+        .then((settings) => captions.followPlatform(settings))
+        .catch(() => undefined);
+      this._stops.push(cc.listen((settings) => captions.followPlatform(settings)));
+    }
+  }
+
+  /** The viewer changed the language setting: restart when that changes the language on screen. */
+  private async _languageChosen(choice: Preferences['language']): Promise<void> {
+    const code = await chooseLanguage({ preference: choice, platform: settingsSource().language });
+    if (code !== currentLanguage()) this._changeLanguage();
+  }
+
+  /** Say so, then restart the UI in the new language. */
+  private _changeLanguage(): void {
+    this.tag('Overlay.Toast')!.show(t('settings.changingLanguage'), RESTART_DELAY_MS + 1000);
+    Registry.setTimeout(() => restart(), RESTART_DELAY_MS);
+  }
+
+  // --- voice guidance: every focus change goes to the announcer (what is said comes from the path) ---
+  private _path = (): readonly unknown[] | undefined => this.application?.focusPath;
+
+  override _focus(): void {
+    announcer.focusChanged(this._path);
+  }
+
+  override _focusChange(): void {
+    announcer.focusChanged(this._path);
   }
 
   /** Routes on which Back opens the exit dialog (the UI can change the home set at run time). */
@@ -118,9 +228,9 @@ export class App extends Router.App<AppTemplateSpec> {
     // A newer question replaces an open one (the older one resolves as dismissed).
     if (this._dialog && this._dialog.kind === 'error') this._dialog.resolve(null);
     return new Promise<AskChoice>((resolve) => {
-      const labels = options.actions && options.actions.length ? options.actions : ['OK'];
+      const labels = options.actions && options.actions.length ? options.actions : [t('common.ok')];
       const content: DialogContent = {
-        title: options.title ?? 'Something went wrong',
+        title: options.title ?? t('common.somethingWrong'),
         message: options.message,
         code: options.code,
         actions: labels.map((label) => ({ id: label, label })),

@@ -36,6 +36,8 @@ export interface TvSettings {
   showLockedTitles: boolean;
   /** Short URL printed under the activation code. */
   secondScreenShortUrl: string;
+  /** MVPD ids the provider picker features first (settings `featuredProviders`). */
+  featuredProviders?: string[];
 }
 
 /** What pages share across routes (in memory only). */
@@ -86,7 +88,11 @@ export function resolveSettings(
   return {
     flows: passFlowsConfig(s),
     programmerBaseUrl: s.programmerBaseUrl,
-    tv: { showLockedTitles: s.showLockedTitles !== false, secondScreenShortUrl: s.secondScreenShortUrl },
+    tv: {
+      showLockedTitles: s.showLockedTitles !== false,
+      secondScreenShortUrl: s.secondScreenShortUrl,
+      featuredProviders: s.featuredProviders,
+    },
   };
 }
 

@@ -34,6 +34,8 @@ export type AdobePassSettings = AdobePassPreset &
     presetName: string;
     /** Denied titles shown with a lock (TV only). */
     showLockedTitles?: boolean;
+    /** MVPD ids the TV picker features in its first row, in this order (TV only). */
+    featuredProviders?: string[];
   };
 
 export const DEFAULT_PRESET = 'emulator';
@@ -60,6 +62,8 @@ export class SettingsError extends Error {
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const optNumber = (x: unknown): number | undefined => (typeof x === 'number' && isFinite(x) ? x : undefined);
 const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+/** The strings of a list setting (anything else in it is ignored); undefined when it is no list. */
+const stringList = (x: unknown): string[] | undefined => (Array.isArray(x) ? x.filter(nonEmpty) : undefined);
 
 /** `{ "<mvpd id>": <resources per preauthorize request> }`; entries that are not positive numbers are ignored. */
 function limits(x: unknown): Record<string, number> | undefined {
@@ -98,14 +102,19 @@ export function resolveAdobePass(raw: unknown, presetOverride?: string): AdobePa
     preauthorizeBatchSize: optNumber(raw.preauthorizeBatchSize),
     preauthorizeLimits: limits(raw.preauthorizeLimits),
     showLockedTitles: typeof raw.showLockedTitles === 'boolean' ? raw.showLockedTitles : undefined,
-    hiddenMvpdIds: Array.isArray(raw.hiddenMvpdIds)
-      ? raw.hiddenMvpdIds.filter((x): x is string => typeof x === 'string')
-      : undefined,
+    hiddenMvpdIds: stringList(raw.hiddenMvpdIds),
+    featuredProviders: stringList(raw.featuredProviders),
   };
 }
 
 /** What the flows need from the settings (the TV-only values stay out). */
 export function passFlowsConfig(s: AdobePassSettings): PassFlowsConfig {
-  const { presetName: _name, programmerBaseUrl: _backend, showLockedTitles: _locks, ...flows } = s;
+  const {
+    presetName: _name,
+    programmerBaseUrl: _backend,
+    showLockedTitles: _locks,
+    featuredProviders: _featured,
+    ...flows
+  } = s;
   return flows;
 }

@@ -58,8 +58,10 @@ export class BrowserTv {
     const build = options.build ?? 'build';
     const folder = mkdtempSync(join(tmpdir(), 'tve-conformance-tv-'));
     copyBuild(build, folder);
+    // A device of its own on the simulated network: Adobe throttles each device by its address.
+    const adobeUrl = await emu.device();
     const rewrite = {
-      'http://localhost:4010': emu.adobeUrl,
+      'http://localhost:4010': adobeUrl,
       'http://localhost:4020': emu.programmerUrl,
       ...(options.rewrite ?? {}),
     };

@@ -6,7 +6,7 @@ import { header, type JournalEntry } from '../lib/emulator';
 import type { JourneyRecord, Span } from '../lib/recorder';
 import { count, ep, gaps, line, only, pollsOf } from '../checks/util';
 import { fail, verdict, type Outcome } from '../checks/types';
-import type { TvEvidence } from './facts';
+import type { PlayFacts, TvEvidence } from './facts';
 import { DEVICE_ID_KEY, MEDIA_TOKEN_TTL_MS, storageKey } from './journeys';
 
 interface Located {
@@ -31,6 +31,12 @@ const stepEntries = (ev: TvEvidence, journey: string, step: string) => ev.rec.st
 const playsOf = (ev: TvEvidence) => ev.facts.plays;
 /** Authorize requests that reached a decision: a throttled attempt (429) decided nothing and is not counted. */
 const decisions = (entries: JournalEntry[]) => only(entries, 'authorize').filter((e) => e.status !== 429).length;
+
+/** ' — played another title (…)' when the play's media requests are not for the title OK was pressed on. */
+function otherTitle(p: PlayFacts): string {
+  const others = Array.from(new Set(p.media.map((m) => m.path.split('/')[2] ?? '').filter((id) => id !== p.id)));
+  return others.length ? ` — played another title (${others.join(', ')})` : '';
+}
 
 /** Item 6: configuration only where the user must choose a provider; never while signed in. */
 export function tvConfiguration(ev: TvEvidence): Outcome {
@@ -64,6 +70,12 @@ export function tvConfiguration(ev: TvEvidence): Outcome {
   );
 }
 
+/**
+ * A poll may come later than 5 s by request time and late page timers: Chromium on a loaded 2-core machine, drawing
+ * the code screen (countdown, spinner) with a software renderer, has fired 5 s timers up to ≈ 1.8 s late.
+ */
+const SLOWEST_GAP_MS = 7000;
+
 /** Item 11: every code's requests ≥ 3 s apart, the client's retries after a failed poll included. */
 export function tvPollCadence(ev: TvEvidence): Outcome {
   const all: number[] = [];
@@ -75,7 +87,7 @@ export function tvPollCadence(ev: TvEvidence): Outcome {
       const ms = Math.round(g);
       const failed = polls[i].status >= 400;
       (failed ? afterFailure : all).push(ms);
-      const tooLong = !failed && g > 5750;
+      const tooLong = !failed && g > SLOWEST_GAP_MS;
       if (g < 2995 || tooLong)
         bad.push(
           `${journey} ${code}: ${ms} ms (#${polls[i].seq} ${polls[i].status} → #${polls[i + 1].seq} ${polls[i + 1].status})`,
@@ -85,7 +97,7 @@ export function tvPollCadence(ev: TvEvidence): Outcome {
   const injected = ev.facts.codes.some(({ code }) => pollsOf(ev.journal, code).some((p) => p.status >= 500));
   return verdict(
     [
-      [`poll gaps < 3 s (retries included) or > 5 s + 750 ms: ${bad.join(', ')}`, bad.length === 0],
+      [`poll gaps < 3 s (retries included) or > 7 s: ${bad.join(', ')}`, bad.length === 0],
       ['the injected 5xx reached a poll, and a request followed it', injected && afterFailure.length > 0],
       [`at least 2 gaps observed (saw ${all.length + afterFailure.length})`, all.length + afterFailure.length >= 2],
     ],
@@ -102,7 +114,7 @@ export function tvPreauthorizationOnly(ev: TvEvidence): Outcome {
       const a = decisions(stepEntries(ev, p.journey, p.step));
       const out: string[] = [];
       if (a !== 1) out.push(`${a} authorize`);
-      if (p.media.length > 0) out.push(`${p.media.length} media requests (${p.media[0]!.path})`);
+      if (p.media.length > 0) out.push(`${p.media.length} media requests (${p.media[0]!.path})${otherTitle(p)}`);
       if (p.phase === 'playing' || p.phase === 'starting') out.push(`player ${p.phase}`);
       return out.length ? `${p.step}: ${out.join(', ')}` : '';
     })
@@ -132,6 +144,8 @@ export function tvAuthorizeEveryPlay(ev: TvEvidence): Outcome {
     if (p.expect !== 'play') continue;
     const opened = p.media.filter((m) => m.token);
     if (p.phase !== 'playing') problems.push(`${p.step}: player ${p.phase ?? 'idle'}`);
+    const wrong = otherTitle(p);
+    if (wrong) problems.push(`${p.step}: OK on ${p.id}${wrong}`);
     if (opened.length !== 1 || opened[0]!.status !== 200)
       problems.push(
         `${p.step}: ${opened.length} stream openings with a token (${opened.map((m) => m.status).join(',')})`,
@@ -354,11 +368,6 @@ export function tvAtRest(ev: TvEvidence): Outcome {
     `graded on the browser build (Chromium) after sign-in, 4 plays, relaunch and update: localStorage = ${Object.keys(r.local).length} documented entries (device id, DCR pair, access token, provider, profile parts), fields as documented, no media token, code or decision; sessionStorage, cookies, IndexedDB empty. A web page has no protected storage, so plain localStorage is what design.md allows here; RDK SecureStorage (protected storage) is asserted by the platform layer's unit tests, not by this run`,
     problems,
   );
-}
-
-/** Adobe's 429s in the TV phase's journal (throttling as the emulator is configured by default). */
-export function throttled(journal: JournalEntry[]): JournalEntry[] {
-  return journal.filter((e) => e.status === 429);
 }
 
 export const TV_CHECKS: Record<number, (ev: TvEvidence) => Outcome> = {

@@ -8,6 +8,8 @@ export interface PlayFacts {
   journey: string;
   step: string;
   title: string;
+  /** Catalog id of the title OK was pressed on (its stream is /media/{id}/…). */
+  id: string;
   /** 'play' = an entitled title; 'no-play' = the authorization must refuse it. */
   expect: 'play' | 'no-play';
   /** Player phase when the step ended ('playing', 'denied', 'error'…). */

@@ -142,6 +142,7 @@ async function play(
   expect: PlayFacts['expect'],
 ): Promise<PlayFacts> {
   await focusTitle(tv, title);
+  const id = (await tv.journey()).titles.find((t) => t.title === title)?.id ?? '?';
   await sleep(CATALOG_GUARD_MS);
   const m0 = tv.media.length;
   const settled = await j.step(step, async () => {
@@ -158,6 +159,7 @@ async function play(
     journey,
     step,
     title,
+    id,
     expect,
     phase: settled.playerPhase,
     message: settled.message,

@@ -37,6 +37,7 @@ export async function runTvPhase(options: TvPhaseOptions): Promise<TvPhase> {
   try {
     await emu.settings({ mediaTokenTtlMs: MEDIA_TOKEN_TTL_MS });
     throttling = (await emu.admin<{ throttling?: boolean }>('GET', 'settings')).throttling === true;
+    // Each TV has an address of its own (BrowserTv.open → emu.device()): Adobe throttles per device address.
     await firstLaunchTvJourney(emu, rec, facts);
     await profileChooserTvJourney(emu, rec, facts);
     await phoneChoiceTvJourney(emu, rec, facts);

@@ -24,8 +24,9 @@ export function transpileToEs5(code: string): string {
 
 /** Files the app loads at run time from static/ that come from npm packages. */
 export const VENDOR_FILES: Array<{ from: string; to: string }> = [
-  // Loaded by src/player/hls.ts only when the engine cannot play HLS natively. Ships as ES5.
-  { from: join(NODE_MODULES, 'hls.js', 'dist', 'hls.light.min.js'), to: join('static', 'vendor', 'hls.light.min.js') },
+  // Loaded by src/player/hls.ts on the first play where Media Source Extensions exist. The full build:
+  // the light one has no subtitle tracks (closed captions). Ships as ES5.
+  { from: join(NODE_MODULES, 'hls.js', 'dist', 'hls.min.js'), to: join('static', 'vendor', 'hls.min.js') },
 ];
 
 export function copyVendorFiles(targetDir: string): void {

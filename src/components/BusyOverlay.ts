@@ -1,11 +1,13 @@
 import { Lightning } from '@lightningjs/sdk';
+import { announcer } from '../lib/announcer';
 import { COLORS, FONT_SIZE, SCREEN, textStyle } from '../theme';
 import { Spinner } from './Spinner';
 
 /**
  * Full-width "working on it" block: a spinner centred on the screen with one line of text under it
  * (boot progress, "Getting your activation code…", "Checking your access…", "Signing out…").
- * `strong` draws the line larger and brighter (over video).
+ * `strong` draws the line larger and brighter (over video). Nothing takes focus while it shows, so
+ * voice guidance says its line when it appears and whenever the line changes (after what is being said).
  */
 interface Spec extends Lightning.Component.TemplateSpec {
   label: string;
@@ -36,7 +38,17 @@ export class BusyOverlay extends Lightning.Component<Spec> implements Lightning.
   }
 
   set label(text: string) {
+    const changed = text !== this.tag('Label')!.text!.text;
     this.tag('Label')!.text!.text = text;
+    if (changed && this.enabled) this._say();
+  }
+
+  override _enable(): void {
+    this._say();
+  }
+
+  private _say(): void {
+    announcer.speak(this.label, { polite: true });
   }
 
   get strong(): boolean {

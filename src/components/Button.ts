@@ -1,8 +1,11 @@
 /**
  * A focusable text button with the app's focus style (ring + scale + inverted colours). OK, a click
  * and hover behave as every Selectable: `select(button)` is signalled, hover moves focus here.
+ * Voice guidance says "<label>, button".
  */
 import { Lightning } from '@lightningjs/sdk';
+import type { SpeechValue } from '../lib/announcer';
+import { t } from '../lib/language';
 import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
 import { markPointerPath } from '../lib/pointer';
 import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
@@ -72,6 +75,10 @@ export class Button
 
   override _attach(): void {
     markPointerPath(this);
+  }
+
+  protected override _speech(): SpeechValue {
+    return this._label ? t('a11y.button', { label: this._label }) : undefined;
   }
 
   /** Sizes follow the component's own w/h so callers can patch them. */

@@ -2,8 +2,11 @@
  * Modal dialog: scrim over the whole screen, a centred panel with title, message, optional support
  * code and a row of action buttons. Reports `choose(id)` for a button and `choose(null)` for Back.
  * The App shell hosts it above the pages; pages never need to instantiate one themselves.
+ * Voice guidance reads the title, message and code when the dialog takes focus, then the button.
  */
 import { Lightning } from '@lightningjs/sdk';
+import type { Speech } from '../lib/announcer';
+import { t } from '../lib/language';
 import { ButtonRow, ButtonRowItem } from './ButtonRow';
 import { COLORS, FONT_FACE, FONT_SIZE, SCREEN, SPACE, FOCUS } from '../theme';
 
@@ -97,7 +100,7 @@ export class Dialog
     this._content = content;
     this.tag('Panel.Title')!.patch({ text: { text: content.title } });
     this.tag('Panel.Message')!.patch({ text: { text: content.message } });
-    this.tag('Panel.Code')!.patch({ text: { text: content.code ? `Code: ${content.code}` : '' } });
+    this.tag('Panel.Code')!.patch({ text: { text: content.code ? t('common.code', { code: content.code }) : '' } });
     const actions = this.tag('Panel.Actions')!;
     actions.items = content.actions;
     actions.index = content.focusIndex ?? 0;
@@ -113,6 +116,12 @@ export class Dialog
 
   get isOpen(): boolean {
     return this.visible && this._content !== null;
+  }
+
+  /** What voice guidance says when the dialog takes focus (the focused button follows). */
+  get announce(): Speech {
+    const c = this._content;
+    return c ? [c.title, c.message, c.code ? t('common.code', { code: c.code }) : ''] : undefined;
   }
 
   override _init(): void {
@@ -165,11 +174,11 @@ export const EXIT_ACTIONS = { cancel: 'cancel', exit: 'exit' } as const;
 /** The exit confirmation: Cancel first and focused by default, so a double Back never exits. */
 export function exitDialogContent(appName: string): DialogContent {
   return {
-    title: `Exit ${appName}?`,
-    message: 'You can come back at any time. You stay signed in.',
+    title: t('exit.title', { app: appName }),
+    message: t('exit.message'),
     actions: [
-      { id: EXIT_ACTIONS.cancel, label: 'Cancel' },
-      { id: EXIT_ACTIONS.exit, label: 'Exit' },
+      { id: EXIT_ACTIONS.cancel, label: t('common.cancel') },
+      { id: EXIT_ACTIONS.exit, label: t('common.exit') },
     ],
     focusIndex: 0,
   };

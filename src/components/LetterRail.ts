@@ -4,7 +4,10 @@ import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { ALPHABET } from './letters';
 import { Selectable, type SelectableTypeConfig } from './Selectable';
 
-/** A–Z jump rail: Left/Right move between letters that have providers, OK (or click) jumps. */
+/**
+ * A–Z jump rail: Left/Right move between letters that have providers, OK (or click) jumps. The letter
+ * of the provider focused in the grid is marked, so a viewer deep in a long list sees where they are.
+ */
 export const LETTER = { w: 56, h: 56, gap: 8 } as const;
 
 interface LetterSpec extends Lightning.Component.TemplateSpec {
@@ -44,10 +47,18 @@ class LetterKey
     return this.letter;
   }
 
+  /** The letter of the provider focused in the grid (shown while the rail itself is not focused). */
+  current = false;
+
   setLetter(letter: string, enabled: boolean): void {
     this.letter = letter;
     this.tag('Label')!.text!.text = letter;
     this.alpha = enabled ? 1 : 0.3;
+  }
+
+  setCurrent(on: boolean): void {
+    this.current = on;
+    if (!this.hasFocus()) this._unfocus();
   }
 
   override _focus(): void {
@@ -56,7 +67,7 @@ class LetterKey
   }
 
   override _unfocus(): void {
-    this.tag('Bg')!.color = COLORS.transparent;
+    this.tag('Bg')!.color = this.current ? COLORS.surfaceRaised : COLORS.transparent;
     this.tag('Label')!.text!.textColor = COLORS.text;
   }
 }
@@ -108,6 +119,22 @@ export class LetterRail
 
   get letter(): string {
     return ALPHABET[this._index]!;
+  }
+
+  /** Move the rail's own focus to `letter` (when it has providers). */
+  set letter(letter: string) {
+    const i = ALPHABET.indexOf(letter);
+    if (i >= 0 && this._enabled.has(letter)) {
+      this._index = i;
+      this._refocus();
+    }
+  }
+
+  /** Mark `letter` as where the grid's focus is (undefined: none). */
+  set current(letter: string | undefined) {
+    this._keys().forEach((k) => {
+      if (k.current !== (k.letter === letter)) k.setCurrent(k.letter === letter);
+    });
   }
 
   private _keys(): LetterKey[] {

@@ -1,5 +1,7 @@
 import { Lightning } from '@lightningjs/sdk';
 import type { Failure } from '../flows/api';
+import type { Speech } from '../lib/announcer';
+import { serviceMessage, t } from '../lib/language';
 import { COLORS, FONT_SIZE, SCREEN, SPACE, textStyle } from '../theme';
 import { ButtonRow, type ButtonRowItem } from './ButtonRow';
 import { Spinner } from './Spinner';
@@ -9,6 +11,7 @@ import { reportUserError } from '../lib/events';
 /**
  * The centred message block every screen uses for its waiting, error and success states:
  * optional spinner, a title, a message, small details/code, and a row of actions (first focused).
+ * Voice guidance reads all of it when its actions take focus.
  */
 export interface PanelContent {
   title: string;
@@ -73,12 +76,21 @@ export class MessagePanel
     this.tag('Title')!.patch({ text: { text: c.title, textColor: titleColor } });
     this.tag('Message')!.patch({ visible: Boolean(c.message), text: { text: c.message ?? '' } });
     this.tag('Details')!.patch({ visible: Boolean(c.details), text: { text: c.details ?? '' } });
-    this.tag('Code')!.patch({ visible: Boolean(c.code), text: { text: c.code ? `Code: ${c.code}` : '' } });
+    this.tag('Code')!.patch({
+      visible: Boolean(c.code),
+      text: { text: c.code ? t('common.code', { code: c.code }) : '' },
+    });
     const actions = this.tag('Actions')!;
     actions.items = c.actions ?? [];
     actions.index = 0;
     actions.visible = (c.actions ?? []).length > 0;
     this._layout();
+  }
+
+  /** What voice guidance says when the panel's actions take focus (the focused button follows). */
+  get announce(): Speech {
+    const c = this._content;
+    return [c.title, c.message, c.details, c.code ? t('common.code', { code: c.code }) : ''];
   }
 
   /** Action ids in order (tests, hooks). */
@@ -127,15 +139,18 @@ export class MessagePanel
   }
 }
 
-/** Panel content for a Failure: its message, details and code, with the given actions. */
+/**
+ * Panel content for a Failure: its message, details and code, with the given actions. The app's own
+ * messages are shown in the UI language; Adobe's and the MVPD's as given.
+ */
 export function failureContent(failure: Failure, title: string, actions: ButtonRowItem[]): PanelContent {
   // Every failure panel is built here right before it is shown: the one place to report it.
   reportUserError({ kind: failure.kind, message: failure.message, code: failure.code });
   return {
     title,
-    message: failure.message,
-    details: failure.details,
-    code: failure.code ?? (failure.trace ? `trace ${failure.trace}` : undefined),
+    message: serviceMessage(failure.message),
+    details: failure.details ? serviceMessage(failure.details) : undefined,
+    code: failure.code ?? (failure.trace ? t('common.trace', { trace: failure.trace }) : undefined),
     tone: 'error',
     actions,
   };

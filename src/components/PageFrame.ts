@@ -1,9 +1,11 @@
 /**
  * The template blocks every journey page shares: the full-screen frame (backdrop + wordmark, pointer
  * path), the page title and subtitle, and the centred message panel for failures. Pages spread these
- * into their `_template()` so the screens stay alike without copies.
+ * into their `_template()` so the screens stay alike without copies. `pageSpeech()` is what voice
+ * guidance says when such a page takes focus: its visible title and subtitle.
  */
 import { Lightning } from '@lightningjs/sdk';
+import type { Speech } from '../lib/announcer';
 import { POINTER_PATH } from '../lib/pointer';
 import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
 import { backdrop, wordmark } from './Backdrop';
@@ -51,4 +53,15 @@ export function messagePanel(y: number, handler = '_onPanelAction') {
     collision: POINTER_PATH,
     signals: { action: handler },
   };
+}
+
+/** The visible `Title` and `Subtitle` of a framed page, for its `announce` (read when spoken). */
+export function pageSpeech(page: Lightning.Component): Speech {
+  const said: string[] = [];
+  for (const ref of ['Title', 'Subtitle']) {
+    const el = page.childList.getByRef(ref) as Lightning.Element | undefined;
+    const text = el && el.visible && el.text ? el.text.text : '';
+    if (text) said.push(text);
+  }
+  return said;
 }

@@ -1,12 +1,24 @@
-import { Img, Lightning } from '@lightningjs/sdk';
+import { Lightning } from '@lightningjs/sdk';
 import type { Provider } from '../flows/api';
-import { COLORS, FOCUS, FONT_FACE, FONT_SIZE } from '../theme';
+import { markPointerPath } from '../lib/pointer';
+import { COLORS, FONT_FACE, FONT_SIZE } from '../theme';
+import { LogoTexture, logoFailed } from './logoTexture';
 import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
 
-/** One MVPD in the picker: logo on a light plate (logos are drawn for light backgrounds), name below. */
-export const PROVIDER_TILE = { w: 320, h: 196 } as const;
-const PLATE = { w: 288, h: 108 };
+/**
+ * One MVPD in the picker: logo on a light plate (logos are drawn for light backgrounds), name below.
+ * Without a logo — none configured, not loaded yet, or failed — the plate shows the name itself.
+ */
+export const PROVIDER_TILE = { w: 312, h: 196 } as const;
+const PLATE = { w: PROVIDER_TILE.w - 32, h: 108 };
+const PLATE_LIGHT = 0xfff4f6fb;
+const INK = 0xff1b2238;
+/** About what fits on one line of the name at body size. */
+const ONE_LINE_CHARS = 18;
+
+/** User-facing strings of the tile (one place, for translation). */
+export const TILE_TEXT = { lastUsed: 'Last used', onPhone: 'Other provider?' };
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Ring: object;
@@ -32,25 +44,38 @@ export class ProviderTile
       h,
       collision: true,
       pivot: 0.5,
-      Ring: { x: -FOCUS.ringWidth, y: -FOCUS.ringWidth, alpha: 0, texture: focusRing(w, h) },
+      Ring: { x: -6, y: -6, alpha: 0, texture: focusRing(w, h) },
       Card: { w, h, texture: roundFill(w, h, COLORS.surface) },
       Plate: {
         x: 16,
         y: 16,
         w: PLATE.w,
         h: PLATE.h,
-        texture: roundFill(PLATE.w, PLATE.h, 0xfff4f6fb, 8),
+        texture: roundFill(PLATE.w, PLATE.h, PLATE_LIGHT, 8),
+        // Stays visible while loading: Lightning only loads the textures of enabled elements.
         Logo: { x: PLATE.w / 2, y: PLATE.h / 2, mount: 0.5 },
         Fallback: {
           x: PLATE.w / 2,
-          y: PLATE.h / 2,
+          y: PLATE.h / 2 + 2,
           mount: 0.5,
-          text: { text: '', fontFace: FONT_FACE, fontSize: 56, textColor: 0xff1b2238, fontStyle: 'bold' },
+          visible: false,
+          text: {
+            text: '',
+            fontFace: FONT_FACE,
+            fontSize: 30,
+            fontStyle: 'bold',
+            textColor: INK,
+            textAlign: 'center',
+            wordWrapWidth: PLATE.w - 24,
+            maxLines: 2,
+            lineHeight: 38,
+            textOverflow: 'ellipsis',
+          },
         },
       },
       Name: {
         x: 16,
-        y: 136,
+        y: 134,
         text: {
           text: '',
           fontFace: FONT_FACE,
@@ -71,10 +96,14 @@ export class ProviderTile
           x: 70,
           y: 20,
           mount: 0.5,
-          text: { text: 'Last used', fontFace: FONT_FACE, fontSize: 22, textColor: COLORS.text },
+          text: { text: TILE_TEXT.lastUsed, fontFace: FONT_FACE, fontSize: 22, textColor: COLORS.text },
         },
       },
     };
+  }
+
+  override _attach(): void {
+    markPointerPath(this as unknown as Lightning.Element);
   }
 
   /** What the shell's test hook reports as the focused label. */
@@ -89,31 +118,57 @@ export class ProviderTile
   set provider(p: Provider | undefined) {
     this._provider = p;
     if (!p) return;
-    this.tag('Name')!.text!.text = p.displayName;
-    const logo = this.tag('Plate.Logo')!;
-    const fallback = this.tag('Plate.Fallback')!;
-    fallback.text!.text = p.displayName.charAt(0).toUpperCase();
-    if (p.logoUrl) {
-      // Logos bring their own background: draw them edge to edge on the plate.
-      logo.texture = Img(p.logoUrl).contain(PLATE.w, PLATE.h);
-      // Initial letter until the logo loads; it also remains if the logo fails.
-      logo.on('txLoaded', () => {
-        fallback.visible = false;
-        this.tag('Plate')!.texture = roundFill(PLATE.w, PLATE.h, COLORS.surface, 8);
-      });
+    // Long names (1,000-provider lists are full of "… Telephone Cooperative") take two smaller lines.
+    const long = p.displayName.length > ONE_LINE_CHARS;
+    this.tag('Name')!.patch({
+      text: {
+        text: p.displayName,
+        fontSize: long ? 24 : FONT_SIZE.body,
+        maxLines: long ? 2 : 1,
+        lineHeight: long ? 28 : 36,
+      },
+    });
+    const url = p.logoUrl;
+    // No logo, or one that failed before: the name, at once (no request). Otherwise the plate stays
+    // empty while the logo loads (one text texture less per tile) and shows the name if it fails.
+    if (!url || logoFailed(url)) {
+      this._showName(true);
+      return;
     }
+    const logo = this.tag('Plate.Logo')!;
+    logo.on('txLoaded', () => this._showName(logoFailed(url)));
+    logo.texture = {
+      type: LogoTexture,
+      src: url,
+      resizeMode: { type: 'contain', w: PLATE.w, h: PLATE.h },
+    } as unknown as Lightning.Texture;
   }
 
-  /** The "choose on your phone" tile: a phone glyph instead of a logo, and a hint. */
+  /** True when the plate shows the name instead of a logo. */
+  get showsName(): boolean {
+    return this.tag('Plate.Fallback')!.visible;
+  }
+
+  /** The "choose on your phone" tile: a hint on an accent plate instead of a logo. */
   set onPhone(v: boolean) {
     if (!v) return;
-    this.tag('Plate.Fallback')!.patch({ text: { text: 'Other provider?', fontSize: 34 } });
+    const fallback = this.tag('Plate.Fallback')!;
+    fallback.text!.text = TILE_TEXT.onPhone;
+    fallback.text!.textColor = COLORS.text;
+    fallback.visible = true;
     this.tag('Plate')!.texture = roundFill(PLATE.w, PLATE.h, COLORS.accent, 8);
-    this.tag('Plate.Fallback')!.text!.textColor = COLORS.text;
   }
 
   set lastUsed(v: boolean) {
     this.tag('Badge')!.visible = v;
+  }
+
+  private _showName(on: boolean): void {
+    const fallback = this.tag('Plate.Fallback')!;
+    if (on && !fallback.text!.text) fallback.text!.text = this._provider?.displayName ?? '';
+    fallback.visible = on;
+    // A loaded logo brings its own background: the plate goes dark behind it.
+    this.tag('Plate')!.texture = roundFill(PLATE.w, PLATE.h, on ? PLATE_LIGHT : COLORS.surface, 8);
   }
 
   override _focus() {

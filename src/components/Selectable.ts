@@ -3,8 +3,13 @@
  * letters): OK on the remote, or a pointer click, reports `select(this)`; hovering asks the nearest
  * container to move focus here (`$pointerFocus`, src/lib/pointer.ts). Subclasses draw their own focus
  * style. Clicks outside the pointer scope (behind a modal) are ignored.
+ *
+ * Voice guidance: what the item says when it gets focus is `announce` (src/lib/announcer.ts reads it
+ * from the focus path). By default its `label`; subclasses override `_speech()` (a tile: title and lock
+ * reason), owners may set `announce` outright.
  */
 import { Lightning } from '@lightningjs/sdk';
+import type { SpeechValue } from '../lib/announcer';
 import { inPointerScope, requestPointerFocus } from '../lib/pointer';
 import { FOCUS } from '../theme';
 
@@ -24,6 +29,23 @@ export abstract class Selectable<
   Spec extends Lightning.Component.TemplateSpec = Lightning.Component.TemplateSpec,
   Config extends Lightning.Component.TypeConfig = Lightning.Component.TypeConfig,
 > extends Lightning.Component<Spec, Config> {
+  private _announce: SpeechValue = undefined;
+
+  /** What voice guidance says when this item gets focus (set by the owner, else `_speech()`). */
+  get announce(): SpeechValue {
+    return this._announce !== undefined ? this._announce : () => this._speech();
+  }
+
+  set announce(value: SpeechValue) {
+    this._announce = value;
+  }
+
+  /** The default announcement: the item's label, when it has one. */
+  protected _speech(): SpeechValue {
+    const label = (this as unknown as { label?: unknown }).label;
+    return typeof label === 'string' && label ? label : undefined;
+  }
+
   /** Report this item as chosen. */
   protected _select(): void {
     (this as unknown as Emitter).signal('select', this);

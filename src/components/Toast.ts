@@ -1,7 +1,9 @@
 /**
- * Non-blocking messages at the bottom of the safe area, one at a time, queued. Never takes focus.
+ * Non-blocking messages at the bottom of the safe area, one at a time, queued. Never takes focus, so
+ * voice guidance says each one as it appears (after what is being said).
  */
 import { Lightning } from '@lightningjs/sdk';
+import { announcer } from '../lib/announcer';
 import { COLORS, FONT_FACE, FONT_SIZE, SAFE, SCREEN, SPACE } from '../theme';
 import { Registry, TimerId } from '../lib/registry';
 
@@ -74,6 +76,7 @@ export class Toast
       return;
     }
     this._current = item.text;
+    announcer.speak(item.text, { polite: true });
     this.tag('Pill.Label')!.patch({ text: { text: item.text } });
     this._size();
     this.setSmooth('alpha', 1, { duration: 0.2 });

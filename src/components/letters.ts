@@ -1,12 +1,16 @@
 /**
- * Letter-rail logic for the provider picker: which letters have providers, and where a letter jumps to.
- * `names` is the picker's order; when `pinnedFirst`, index 0 is the "last used" provider that flows moved
- * to the front, so the alphabetical part starts at 1 and the pinned entry is only a fallback target.
+ * Letter-rail logic for the provider picker (pure: the controller uses it too): which letters have
+ * providers, and where a letter jumps to. `names` is the A–Z list; when `pinnedFirst`, index 0 is the
+ * "last used" provider moved to the front of a short list, so the alphabetical part starts at 1 and the
+ * pinned entry is only a fallback target. Names file under their first letter without its accent
+ * ("Érable" under E); digits and other scripts under #.
  */
+import { foldText } from '../flows/provider-order';
+
 export const ALPHABET = '#ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 
 export function initialOf(name: string): string {
-  const c = name.trim().charAt(0).toUpperCase();
+  const c = foldText(name.trim().charAt(0)).charAt(0).toUpperCase();
   return c >= 'A' && c <= 'Z' ? c : '#';
 }
 

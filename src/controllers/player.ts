@@ -2,11 +2,13 @@
  * Player logic: every play authorizes the title's resource first (never cached), then opens the
  * stream with the fresh media token. Denials show the MVPD's message; playback and network errors
  * offer Retry (which authorizes again); a lost sign-in offers Sign in. Controls show on activity and
- * hide after HIDE_AFTER_MS while playing. The view (src/pages/Player.ts) maps keys and video events
- * to the intents below and draws `state`.
+ * hide after HIDE_AFTER_MS while playing. While they show, Up moves the remote's focus to the CC button
+ * (OK there switches captions; Down or Back return to the timeline); the CC key switches them at once.
+ * The view (src/pages/Player.ts) maps keys and video events to the intents below and draws `state`.
  */
 import type { CatalogItem } from '../catalog/types';
 import type { Failure } from '../flows/api';
+import { t } from '../lib/language';
 import type { TimerId } from '../lib/registry';
 import { Controller, type Action, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
@@ -25,18 +27,24 @@ export interface VideoPort {
   readonly duration: number;
 }
 
+/** What the remote's OK acts on while the controls show: the timeline (play/pause) or the CC button. */
+export type ControlFocus = 'timeline' | 'captions';
+
+/** The captions the CC button and key switch (src/player/captions.ts fits). */
+export interface CaptionsPort {
+  cycle(): unknown;
+}
+
 export type PlayerState =
   | { kind: 'idle' }
   | { kind: 'authorizing'; item?: CatalogItem }
   /** `controls`: the control bar is shown (activity), else faded out. */
-  | { kind: 'starting' | 'playing' | 'paused' | 'ended'; item: CatalogItem; controls: boolean }
+  | { kind: 'starting' | 'playing' | 'paused' | 'ended'; item: CatalogItem; controls: boolean; focus: ControlFocus }
   | ({ kind: 'denied' | 'error'; item?: CatalogItem } & FailureView);
 
 export type PlayerPhase = PlayerState['kind'];
 
 type Media = Extract<PlayerState, { controls: boolean }>;
-
-const BACK: Action = { id: 'back', label: 'Back' };
 
 export class PlayerController extends Controller<PlayerState> {
   private readonly latest = new LatestRequest();
@@ -46,6 +54,7 @@ export class PlayerController extends Controller<PlayerState> {
   constructor(
     private readonly deps: Pick<Deps, 'flows' | 'catalog' | 'nav' | 'timers' | 'session'>,
     private readonly video: VideoPort,
+    private readonly captions: CaptionsPort = { cycle: () => null },
   ) {
     super({ kind: 'idle' });
   }
@@ -67,8 +76,8 @@ export class PlayerController extends Controller<PlayerState> {
     const item = id ? await this.findItem(id) : undefined;
     if (!ticket.live) return;
     if (!item) {
-      const gone: Failure = { kind: 'unknown', message: 'This title is no longer available.', retryable: false };
-      return this.fail('error', gone, 'We could not find this title');
+      const gone: Failure = { kind: 'unknown', message: t('player.notAvailable'), retryable: false };
+      return this.fail('error', gone, t('player.notFoundTitle'));
     }
     this.set({ kind: 'authorizing', item });
     const grant = await flows.authorize(item.resource);
@@ -77,11 +86,12 @@ export class PlayerController extends Controller<PlayerState> {
       const { failure } = grant;
       // The sign-in is gone (expired, invalidated, service reset): offer the way back in, not just Back.
       if (failure.kind === 'authentication')
-        return this.fail('error', failure, 'Please sign in with your TV provider again', item, true);
-      if (failure.kind === 'denied') return this.fail('denied', failure, `You can’t watch “${item.title}”`, item);
-      return this.fail('error', failure, 'We could not start this title', item);
+        return this.fail('error', failure, t('player.signInAgainTitle'), item, true);
+      if (failure.kind === 'denied')
+        return this.fail('denied', failure, t('player.deniedTitle', { title: item.title }), item);
+      return this.fail('error', failure, t('player.startFailedTitle'), item);
     }
-    this.setMedia({ kind: 'starting', item, controls: false });
+    this.setMedia({ kind: 'starting', item, controls: false, focus: 'timeline' });
     this.video.open(catalog.streamUrl(item, grant.value.mediaToken));
   }
 
@@ -118,7 +128,7 @@ export class PlayerController extends Controller<PlayerState> {
   playbackError(message: string): void {
     const s = this.state;
     if (s.kind === 'denied' || s.kind === 'error' || s.kind === 'idle') return;
-    this.fail('error', { kind: 'network', message, retryable: true }, 'Playback stopped', s.item);
+    this.fail('error', { kind: 'network', message, retryable: true }, t('player.stoppedTitle'), s.item);
   }
 
   // --- intents ---
@@ -132,9 +142,39 @@ export class PlayerController extends Controller<PlayerState> {
     else if (s.kind === 'ended') void this.start();
   }
 
-  /** OK: toggles only while there is media to toggle. */
+  /** OK: the CC button when it has the focus, else play/pause (only while there is media to toggle). */
   ok(): void {
+    const s = this.state;
+    if ('focus' in s && s.focus === 'captions' && s.controls) return this.switchCaptions();
     if (this.isMedia('playing', 'paused', 'ended')) this.toggle();
+  }
+
+  /** The CC key (or OK on the CC button): next caption choice, controls shown. */
+  switchCaptions(): void {
+    if (!this.isMedia('starting', 'playing', 'paused', 'ended')) return;
+    this.captions.cycle();
+    this.reveal();
+  }
+
+  /** Up: the controls show and the CC button takes the remote's focus. */
+  up(): void {
+    const s = this.state;
+    if (this.isMedia('playing', 'paused', 'ended') && 'controls' in s)
+      this.setMedia({ ...s, controls: true, focus: 'captions' });
+  }
+
+  /** Down: back to the timeline (controls shown). */
+  down(): void {
+    const s = this.state;
+    if (this.isMedia('playing', 'paused', 'ended') && 'controls' in s)
+      this.setMedia({ ...s, controls: true, focus: 'timeline' });
+  }
+
+  /** Back: from the CC button to the timeline, else stop and return to the catalog. */
+  back(): void {
+    const s = this.state;
+    if ('focus' in s && s.focus === 'captions' && s.controls) return this.down();
+    this.leave();
   }
 
   play(): void {
@@ -149,7 +189,8 @@ export class PlayerController extends Controller<PlayerState> {
   seek(seconds: number): number | undefined {
     if (!this.isMedia('playing', 'paused')) return undefined;
     this.video.seekBy(seconds);
-    this.reveal();
+    const s = this.state;
+    if ('focus' in s) this.setMedia({ ...s, controls: true, focus: 'timeline' });
     return Math.max(0, this.video.currentTime + seconds);
   }
 
@@ -196,18 +237,17 @@ export class PlayerController extends Controller<PlayerState> {
   /** The video element failed (`mediaErrorCode`) or refused to play (`refusal`, e.g. NotAllowedError). */
   videoError(mediaErrorCode: number | undefined, refusal?: string): void {
     if (mediaErrorCode !== undefined)
-      this.playbackError(
-        mediaErrorCode === 2 ? 'The network connection was lost while playing.' : 'This video could not be played.',
-      );
+      this.playbackError(mediaErrorCode === 2 ? t('player.networkLost') : t('player.cannotPlay'));
     // play() refused (autoplay policy): wait for the user's OK instead of failing.
     else if (refusal === 'NotAllowedError') this.playRefused();
   }
 
   /** The pointer on the control layer (ignored while a failure is shown). */
-  control(action: 'back' | 'toggle' | 'seek' | 'activity', ratio = 0): void {
+  control(action: 'back' | 'toggle' | 'seek' | 'activity' | 'captions', ratio = 0): void {
     const k = this.state.kind;
     if (k === 'denied' || k === 'error') return;
     if (action === 'back') this.leave();
+    else if (action === 'captions') this.switchCaptions();
     else if (action === 'toggle') this.toggle();
     else if (action === 'seek') this.seekTo(ratio);
     else this.reveal();
@@ -234,7 +274,8 @@ export class PlayerController extends Controller<PlayerState> {
     if (show && next.kind === 'playing') {
       this.hideTimer = timers.setTimeout(() => {
         const s = this.state;
-        if (s.kind === 'playing') this.set({ ...s, controls: false });
+        // Hidden controls take the CC button's focus with them.
+        if (s.kind === 'playing') this.set({ ...s, controls: false, focus: 'timeline' });
       }, HIDE_AFTER_MS);
     }
   }
@@ -242,11 +283,12 @@ export class PlayerController extends Controller<PlayerState> {
   private fail(kind: 'denied' | 'error', failure: Failure, title: string, item?: CatalogItem, signIn = false): void {
     this.video.close();
     this.deps.timers.clearTimeout(this.hideTimer);
+    const back: Action = { id: 'back', label: t('common.back') };
     const actions = signIn
-      ? [{ id: 'signin', label: 'Sign in' }, BACK]
+      ? [{ id: 'signin', label: t('player.signIn') }, back]
       : kind === 'error' && failure.retryable
-        ? [{ id: 'retry', label: 'Retry' }, BACK]
-        : [BACK];
+        ? [{ id: 'retry', label: t('common.retry') }, back]
+        : [back];
     this.set({ kind, item, title, failure, actions });
   }
 

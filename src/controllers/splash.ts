@@ -5,17 +5,19 @@
  * The view is src/pages/Splash.ts.
  */
 import type { BootStep, SignedInProfile } from '../flows/api';
+import { t, type MessageKey } from '../lib/language';
 import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
 
-/** Progress copy; the second line shows once the flows report the profile check (no timer). */
-export const BOOT_STEPS = ['Registering this TV…', 'Checking your TV provider…'] as const;
+/** Progress copy (translation keys); the second line shows once the flows report the profile check (no timer). */
+export const BOOT_STEPS = ['splash.registering', 'splash.checkingProvider'] as const satisfies readonly MessageKey[];
 /** Which progress line each boot step shows. */
 const STEP_LINE: Record<BootStep, 0 | 1> = { registering: 0, 'checking-provider': 1, 'confirming-provider': 1 };
 /** How many profiles the chooser offers (longest validity first). */
 export const CHOOSER_MAX = 3;
 
 export type SplashState =
+  /** `step`: the progress line, translated. */
   | { kind: 'booting'; step: string }
   /** `now`: when the choice was offered (the view prints each profile's validity from it). */
   | { kind: 'choosing'; profiles: SignedInProfile[]; now: number }
@@ -28,22 +30,23 @@ export class SplashController extends Controller<SplashState> {
     private readonly deps: Pick<Deps, 'flows' | 'nav' | 'timers' | 'now' | 'session'>,
     private readonly exit: () => void,
   ) {
-    super({ kind: 'booting', step: BOOT_STEPS[0] });
+    super({ kind: 'booting', step: t(BOOT_STEPS[0]) });
   }
 
   async boot(): Promise<void> {
     const ticket = this.latest.next();
     const { flows, nav, session } = this.deps;
-    this.set({ kind: 'booting', step: BOOT_STEPS[0] });
+    this.set({ kind: 'booting', step: t(BOOT_STEPS[0]) });
     const result = await flows.boot((step) => {
-      const line = BOOT_STEPS[STEP_LINE[step]];
+      const line = t(BOOT_STEPS[STEP_LINE[step]]);
       if (ticket.live && this.state.kind === 'booting' && this.state.step !== line)
         this.set({ kind: 'booting', step: line });
     });
     if (!ticket.live) return;
     if (!result.ok) {
-      const retry = { id: 'retry', label: 'Retry' };
-      return this.set(failed('We could not start the app', result.failure, retry, { id: 'exit', label: 'Exit' }));
+      const retry = { id: 'retry', label: t('common.retry') };
+      const exit = { id: 'exit', label: t('common.exit') };
+      return this.set(failed(t('splash.failedTitle'), result.failure, retry, exit));
     }
     session.booted = true;
     const outcome = result.value;

@@ -2,10 +2,14 @@
  * Player view: OK on a title lands here. The logic (authorize → stream, retry, leave, controls
  * timing) lives in src/controllers/player.ts; this page draws its state and maps keys, pointer and
  * the VideoPlayer plugin's events to it. It paints nothing opaque while playing: the video shows
- * through the transparent stage.
+ * through the transparent stage. Captions (src/player/captions.ts) are drawn above the video and
+ * below the controls; the CC button takes the remote's focus on Up, the CC key switches at once.
+ * Voice guidance: the busy line, "Playing <title>", "Paused", "Finished", the caption choice, failures.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
+import { CaptionsView } from '../components/CaptionsView';
+import { CaptionsBinding } from '../components/captionsBinding';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { messagePanel, type PageTypeConfig } from '../components/PageFrame';
 import { PlayerControls, type ControlAction } from '../components/PlayerControls';
@@ -16,8 +20,11 @@ import {
   type PlayerPhase,
   type PlayerState,
 } from '../controllers/player';
+import { sayPlayerPhase } from '../components/playerSpeech';
+import type { Speech } from '../lib/announcer';
+import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
-import { Player as Video } from '../player/VideoPlayer';
+import { Player as Video, type VideoEvents } from '../player/VideoPlayer';
 import { services } from '../services';
 import { SCREEN } from '../theme';
 import { setJourneyInfo, videoFacts } from './hooks';
@@ -26,6 +33,7 @@ export { HIDE_AFTER_MS, SEEK_SECONDS, type PlayerPhase };
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Scrim: object;
+  Captions: typeof CaptionsView;
   Controls: typeof PlayerControls;
   Busy: typeof BusyOverlay;
   Panel: typeof MessagePanel;
@@ -35,8 +43,20 @@ export class PlayerPage
   extends Lightning.Component<Spec, PageTypeConfig>
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
-  private _ctl = new PlayerController(services(), Video);
+  private _captions = new CaptionsBinding({
+    view: () => this.tag('Captions')!,
+    setTrack: (track) => (this.tag('Controls')!.captionTrack = track),
+  });
+  private _ctl = new PlayerController(services(), Video, { cycle: () => this._captions.cycle() });
   private _shown: PlayerState = this._ctl.state;
+  /** The VideoPlayer plugin's media events → the controller. */
+  readonly media: VideoEvents = {
+    playing: () => this._ctl.playing(),
+    pause: () => this._ctl.paused(),
+    ended: () => this._ctl.ended(),
+    progress: (at) => this._updateProgress(at),
+    error: (code, refusal) => this._ctl.videoError(code, refusal),
+  };
   private _isActive = false;
 
   static override _template(): Lightning.Component.Template<Spec> {
@@ -45,6 +65,7 @@ export class PlayerPage
       h: SCREEN.h,
       collision: POINTER_PATH,
       Scrim: { w: SCREEN.w, h: SCREEN.h, rect: true, color: 0xf20b1020, visible: false },
+      Captions: { type: CaptionsView },
       Controls: {
         type: PlayerControls,
         alpha: 0,
@@ -71,23 +92,37 @@ export class PlayerPage
   override _active(): void {
     this._isActive = true;
     document.addEventListener('visibilitychange', this._onVisibility);
-    Video.attach(this, (message) => this._ctl.playbackError(message), {
-      forceHlsJs: /[?&]hlsjs=1\b/.test(typeof location !== 'undefined' ? location.search : ''),
+    const search = typeof location !== 'undefined' ? location.search : '';
+    Video.attach(this.media, (message) => this._ctl.playbackError(message), {
+      forceHlsJs: /[?&]hlsjs=1\b/.test(search),
+      forceNative: /[?&]native=1\b/.test(search),
     });
-    setJourneyInfo({ player: () => videoFacts(Video.element) });
+    setJourneyInfo({
+      player: () => videoFacts(Video.element),
+      captions: () => this._captions.facts(),
+    });
+    this._captions.start();
     void this._ctl.start();
   }
 
   override _inactive(): void {
     this._isActive = false;
     document.removeEventListener('visibilitychange', this._onVisibility);
+    this._captions.end();
     this._ctl.stop();
     Video.detach();
+  }
+
+  /** Said when the player takes focus: the title being opened (the busy line follows). */
+  get announce(): Speech {
+    const s = this._ctl.state;
+    return 'item' in s && s.item ? s.item.title : undefined;
   }
 
   private _render(s: PlayerState): void {
     const prev = this._shown;
     this._shown = s;
+    if (prev.kind !== s.kind && 'item' in s && s.item) sayPlayerPhase(s.kind, s.item.title, prev.kind);
     const failed = s.kind === 'denied' || s.kind === 'error';
     setJourneyInfo({ playerPhase: s.kind === 'idle' ? null : s.kind });
     if (failed && prev !== s) {
@@ -99,12 +134,13 @@ export class PlayerPage
     this.tag('Scrim')!.visible = failed || s.kind === 'authorizing';
     const busy = this.tag('Busy')!;
     busy.visible = s.kind === 'authorizing' || s.kind === 'starting';
-    busy.label = s.kind === 'starting' ? 'Starting…' : 'Checking your access…';
+    busy.label = s.kind === 'starting' ? t('player.starting') : t('player.checkingAccess');
     this.tag('Panel')!.visible = failed;
     if (!('controls' in s)) controls.alpha = 0;
     else if (s.controls) controls.setSmooth('alpha', 1, { duration: 0.2 });
     else if (prev.kind === s.kind) controls.setSmooth('alpha', 0, { duration: 0.6 });
     controls.playing = s.kind === 'playing' || s.kind === 'starting';
+    this.tag('Captions')!.lifted = 'controls' in s && s.controls;
     this._refocus();
   }
 
@@ -117,32 +153,6 @@ export class PlayerPage
     const at = this._ctl.seek(seconds);
     if (at !== undefined) this._updateProgress(at);
     return true;
-  }
-
-  // --- VideoPlayer plugin events (fired on the consumer) ---
-  $videoPlayerPlaying(): void {
-    this._ctl.playing();
-  }
-
-  $videoPlayerPause(): void {
-    this._ctl.paused();
-  }
-
-  $videoPlayerEnded(): void {
-    this._ctl.ended();
-  }
-
-  $videoPlayerTimeUpdate(_args: unknown, currentTime: number): void {
-    this._updateProgress(currentTime);
-  }
-
-  $videoPlayerLoadedMetadata(_args: unknown, currentTime: number): void {
-    this._updateProgress(currentTime);
-  }
-
-  $videoPlayerError(args: { videoElement?: HTMLVideoElement; event?: unknown }): void {
-    const refusal = (args?.event as { name?: string } | undefined)?.name;
-    this._ctl.videoError(args?.videoElement?.error?.code, refusal);
   }
 
   /** Sent to the background (TV home, another app): stop and go back (Samsung, Comcast rules). */
@@ -177,7 +187,13 @@ export class PlayerPage
   }
 
   override _handleBack(): boolean | void {
-    this._ctl.leave();
+    this._ctl.back();
+    return true;
+  }
+
+  /** The remote's CC / subtitle key (platform key maps name it "Captions"). */
+  _handleCaptions(): boolean {
+    this._ctl.switchCaptions();
     return true;
   }
 
@@ -198,12 +214,13 @@ export class PlayerPage
   }
 
   override _handleUp(): boolean | void {
-    this._ctl.poke();
+    this._ctl.up();
     return true;
   }
 
   override _handleDown(): boolean | void {
-    return this._handleUp();
+    this._ctl.down();
+    return true;
   }
 
   _onPanelAction(id: string): void {
@@ -211,8 +228,10 @@ export class PlayerPage
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    const k = this._ctl.state.kind;
-    return k === 'denied' || k === 'error' ? this.tag('Panel') : undefined;
+    const s = this._ctl.state;
+    if (s.kind === 'denied' || s.kind === 'error') return this.tag('Panel');
+    if ('focus' in s && s.focus === 'captions' && s.controls) return this.tag('Controls')!.tag('CaptionsButton');
+    return undefined;
   }
 
   // --- pointer: hover anywhere shows the controls; the control layer reports its clicks ---

@@ -1,11 +1,14 @@
 /**
- * Provider picker view: a grid of MVPD logos and names, an A–Z rail in long lists, the phone tile
- * last. Which providers, where focus is and what a choice does: src/controllers/providers.ts.
+ * Provider picker view: a search field, the A–Z rail, and the virtualized grid (featured row, then
+ * every provider A–Z, then the phone tile); while searching, an on-screen keyboard replaces the rail
+ * and the grid shows the matches. Typing on any keyboard with letters searches too. What is listed,
+ * where focus is, and what OK and Back do: src/controllers/providers.ts.
  */
 import { Lightning } from '@lightningjs/sdk';
 import type { Provider } from '../flows/api';
+import { Keyboard, KEYBOARD_H, typedChar, type KeyAction } from '../components/Keyboard';
 import { LetterRail } from '../components/LetterRail';
-import { availableLetters, indexForLetter } from '../components/letters';
+import { initialOf } from '../components/letters';
 import { failureContent } from '../components/MessagePanel';
 import {
   messagePanel,
@@ -15,31 +18,37 @@ import {
   type FramedPageSpec,
   type PageTypeConfig,
 } from '../components/PageFrame';
-import { PROVIDER_TILE, ProviderTile } from '../components/ProviderTile';
+import { GRID, ProviderGrid } from '../components/ProviderGrid';
+import { FIELD, SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
-import {
-  PHONE_CHOICE,
-  PICKER_COLS,
-  ProvidersController,
-  RAIL_MIN,
-  type ProvidersState,
-} from '../controllers/providers';
+import { PHONE_CHOICE, ProvidersController, type Picking, type ProvidersState } from '../controllers/providers';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
+import { setJourneyInfo, type PickerInfo } from './hooks';
 import { services } from '../services';
-import { SAFE, SCREEN } from '../theme';
+import { FOCUS, SAFE, SCREEN } from '../theme';
 
-export { PHONE_CHOICE, RAIL_MIN };
-export const GRID = { cols: PICKER_COLS, gapX: 32, gapY: 28, top: 372, pad: 24 } as const;
-const ROW_STEP = PROVIDER_TILE.h + GRID.gapY;
-/** Rows that fit fully between the grid top and the safe area's bottom (3 at 1080p). */
-const VISIBLE_ROWS = 3;
-const COL_STEP = PROVIDER_TILE.w + GRID.gapX;
+/** User-facing strings of the page (one place, for translation). */
+export const PAGE_TEXT = {
+  title: 'Choose your TV provider',
+  subtitle: 'Sign in with your TV subscription to start watching.',
+  searchHint: 'Type any word of your provider’s name.',
+  matches: (n: number) => (n === 1 ? '1 provider matches' : `${n} providers match`),
+};
+
+/** Where the grid starts, browsing (under the rail) and searching (under the keyboard). */
+const TOP = { rail: 280, keyboard: 272, browse: 372, search: 272 + KEYBOARD_H + 40 } as const;
+const BOTTOM = SCREEN.h - SAFE.bottom;
+/** The element that has focus in each zone. */
+const ZONE_TAGS = { search: 'Field', keyboard: 'Keyboard', rail: 'Rail', grid: 'Viewport.Grid' } as const;
+type Zone = keyof typeof ZONE_TAGS;
 
 interface Spec extends FramedPageSpec {
   Title: object;
   Subtitle: object;
+  Field: typeof SearchField;
   Rail: typeof LetterRail;
-  Viewport: { Grid: object };
+  Keyboard: typeof Keyboard;
+  Viewport: { Grid: typeof ProviderGrid };
   Spinner: typeof Spinner;
 }
 
@@ -53,45 +62,48 @@ export class Providers
   static override _template(): Lightning.Component.Template<Spec> {
     return {
       ...pageFrame(),
-      Title: pageTitle('Choose your TV provider'),
-      Subtitle: pageSubtitle('Sign in with your TV subscription to start watching.'),
-      Rail: {
-        type: LetterRail,
-        x: SAFE.x,
-        y: 280,
+      Title: pageTitle(PAGE_TEXT.title),
+      Subtitle: pageSubtitle(PAGE_TEXT.subtitle),
+      Field: {
+        type: SearchField,
+        x: SAFE.x + SAFE.w - FIELD.w - FOCUS.ringWidth,
+        y: 124,
         visible: false,
-        collision: POINTER_PATH,
-        signals: { jump: '_onJump' },
+        signals: { select: '_onOpenSearch' },
+      },
+      Rail: { type: LetterRail, x: SAFE.x, y: TOP.rail, visible: false, signals: { jump: '_onJump' } },
+      Keyboard: {
+        type: Keyboard,
+        x: SAFE.x,
+        y: TOP.keyboard,
+        visible: false,
+        signals: { key: '_onKey' },
       },
       Viewport: {
         x: SAFE.x - GRID.pad,
-        y: GRID.top - GRID.pad,
-        w: SAFE.w + 2 * GRID.pad,
-        h: SCREEN.h - SAFE.bottom - GRID.top + 2 * GRID.pad,
         clipping: true,
         collision: POINTER_PATH,
-        Grid: { x: GRID.pad, y: GRID.pad, collision: POINTER_PATH },
+        Grid: {
+          type: ProviderGrid,
+          x: GRID.pad,
+          y: GRID.pad,
+          signals: { select: '_onChoose', pointTile: '_onPointTile' },
+        },
       },
       Spinner: { type: Spinner, x: SCREEN.w / 2, y: 600, mount: 0.5, visible: false },
       Panel: messagePanel(360, '_onAction'),
     };
   }
 
-  /** Where focus is: 'loading' | 'rail' | 'grid' | 'failed' (tests, hooks). */
-  get zone(): 'loading' | 'rail' | 'grid' | 'failed' {
+  /** Where focus is: 'loading' | 'failed' | 'search' | 'keyboard' | 'rail' | 'grid' (tests, hooks). */
+  get zone(): string {
     const s = this._ctl.state;
     return s.kind === 'picking' ? s.zone : s.kind;
   }
 
-  /** Providers in display order (tests, hooks). */
-  get providers(): Provider[] {
-    const s = this._ctl.state;
-    return s.kind === 'picking' ? s.providers : [];
-  }
-
-  get focusIndex(): number {
-    const s = this._ctl.state;
-    return s.kind === 'picking' ? s.focus : 0;
+  /** The picker's state (tests, hooks). */
+  get picker(): ProvidersState {
+    return this._ctl.state;
   }
 
   override _init(): void {
@@ -104,6 +116,7 @@ export class Providers
 
   override _inactive(): void {
     this._ctl.stop();
+    setJourneyInfo({ picker: () => null });
   }
 
   private _render(s: ProvidersState): void {
@@ -112,54 +125,62 @@ export class Providers
     const picking = s.kind === 'picking';
     this.tag('Spinner')!.visible = s.kind === 'loading';
     this.tag('Panel')!.visible = s.kind === 'failed';
-    this.tag('Viewport')!.visible = picking;
-    this.tag('Rail')!.visible = picking && s.rail;
+    for (const tag of ['Viewport', 'Field'] as const) this.tag(tag)!.visible = picking;
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
     if (s.kind === 'picking') {
-      if (prev.kind !== 'picking' || prev.providers !== s.providers) this._buildGrid(s.providers, s.pinned);
-      this._scroll(s, prev.kind === 'picking' && prev.providers === s.providers);
+      const was = prev.kind === 'picking' ? prev : undefined;
+      const rail = this.tag('Rail')!;
+      if (!was || was.letters !== s.letters) rail.letters = new Set(s.letters);
+      rail.visible = s.rail;
+      if (!was || was.searching !== s.searching) this._layout(s.searching);
+      this.tag('Field')!.show(s.query, s.searching);
+      this.tag('Subtitle')!.text!.text = !s.searching
+        ? PAGE_TEXT.subtitle
+        : s.query && s.matches
+          ? `${PAGE_TEXT.matches(s.matches)} “${s.query}”`
+          : PAGE_TEXT.searchHint;
+      const grid = this.tag('Viewport.Grid')!;
+      grid.update(s.rows, s.row, s.col, !!was && was.rows === s.rows);
+      const focused = this._ctl.focused(s);
+      const letter = focused && focused !== PHONE_CHOICE ? initialOf(focused.displayName) : undefined;
+      rail.current = s.rail ? letter : undefined;
+      if (was && was.zone === 'grid' && s.zone === 'rail' && letter) rail.letter = letter;
+      setJourneyInfo({ picker: () => pickerInfo(s, grid.liveTiles) });
     }
     this._refocus();
   }
 
-  private _buildGrid(list: Provider[], pinned: boolean): void {
-    // The last tile leaves the choice to the phone (the session is created without a provider).
-    this.tag('Viewport.Grid')!.children = [...list, PHONE_CHOICE].map((provider, i) => ({
-      type: ProviderTile,
-      x: (i % GRID.cols) * COL_STEP,
-      y: Math.floor(i / GRID.cols) * ROW_STEP,
-      provider,
-      lastUsed: pinned && i === 0,
-      onPhone: provider === PHONE_CHOICE,
-      signals: { select: '_onTileSelect' },
-    }));
-    this.tag('Rail')!.letters = availableLetters(list.map((p) => p.displayName));
+  /** Browsing: rail and a tall grid; searching: the keyboard, and the grid below it. */
+  private _layout(searching: boolean): void {
+    this.tag('Keyboard')!.visible = searching;
+    if (searching) this.tag('Keyboard')!.reset();
+    const top = searching ? TOP.search : TOP.browse;
+    const viewport = this.tag('Viewport')!;
+    // Padding above and at the sides for the focus ring and scale-up; none below: nothing past the safe area.
+    viewport.patch({ y: top - GRID.pad, w: SAFE.w + 2 * GRID.pad, h: BOTTOM - top + GRID.pad });
+    this.tag('Viewport.Grid')!.viewportH = BOTTOM - top;
   }
 
-  private _tiles(): ProviderTile[] {
-    return this.tag('Viewport.Grid')!.children as ProviderTile[];
+  _onChoose(provider: Provider): void {
+    this._ctl.choose(provider);
   }
 
-  /** Keep the focused row visible; three rows fit, further rows scroll in (one row of context above). */
-  private _scroll(s: Extract<ProvidersState, { kind: 'picking' }>, animate: boolean): void {
-    const row = Math.floor(s.focus / GRID.cols);
-    const rows = Math.ceil((s.providers.length + 1) / GRID.cols);
-    const first = Math.max(0, Math.min(row - 1, rows - VISIBLE_ROWS));
-    const y = GRID.pad - first * ROW_STEP;
-    const grid = this.tag('Viewport.Grid')!;
-    if (animate) grid.setSmooth('y', y, { duration: 0.25 });
-    else grid.y = y;
-  }
-
-  _onTileSelect(tile: ProviderTile): void {
-    this._ctl.choose(this._tiles().indexOf(tile));
+  _onPointTile(row: number, col: number): void {
+    this._ctl.pointAt({ row, col });
   }
 
   _onJump(letter: string): void {
-    const s = this._ctl.state;
-    if (s.kind !== 'picking') return;
-    const names = s.providers.map((p) => p.displayName);
-    this._ctl.jumpTo(indexForLetter(names, letter, s.pinned));
+    this._ctl.jumpTo(letter);
+  }
+
+  _onOpenSearch(): void {
+    this._ctl.openSearch();
+  }
+
+  _onKey(key: KeyAction): void {
+    if (key.kind === 'char') this._ctl.type(key.char);
+    else if (key.kind === 'erase') this._ctl.erase();
+    else this._ctl.clear();
   }
 
   _onAction(): void {
@@ -168,8 +189,9 @@ export class Providers
 
   override _getFocused(): Lightning.Component | undefined {
     const s = this._ctl.state;
-    if (s.kind === 'picking') return s.zone === 'rail' ? this.tag('Rail') : this._tiles()[s.focus];
-    return s.kind === 'failed' ? this.tag('Panel') : undefined;
+    if (s.kind === 'failed') return this.tag('Panel');
+    if (s.kind !== 'picking') return undefined;
+    return this.tag(ZONE_TAGS[s.zone]);
   }
 
   override _handleLeft(): boolean | void {
@@ -188,11 +210,39 @@ export class Providers
     return this._ctl.down();
   }
 
+  _handleChannelUp(): boolean | void {
+    return this._ctl.page(-1);
+  }
+
+  _handleChannelDown(): boolean | void {
+    return this._ctl.page(1);
+  }
+
+  /** The remote's Search key (or "/" on a keyboard). */
+  _handleSearch(): boolean | void {
+    this._ctl.openSearch();
+  }
+
+  override _handleBack(): boolean | void {
+    return this._ctl.back();
+  }
+
+  /** Keys without a handler: printable characters search (a keyboard, or a remote with letters). */
+  override _handleKey(e: KeyboardEvent): boolean | void {
+    const char = typedChar(e);
+    if (char === undefined || this._ctl.state.kind !== 'picking') return false;
+    this._ctl.type(char);
+  }
+
   $pointerFocus(child: Lightning.Component): void {
-    if (child instanceof ProviderTile) {
-      const i = this._tiles().indexOf(child);
-      if (i >= 0) this._ctl.pointAt(i);
-    } else if (child === this.tag('Rail')) this._ctl.pointAt('rail');
+    const zone = (Object.keys(ZONE_TAGS) as Zone[]).filter((z) => z !== 'grid' && this.tag(ZONE_TAGS[z]) === child)[0];
+    if (zone && zone !== 'grid') this._ctl.pointAt(zone);
     requestPointerFocus(this);
   }
+}
+
+function pickerInfo(s: Picking, liveTiles: number): PickerInfo {
+  const order: string[] = [];
+  for (const r of s.rows) if (r.kind === 'tiles') for (const t of r.tiles) order.push(t.provider.displayName);
+  return { order, featured: s.searching ? 0 : s.featured.length, query: s.query, liveTiles };
 }

@@ -1,17 +1,21 @@
 /**
  * Boot screen view: branded splash with progress while the app registers and checks the profile, a
  * small profile chooser (several valid profiles), or the failure with a focused Retry (and Exit).
- * The logic is src/controllers/splash.ts.
+ * The logic is src/controllers/splash.ts. Voice guidance: the app's name when the splash appears, the
+ * progress line (BusyOverlay), the chooser's title and hint with the focused profile, the failure panel.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
 import { ButtonRow } from '../components/ButtonRow';
-import { formatValidity } from '../components/format';
+import { formatDayMonth } from '../components/format';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { BOOT_STEPS, SplashController, type SplashState } from '../controllers/splash';
+import { setAnnouncement, type Speech } from '../lib/announcer';
+import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
 import type { TimerId } from '../lib/registry';
+import { appName } from '../lib/settings';
 import { platform } from '../platform';
 import { services } from '../services';
 import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
@@ -37,18 +41,16 @@ export class Splash
   static override _template(): Lightning.Component.Template<Spec> {
     return {
       ...pageFrame({ x: SCREEN.w / 2, y: 330, mountX: 0.5 }, 128),
-      Progress: { type: BusyOverlay, y: 600, label: BOOT_STEPS[0] },
+      Progress: { type: BusyOverlay, y: 600 },
       Chooser: {
         visible: false,
         x: SAFE.x,
         y: 560,
         collision: POINTER_PATH,
-        Title: { text: textStyle(FONT_SIZE.title, COLORS.text, { text: 'Choose a sign-in', fontStyle: 'bold' }) },
+        Title: { text: textStyle(FONT_SIZE.title, COLORS.text, { fontStyle: 'bold' }) },
         Hint: {
           y: 76,
-          text: textStyle(FONT_SIZE.body, COLORS.textMuted, {
-            text: 'You are signed in with more than one TV provider on this device.',
-          }),
+          text: textStyle(FONT_SIZE.body, COLORS.textMuted, { wordWrapWidth: SAFE.w, maxLines: 2 }),
         },
         List: { type: ButtonRow, y: 170, collision: POINTER_PATH, signals: { select: '_onChoose' } },
       },
@@ -60,7 +62,17 @@ export class Splash
     return this._ctl.state.kind;
   }
 
+  /** Said when the splash takes focus (app start): the app's name; the progress line follows. */
+  get announce(): Speech {
+    return appName();
+  }
+
   override _init(): void {
+    this.tag('Chooser.Title')!.text!.text = t('splash.chooserTitle');
+    this.tag('Chooser.Hint')!.text!.text = t('splash.chooserHint');
+    // The chooser's row says what it is for when it takes focus (the focused profile follows).
+    setAnnouncement(this.tag('Chooser.List')!, { announce: [t('splash.chooserTitle'), t('splash.chooserHint')] });
+    this.tag('Progress')!.label = t(BOOT_STEPS[0]);
     this._ctl.subscribe((state) => this._render(state));
   }
 
@@ -90,9 +102,7 @@ export class Splash
       this.tag('Chooser.List')!.patch({
         items: s.profiles.map((p, i) => ({
           id: String(i),
-          label: `${p.provider.displayName} · ${formatValidity(p.notAfter, s.now)
-            .replace('Valid until ', 'until ')
-            .replace(/ \d{4},.*$/, '')}`,
+          label: t('splash.profileLabel', { provider: p.provider.displayName, date: formatDayMonth(p.notAfter) }),
           w: 540,
         })),
       });

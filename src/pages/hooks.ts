@@ -13,6 +13,17 @@ export interface PlayerInfo {
   hasSource: boolean;
 }
 
+/** The provider picker as the journeys see it (`window.__tveJourney.picker()`). */
+export interface PickerInfo {
+  /** Tile labels in display order (featured row first, the phone tile last). */
+  order: string[];
+  /** Tiles in the featured row (0: none). */
+  featured: number;
+  query: string;
+  /** Provider tiles that exist as Lightning elements now (the grid is virtualized). */
+  liveTiles: number;
+}
+
 export interface JourneyInfo {
   activationCode: string | null;
   /** The second-screen URL the QR code encodes (code filled in). */
@@ -24,6 +35,10 @@ export interface JourneyInfo {
   titles(): Array<{ id: string; title: string; access: string }>;
   /** What the player page is showing: 'authorizing' | 'playing' | 'error' | 'ended' | null. */
   playerPhase: string | null;
+  /** The caption track shown (its name, null when off) and the lines on screen now. */
+  captions(): { track: string | null; tracks: string[]; lines: string[] };
+  /** The provider picker, or null when it is not shown. */
+  picker(): PickerInfo | null;
 }
 
 /** What the hook reports about the video element (never its source URL, which carries the media token). */
@@ -46,6 +61,8 @@ const info: JourneyInfo = {
   player: () => null,
   titles: () => [],
   playerPhase: null,
+  captions: () => ({ track: null, tracks: [], lines: [] }),
+  picker: () => null,
 };
 
 if (typeof window !== 'undefined') (window as unknown as { __tveJourney: JourneyInfo }).__tveJourney = info;

@@ -30,9 +30,12 @@ export const PLATFORM_KEYS: Record<PlatformName, KeyMap> = {
     10252: 'PlayPause',
     427: 'ChannelUp',
     428: 'ChannelDown',
+    // The CC key ("Caption", registered below).
+    10221: 'Captions',
     ...MEDIA_AND_COLOUR,
   },
-  webos: { 461: 'Back', ...MEDIA_AND_COLOUR },
+  // 460: the subtitle key of the OIPF/HbbTV code set webOS follows (as 461 Back) [unverified on a TV].
+  webos: { 461: 'Back', 460: 'Captions', ...MEDIA_AND_COLOUR },
   // RDK: the SDK's Metrological defaults (8 Back, 250 PlayPause, 178 Stop...); operators add codes in settings.
   rdk: { 8: 'Back' },
 };
@@ -66,6 +69,7 @@ export const TIZEN_KEYS_TO_REGISTER: readonly string[] = [
   'ColorF3Blue',
   'ChannelUp',
   'ChannelDown',
+  'Caption',
 ];
 
 /** Returns the names registered (empty when the API is missing). Never throws. */

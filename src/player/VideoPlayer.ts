@@ -1,10 +1,14 @@
 /**
  * Typed wrapper of the SDK VideoPlayer plugin (untyped in the SDK). Installs a loader that plays HLS
- * natively when the engine can and falls back to hls.js (loaded lazily) when it cannot. The consumer
- * component receives the plugin's `$videoPlayer<Event>` calls; the platform hears the media events too
- * (Firebolt content/media metrics on RDK, the screensaver on Tizen).
+ * through hls.js (loaded lazily) wherever Media Source Extensions exist — its subtitle tracks are the
+ * captions the app controls, while an engine's own HLS may expose none (Chromium's does not) — and
+ * natively where hls.js cannot run. The consumer component receives the plugin's `$videoPlayer<Event>`
+ * calls; the platform hears the media events too (Firebolt content/media metrics on RDK, the
+ * screensaver on Tizen). Captions: src/player/captions.ts.
  */
 import { Utils, VideoPlayer as SdkVideoPlayer } from '@lightningjs/sdk';
+import { t } from '../lib/language';
+import { captions, hlsBackend, nativeBackend, type HlsSubtitles } from './captions';
 import { canPlayHlsNatively, loadHlsJs, type HlsInstance } from './hls';
 import { platform, type PlayerEvent } from '../platform';
 
@@ -26,7 +30,8 @@ interface SdkPlayerApi {
 
 const sdk = SdkVideoPlayer as unknown as SdkPlayerApi;
 
-export const HLS_SCRIPT = 'vendor/hls.light.min.js';
+/** The full build: the light one has no subtitle support. */
+export const HLS_SCRIPT = 'vendor/hls.min.js';
 
 let installed = false;
 let hls: HlsInstance | undefined;
@@ -56,30 +61,43 @@ function watch(el: HTMLVideoElement): void {
   on('ratechange', () => ({ type: 'rateChange', rate: el.playbackRate }));
 }
 
+let forceNative = false;
+
+/** Whether hls.js can run here (it needs Media Source Extensions). */
+function mediaSourceAvailable(): boolean {
+  const w = window as unknown as { MediaSource?: unknown; WebKitMediaSource?: unknown };
+  return typeof w.MediaSource === 'function' || typeof w.WebKitMediaSource === 'function';
+}
+
 function install(): void {
   if (installed) return;
   installed = true;
   sdk.loader(async (url, el) => {
     videoEl = el;
     watch(el);
-    if (!forceHlsJs && canPlayHlsNatively(el)) {
+    if (!forceHlsJs && canPlayHlsNatively(el) && (forceNative || !mediaSourceAvailable())) {
       el.setAttribute('src', url);
       el.load();
+      captions.attach(nativeBackend(el));
       return;
     }
     const Hls = await loadHlsJs(Utils.asset(HLS_SCRIPT));
-    if (!Hls.isSupported()) throw new Error('This device cannot play HLS video.');
+    if (!Hls.isSupported()) throw new Error(t('player.noHls'));
     hls?.destroy();
     const instance = new Hls({ enableWorker: false });
     hls = instance;
     instance.on(Hls.Events.ERROR, (_e, data) => {
       if (data.fatal && hls === instance)
-        fatalListener?.(data.details ? `Playback failed (${data.details}).` : 'Playback failed.');
+        fatalListener?.(
+          data.details ? t('player.playbackFailedDetails', { details: data.details }) : t('player.playbackFailed'),
+        );
     });
+    captions.attach(hlsBackend(instance as unknown as HlsSubtitles, Hls.Events, el));
     instance.attachMedia(el);
     instance.loadSource(url);
   });
   sdk.unloader(async (el) => {
+    captions.detach();
     hls?.destroy();
     hls = undefined;
     el.removeAttribute('src');
@@ -87,13 +105,46 @@ function install(): void {
   });
 }
 
+/** What the player screen hears from the plugin (its `$videoPlayer<Event>` calls, typed). */
+export interface VideoEvents {
+  playing(): void;
+  pause(): void;
+  ended(): void;
+  /** Time update or loaded metadata: where playback is now. */
+  progress(currentTime: number): void;
+  /** A media error: the element's MediaError code, or the name of a refused play() promise. */
+  error(code: number | undefined, refusal: string | undefined): void;
+}
+
+/** The plugin fires `$videoPlayer<Event>` on its consumer: a small adapter instead of page methods. */
+function consumerFor(events: VideoEvents): { fire(name: string, args?: unknown, currentTime?: number): void } {
+  return {
+    fire(name, args, currentTime) {
+      if (name === '$videoPlayerPlaying') events.playing();
+      else if (name === '$videoPlayerPause') events.pause();
+      else if (name === '$videoPlayerEnded') events.ended();
+      else if (name === '$videoPlayerTimeUpdate' || name === '$videoPlayerLoadedMetadata')
+        events.progress(typeof currentTime === 'number' ? currentTime : 0);
+      else if (name === '$videoPlayerError') {
+        const a = args as { videoElement?: HTMLVideoElement; event?: { name?: string } } | undefined;
+        events.error(a?.videoElement?.error?.code, a?.event?.name);
+      }
+    },
+  };
+}
+
 export const Player = {
-  /** The component that receives `$videoPlayer*` events; `onFatal` gets hls.js fatal errors. */
-  attach(consumer: unknown, onFatal: (message: string) => void, options: { forceHlsJs?: boolean } = {}): void {
+  /** `events` hears the plugin's media events; `onFatal` gets hls.js fatal errors. */
+  attach(
+    events: VideoEvents,
+    onFatal: (message: string) => void,
+    options: { forceHlsJs?: boolean; forceNative?: boolean } = {},
+  ): void {
     install();
     forceHlsJs = Boolean(options.forceHlsJs);
+    forceNative = Boolean(options.forceNative);
     fatalListener = onFatal;
-    sdk.consumer(consumer);
+    sdk.consumer(consumerFor(events));
   },
   detach(): void {
     fatalListener = undefined;

@@ -18,6 +18,10 @@ describe('letter rail logic', () => {
     expect(initialOf(' acme')).toBe('A');
   });
 
+  it('files accented initials under their letter', () => {
+    expect(['Éclair', 'Ñandú', 'Øresund', 'Ærø'].map(initialOf)).toEqual(['E', 'N', 'O', 'A']);
+  });
+
   it('lists letters that have providers, the pinned one included', () => {
     const letters = availableLetters(['Zeta', 'Acme', 'Blue', '3Net']);
     expect([...letters].sort()).toEqual(['#', 'A', 'B', 'Z']);

@@ -139,6 +139,7 @@ function compliant(
       journey: 'tv-first-launch',
       step: 'play-1-entitled',
       title: 'A',
+      id: 't01',
       expect: 'play',
       phase: 'playing',
       message: null,
@@ -148,6 +149,7 @@ function compliant(
       journey: 'tv-first-launch',
       step: 'play-2-same-title-again',
       title: 'A',
+      id: 't01',
       expect: 'play',
       phase: 'playing',
       message: null,
@@ -157,6 +159,7 @@ function compliant(
       journey: 'tv-first-launch',
       step: 'play-3-denied-by-preauthorization',
       title: 'B',
+      id: 't02',
       expect: 'no-play',
       phase: 'denied',
       message: 'No',
@@ -166,6 +169,7 @@ function compliant(
       journey: 'tv-first-launch',
       step: 'play-4-permitted-then-refused',
       title: 'A',
+      id: 't01',
       expect: 'no-play',
       phase: 'denied',
       message: 'Blackout',
@@ -296,6 +300,15 @@ describe('TV checks catch what the checklist forbids', () => {
 
   test('20: a throttled authorize attempt (429) retried once is one decision, not two', () => {
     expect(tvAuthorizeEveryPlay(compliant({ throttledAuthorize: true })).result).toBe('PASS');
+  });
+
+  test('16/20: OK on one title that plays another is caught', () => {
+    const ev = compliant();
+    ev.facts.plays[2]!.media = [{ at: 1, path: '/media/t01/index.m3u8', token: 'tok9', grant: false, status: 200 }];
+    expect(tvPreauthorizationOnly(ev).evidence).toContain('played another title (t01)');
+    const ev2 = compliant();
+    ev2.facts.plays[1]!.id = 't04';
+    expect(tvAuthorizeEveryPlay(ev2).evidence).toContain('OK on t04 — played another title (t01)');
   });
 
   test('20: a play that reuses an earlier media token fails', () => {

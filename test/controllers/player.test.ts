@@ -1,5 +1,7 @@
 import { HIDE_AFTER_MS, PlayerController, type PlayerState, type VideoPort } from '../../src/controllers/player';
+import { installTranslations } from '../../src/lib/language';
 import { SAMPLE_CATALOG } from '../support/catalog';
+import { TRANSLATIONS } from '../support/translations';
 import { flush, recorder, testDeps } from '../support/deps';
 import { FakeFlows, fail, ok } from '../support/fakeFlows';
 
@@ -31,10 +33,11 @@ class FakeVideo implements VideoPort {
 function setup(flows = new FakeFlows(), session = { catalog: SAMPLE_CATALOG }) {
   const deps = testDeps({ flows, session });
   const video = new FakeVideo();
-  const ctl = new PlayerController(deps, video);
+  const captions = { cycles: 0, cycle: () => captions.cycles++ };
+  const ctl = new PlayerController(deps, video, captions);
   const seen = recorder<PlayerState>();
   ctl.subscribe(seen.render);
-  return { deps, video, ctl, seen, flows };
+  return { deps, video, ctl, seen, flows, captions };
 }
 
 describe('PlayerController', () => {
@@ -177,5 +180,79 @@ describe('PlayerController', () => {
     ctl.ok();
     await flush();
     expect(flows.count('authorize')).toBe(2);
+  });
+
+  it('Up gives the CC button the focus; OK there switches captions, Down or Back return to the timeline', async () => {
+    const { ctl, deps, video, captions } = setup();
+    ctl.setItem('t01', true);
+    await flush();
+    ctl.playing();
+    ctl.up();
+    expect(ctl.state).toMatchObject({ kind: 'playing', controls: true, focus: 'captions' });
+    ctl.ok();
+    expect(captions.cycles).toBe(1);
+    expect(video.paused).toBe(0);
+    ctl.back();
+    expect(ctl.state).toMatchObject({ kind: 'playing', focus: 'timeline' });
+    expect(deps.routes).toEqual([]);
+    ctl.ok();
+    expect(video.paused).toBe(1);
+    // The CC key works from the timeline too, and shows the controls.
+    ctl.switchCaptions();
+    expect(captions.cycles).toBe(2);
+    expect(ctl.state).toMatchObject({ controls: true });
+  });
+
+  it('hidden controls and seeking take the focus back to the timeline', async () => {
+    const { ctl, deps } = setup();
+    ctl.setItem('t01', true);
+    await flush();
+    ctl.playing();
+    ctl.up();
+    deps.timers.advance(HIDE_AFTER_MS);
+    expect(ctl.state).toMatchObject({ controls: false, focus: 'timeline' });
+    ctl.up();
+    ctl.seek(10);
+    expect(ctl.state).toMatchObject({ controls: true, focus: 'timeline' });
+    ctl.up();
+    ctl.down();
+    expect(ctl.state).toMatchObject({ focus: 'timeline' });
+    ctl.back();
+    expect(deps.routes).toEqual(['catalog']);
+  });
+
+  it('captions are not switched without media (authorizing, failures)', async () => {
+    const flows = new FakeFlows();
+    flows.authorizeResult = fail('no', { kind: 'denied', retryable: false });
+    const { ctl, captions } = setup(flows);
+    ctl.switchCaptions();
+    ctl.setItem('t01', true);
+    await flush();
+    ctl.up();
+    ctl.switchCaptions();
+    ctl.control('captions');
+    expect(captions.cycles).toBe(0);
+  });
+
+  it('titles and buttons in the UI language (Spanish)', async () => {
+    installTranslations(TRANSLATIONS, 'es');
+    try {
+      const flows = new FakeFlows();
+      flows.authorizeResult = fail('Your TV package does not include this channel.', {
+        kind: 'denied',
+        retryable: false,
+      });
+      const { ctl } = setup(flows);
+      ctl.setItem('t01', true);
+      await flush();
+      const s = ctl.state;
+      expect(s.kind === 'denied' && [s.title, s.failure.message, ...s.actions.map((a) => a.label)]).toEqual([
+        `No puedes ver “${SAMPLE_CATALOG.rows[0]!.items[0]!.title}”`,
+        'Your TV package does not include this channel.',
+        'Volver',
+      ]);
+    } finally {
+      installTranslations(TRANSLATIONS, 'en');
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { installTranslations } from '../../src/lib/language';
+import { TRANSLATIONS } from '../support/translations';
 import { BOOT_STEPS, SplashController, type SplashState } from '../../src/controllers/splash';
 import { flush, recorder, testDeps } from '../support/deps';
 import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
@@ -18,13 +20,14 @@ describe('SplashController', () => {
     flows.holdBoot = new Promise<void>((r) => (release = r));
     const { ctl, deps } = setup(flows);
     void ctl.boot();
-    expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[0] });
+    expect(ctl.state).toEqual({ kind: 'booting', step: 'Registering this TV…' });
     deps.timers.advance(5000);
-    expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[0] });
+    expect(ctl.state).toEqual({ kind: 'booting', step: 'Registering this TV…' });
     flows.bootStep!('registering');
-    expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[0] });
+    expect(ctl.state).toEqual({ kind: 'booting', step: 'Registering this TV…' });
     flows.bootStep!('confirming-provider');
-    expect(ctl.state).toEqual({ kind: 'booting', step: BOOT_STEPS[1] });
+    expect(ctl.state).toEqual({ kind: 'booting', step: 'Checking your TV provider…' });
+    expect(BOOT_STEPS).toEqual(['splash.registering', 'splash.checkingProvider']);
     release();
     await flush();
     expect(deps.session.booted).toBe(true);
@@ -73,5 +76,24 @@ describe('SplashController', () => {
     await running;
     expect(deps.routes).toEqual([]);
     expect(deps.session.booted).toBeUndefined();
+  });
+
+  it('speaks the UI language: progress, failure title and buttons in Spanish', async () => {
+    installTranslations(TRANSLATIONS, 'es');
+    try {
+      const flows = new FakeFlows();
+      flows.bootResult = fail('Registration failed');
+      const { ctl } = setup(flows);
+      expect(ctl.state).toEqual({ kind: 'booting', step: 'Registrando este televisor…' });
+      await ctl.boot();
+      const s = ctl.state;
+      expect(s.kind === 'failed' && [s.title, ...s.actions.map((a) => a.label)]).toEqual([
+        'No pudimos iniciar la aplicación',
+        'Reintentar',
+        'Salir',
+      ]);
+    } finally {
+      installTranslations(TRANSLATIONS, 'en');
+    }
   });
 });

@@ -65,7 +65,7 @@ it('every poster URL answers with a PNG (art shared with the standard titles)', 
   expect(statuses.every((s) => s === 200)).toBe(true);
   const one = await fetch(items[123].posterUrl);
   expect(one.headers.get('content-type')).toBe('image/png');
-});
+}, 60_000);
 
 it('a generated title plays through the token-gated origin after decisions/authorize', async () => {
   const items = (await catalog()).rows.flatMap((row) => row.items);

