@@ -21,10 +21,7 @@ export const BADGE_MS = 4000;
  * the codes expired and nothing is polled until the viewer asks for a new one.
  */
 export type Countdown =
-  | { kind: 'running'; remainingMs: number }
-  | { kind: 'expired' }
-  | { kind: 'renewing' }
-  | { kind: 'stopped' };
+  { kind: 'running'; remainingMs: number } | { kind: 'expired' } | { kind: 'renewing' } | { kind: 'stopped' };
 
 export type ActivateState =
   | { kind: 'starting'; chosen?: Provider }

@@ -60,6 +60,8 @@ export class CatalogController extends Controller<CatalogState> {
   private cancel?: { signal: ReturnType<typeof cancelSource>['signal']; cancel(): void };
   /** Channel resource → decision; resources asked in this visit (answered or not). */
   private decisions = new Map<string, Decision>();
+  /** The catalog's distinct channel resources (computed once per catalog, not on every focus move). */
+  private channels?: { rows: CatalogRow[]; all: string[] };
   private asked = new Set<string>();
   private warned = false;
   /** Each row's focused column, by row id (rows remember it when focus moves away). */
@@ -199,7 +201,7 @@ export class CatalogController extends Controller<CatalogState> {
   private async preauthorize(): Promise<void> {
     const ticket = this.ticket;
     const s = this.state;
-    const all = channelResources(this.deps.session.catalog?.rows ?? []);
+    const all = this.allChannels();
     if (!ticket?.live || !this.cancel || s.kind !== 'browsing') return;
     const near = all.length <= WHOLE_CATALOG_CHANNELS ? all : channelResources(reachable(s.rows, s.row));
     const fresh = near.filter((r) => !this.asked.has(r));
@@ -213,6 +215,12 @@ export class CatalogController extends Controller<CatalogState> {
     if (now.kind !== 'browsing') return;
     if (this.deps.settings.showLockedTitles) this.set({ ...now, access: now.access + 1 });
     else this.show(); // denied titles leave the rows
+  }
+
+  private allChannels(): string[] {
+    const rows = this.deps.session.catalog?.rows ?? [];
+    if (this.channels?.rows !== rows) this.channels = { rows, all: channelResources(rows) };
+    return this.channels.all;
   }
 
   private preauthorizationFailed(failure: Failure): void {
@@ -248,10 +256,15 @@ export class CatalogController extends Controller<CatalogState> {
     }
     const was = s.kind === 'browsing' ? s : undefined;
     const rows = was && sameRows(was.rows, built) ? was.rows : built;
-    const keep = this.deps.session.catalogFocus ?? (was ? { row: was.row, col: was.col } : { row: 0, col: 0 });
+    // The remembered focus (back from the player) counts once, on the visit's first rows; after that, focus
+    // stays on the title the viewer is on, wherever hidden titles moved it (never back to an older one).
+    const remembered = this.deps.session.catalogFocus;
     this.deps.session.catalogFocus = undefined;
-    const row = Math.min(keep.row, rows.length - 1);
-    const col = Math.min(keep.col, rows[row]!.items.length - 1);
+    const keep = remembered ?? (was ? { row: was.row, col: was.col } : { row: 0, col: 0 });
+    const on = !remembered && was ? was.rows[was.row]?.items[was.col] : undefined;
+    const found = on && was ? locate(rows, was.rows[was.row]!.id, on.id) : undefined;
+    const row = found ? found.row : Math.min(keep.row, rows.length - 1);
+    const col = found ? found.col : Math.min(keep.col, rows[row]!.items.length - 1);
     this.cols.set(rows[row]!.id, col);
     this.detailsAt = this.deps.now();
     this.set({
@@ -320,6 +333,16 @@ export class CatalogController extends Controller<CatalogState> {
 /** The rows a viewer can reach soon from row `at` (REACH before and after). */
 function reachable(rows: CatalogRow[], at: number): CatalogRow[] {
   return rows.slice(Math.max(0, at - REACH.before), at + REACH.after + 1);
+}
+
+/** Where title `itemId` of row `rowId` is now, if it is still shown. */
+function locate(rows: CatalogRow[], rowId: string, itemId: string): { row: number; col: number } | undefined {
+  for (let row = 0; row < rows.length; row++) {
+    if (rows[row]!.id !== rowId) continue;
+    const col = rows[row]!.items.findIndex((it) => it.id === itemId);
+    return col >= 0 ? { row, col } : undefined;
+  }
+  return undefined;
 }
 
 /** Same rows with the same titles (a decision that hid nothing changes no row). */

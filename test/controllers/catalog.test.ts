@@ -273,4 +273,37 @@ describe('CatalogController', () => {
     expect(flows.count('preauthorize')).toBe(2);
     expect(toasts).toHaveLength(1);
   });
+
+  it('back from the player: the remembered title once; a move made before the decisions land is not undone', async () => {
+    const flows = new FakeFlows();
+    const { ctl, deps } = setup({ flows, session: { catalogFocus: { row: 0, col: 2 } } });
+    let release!: () => void;
+    flows.holdPreauthorize = new Promise<void>((r) => (release = r));
+    ctl.activate();
+    await flush();
+    expect(browsing(ctl.state)).toMatchObject({ row: 0, col: 2 });
+    ctl.focusCol(1); // the viewer moves on while the preauthorization is still out
+    release();
+    await flush();
+    expect(browsing(ctl.state)).toMatchObject({ row: 0, col: 1 });
+    deps.timers.advance(INPUT_GUARD_MS);
+    ctl.select(browsing(ctl.state).rows[0]!.items[1]!);
+    expect(deps.routes).toEqual(['play/t02']);
+  });
+
+  it('hidden locked titles: focus stays on the title the viewer is on when decisions remove others', async () => {
+    const flows = new FakeFlows();
+    flows.decisions.set('DEMOTV', denied('DEMOTV'));
+    let release!: () => void;
+    flows.holdPreauthorize = new Promise<void>((r) => (release = r));
+    const { ctl } = setup({ flows, showLockedTitles: false });
+    ctl.activate();
+    await flush();
+    ctl.focusCol(1); // Derby Day, before Harbor Lights (DEMOTV, left of it) is known to be denied
+    release();
+    await flush();
+    const s = browsing(ctl.state);
+    expect(s.rows[0]!.items.map((i) => i.id)).toEqual(['t02', 't03']);
+    expect(s.rows[s.row]!.items[s.col]!.id).toBe('t02'); // not the title that slid into column 1
+  });
 });
