@@ -332,6 +332,8 @@ export const DOCUMENTED_AT_REST: Record<string, string[] | 'uuid'> = {
   [storageKey('token')]: ['accessToken', 'expiresAt', 'refreshAt'],
   [storageKey('provider')]: ['id', 'displayName', 'logoUrl'],
   [storageKey('profile')]: ['mvpd', 'notAfter', 'attributes'],
+  // The request scheduler's memory of Adobe's one-time burst (docs/pass-and-flows.md): no secret.
+  [storageKey('budget')]: ['burstLeft', 'lastSentAt'],
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

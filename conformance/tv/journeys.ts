@@ -50,6 +50,13 @@ async function firstBoot(
 
 /** Moves the picker's focus to the tile with this label (grid walk: rows top to bottom). */
 async function focusTile(tv: BrowserTv, label: string): Promise<void> {
+  if ((await tv.state()).focusedLabel === label) return;
+  // The picker opens on its first tile, in the featured row (last used, then settings' featuredProviders):
+  // walk that row first.
+  for (let col = 0; col < 5; col++) {
+    await tv.press('Right');
+    if ((await tv.state()).focusedLabel === label) return;
+  }
   await tv.press('Up', 4);
   for (let row = 0; row < 6; row++) {
     await tv.press('Left', 6);

@@ -243,6 +243,7 @@ function compliant(
       'tve.adobePass.DEMOTV.token': wrap({ accessToken: 'a', expiresAt: 2, refreshAt: 1 }),
       'tve.adobePass.DEMOTV.provider': wrap({ id: 'AcmeCable', displayName: 'Acme Cable', logoUrl: 'http://x/l.png' }),
       'tve.adobePass.DEMOTV.profile': wrap({ mvpd: 'AcmeCable', notAfter: 3, attributes: {} }),
+      'tve.adobePass.DEMOTV.budget': wrap({ burstLeft: 0, lastSentAt: 4 }),
     },
     session: {},
     cookies: 0,
