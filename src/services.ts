@@ -178,9 +178,12 @@ function createServices(
   presetOverride: string | undefined,
 ): { services: Services; flows: StartablePassFlows; catalog: ReturnType<typeof prefetchingCatalog> } {
   const resolved = resolveSettings(rawAdobePass, presetOverride);
-  // The TV opts into the first-launch configuration request (see PassFlowsConfig.firstLaunchConfiguration).
+  // The first-launch configuration prefetch stays off: with nothing stored on the TV, Adobe may still
+  // hold profiles for this device (a reinstall keeps the hardware-linked id), and a configuration
+  // request then is one made while signed in (checklist item 6, a MUST; the conformance TV phase
+  // caught it on the profile chooser's relaunch). The picker asks once profiles come back empty.
   const flows = createPassFlows(
-    { ...resolved.flows, firstLaunchConfiguration: true },
+    { ...resolved.flows, firstLaunchConfiguration: false },
     {
       platform: createPlatformPort(),
       onSignInChange: (signedIn) => platform.signInChanged(signedIn),

@@ -16,8 +16,8 @@ export interface PassFlowsConfig extends ProviderFilterOptions {
   pollIntervalMs?: number;
   /**
    * First launch (no provider or profile stored): ask for the configuration together with the
-   * profiles, since the picker is all but certain. Off by default (the TV app turns it on in
-   * src/services.ts); never applies while a provider or profile is stored (checklist 6).
+   * profiles. Off by default, and the TV app keeps it off: Adobe may hold profiles for a device that
+   * stores nothing (a reinstall), and the request would then be one made while signed in (checklist 6).
    */
   firstLaunchConfiguration?: boolean;
   /** Memory cache of the configuration (checklist 8). Default 3 minutes. */
