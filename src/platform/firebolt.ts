@@ -169,6 +169,10 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
       fire('Lifecycle.finished', () => Lifecycle.finished());
     },
     initialIntent(): Promise<unknown> {
+      // Without an endpoint (a box) or a test harness, the SDK answers from its built-in examples:
+      // sample data, not how this launch happened, so no deep link is taken from it.
+      const fb = (window as unknown as { __firebolt?: { endpoint?: string; testHarness?: unknown } }).__firebolt;
+      if (!fb || !(fb.endpoint || fb.testHarness)) return Promise.resolve(undefined);
       return within(
         safe('Parameters.initialization', () => Parameters.initialization()),
         timeout,
