@@ -233,7 +233,12 @@ afterAll(async () => {
   await emu?.close();
 });
 
-describe('provider picker: 1,000 MVPDs against the standard fixture', () => {
+// Opt-in like the catalog measurement (TVE_E2E_SCALE=1): 3–5 min of a busy machine, and on a shared
+// emulator address its repeated fresh launches can meet Adobe-model throttling (a CORS-less 429 that the
+// console-error check then reports).
+const scaleEnabled = process.env.TVE_E2E_SCALE === '1';
+if (!scaleEnabled) console.log('providers-scale: skipped (set TVE_E2E_SCALE=1 to measure the picker at scale)');
+(scaleEnabled ? describe : describe.skip)('provider picker: 1,000 MVPDs against the standard fixture', () => {
   const limit = (base: number[], ratio: number, floor: number) => ratio * median(base) + Math.max(spread(base), floor);
 
   it('is interactive within 1.2× of the standard picker (the picker’s own time, and from launch)', () => {
