@@ -50,12 +50,24 @@ async function firstBoot(
 
 /** Moves the picker's focus to the tile with this label (grid walk: rows top to bottom). */
 async function focusTile(tv: BrowserTv, label: string): Promise<void> {
+  // The picker may still be loading its list (keys pressed then are lost): wait for its first tile.
+  await tv.waitFor(PICKER, 'the provider picker with its tiles', 30_000);
   if ((await tv.state()).focusedLabel === label) return;
   // The picker opens on its first tile, in the featured row (last used, then settings' featuredProviders):
   // walk that row first.
   for (let col = 0; col < 5; col++) {
     await tv.press('Right');
     if ((await tv.state()).focusedLabel === label) return;
+  }
+  // Otherwise search for it as a viewer with a keyboard would: typed letters open the picker's search
+  // and filter; then walk down and across the matches.
+  await tv.app.page.keyboard.type(label.split(' ')[0]!.toLowerCase());
+  for (let down = 0; down < 4; down++) {
+    await tv.press('Down');
+    for (let col = 0; col < 3; col++) {
+      if ((await tv.state()).focusedLabel === label) return;
+      await tv.press('Right');
+    }
   }
   await tv.press('Up', 4);
   for (let row = 0; row < 6; row++) {
