@@ -62,9 +62,9 @@ async function focusTile(tv: BrowserTv, label: string): Promise<void> {
   // Otherwise search for it as a viewer with a keyboard would: typed letters open the picker's search
   // and filter; then walk down and across the matches.
   await tv.app.page.keyboard.type(label.split(' ')[0]!.toLowerCase());
-  for (let down = 0; down < 4; down++) {
+  for (let down = 0; down < 9; down++) {
     await tv.press('Down');
-    for (let col = 0; col < 3; col++) {
+    for (let col = 0; col < 2; col++) {
       if ((await tv.state()).focusedLabel === label) return;
       await tv.press('Right');
     }
