@@ -48,38 +48,57 @@ async function firstBoot(
   return tv;
 }
 
-/** Moves the picker's focus to the tile with this label (grid walk: rows top to bottom). */
+interface PickerView {
+  order: string[];
+  featured: number;
+  query: string;
+}
+
+/** The picker as its journey hook reports it (src/pages/hooks.ts PickerInfo). */
+async function pickerView(tv: BrowserTv): Promise<PickerView | null> {
+  // A string, not a function: tsx's helpers (__name) do not exist in the page.
+  return (await tv.app.page.evaluate(`(() => {
+    const j = window.__tveJourney;
+    return j && j.picker ? j.picker() : null;
+  })()`)) as PickerView | null;
+}
+
+/** Row and column of display index `i`: the featured row on top, then the A–Z rows (src/controllers/providers.ts). */
+function cellOf(view: PickerView, i: number, cols: number): { row: number; col: number } {
+  if (i < view.featured) return { row: 0, col: i };
+  const k = i - view.featured;
+  return { row: (view.featured > 0 ? 1 : 0) + Math.floor(k / cols), col: k % cols };
+}
+
+/**
+ * Moves the picker's focus to the tile with this label with arrow keys, as a viewer would: the hook gives
+ * the tiles in display order, so the walk is planned from where focus is, then checked after each leg.
+ */
 async function focusTile(tv: BrowserTv, label: string): Promise<void> {
   // The picker may still be loading its list (keys pressed then are lost): wait for its first tile.
   await tv.waitFor(PICKER, 'the provider picker with its tiles', 30_000);
-  if ((await tv.state()).focusedLabel === label) return;
-  // The picker opens on its first tile, in the featured row (last used, then settings' featuredProviders):
-  // walk that row first.
-  for (let col = 0; col < 5; col++) {
-    await tv.press('Right');
-    if ((await tv.state()).focusedLabel === label) return;
-  }
-  // Otherwise search for it as a viewer with a keyboard would: typed letters open the picker's search
-  // and filter; then walk down and across the matches.
-  await tv.app.page.keyboard.type(label.split(' ')[0]!.toLowerCase());
-  for (let down = 0; down < 9; down++) {
-    await tv.press('Down');
-    for (let col = 0; col < 2; col++) {
-      if ((await tv.state()).focusedLabel === label) return;
-      await tv.press('Right');
+  const cols = 5; // PICKER_COLS
+  for (let leg = 0; leg < 4; leg++) {
+    const state = await tv.state();
+    const view = await pickerView(tv);
+    if (!view) throw new Error('the provider picker hook is missing');
+    const focused = state.focusedLabel ?? '';
+    if (focused === label) return;
+    const target = view.order.indexOf(label);
+    const here = view.order.indexOf(focused);
+    if (target < 0 || here < 0) {
+      throw new Error(
+        `no "${label}" tile in the provider picker (focus on "${focused}", ${view.order.length} tiles: ` +
+          `${view.order.slice(0, 8).join(', ')}…, featured ${view.featured}, query "${view.query}")`,
+      );
     }
+    const from = cellOf(view, here, cols);
+    const to = cellOf(view, target, cols);
+    // One leg at a time (rows, then columns), re-reading focus between legs: a shorter row clamps the column.
+    if (to.row !== from.row) await tv.press(to.row > from.row ? 'Down' : 'Up', Math.abs(to.row - from.row));
+    else await tv.press(to.col > from.col ? 'Right' : 'Left', Math.abs(to.col - from.col));
   }
-  await tv.press('Up', 4);
-  for (let row = 0; row < 6; row++) {
-    await tv.press('Left', 6);
-    for (let col = 0; col < 7; col++) {
-      if ((await tv.state()).focusedLabel === label) return;
-      await tv.press('Right');
-    }
-    if ((await tv.state()).focusedLabel === label) return;
-    await tv.press('Down');
-  }
-  throw new Error(`no "${label}" tile in the provider picker`);
+  throw new Error(`could not move the picker's focus to "${label}" (focus on "${(await tv.state()).focusedLabel}")`);
 }
 
 async function showCode(
@@ -332,11 +351,13 @@ export async function profileChooserTvJourney(emu: Emulator, rec: Recorder, fact
       const tv = await firstBoot(j, emu, facts, J, held);
       const acme = await showCode(j, tv, facts, J, 'code-acme', 'Acme Cable');
       await signIn(j, emu, tv, acme, 'alice', 'sign-in-acme');
+      await toAccount(tv);
       await j.step('picker-second-provider', async () => {
-        await tv.app.page.evaluate(() => {
-          location.hash = '#providers';
-        });
-        await tv.waitFor(PICKER, 'the provider picker opened by its route');
+        // Account → "Add a provider": the viewer chooses one more MVPD (configuration allowed).
+        await tv.press('Right');
+        await tv.waitFor((s) => s.focusedLabel === 'Add a provider', '"Add a provider" focused');
+        await tv.press('Enter');
+        await tv.waitFor(PICKER, 'the provider picker for another provider');
       });
       const north = await showCode(j, tv, facts, J, 'code-northstar', 'NorthStar Fiber');
       await signIn(j, emu, tv, north, 'alice', 'sign-in-northstar');

@@ -112,6 +112,11 @@ export class AccountController extends Controller<AccountState> {
   /** "Sign out" (after the viewer confirms) or "Back to catalog". */
   async action(id: string): Promise<void> {
     if (id === 'back') return this.deps.nav.to('catalog');
+    if (id === 'another') {
+      // Sign in with one more provider; this profile stays (REST V2 keeps one per MVPD).
+      this.deps.session.addingProvider = true;
+      return this.deps.nav.to('providers');
+    }
     const choice = await this.shell.ask({
       title: 'Sign out?',
       message: 'You will need to sign in with your TV provider again to watch.',

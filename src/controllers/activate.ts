@@ -145,6 +145,7 @@ export class ActivateController extends Controller<ActivateState> {
     this.latest.cancel();
     // The phone chose the provider: the flows named it; later visits to the picker start from it.
     if (!this.state.chosen) session.provider = provider;
+    session.addingProvider = false;
     this.set({ kind: 'success', chosen: this.state.chosen, provider });
     this.successTimer = timers.setTimeout(() => this.continue(), SUCCESS_MS);
   }

@@ -83,7 +83,13 @@ export class CatalogController extends Controller<CatalogState> {
     this.activeAt = this.deps.now();
     const current = flows.current();
     if (!current) return nav.to('providers');
-    this.set({ ...this.state, provider: current.provider });
+    const before = this.state.provider;
+    if (before && before.id !== current.provider.id) {
+      // Another provider since the last visit (added or switched): its own decisions, focus from the top.
+      this.decisions = new Map();
+      this.deps.session.catalogFocus = undefined;
+      this.set({ kind: 'loading', provider: current.provider });
+    } else this.set({ ...this.state, provider: current.provider });
     void this.fetch();
   }
 

@@ -87,6 +87,7 @@ export class Account
         collision: POINTER_PATH,
         items: [
           { id: 'signout', label: 'Sign out' },
+          { id: 'another', label: 'Add a provider', w: 380 },
           { id: 'back', label: 'Back to catalog', w: 420 },
         ],
         signals: { select: '_onAction' },

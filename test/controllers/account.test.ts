@@ -37,6 +37,16 @@ describe('AccountController', () => {
     ]);
   });
 
+  it('"Add a provider": to the picker for one more provider, without signing out', async () => {
+    const { ctl, flows, deps, asked } = setup();
+    ctl.activate();
+    await ctl.action('another');
+    expect(deps.session.addingProvider).toBe(true);
+    expect(deps.routes).toEqual(['providers']);
+    expect(asked).toEqual([]);
+    expect(flows.count('logout')).toBe(0);
+  });
+
   it('nobody signed in: to the picker', () => {
     const { ctl, deps } = setup('Sign out', false);
     expect(ctl.activate()).toBe(false);

@@ -10,7 +10,7 @@ import {
 import { SAMPLE_CATALOG } from '../support/catalog';
 import { channelId, largeCatalog } from '../support/largeCatalog';
 import { flush, recorder, testDeps, type TestDepsOptions } from '../support/deps';
-import { ACME, FakeFlows, fail, profileFor } from '../support/fakeFlows';
+import { ACME, BLUE, FakeFlows, fail, profileFor } from '../support/fakeFlows';
 
 const denied = (resource: string) => ({
   resource,
@@ -81,6 +81,27 @@ describe('CatalogController', () => {
     const s = ctl.state;
     expect(s.kind).toBe('failed');
     expect(s.kind === 'failed' && s.actions.map((a) => a.id)).toEqual(['retry', 'account']);
+  });
+
+  it('another provider since the last visit: its own decisions and focus on the first title, not the Account button', async () => {
+    const flows = new FakeFlows();
+    flows.decisions.set('DEMOTV-SPORTS', denied('DEMOTV-SPORTS'));
+    const { ctl } = setup({ flows });
+    ctl.activate();
+    await flush();
+    const derby = SAMPLE_CATALOG.rows[0]!.items[1]!;
+    expect(ctl.accessOf(derby)).toBe('locked');
+    ctl.up(); // to the header's Account button, then on to Account → Add a provider
+    expect(browsing(ctl.state).zone).toBe('header');
+    ctl.deactivate();
+    flows.signedIn = { profile: profileFor('BlueRiverTV'), provider: BLUE };
+    flows.decisions.clear(); // everything permitted by the new provider
+    ctl.activate(); // the catalog is in memory: its rows at once
+    expect(browsing(ctl.state)).toMatchObject({ provider: BLUE, zone: 'rows', row: 0, col: 0 });
+    expect(ctl.accessOf(derby)).toBe('unknown'); // nothing of the old provider's locks shown meanwhile
+    await flush();
+    expect(browsing(ctl.state)).toMatchObject({ provider: BLUE, zone: 'rows', row: 0, col: 0 });
+    expect(ctl.accessOf(derby)).toBe('unlocked');
   });
 
   it('moves between header and rows, remembers each row’s column, and restores focus from the session', async () => {

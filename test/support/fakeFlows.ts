@@ -131,8 +131,11 @@ export class FakeFlows implements PassFlows {
     if (this.holdBoot) await this.holdBoot;
     return this.bootResult;
   }
-  async providers() {
+  /** The options of the last providers() call. */
+  providersOptions?: { another?: boolean };
+  async providers(options?: { another?: boolean }) {
     this.record('providers');
+    this.providersOptions = options;
     return this.providersResult;
   }
   lastUsedProvider() {
