@@ -48,7 +48,7 @@ export interface Session {
   provider?: Provider;
   /** The viewer chose to pick the provider on the second screen (activation without a provider). */
   chooseOnPhone?: boolean;
-  /** Signed in, the viewer asked to sign in with another provider too (Account → Add a provider). */
+  /** Signed in, the viewer signs in with another provider too, chosen on the phone (Account → Add a provider). */
   addingProvider?: boolean;
   /** The catalog as last loaded (the player looks titles up here). */
   catalog?: Catalog;

@@ -351,16 +351,18 @@ export async function profileChooserTvJourney(emu: Emulator, rec: Recorder, fact
       const tv = await firstBoot(j, emu, facts, J, held);
       const acme = await showCode(j, tv, facts, J, 'code-acme', 'Acme Cable');
       await signIn(j, emu, tv, acme, 'alice', 'sign-in-acme');
+      // Account → "Add a provider": a code for one more MVPD, chosen on the phone (the signed-in TV asks
+      // for no configuration).
       await toAccount(tv);
-      await j.step('picker-second-provider', async () => {
-        // Account → "Add a provider": the viewer chooses one more MVPD (configuration allowed).
+      const north = await j.step('code-northstar', async () => {
         await tv.press('Right');
         await tv.waitFor((s) => s.focusedLabel === 'Add a provider', '"Add a provider" focused');
         await tv.press('Enter');
-        await tv.waitFor(PICKER, 'the provider picker for another provider');
+        const shown = await tv.waitForJourney((x) => !!x.activationCode, 'an activation code', 20_000);
+        facts.codes.push({ journey: J, code: shown.activationCode! });
+        return shown.activationCode!;
       });
-      const north = await showCode(j, tv, facts, J, 'code-northstar', 'NorthStar Fiber');
-      await signIn(j, emu, tv, north, 'alice', 'sign-in-northstar');
+      await signIn(j, emu, tv, north, 'alice', 'sign-in-northstar', 'NorthStarFiber');
       await tv.removeLocal([storageKey('provider'), storageKey('profile')]);
       await j.step('relaunch-profile-chooser', async () => {
         await tv.relaunch();

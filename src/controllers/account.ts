@@ -113,9 +113,12 @@ export class AccountController extends Controller<AccountState> {
   async action(id: string): Promise<void> {
     if (id === 'back') return this.deps.nav.to('catalog');
     if (id === 'another') {
-      // Sign in with one more provider; this profile stays (REST V2 keeps one per MVPD).
-      this.deps.session.addingProvider = true;
-      return this.deps.nav.to('providers');
+      // One more provider, chosen on the phone: the signed-in TV asks for no configuration (checklist 6,
+      // "none while signed in"); this profile stays (REST V2 keeps one per MVPD).
+      const { session, nav } = this.deps;
+      session.addingProvider = session.chooseOnPhone = true;
+      session.provider = undefined;
+      return nav.to('activate');
     }
     const choice = await this.shell.ask({
       title: 'Sign out?',

@@ -176,6 +176,12 @@ export class ActivateController extends Controller<ActivateState> {
 
   private toProviders(): void {
     this.stop();
-    this.deps.nav.to('providers');
+    const { session, nav } = this.deps;
+    if (session.addingProvider) {
+      // Adding a provider: giving up returns to Account, signed in as before.
+      session.addingProvider = session.chooseOnPhone = false;
+      return nav.to('account');
+    }
+    nav.to('providers');
   }
 }

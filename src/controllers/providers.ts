@@ -98,7 +98,7 @@ export class ProvidersController extends Controller<ProvidersState> {
     const ticket = this.latest.next();
     const { flows, settings } = this.deps;
     this.set({ kind: 'loading' });
-    const result = await flows.providers({ another: !!this.deps.session.addingProvider });
+    const result = await flows.providers();
     if (!ticket.live) return;
     if (!result.ok) return this.fail(result.failure);
     if (result.value.length === 0) {
@@ -235,22 +235,16 @@ export class ProvidersController extends Controller<ProvidersState> {
   /** Back; false leaves it to the shell (exit rules of a home route). */
   back(): boolean {
     const s = this.picking();
-    if (s && s.searching) {
+    if (!s) return false;
+    if (s.searching) {
       if (s.query) this.erase();
       else this.closeSearch(s);
       return true;
     }
-    const first = s ? this.firstCell(s.rows).row : 0;
-    if (s && s.zone === 'grid' && s.row > first) {
+    const first = this.firstCell(s.rows).row;
+    if (s.zone === 'grid' && s.row > first) {
       if (s.rail) this.set({ ...s, zone: 'rail' });
       else this.focusCell(first, 0);
-      return true;
-    }
-    // Adding a provider while signed in: Back gives up and returns to Account, signed in as before.
-    const { session, nav } = this.deps;
-    if (session.addingProvider) {
-      session.addingProvider = false;
-      nav.to('account');
       return true;
     }
     return false;

@@ -157,13 +157,8 @@ export interface PassFlows {
    * later one.
    */
   boot(onStep?: (step: BootStep) => void): Promise<Result<BootOutcome>>;
-  /**
-   * Filtered MVPD list from the configuration (memory cache, TTL from settings), last used first.
-   * Signed in, there is nothing to choose: the signed-in provider only, without a configuration request
-   * (checklist 6), unless `another` — the viewer asked to sign in with another provider as well (REST V2
-   * keeps one profile per MVPD, so the current one stays).
-   */
-  providers(options?: { another?: boolean }): Promise<Result<Provider[]>>;
+  /** Filtered MVPD list from the configuration (memory cache, TTL from settings), last used first. */
+  providers(): Promise<Result<Provider[]>>;
   /**
    * The provider last signed in with on this TV (persisted when a sign-in completes; known after boot()).
    * The picker marks it "Last used"; after a lapsed profile the TV offers it again.

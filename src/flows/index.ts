@@ -123,11 +123,10 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
       if (!run || run.settled) run = startRun(false);
       listen(run, onStep);
     },
-    // Signed in, there is nothing to choose: no configuration request (checklist 6), whatever page asks,
-    // unless the viewer asked to add another provider.
-    providers: (options) => {
+    // Signed in, there is nothing to choose: never a configuration request (checklist 6), whatever page asks.
+    providers: () => {
       const signedIn = ctx.state.profile;
-      return signedIn && !options?.another ? Promise.resolve(ok([signedIn.provider])) : providers.list();
+      return signedIn ? Promise.resolve(ok([signedIn.provider])) : providers.list();
     },
     lastUsedProvider: () => ctx.state.lastUsed,
     chooseProfile(profile: SignedInProfile) {

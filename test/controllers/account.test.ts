@@ -37,12 +37,13 @@ describe('AccountController', () => {
     ]);
   });
 
-  it('"Add a provider": to the picker for one more provider, without signing out', async () => {
+  it('"Add a provider": a code for one more provider, chosen on the phone, without signing out', async () => {
     const { ctl, flows, deps, asked } = setup();
+    deps.session.provider = ACME;
     ctl.activate();
     await ctl.action('another');
-    expect(deps.session.addingProvider).toBe(true);
-    expect(deps.routes).toEqual(['providers']);
+    expect(deps.session).toMatchObject({ addingProvider: true, chooseOnPhone: true, provider: undefined });
+    expect(deps.routes).toEqual(['activate']);
     expect(asked).toEqual([]);
     expect(flows.count('logout')).toBe(0);
   });

@@ -78,6 +78,19 @@ describe('ActivateController', () => {
     expect(deps.session.provider).toBe(BLUE);
   });
 
+  it('adding a provider (signed in, chosen on the phone): giving up returns to Account; a sign-in ends the errand', () => {
+    const { ctl, activation, deps } = setup({ chooseOnPhone: true, addingProvider: true });
+    expect(activation().provider).toBeUndefined();
+    activation().code('ABC1234');
+    ctl.back();
+    expect(activation().stopped).toBe(true);
+    expect(deps.routes).toEqual(['account']);
+    expect(deps.session).toMatchObject({ addingProvider: false, chooseOnPhone: false });
+    const again = setup({ chooseOnPhone: true, addingProvider: true });
+    again.activation().listener.onSignedIn(profileFor('BlueRiverTV'), BLUE);
+    expect(again.deps.session).toMatchObject({ addingProvider: false, provider: BLUE });
+  });
+
   it('a failure stops polling and offers Try again (retryable or expired code) and another provider', () => {
     const { ctl, activation, flows } = setup();
     const first = activation();

@@ -293,21 +293,6 @@ describe('ProvidersController: Back', () => {
     expect(focused(ctl)).toBe(AZ[5]); // Down returns to the tile Back left
   });
 
-  it('adding a provider while signed in: asks for the full list; Back at the top returns to Account', async () => {
-    const flows = new FakeFlows();
-    flows.providersResult = ok(MANY);
-    const deps = testDeps({ flows, session: { addingProvider: true } });
-    const ctl = new ProvidersController(deps, 5);
-    await ctl.load();
-    expect(flows.providersOptions).toEqual({ another: true });
-    expect(ctl.back()).toBe(true);
-    expect(deps.routes).toEqual(['account']);
-    expect(deps.session.addingProvider).toBe(false);
-    await ctl.load(); // a later visit (signed out, or signed in without asking) is the plain picker
-    expect(flows.providersOptions).toEqual({ another: false });
-    expect(ctl.back()).toBe(false);
-  });
-
   it('without a rail, Back deep in the list returns to the first tile', async () => {
     const { ctl } = await setup(MANY.slice(0, 7), { featured: [] });
     ctl.down();

@@ -172,17 +172,6 @@ describe('no configuration request while a profile is held', () => {
     expect(await configSince(held)).toEqual([`GET ${P('configuration')}`]);
   });
 
-  test('signed in, the viewer adds a provider: the picker asks for the configuration; the first profile stays', async () => {
-    const f = flows();
-    await f.boot();
-    await signIn(f, ACME, 'alice');
-    const held = await lastSeq();
-    const list = await f.providers({ another: true });
-    expect(list.ok && list.value.map((p) => p.id)).toContain('NorthStarFiber');
-    expect(await configSince(held)).toEqual([`GET ${P('configuration')}`]);
-    expect(f.current()?.provider).toEqual(ACME);
-  });
-
   test('provider chosen on the phone: signed in without the TV ever asking for the configuration', async () => {
     const f = flows();
     await f.boot();

@@ -131,11 +131,8 @@ export class FakeFlows implements PassFlows {
     if (this.holdBoot) await this.holdBoot;
     return this.bootResult;
   }
-  /** The options of the last providers() call. */
-  providersOptions?: { another?: boolean };
-  async providers(options?: { another?: boolean }) {
+  async providers() {
     this.record('providers');
-    this.providersOptions = options;
     return this.providersResult;
   }
   lastUsedProvider() {
