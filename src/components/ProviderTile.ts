@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
+import { t } from '../lib/language';
 import type { Provider } from '../flows/api';
 import { markPointerPath } from '../lib/pointer';
 import { COLORS, FONT_FACE, FONT_SIZE } from '../theme';
@@ -18,7 +19,14 @@ const INK = 0xff1b2238;
 const ONE_LINE_CHARS = 18;
 
 /** User-facing strings of the tile (one place, for translation). */
-export const TILE_TEXT = { lastUsed: 'Last used', onPhone: 'Other provider?' };
+export const TILE_TEXT = {
+  get lastUsed(): string {
+    return t('providers.lastUsed');
+  },
+  get onPhone(): string {
+    return t('providers.onPhone');
+  },
+};
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Ring: object;

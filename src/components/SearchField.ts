@@ -4,13 +4,24 @@
  * field is wide, and a scale-up would push it out of the safe area.
  */
 import { Lightning } from '@lightningjs/sdk';
+import { t } from '../lib/language';
 import { markPointerPath } from '../lib/pointer';
 import { COLORS, FONT_SIZE, textStyle } from '../theme';
 import { Selectable, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
 
 /** User-facing strings (one place, for translation). */
-export const FIELD_TEXT = { label: 'Search', placeholder: 'Search providers', typing: 'Type a name' };
+export const FIELD_TEXT = {
+  get label(): string {
+    return t('providers.search');
+  },
+  get placeholder(): string {
+    return t('providers.searchPlaceholder');
+  },
+  get typing(): string {
+    return t('providers.searchTyping');
+  },
+};
 
 export const FIELD = { w: 560, h: 80 } as const;
 const TEXT_X = 76;

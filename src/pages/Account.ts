@@ -10,13 +10,8 @@ import { formatValidity } from '../components/format';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, pageTitle, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { roundFill } from '../components/surfaces';
-import {
-  AccountController,
-  describeAttribute,
-  ENCRYPTED,
-  readableUrl,
-  type AccountState,
-} from '../controllers/account';
+import { AccountController, describeAttribute, readableUrl, type AccountState } from '../controllers/account';
+import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
 import { services } from '../services';
 import { COLORS, FONT_SIZE, SAFE, textStyle } from '../theme';
@@ -47,7 +42,7 @@ export class Account
   static override _template(): Lightning.Component.Template<Spec> {
     return {
       ...pageFrame(),
-      Title: pageTitle('Account'),
+      Title: pageTitle(t('account.title')),
       Card: {
         x: SAFE.x,
         y: 236,
@@ -76,7 +71,7 @@ export class Account
         MetaTitle: {
           x: 48,
           y: 236,
-          text: textStyle(FONT_SIZE.caption, COLORS.textMuted, { fontStyle: 'bold', text: 'SHARED BY YOUR PROVIDER' }),
+          text: textStyle(FONT_SIZE.caption, COLORS.textMuted, { fontStyle: 'bold', text: t('account.shared') }),
         },
         Meta: { x: 48, y: 284 },
       },
@@ -86,12 +81,12 @@ export class Account
         y: 920,
         collision: POINTER_PATH,
         items: [
-          { id: 'signout', label: 'Sign out' },
-          { id: 'back', label: 'Back to catalog', w: 420 },
+          { id: 'signout', label: t('account.signOut') },
+          { id: 'back', label: t('account.backToCatalog'), w: 420 },
         ],
         signals: { select: '_onAction' },
       },
-      Busy: { type: BusyOverlay, y: 460, visible: false, label: 'Signing out…' },
+      Busy: { type: BusyOverlay, y: 460, visible: false, label: t('account.signingOut') },
       Panel: messagePanel(320),
     };
   }
@@ -130,7 +125,9 @@ export class Account
     const { profile, provider } = s;
     const name = provider.displayName;
     this.tag('Card.Name')!.text!.text = name;
-    this.tag('Card.Validity')!.text!.text = `Signed in  ·  ${formatValidity(profile.notAfter, s.now)}`;
+    this.tag('Card.Validity')!.text!.text = t('account.signedIn', {
+      validity: formatValidity(profile.notAfter, s.now),
+    });
     const logo = this.tag('Card.LogoPlate.Logo')!;
     if (provider.logoUrl) logo.patch({ texture: Img(provider.logoUrl).contain(360, 144) });
     else
@@ -154,9 +151,9 @@ export class Account
       Label: { text: textStyle(FONT_SIZE.caption, COLORS.textMuted, { text: e.label }) },
       Value: {
         y: 32,
-        text: textStyle(FONT_SIZE.body, e.value === ENCRYPTED ? COLORS.textMuted : COLORS.text, {
+        text: textStyle(FONT_SIZE.body, e.encrypted ? COLORS.textMuted : COLORS.text, {
           text: e.value,
-          fontStyle: e.value === ENCRYPTED ? 'italic' : 'normal',
+          fontStyle: e.encrypted ? 'italic' : 'normal',
           wordWrapWidth: CARD.w / 2 - 120,
           maxLines: 1,
           textOverflow: 'ellipsis',

@@ -16,6 +16,7 @@ import { RowStack } from '../components/RowStack';
 import { Spinner } from '../components/Spinner';
 import { roundFill } from '../components/surfaces';
 import { CatalogController, INPUT_GUARD_MS, type CatalogState, type TileAccess } from '../controllers/catalog';
+import { t } from '../lib/language';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { services } from '../services';
 import { COLORS, SAFE, SCREEN, textStyle } from '../theme';
@@ -69,7 +70,7 @@ export class Catalog
           type: ButtonRow,
           x: -240,
           collision: POINTER_PATH,
-          items: [{ id: 'account', label: 'Account', w: 240 }],
+          items: [{ id: 'account', label: t('common.account'), w: 240 }],
           signals: { select: '_openAccount' },
         },
       },

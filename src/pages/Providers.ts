@@ -22,18 +22,20 @@ import { GRID, ProviderGrid } from '../components/ProviderGrid';
 import { FIELD, SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
 import { PHONE_CHOICE, ProvidersController, type Picking, type ProvidersState } from '../controllers/providers';
+import { t } from '../lib/language';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { setJourneyInfo, type PickerInfo } from './hooks';
 import { services } from '../services';
 import { FOCUS, SAFE, SCREEN } from '../theme';
 
-/** User-facing strings of the page (one place, for translation). */
-export const PAGE_TEXT = {
-  title: 'Choose your TV provider',
-  subtitle: 'Sign in with your TV subscription to start watching.',
-  searchHint: 'Type any word of your provider’s name.',
-  matches: (n: number) => (n === 1 ? '1 provider matches' : `${n} providers match`),
-};
+/** The line under the title: the invitation, the search hint, or how many providers match. */
+function subtitleOf(s: Picking): string {
+  if (!s.searching) return t('providers.subtitle');
+  if (!s.query || !s.matches) return t('providers.searchHint');
+  return s.matches === 1
+    ? t('providers.matchesOne', { query: s.query })
+    : t('providers.matchesMany', { n: s.matches, query: s.query });
+}
 
 /** Where the grid starts, browsing (under the rail) and searching (under the keyboard). */
 const TOP = { rail: 280, keyboard: 272, browse: 372, search: 272 + KEYBOARD_H + 40 } as const;
@@ -62,8 +64,8 @@ export class Providers
   static override _template(): Lightning.Component.Template<Spec> {
     return {
       ...pageFrame(),
-      Title: pageTitle(PAGE_TEXT.title),
-      Subtitle: pageSubtitle(PAGE_TEXT.subtitle),
+      Title: pageTitle(t('providers.title')),
+      Subtitle: pageSubtitle(t('providers.subtitle')),
       Field: {
         type: SearchField,
         x: SAFE.x + SAFE.w - FIELD.w - FOCUS.ringWidth,
@@ -134,11 +136,7 @@ export class Providers
       rail.visible = s.rail;
       if (!was || was.searching !== s.searching) this._layout(s.searching);
       this.tag('Field')!.show(s.query, s.searching);
-      this.tag('Subtitle')!.text!.text = !s.searching
-        ? PAGE_TEXT.subtitle
-        : s.query && s.matches
-          ? `${PAGE_TEXT.matches(s.matches)} “${s.query}”`
-          : PAGE_TEXT.searchHint;
+      this.tag('Subtitle')!.text!.text = subtitleOf(s);
       const grid = this.tag('Viewport.Grid')!;
       grid.update(s.rows, s.row, s.col, !!was && was.rows === s.rows);
       const focused = this._ctl.focused(s);

@@ -251,7 +251,7 @@ describe('(b) Spanish from the platform language', () => {
     await app.press('Enter');
     await app.waitForState((s) => s.dialog === null);
 
-    await signIn(stack, app, 'Start watching');
+    await signIn(stack, app, 'Empezar a ver');
 
     // Player: the UI language picks the Spanish captions.
     const beforePlay = (await spoken(app)).length;
