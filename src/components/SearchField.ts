@@ -4,6 +4,7 @@
  * field is wide, and a scale-up would push it out of the safe area.
  */
 import { Lightning } from '@lightningjs/sdk';
+import type { SpeechValue } from '../lib/announcer';
 import { t } from '../lib/language';
 import { markPointerPath } from '../lib/pointer';
 import { COLORS, FONT_SIZE, textStyle } from '../theme';
@@ -73,6 +74,11 @@ export class SearchField
   /** What the shell's test hook reports as the focused label. */
   get label(): string {
     return FIELD_TEXT.label;
+  }
+
+  /** Voice guidance: what is typed (or the placeholder), and that OK opens the keyboard. */
+  protected override _speech(): SpeechValue {
+    return t('a11y.button', { label: this._query || FIELD_TEXT.placeholder });
   }
 
   get query(): string {

@@ -66,9 +66,19 @@ export function signedOutSentence(outcome: LogoutOutcome): string {
   return t(outcome.partnerSignOut ? 'account.signedOutPartner' : 'account.signedOut');
 }
 
+export type AccountZone = 'actions' | 'settings';
+
 export type AccountState =
   | { kind: 'idle' }
-  | { kind: 'ready'; profile: SignedInProfile; provider: Provider; lines: AttributeLine[]; now: number }
+  | {
+      kind: 'ready';
+      profile: SignedInProfile;
+      provider: Provider;
+      lines: AttributeLine[];
+      now: number;
+      /** Focus: the actions (Sign out, Back to catalog) or the settings row under them. */
+      zone: AccountZone;
+    }
   | { kind: 'signingOut' }
   | ({ kind: 'failed' } & FailureView);
 
@@ -102,7 +112,7 @@ export class AccountController extends Controller<AccountState> {
       .slice(0, MAX_ROWS)
       .map((key) => describeAttribute(key, profile.attributes[key]!));
     if (lines.length === 0) lines.push({ label: t('account.details'), value: t('account.noDetails') });
-    this.ready = { kind: 'ready', profile, provider, lines, now: this.deps.now() };
+    this.ready = { kind: 'ready', profile, provider, lines, now: this.deps.now(), zone: 'actions' };
     this.set(this.ready);
     return true;
   }
@@ -123,6 +133,13 @@ export class AccountController extends Controller<AccountState> {
       actions: [signOut, t('common.cancel')],
     });
     if (choice === signOut) await this.signOut();
+  }
+
+  /** Down / Up (or the pointer): focus the settings row or the actions. */
+  focus(zone: AccountZone): void {
+    if (this.state.kind !== 'ready' || this.state.zone === zone) return;
+    this.ready = { ...this.state, zone };
+    this.set(this.ready);
   }
 
   panelAction(id: string): void {

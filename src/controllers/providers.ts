@@ -90,6 +90,20 @@ export interface Picking {
   col: number;
 }
 
+/** The line under the picker's title: the invitation, the search hint, or how many providers match. */
+export function pickerSubtitle(s: Picking): string {
+  if (!s.searching) return t('providers.subtitle');
+  if (!s.query || !s.matches) return t('providers.searchHint');
+  return s.matches === 1
+    ? t('providers.matchesOne', { query: s.query })
+    : t('providers.matchesMany', { n: s.matches, query: s.query });
+}
+
+/** What voice guidance says as the viewer types: how many providers match, or that none does. */
+export function searchSpeech(s: Picking): string {
+  return s.query && !s.matches ? t('providers.noMatch', { query: s.query }) : pickerSubtitle(s);
+}
+
 const PHONE_TILE: PickerTile = { provider: PHONE_CHOICE, lastUsed: false, phone: true };
 
 export type ProvidersState = { kind: 'loading' } | ({ kind: 'failed' } & FailureView) | Picking;

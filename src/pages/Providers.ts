@@ -13,6 +13,7 @@ import { failureContent } from '../components/MessagePanel';
 import {
   messagePanel,
   pageFrame,
+  pageSpeech,
   pageSubtitle,
   pageTitle,
   type FramedPageSpec,
@@ -21,21 +22,14 @@ import {
 import { GRID, ProviderGrid } from '../components/ProviderGrid';
 import { FIELD, SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
-import { PHONE_CHOICE, ProvidersController, type Picking, type ProvidersState } from '../controllers/providers';
+import { PHONE_CHOICE, pickerSubtitle, ProvidersController, searchSpeech } from '../controllers/providers';
+import type { Picking, ProvidersState } from '../controllers/providers';
+import { announcer, setAnnouncement } from '../lib/announcer';
 import { t } from '../lib/language';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { setJourneyInfo, type PickerInfo } from './hooks';
 import { services } from '../services';
 import { FOCUS, SAFE, SCREEN } from '../theme';
-
-/** The line under the title: the invitation, the search hint, or how many providers match. */
-function subtitleOf(s: Picking): string {
-  if (!s.searching) return t('providers.subtitle');
-  if (!s.query || !s.matches) return t('providers.searchHint');
-  return s.matches === 1
-    ? t('providers.matchesOne', { query: s.query })
-    : t('providers.matchesMany', { n: s.matches, query: s.query });
-}
 
 /** Where the grid starts, browsing (under the rail) and searching (under the keyboard). */
 const TOP = { rail: 280, keyboard: 272, browse: 372, search: 272 + KEYBOARD_H + 40 } as const;
@@ -109,6 +103,7 @@ export class Providers
   }
 
   override _init(): void {
+    setAnnouncement(this, { announce: () => pageSpeech(this) });
     this._ctl.subscribe((state) => this._render(state));
   }
 
@@ -136,7 +131,8 @@ export class Providers
       rail.visible = s.rail;
       if (!was || was.searching !== s.searching) this._layout(s.searching);
       this.tag('Field')!.show(s.query, s.searching);
-      this.tag('Subtitle')!.text!.text = subtitleOf(s);
+      this.tag('Subtitle')!.text!.text = pickerSubtitle(s);
+      if (was && s.searching && was.query !== s.query) announcer.speak(searchSpeech(s), { polite: true });
       const grid = this.tag('Viewport.Grid')!;
       grid.update(s.rows, s.row, s.col, !!was && was.rows === s.rows);
       const focused = this._ctl.focused(s);
