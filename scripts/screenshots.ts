@@ -72,7 +72,7 @@ async function walk(lang: Lang): Promise<string[]> {
     await shot('providers-no-match');
     for (let i = 0; i < 6; i++) await app.press('Back'); // erase, then close the search
     await app.waitForState((s) => s.route === 'providers' && !!s.focusedLabel);
-    await app.press('Down');
+    for (let i = 0; i < 3 && (await app.state()).focusedLabel !== 'Acme Cable'; i++) await app.press('Down');
     await app.waitForState((s) => s.focusedLabel === 'Acme Cable');
 
     // Activation: the code, then the confirmation once the phone side signs in.

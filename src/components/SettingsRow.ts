@@ -24,8 +24,8 @@ interface Spec extends Lightning.Component.TemplateSpec {
 
 /** Setting ids in display order. */
 const IDS: readonly SettingId[] = ['voice', 'captions', 'language'];
-/** Button widths: together the safe area's width; long enough for "Idioma: automático (English)". */
-export const SETTING_W: Readonly<Record<SettingId, number>> = { voice: 520, captions: 480, language: 648 };
+/** Button widths: within the safe area with room for the focus scale; long enough for "Idioma: automático (English)". */
+export const SETTING_W: Readonly<Record<SettingId, number>> = { voice: 500, captions: 460, language: 620 };
 const HEADING_H = 52;
 
 /** Lightning refs start with a capital. */

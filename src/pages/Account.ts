@@ -30,7 +30,7 @@ import { COLORS, FONT_SIZE, SAFE, textStyle } from '../theme';
 export { describeAttribute, readableUrl };
 const CARD = { w: SAFE.w, h: 640, y: 220 };
 /** Metadata: three columns of label + value lines. */
-const META = { cols: 3, lineH: 72, y: 256 };
+const META = { cols: 3, lineH: 80, y: 256 };
 /** Gaps between the card, the actions and the settings row. */
 const GAP = { actions: 40, settings: 32 };
 

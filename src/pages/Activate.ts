@@ -78,7 +78,7 @@ export class Activate
             x: 380,
             y: 96,
             mount: 0.5,
-            text: textStyle(FONT_SIZE.code + 16, INK, { ...bold, letterSpacing: 14 }),
+            text: textStyle(FONT_SIZE.code + 16, INK, { ...bold, letterSpacing: 8 }),
           },
           Badge: {
             x: 760 - 16,

@@ -35,11 +35,11 @@ it('Activate: the headline, the address, the code one character at a time, the t
   activation.code('ABC1234');
   take();
   expect(heard(page.app)).toEqual([
-    'Inicia sesión con Acme Cable',
+    'Accede con Acme Cable',
     'Ve a localhost:4030',
     'Tu código es A, B, C, 1, 2, 3, 4',
     'El código vence en 2 minutos y 5 segundos',
-    'Obtener un código nuevo, botón',
+    'Pedir otro código, botón',
   ]);
   expect(page.page.tag('Main.Step1')!.text!.text).toBe('En tu teléfono o computadora, ve a');
 });
