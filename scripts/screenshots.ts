@@ -35,6 +35,13 @@ async function prepare(app: AppSession, lang: Lang): Promise<void> {
   await app.page.reload({ waitUntil: 'load' });
 }
 
+/** The caption lines on screen (the journey hook, src/pages/hooks.ts). */
+function captionLines(app: AppSession): Promise<string[]> {
+  return app.page.evaluate(
+    () => (window as unknown as { __tveJourney: { captions(): { lines: string[] } } }).__tveJourney.captions().lines,
+  );
+}
+
 async function walk(lang: Lang): Promise<string[]> {
   const text = (key: string): string => TRANSLATIONS[lang][key] ?? key;
   const dir = join(SCREENSHOT_DIR, lang);
@@ -102,8 +109,10 @@ async function walk(lang: Lang): Promise<string[]> {
     // Player with captions (the stored choice), then back; a denied title.
     await app.press('Enter');
     await waitForJourney(app, (x) => x.playerPhase === 'playing' && !!x.player && x.player.readyState >= 2, 20000);
-    await sleep(2500); // a caption cue is on screen
     await app.press('Up');
+    // A caption cue on screen (the stored choice turned captions on), if one comes within a few seconds.
+    const deadline = Date.now() + 8000;
+    while (Date.now() < deadline && !(await captionLines(app)).length) await sleep(100);
     await shot('player-captions');
     await app.press('Back');
     await app.press('Back');
