@@ -183,7 +183,9 @@ describe('(a) voice guidance and captions in English', () => {
     await heard(app, 'ACCESSIBILITY AND LANGUAGE', beforeAccount);
     await app.screenshot('a11y-account-settings-en');
     await app.press('Back');
-    await app.waitForState((s) => s.route === 'catalog' && s.focusedLabel === title, 15000);
+    await app.waitForState((s) => s.route === 'catalog' && s.focusedLabel === 'Account', 15000);
+    await app.press('Down');
+    await app.waitForState((s) => s.focusedLabel === title);
     const beforePlay = (await spoken(app)).length;
     await playFirst(app);
     await heard(app, `Playing ${title}`, beforePlay);
