@@ -211,6 +211,7 @@ export class Activate
     this.tag('Main.Url')!.text!.text = code.shortUrl;
     this.tag('Main.CodePlate.Code')!.text!.text = groupCode(code.code);
     this.tag('Main.QrPlate.Qr')!.content = code.activationUrl;
+    if (s.newCode) announcer.speak([t('activate.newCode'), ...codeSpeech(s).slice(1)], { polite: true });
   }
 
   /** The provider's logo (or name) on the QR card and the confirmation; a hint when the phone chooses. */

@@ -76,9 +76,9 @@ describe('Activate', () => {
     const page = await mount(Activate, { flows, session: { provider: ACME } });
     const activation = flows.activations[0]!;
     activation.remaining = 125_000;
-    activation.code('ABC1234');
+    const first = activation.code('ABC1234');
     said.length = 0; // "Getting your activation code…" (the busy line) was said meanwhile
-    return { page, activation };
+    return { page, activation, first };
   }
 
   it('reads the headline, the address, the code one character at a time and the time left; then the button', async () => {
@@ -104,6 +104,20 @@ describe('Activate', () => {
       'Go to localhost:4030',
       'Your code is A, B, C, 1, 2, 3, 4',
       'The code expires in 1 minute and 1 second',
+    ]);
+  });
+
+  it('a replacement code (the first one expired) is said without moving focus: "New code", the address, the code', async () => {
+    const { page, activation, first } = await code();
+    heard(page.app);
+    activation.listener.onExpired(first);
+    take();
+    activation.code('XYZ9876');
+    expect(take()).toEqual([
+      'New code',
+      'Go to localhost:4030',
+      'Your code is X, Y, Z, 9, 8, 7, 6',
+      'The code expires in 2 minutes and 5 seconds',
     ]);
   });
 
