@@ -46,10 +46,10 @@ let preferencesAttached = false;
 
 /**
  * The platform's view of the viewer's settings. RDK: Firebolt's language, voice guidance and caption
- * settings are passed here as the second argument once src/platform/firebolt.ts provides them.
+ * settings (src/platform/firebolt.ts; none without a real Firebolt transport).
  */
 function settingsSource(): PlatformUserSettings {
-  if (!userSettings) userSettings = platformUserSettings(platform.name);
+  if (!userSettings) userSettings = platformUserSettings(platform.name, platform.fireboltUserSettings());
   return userSettings;
 }
 

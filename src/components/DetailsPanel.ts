@@ -1,4 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
+import { t } from '../lib/language';
 import type { CatalogItem } from '../catalog/types';
 import { COLORS, FONT_FACE, FONT_SIZE } from '../theme';
 import { lockIcon, type TileAccess } from './PosterTile';
@@ -81,11 +82,11 @@ export class DetailsPanel extends Lightning.Component<Spec> implements Lightning
     ]
       .filter(Boolean)
       .join('  ·  ');
-    const status = access === 'unlocked' ? 'Included with your TV provider' : '';
+    const status = access === 'unlocked' ? t('details.included') : '';
     this._text('Meta', [meta, status].filter(Boolean).join('  ·  '));
     const locked = access === 'locked';
     this.tag('Lock')!.visible = locked;
-    if (locked) this._text('Lock.Reason', reason || 'Not included in your subscription');
+    if (locked) this._text('Lock.Reason', reason || t('details.notIncluded'));
     this.tag('Description')!.y = locked ? 172 : 122;
     this._text('Description', item.description);
   }
@@ -98,5 +99,7 @@ export class DetailsPanel extends Lightning.Component<Spec> implements Lightning
 
 /** Short running time: seconds under a minute (the emulator's sample streams), else minutes. */
 export function formatDuration(seconds: number): string {
-  return seconds < 60 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
+  return seconds < 60
+    ? t('details.seconds', { n: Math.round(seconds) })
+    : t('details.minutes', { n: Math.round(seconds / 60) });
 }

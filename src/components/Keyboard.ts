@@ -5,12 +5,23 @@
  * press on a real keyboard (or a remote with letters) types.
  */
 import { Lightning } from '@lightningjs/sdk';
+import { t } from '../lib/language';
 import { POINTER_PATH, markPointerPath, requestPointerFocus } from '../lib/pointer';
 import { COLORS, FONT_FACE } from '../theme';
 import { Selectable, type SelectableTypeConfig } from './Selectable';
 
 /** User-facing strings (one place, for translation). */
-export const KEYBOARD_TEXT = { space: 'Space', erase: 'Delete', clear: 'Clear' };
+export const KEYBOARD_TEXT = {
+  get space(): string {
+    return t('providers.keySpace');
+  },
+  get erase(): string {
+    return t('providers.keyDelete');
+  },
+  get clear(): string {
+    return t('providers.keyClear');
+  },
+};
 
 export const KEY = { w: 96, h: 64, gap: 12, wide: 150 } as const;
 
@@ -29,9 +40,28 @@ export const LAYOUT: KeyDef[][] = [
   chars('ABCDEFGHIJKLM'),
   chars('NOPQRSTUVWXYZ'),
   chars('0123456789').concat([
-    { label: KEYBOARD_TEXT.space, action: { kind: 'char', char: ' ' }, w: KEY.wide },
-    { label: KEYBOARD_TEXT.erase, action: { kind: 'erase' }, w: KEY.wide },
-    { label: KEYBOARD_TEXT.clear, action: { kind: 'clear' }, w: KEY.wide },
+    // Labels read when drawn (the UI language is known only once the app starts).
+    {
+      get label() {
+        return KEYBOARD_TEXT.space;
+      },
+      action: { kind: 'char', char: ' ' },
+      w: KEY.wide,
+    },
+    {
+      get label() {
+        return KEYBOARD_TEXT.erase;
+      },
+      action: { kind: 'erase' },
+      w: KEY.wide,
+    },
+    {
+      get label() {
+        return KEYBOARD_TEXT.clear;
+      },
+      action: { kind: 'clear' },
+      w: KEY.wide,
+    },
   ]),
 ];
 

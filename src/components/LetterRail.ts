@@ -1,4 +1,6 @@
 import { Lightning } from '@lightningjs/sdk';
+import type { SpeechValue } from '../lib/announcer';
+import { t } from '../lib/language';
 import { COLORS, FONT_FACE } from '../theme';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { ALPHABET } from './letters';
@@ -45,6 +47,11 @@ class LetterKey
 
   get label(): string {
     return this.letter;
+  }
+
+  /** Voice guidance: "Providers starting with B" (a lone letter is easily misheard). */
+  protected override _speech(): SpeechValue {
+    return this.letter ? t('providers.letter', { letter: this.letter }) : undefined;
   }
 
   /** The letter of the provider focused in the grid (shown while the rail itself is not focused). */

@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk';
 import type { CatalogItem, CatalogRow } from '../catalog/types';
 import { COLORS, FONT_FACE, SAFE } from '../theme';
+import type { SpeechValue } from '../lib/announcer';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { POSTER, PosterTile, type TileAccess } from './PosterTile';
 
@@ -41,6 +42,7 @@ export class PosterRow
   private readonly _live = new Map<number, PosterTile>();
   private readonly _spare: PosterTile[] = [];
   private _accessOf?: (item: CatalogItem) => TileAccess;
+  private _reasonOf?: (item: CatalogItem) => string | undefined;
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
@@ -50,6 +52,11 @@ export class PosterRow
       },
       Strip: { y: ROW.titleH, collision: POINTER_PATH },
     };
+  }
+
+  /** Voice guidance: the row's title when focus comes into the row (then the focused tile). */
+  get announce(): SpeechValue {
+    return this._row?.title;
   }
 
   get row(): CatalogRow | undefined {
@@ -90,12 +97,17 @@ export class PosterRow
     return this._row?.items[this._index];
   }
 
-  /** Show each title's access (locks); kept for the tiles that scroll in later. */
-  applyAccess(accessOf: (item: CatalogItem) => TileAccess): void {
+  /** Show each title's access (locks) and keep why (voice guidance); kept for tiles that scroll in later. */
+  applyAccess(accessOf: (item: CatalogItem) => TileAccess, reasonOf?: (item: CatalogItem) => string | undefined): void {
     this._accessOf = accessOf;
-    this._live.forEach((tile) => {
-      if (tile.item) tile.access = accessOf(tile.item);
-    });
+    this._reasonOf = reasonOf;
+    this._live.forEach((tile) => this._access(tile));
+  }
+
+  private _access(tile: PosterTile): void {
+    const item = tile.item;
+    tile.access = item && this._accessOf ? this._accessOf(item) : 'unknown';
+    tile.reason = item && tile.access === 'locked' && this._reasonOf ? this._reasonOf(item) : undefined;
   }
 
   /** The live tile showing `itemId` (undefined when it is scrolled out of reach). */
@@ -157,7 +169,7 @@ export class PosterRow
     tile.x = col * STEP;
     tile.col = col;
     tile.item = item;
-    tile.access = this._accessOf ? this._accessOf(item) : 'unknown';
+    this._access(tile);
     return tile;
   }
 

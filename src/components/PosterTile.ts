@@ -2,6 +2,8 @@ import { Img, Lightning } from '@lightningjs/sdk';
 import type { CatalogItem } from '../catalog/types';
 import { COLORS, FOCUS } from '../theme';
 import type { TileAccess } from '../controllers/catalog';
+import type { SpeechValue } from '../lib/announcer';
+import { t } from '../lib/language';
 import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
 
@@ -27,6 +29,8 @@ export class PosterTile
   private _access: TileAccess = 'unknown';
   /** The column this tile shows in its row (PosterRow recycles tiles between columns). */
   col = 0;
+  /** Why the title is locked (the MVPD's words, as given), when it is. */
+  reason?: string;
 
   static override _template(): Lightning.Component.Template<Spec> {
     const { w, h } = POSTER;
@@ -86,6 +90,13 @@ export class PosterTile
     const locked = a === 'locked';
     this.tag('Lock')!.visible = locked;
     this.tag('Frame.Shade')!.visible = locked;
+  }
+
+  /** Voice guidance: the title, and when it is locked, that it is and why. */
+  protected override _speech(): SpeechValue {
+    if (!this._item) return undefined;
+    const locked = this._access === 'locked';
+    return [this._item.title, locked ? t('a11y.locked', { reason: this.reason || t('details.notIncluded') }) : null];
   }
 
   override _focus(): void {

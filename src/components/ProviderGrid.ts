@@ -6,6 +6,7 @@
  * The rows and the focused (row, col) come from the controller; this draws and scrolls.
  */
 import { Lightning } from '@lightningjs/sdk';
+import { t } from '../lib/language';
 import type { PickerRow } from '../controllers/providers';
 import type { Provider } from '../flows/api';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
@@ -26,8 +27,10 @@ const KEEP = 2 * ROW_H.tiles;
 
 /** User-facing strings (one place, for translation). */
 export const GRID_TEXT = {
-  noMatch: (query: string) => `No provider matches “${query}”`,
-  noMatchHint: 'Check the spelling, or choose your provider on your phone.',
+  noMatch: (query: string): string => t('providers.noMatch', { query }),
+  get noMatchHint(): string {
+    return t('providers.noMatchHint');
+  },
 };
 
 interface Spec extends Lightning.Component.TemplateSpec {

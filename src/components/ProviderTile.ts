@@ -1,5 +1,7 @@
 import { Lightning } from '@lightningjs/sdk';
+import { t } from '../lib/language';
 import type { Provider } from '../flows/api';
+import type { SpeechValue } from '../lib/announcer';
 import { markPointerPath } from '../lib/pointer';
 import { COLORS, FONT_FACE, FONT_SIZE } from '../theme';
 import { LogoTexture, logoFailed } from './logoTexture';
@@ -18,7 +20,14 @@ const INK = 0xff1b2238;
 const ONE_LINE_CHARS = 18;
 
 /** User-facing strings of the tile (one place, for translation). */
-export const TILE_TEXT = { lastUsed: 'Last used', onPhone: 'Other provider?' };
+export const TILE_TEXT = {
+  get lastUsed(): string {
+    return t('providers.lastUsed');
+  },
+  get onPhone(): string {
+    return t('providers.onPhone');
+  },
+};
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Ring: object;
@@ -36,6 +45,8 @@ export class ProviderTile
   implements Lightning.Component.ImplementTemplateSpec<Spec>
 {
   private _provider?: Provider;
+  private _phone = false;
+  private _lastUsed = false;
 
   static override _template(): Lightning.Component.Template<Spec> {
     const { w, h } = PROVIDER_TILE;
@@ -151,6 +162,7 @@ export class ProviderTile
 
   /** The "choose on your phone" tile: a hint on an accent plate instead of a logo. */
   set onPhone(v: boolean) {
+    this._phone = v;
     if (!v) return;
     const fallback = this.tag('Plate.Fallback')!;
     fallback.text!.text = TILE_TEXT.onPhone;
@@ -160,7 +172,14 @@ export class ProviderTile
   }
 
   set lastUsed(v: boolean) {
+    this._lastUsed = v;
     this.tag('Badge')!.visible = v;
+  }
+
+  /** Voice guidance: the provider's name and "Last used"; the phone tile, its question and what it does. */
+  protected override _speech(): SpeechValue {
+    if (this._phone) return [TILE_TEXT.onPhone, t('providers.choosePhone')];
+    return [this._provider?.displayName, this._lastUsed ? TILE_TEXT.lastUsed : null];
   }
 
   private _showName(on: boolean): void {

@@ -39,6 +39,7 @@ export class RowStack
   private readonly _spare: PosterRow[] = [];
   private _colOf: (row: number) => number = () => 0;
   private _accessOf: (item: CatalogItem) => TileAccess = () => 'unknown';
+  private _reasonOf?: (item: CatalogItem) => string | undefined;
 
   static override _template(): Lightning.Component.Template<Spec> {
     return { Track: { collision: POINTER_PATH } };
@@ -79,9 +80,10 @@ export class RowStack
   }
 
   /** Show each title's access on the live rows (and on rows filled later). */
-  applyAccess(accessOf: (item: CatalogItem) => TileAccess): void {
+  applyAccess(accessOf: (item: CatalogItem) => TileAccess, reasonOf?: (item: CatalogItem) => string | undefined): void {
     this._accessOf = accessOf;
-    this._live.forEach((row) => row.applyAccess(accessOf));
+    this._reasonOf = reasonOf;
+    this._live.forEach((row) => row.applyAccess(accessOf, reasonOf));
   }
 
   /** The live element of data row `i`, if it is within reach. */
@@ -115,7 +117,7 @@ export class RowStack
         signals: { select: '_onSelect', focusItem: '_onFocusItem' },
       }) as unknown as PosterRow;
     row.y = index * ROW.h;
-    row.applyAccess(this._accessOf);
+    row.applyAccess(this._accessOf, this._reasonOf);
     row.fill(this._rows[index], this._colOf(index));
     return row;
   }

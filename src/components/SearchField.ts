@@ -4,13 +4,25 @@
  * field is wide, and a scale-up would push it out of the safe area.
  */
 import { Lightning } from '@lightningjs/sdk';
+import type { SpeechValue } from '../lib/announcer';
+import { t } from '../lib/language';
 import { markPointerPath } from '../lib/pointer';
 import { COLORS, FONT_SIZE, textStyle } from '../theme';
 import { Selectable, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
 
 /** User-facing strings (one place, for translation). */
-export const FIELD_TEXT = { label: 'Search', placeholder: 'Search providers', typing: 'Type a name' };
+export const FIELD_TEXT = {
+  get label(): string {
+    return t('providers.search');
+  },
+  get placeholder(): string {
+    return t('providers.searchPlaceholder');
+  },
+  get typing(): string {
+    return t('providers.searchTyping');
+  },
+};
 
 export const FIELD = { w: 560, h: 80 } as const;
 const TEXT_X = 76;
@@ -62,6 +74,11 @@ export class SearchField
   /** What the shell's test hook reports as the focused label. */
   get label(): string {
     return FIELD_TEXT.label;
+  }
+
+  /** Voice guidance: what is typed (or the placeholder), and that OK opens the keyboard. */
+  protected override _speech(): SpeechValue {
+    return t('a11y.button', { label: this._query || FIELD_TEXT.placeholder });
   }
 
   get query(): string {

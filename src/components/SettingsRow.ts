@@ -1,9 +1,10 @@
 /**
  * The viewer's accessibility and language settings as a row of buttons (Account places it): voice
- * guidance on/off and the language (Automatic → English → Español). OK changes the focused setting at
- * once in src/lib/preferences.ts — no controller needed; the App shell turns voice guidance on or off
- * and restarts the UI in another language. Where the platform decides voice guidance (Firebolt on
- * RDK) the button says so and OK explains where to change it. Left/Right move between the buttons.
+ * guidance on/off, captions on/off and the language (Automatic → English → Español). OK changes the
+ * focused setting at once in src/lib/preferences.ts — no controller needed; the App shell turns voice
+ * guidance on or off and restarts the UI in another language, the player follows the caption choice.
+ * Where the platform decides voice guidance or captions (Firebolt on RDK) the button says so and OK
+ * explains where to change it. Left/Right move between the buttons.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { setAnnouncement } from '../lib/announcer';
@@ -14,19 +15,21 @@ import { preferences, type Preferences } from '../lib/preferences';
 import { COLORS, FONT_SIZE, SPACE, textStyle } from '../theme';
 import { Button, BUTTON_SIZE } from './Button';
 
-export type SettingId = 'voice' | 'language';
+export type SettingId = 'voice' | 'captions' | 'language';
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Heading: object;
   Buttons: object;
 }
 
-/** Button width: long enough for "Idioma: automático (English)". */
-export const SETTING_W = 620;
+/** Setting ids in display order. */
+const IDS: readonly SettingId[] = ['voice', 'captions', 'language'];
+/** Button widths: within the safe area with room for the focus scale; long enough for "Idioma: automático (English)". */
+export const SETTING_W: Readonly<Record<SettingId, number>> = { voice: 500, captions: 460, language: 620 };
 const HEADING_H = 52;
 
 /** Lightning refs start with a capital. */
-const refOf = (id: SettingId): string => (id === 'voice' ? 'Voice' : 'Language');
+const refOf = (id: SettingId): string => id.charAt(0).toUpperCase() + id.slice(1);
 
 /** Language choices in the order OK steps through them. */
 const CHOICES: ReadonlyArray<Preferences['language']> = ['auto', ...LANGUAGES];
@@ -45,7 +48,7 @@ export class SettingsRow extends Lightning.Component<Spec> implements Lightning.
 
   /** Setting ids in display order (tests, hooks). */
   get ids(): SettingId[] {
-    return ['voice', 'language'];
+    return IDS.slice();
   }
 
   get index(): number {
@@ -55,15 +58,20 @@ export class SettingsRow extends Lightning.Component<Spec> implements Lightning.
   override _init(): void {
     const heading = t('settings.heading');
     this.tag('Heading')!.text!.text = heading;
-    this.tag('Buttons')!.children = this.ids.map((id, i) => ({
-      type: Button,
-      ref: refOf(id),
-      x: i * (SETTING_W + SPACE.l),
-      w: SETTING_W,
-      h: BUTTON_SIZE.h,
-      signals: { select: '_onSelect' },
-    }));
-    this.w = this.ids.length * (SETTING_W + SPACE.l) - SPACE.l;
+    let x = 0;
+    this.tag('Buttons')!.children = IDS.map((id) => {
+      const at = x;
+      x += SETTING_W[id] + SPACE.l;
+      return {
+        type: Button,
+        ref: refOf(id),
+        x: at,
+        w: SETTING_W[id],
+        h: BUTTON_SIZE.h,
+        signals: { select: '_onSelect' },
+      };
+    });
+    this.w = x - SPACE.l;
     // Said before the focused button when the row takes focus.
     setAnnouncement(this, { announce: heading });
     this._labels();
@@ -90,7 +98,11 @@ export class SettingsRow extends Lightning.Component<Spec> implements Lightning.
       p.language === 'auto'
         ? t('settings.languageAuto', { language: languageName(currentLanguage()) })
         : t('settings.language', { language: languageName(p.language as LanguageCode) });
+    const captions = prefs.platformManaged.captions
+      ? t('settings.captionsPlatform')
+      : t(p.captions.enabled ? 'settings.captionsOn' : 'settings.captionsOff');
     this._button('voice').label = voice;
+    this._button('captions').label = captions;
     this._button('language').label = language;
   }
 
@@ -110,13 +122,16 @@ export class SettingsRow extends Lightning.Component<Spec> implements Lightning.
     this.change(this.ids[this._index]!);
   }
 
-  /** Voice guidance on ↔ off; language Automatic → English → Español → Automatic. */
+  /** Voice guidance and captions on ↔ off; language Automatic → English → Español → Automatic. */
   change(id: SettingId): void {
     const prefs = preferences();
     const p = prefs.get();
     if (id === 'voice') {
       if (prefs.platformManaged.voiceGuidance) toast(t('settings.voicePlatformHint'));
       else prefs.set({ voiceGuidance: !p.voiceGuidance });
+    } else if (id === 'captions') {
+      if (prefs.platformManaged.captions) toast(t('settings.captionsPlatformHint'));
+      else prefs.set({ captions: { ...p.captions, enabled: !p.captions.enabled } });
     } else {
       const next = CHOICES[(CHOICES.indexOf(p.language) + 1) % CHOICES.length]!;
       prefs.set({ language: next });

@@ -6,34 +6,38 @@
  */
 import type { LogoutOutcome, ProfileAttribute, Provider, SignedInProfile } from '../flows/api';
 import { ask, toast, type AskChoice, type AskOptions } from '../lib/events';
+import { t, type MessageKey } from '../lib/language';
 import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
 
-const LABELS: Record<string, string> = {
-  userID: 'User ID',
-  upstreamUserID: 'Upstream user ID',
-  householdID: 'Household ID',
-  zip: 'ZIP code',
-  channelID: 'Channels',
-  primaryOID: 'Primary account',
-  is_hoh: 'Head of household',
-  maxRating: 'Parental rating',
-  encryptedZip: 'ZIP code (encrypted)',
-  mvpd: 'Provider',
+/** Labels of the metadata keys the app knows (others show their key as given). */
+const LABELS: Record<string, MessageKey> = {
+  userID: 'account.attr.userID',
+  upstreamUserID: 'account.attr.upstreamUserID',
+  householdID: 'account.attr.householdID',
+  zip: 'account.attr.zip',
+  channelID: 'account.attr.channelID',
+  primaryOID: 'account.attr.primaryOID',
+  is_hoh: 'account.attr.is_hoh',
+  maxRating: 'account.attr.maxRating',
+  encryptedZip: 'account.attr.encryptedZip',
+  mvpd: 'account.attr.mvpd',
 };
 /** Metadata lines shown at most. */
 export const MAX_ROWS = 8;
-export const ENCRYPTED = 'Encrypted by your provider';
 
 export interface AttributeLine {
   label: string;
   value: string;
+  /** The value is encrypted by the provider (not shown; `value` says so). */
+  encrypted?: boolean;
 }
 
 /** One metadata line as shown: label and display value (encrypted values are not shown). */
 export function describeAttribute(key: string, attr: ProfileAttribute): AttributeLine {
-  const label = LABELS[key] ?? key;
-  if (attr.encrypted) return { label, value: ENCRYPTED };
+  const known = LABELS[key];
+  const label = known ? t(known) : key;
+  if (attr.encrypted) return { label, value: t('account.encrypted'), encrypted: true };
   const v = attr.value;
   let value: string;
   if (v === null || v === undefined || v === '') value = '—';
@@ -43,8 +47,9 @@ export function describeAttribute(key: string, attr: ProfileAttribute): Attribut
     value = Object.keys(v as Record<string, unknown>)
       .map((k) => `${k} ${String((v as Record<string, unknown>)[k])}`)
       .join('  ·  ');
-  } else if (typeof v === 'boolean') value = v ? 'Yes' : 'No';
-  else if (key === 'is_hoh' && (v === '1' || v === '0' || v === 1 || v === 0)) value = String(v) === '1' ? 'Yes' : 'No';
+  } else if (typeof v === 'boolean') value = t(v ? 'common.yes' : 'common.no');
+  else if (key === 'is_hoh' && (v === '1' || v === '0' || v === 1 || v === 0))
+    value = t(String(v) === '1' ? 'common.yes' : 'common.no');
   else value = String(v);
   return { label, value };
 }
@@ -58,14 +63,22 @@ export function readableUrl(url: string): string {
 export function signedOutSentence(outcome: LogoutOutcome): string {
   // The flows always word it; an empty sentence (a partner's own wording missing) gets ours.
   if (outcome.message.trim()) return outcome.message;
-  return outcome.partnerSignOut
-    ? 'You are signed out of this app. To sign out of your TV provider on this device too, use its system settings.'
-    : 'You are signed out of your TV provider on this TV.';
+  return t(outcome.partnerSignOut ? 'account.signedOutPartner' : 'account.signedOut');
 }
+
+export type AccountZone = 'actions' | 'settings';
 
 export type AccountState =
   | { kind: 'idle' }
-  | { kind: 'ready'; profile: SignedInProfile; provider: Provider; lines: AttributeLine[]; now: number }
+  | {
+      kind: 'ready';
+      profile: SignedInProfile;
+      provider: Provider;
+      lines: AttributeLine[];
+      now: number;
+      /** Focus: the actions (Sign out, Back to catalog) or the settings row under them. */
+      zone: AccountZone;
+    }
   | { kind: 'signingOut' }
   | ({ kind: 'failed' } & FailureView);
 
@@ -98,8 +111,8 @@ export class AccountController extends Controller<AccountState> {
     const lines = Object.keys(profile.attributes)
       .slice(0, MAX_ROWS)
       .map((key) => describeAttribute(key, profile.attributes[key]!));
-    if (lines.length === 0) lines.push({ label: 'Details', value: 'Your provider shared no account details.' });
-    this.ready = { kind: 'ready', profile, provider, lines, now: this.deps.now() };
+    if (lines.length === 0) lines.push({ label: t('account.details'), value: t('account.noDetails') });
+    this.ready = { kind: 'ready', profile, provider, lines, now: this.deps.now(), zone: 'actions' };
     this.set(this.ready);
     return true;
   }
@@ -120,12 +133,21 @@ export class AccountController extends Controller<AccountState> {
       session.provider = undefined;
       return nav.to('activate');
     }
+    // The dialog answers with the chosen label: compared with the same translated text it offered.
+    const signOut = t('account.signOut');
     const choice = await this.shell.ask({
-      title: 'Sign out?',
-      message: 'You will need to sign in with your TV provider again to watch.',
-      actions: ['Sign out', 'Cancel'],
+      title: t('account.confirmTitle'),
+      message: t('account.confirmMessage'),
+      actions: [signOut, t('common.cancel')],
     });
-    if (choice === 'Sign out') await this.signOut();
+    if (choice === signOut) await this.signOut();
+  }
+
+  /** Down / Up (or the pointer): focus the settings row or the actions. */
+  focus(zone: AccountZone): void {
+    if (this.state.kind !== 'ready' || this.state.zone === zone) return;
+    this.ready = { ...this.state, zone };
+    this.set(this.ready);
   }
 
   panelAction(id: string): void {
@@ -147,8 +169,9 @@ export class AccountController extends Controller<AccountState> {
     const result = await flows.logout();
     if (!ticket.live) return;
     if (!result.ok) {
-      const retry = { id: 'retry', label: 'Retry' };
-      return this.set(failed('Sign-out did not complete', result.failure, retry, { id: 'back', label: 'Back' }));
+      const retry = { id: 'retry', label: t('common.retry') };
+      const back = { id: 'back', label: t('common.back') };
+      return this.set(failed(t('account.failedTitle'), result.failure, retry, back));
     }
     session.catalog = undefined;
     session.catalogFocus = undefined;

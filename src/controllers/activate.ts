@@ -6,7 +6,9 @@
  * the screen stays, saying so, with "Get a new code" focused (`countdown.kind === 'stopped'`).
  * Polling stops whenever the page is left. The view is src/pages/Activate.ts.
  */
+import { spellCode, spokenCountdown } from '../components/format';
 import type { Activation, ActivationCode, Failure, Provider } from '../flows/api';
+import { t } from '../lib/language';
 import type { TimerId } from '../lib/registry';
 import { Controller, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
@@ -28,6 +30,30 @@ export type ActivateState =
   | { kind: 'code'; chosen?: Provider; code: ActivationCode; countdown: Countdown; newCode: boolean }
   | { kind: 'success'; chosen?: Provider; provider: Provider }
   | ({ kind: 'failed'; chosen?: Provider } & FailureView);
+
+/** The headline: the provider chosen, or that the phone chooses. */
+export function activateTitle(chosen?: Provider): string {
+  return chosen ? t('activate.titleWith', { provider: chosen.displayName }) : t('activate.titlePhone');
+}
+
+/**
+ * What voice guidance says on the code screen (when its buttons take focus, or on request): the
+ * headline, where to go, the code one character at a time, and the time left while it runs.
+ */
+export function codeSpeech(s: ActivateState): string[] {
+  if (s.kind !== 'code') return [];
+  const said = [activateTitle(s.chosen), t('a11y.goTo', { url: s.code.shortUrl })];
+  said.push(t('a11y.code', { code: spellCode(s.code.code) }));
+  if (s.countdown.kind === 'running') said.push(spokenCountdown(s.countdown.remainingMs));
+  return said;
+}
+
+/** What voice guidance says when the confirmation's button takes focus. */
+export function successSpeech(s: ActivateState): string[] {
+  return s.kind === 'success'
+    ? [t('activate.successTitle', { provider: s.provider.displayName }), t('activate.successHint')]
+    : [];
+}
 
 export class ActivateController extends Controller<ActivateState> {
   private readonly latest = new LatestRequest();
@@ -68,8 +94,9 @@ export class ActivateController extends Controller<ActivateState> {
   }
 
   // --- intents ---
-  /** The code screen's buttons: "Get a new code" / "Choose another provider". */
+  /** The buttons: "Get a new code" / "Choose another provider", and "Start watching" on success. */
   action(id: string): void {
+    if (id === 'continue') return this.continue();
     const s = this.state;
     if (id === 'new') {
       if (s.kind === 'code') this.set({ ...s, countdown: { kind: 'renewing' } });
@@ -156,13 +183,14 @@ export class ActivateController extends Controller<ActivateState> {
     if (failure.kind === 'expired-code' && s.kind === 'code') return this.codesStopped(s);
     const chosen = this.state.chosen;
     this.stop();
-    const retry = failure.retryable || failure.kind === 'expired-code' ? [{ id: 'retry', label: 'Try again' }] : [];
+    const retry =
+      failure.retryable || failure.kind === 'expired-code' ? [{ id: 'retry', label: t('common.tryAgain') }] : [];
     this.set({
       kind: 'failed',
       chosen,
-      title: 'Sign-in did not complete',
+      title: t('activate.failedTitle'),
       failure,
-      actions: [...retry, { id: 'providers', label: 'Choose another provider', w: 500 }],
+      actions: [...retry, { id: 'providers', label: t('activate.chooseAnother'), w: 500 }],
     });
   }
 

@@ -13,6 +13,7 @@ import { channelResources } from '../catalog/validate';
 import type { Decision, Failure, Provider } from '../flows/api';
 import { cancelSource } from '../flows/cancel';
 import { toast } from '../lib/events';
+import { t } from '../lib/language';
 import type { TimerId } from '../lib/registry';
 import { Controller, type Deps, type FailureView } from './controller';
 import { LatestRequest, type Ticket } from './latest';
@@ -233,12 +234,12 @@ export class CatalogController extends Controller<CatalogState> {
     // The service no longer knows this sign-in (profile gone, state lost): the flows forgot it too.
     if (failure.kind === 'authentication') {
       this.deactivate();
-      this.shell.toast('Please sign in with your TV provider again.');
+      this.shell.toast(t('catalog.signInAgain'));
       return this.deps.nav.to('providers');
     }
     if (this.warned) return;
     this.warned = true;
-    this.shell.toast('We could not check which titles your subscription includes. You can still try to play them.');
+    this.shell.toast(t('catalog.preauthFailed'));
   }
 
   /**
@@ -256,7 +257,7 @@ export class CatalogController extends Controller<CatalogState> {
     if (built.length === 0) {
       return this.fail({
         kind: 'denied',
-        message: 'Your subscription does not include any of these titles.',
+        message: t('catalog.noneIncluded'),
         retryable: true,
       });
     }
@@ -289,11 +290,11 @@ export class CatalogController extends Controller<CatalogState> {
     this.set({
       kind: 'failed',
       provider: this.state.provider,
-      title: 'We could not load the catalog',
+      title: t('catalog.failedTitle'),
       failure,
       actions: [
-        { id: 'retry', label: 'Retry' },
-        { id: 'account', label: 'Account' },
+        { id: 'retry', label: t('common.retry') },
+        { id: 'account', label: t('common.account') },
       ],
     });
   }

@@ -12,12 +12,20 @@
 import { availableLetters, indexForLetter } from '../components/letters';
 import type { Failure, Provider } from '../flows/api';
 import { arrangeProviders } from '../flows/provider-order';
+import { t } from '../lib/language';
 import { providerSearch, type ProviderSearch } from '../flows/provider-search';
 import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
 
 /** Pseudo provider for "choose your provider on your phone" (never remembered, never sent). */
-export const PHONE_CHOICE: Provider = { id: '', displayName: 'Choose on phone', isTempPass: false, isProxy: false };
+export const PHONE_CHOICE: Provider = {
+  id: '',
+  get displayName(): string {
+    return t('providers.choosePhone');
+  },
+  isTempPass: false,
+  isProxy: false,
+};
 /** Tiles per grid row. */
 export const PICKER_COLS = 5;
 /** Show the letter rail from this many providers on. */
@@ -27,13 +35,23 @@ export const MAX_QUERY = 40;
 /** Tile rows one page key (Channel Up/Down) moves. */
 export const PAGE_ROWS = 3;
 
-/** User-facing strings of this controller (one place, for translation). */
+/** User-facing strings of this controller, in the UI language (read when used). */
 export const PICKER_TEXT = {
-  featured: 'Featured providers',
-  all: 'All providers A–Z',
-  none: 'No TV providers are available for this app right now.',
-  failed: 'We could not load the TV providers',
-  retry: 'Retry',
+  get featured(): string {
+    return t('providers.featured');
+  },
+  get all(): string {
+    return t('providers.all');
+  },
+  get none(): string {
+    return t('providers.none');
+  },
+  get failed(): string {
+    return t('providers.failedTitle');
+  },
+  get retry(): string {
+    return t('common.retry');
+  },
 };
 
 export interface PickerTile {
@@ -70,6 +88,20 @@ export interface Picking {
   /** The focused tile; kept while focus is elsewhere so Down/Back return to it. */
   row: number;
   col: number;
+}
+
+/** The line under the picker's title: the invitation, the search hint, or how many providers match. */
+export function pickerSubtitle(s: Picking): string {
+  if (!s.searching) return t('providers.subtitle');
+  if (!s.query || !s.matches) return t('providers.searchHint');
+  return s.matches === 1
+    ? t('providers.matchesOne', { query: s.query })
+    : t('providers.matchesMany', { n: s.matches, query: s.query });
+}
+
+/** What voice guidance says as the viewer types: how many providers match, or that none does. */
+export function searchSpeech(s: Picking): string {
+  return s.query && !s.matches ? t('providers.noMatch', { query: s.query }) : pickerSubtitle(s);
 }
 
 const PHONE_TILE: PickerTile = { provider: PHONE_CHOICE, lastUsed: false, phone: true };

@@ -1,28 +1,38 @@
 /**
  * Account view (catalog header button, or the Menu key): the provider's logo and name, the user
  * metadata the MVPD shared (plain values shown, encrypted ones marked), how long the sign-in is
- * valid, and "Sign out". The logic is src/controllers/account.ts.
+ * valid, "Sign out", and under the buttons the viewer's settings (voice guidance, captions, language:
+ * src/components/SettingsRow.ts); Down/Up move between the two. The logic is src/controllers/account.ts.
  */
 import { Img, Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
+import { BUTTON_SIZE } from '../components/Button';
 import { ButtonRow } from '../components/ButtonRow';
 import { formatValidity } from '../components/format';
 import { failureContent } from '../components/MessagePanel';
-import { messagePanel, pageFrame, pageTitle, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
-import { roundFill } from '../components/surfaces';
 import {
-  AccountController,
-  describeAttribute,
-  ENCRYPTED,
-  readableUrl,
-  type AccountState,
-} from '../controllers/account';
+  messagePanel,
+  pageFrame,
+  pageSpeech,
+  pageTitle,
+  type FramedPageSpec,
+  type PageTypeConfig,
+} from '../components/PageFrame';
+import { SettingsRow } from '../components/SettingsRow';
+import { roundFill } from '../components/surfaces';
+import { AccountController, describeAttribute, readableUrl, type AccountState } from '../controllers/account';
+import { setAnnouncement } from '../lib/announcer';
+import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
 import { services } from '../services';
 import { COLORS, FONT_SIZE, SAFE, textStyle } from '../theme';
 
 export { describeAttribute, readableUrl };
-const CARD = { w: SAFE.w, h: 640 };
+const CARD = { w: SAFE.w, h: 640, y: 220 };
+/** Metadata: three columns of label + value lines. */
+const META = { cols: 3, lineH: 80, y: 256 };
+/** Gaps between the card, the actions and the settings row. */
+const GAP = { actions: 40, settings: 32 };
 
 interface Spec extends FramedPageSpec {
   Title: object;
@@ -34,6 +44,7 @@ interface Spec extends FramedPageSpec {
     Meta: object;
   };
   Actions: typeof ButtonRow;
+  Settings: typeof SettingsRow;
   Busy: typeof BusyOverlay;
 }
 
@@ -47,10 +58,10 @@ export class Account
   static override _template(): Lightning.Component.Template<Spec> {
     return {
       ...pageFrame(),
-      Title: pageTitle('Account'),
+      Title: pageTitle(t('account.title')),
       Card: {
         x: SAFE.x,
-        y: 236,
+        y: CARD.y,
         w: CARD.w,
         h: CARD.h,
         texture: roundFill(CARD.w, CARD.h, COLORS.surface, 24),
@@ -75,10 +86,10 @@ export class Account
         Validity: { x: 448, y: 136, text: textStyle(FONT_SIZE.body, COLORS.success) },
         MetaTitle: {
           x: 48,
-          y: 236,
-          text: textStyle(FONT_SIZE.caption, COLORS.textMuted, { fontStyle: 'bold', text: 'SHARED BY YOUR PROVIDER' }),
+          y: META.y - 44,
+          text: textStyle(FONT_SIZE.caption, COLORS.textMuted, { fontStyle: 'bold', text: t('account.shared') }),
         },
-        Meta: { x: 48, y: 284 },
+        Meta: { x: 48, y: META.y },
       },
       Actions: {
         type: ButtonRow,
@@ -86,13 +97,14 @@ export class Account
         y: 920,
         collision: POINTER_PATH,
         items: [
-          { id: 'signout', label: 'Sign out' },
-          { id: 'another', label: 'Add a provider', w: 380 },
-          { id: 'back', label: 'Back to catalog', w: 420 },
+          { id: 'signout', label: t('account.signOut') },
+          { id: 'another', label: t('account.addProvider'), w: 380 },
+          { id: 'back', label: t('account.backToCatalog'), w: 420 },
         ],
         signals: { select: '_onAction' },
       },
-      Busy: { type: BusyOverlay, y: 460, visible: false, label: 'Signing out…' },
+      Settings: { type: SettingsRow, x: SAFE.x, collision: POINTER_PATH },
+      Busy: { type: BusyOverlay, y: 460, visible: false, label: t('account.signingOut') },
       Panel: messagePanel(320),
     };
   }
@@ -102,6 +114,13 @@ export class Account
   }
 
   override _init(): void {
+    // Voice guidance when the page opens: the title, who is signed in and until when.
+    setAnnouncement(this, {
+      announce: () => [
+        pageSpeech(this),
+        ...(['Card.Name', 'Card.Validity'] as const).map((p) => this.tag(p)!.text!.text),
+      ],
+    });
     this._ctl.subscribe((state) => this._render(state));
   }
 
@@ -119,10 +138,11 @@ export class Account
     const ready = s.kind === 'ready' || s.kind === 'idle';
     this.tag('Card')!.visible = ready;
     this.tag('Actions')!.visible = ready;
+    this.tag('Settings')!.visible = ready;
     this.tag('Title')!.visible = ready;
     this.tag('Busy')!.visible = s.kind === 'signingOut';
     this.tag('Panel')!.visible = s.kind === 'failed';
-    if (s.kind === 'ready' && prev !== s) this._showProfile(s);
+    if (s.kind === 'ready' && (prev.kind !== 'ready' || prev.profile !== s.profile)) this._showProfile(s);
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
     this._refocus();
   }
@@ -131,7 +151,9 @@ export class Account
     const { profile, provider } = s;
     const name = provider.displayName;
     this.tag('Card.Name')!.text!.text = name;
-    this.tag('Card.Validity')!.text!.text = `Signed in  ·  ${formatValidity(profile.notAfter, s.now)}`;
+    this.tag('Card.Validity')!.text!.text = t('account.signedIn', {
+      validity: formatValidity(profile.notAfter, s.now),
+    });
     const logo = this.tag('Card.LogoPlate.Logo')!;
     if (provider.logoUrl) logo.patch({ texture: Img(provider.logoUrl).contain(360, 144) });
     else
@@ -146,19 +168,22 @@ export class Account
         }),
       });
     // Card and buttons follow the amount of metadata.
-    const cardH = 284 + Math.ceil(s.lines.length / 2) * 84 + 28;
+    const cardH = META.y + Math.ceil(s.lines.length / META.cols) * META.lineH + 16;
+    const colW = (CARD.w - 96) / META.cols;
     this.tag('Card')!.patch({ h: cardH, texture: roundFill(CARD.w, cardH, COLORS.surface, 24) });
-    this.tag('Actions')!.y = 236 + cardH + 56;
+    const actionsY = CARD.y + cardH + GAP.actions;
+    this.tag('Actions')!.y = actionsY;
+    this.tag('Settings')!.y = actionsY + BUTTON_SIZE.h + GAP.settings;
     this.tag('Card.Meta')!.children = s.lines.map((e, i) => ({
-      x: (i % 2) * (CARD.w / 2 - 24),
-      y: Math.floor(i / 2) * 84,
+      x: (i % META.cols) * colW,
+      y: Math.floor(i / META.cols) * META.lineH,
       Label: { text: textStyle(FONT_SIZE.caption, COLORS.textMuted, { text: e.label }) },
       Value: {
         y: 32,
-        text: textStyle(FONT_SIZE.body, e.value === ENCRYPTED ? COLORS.textMuted : COLORS.text, {
+        text: textStyle(FONT_SIZE.body, e.encrypted ? COLORS.textMuted : COLORS.text, {
           text: e.value,
-          fontStyle: e.value === ENCRYPTED ? 'italic' : 'normal',
-          wordWrapWidth: CARD.w / 2 - 120,
+          fontStyle: e.encrypted ? 'italic' : 'normal',
+          wordWrapWidth: colW - 40,
           maxLines: 1,
           textOverflow: 'ellipsis',
         }),
@@ -184,13 +209,23 @@ export class Account
     return true;
   }
 
-  override _getFocused(): Lightning.Component | undefined {
-    const kind = this._ctl.state.kind;
-    if (kind === 'ready') return this.tag('Actions');
-    return kind === 'failed' ? this.tag('Panel') : undefined;
+  override _handleDown(): boolean | void {
+    this._ctl.focus('settings');
   }
 
-  $pointerFocus(): void {
-    // One focus group at a time; buttons follow the pointer themselves.
+  override _handleUp(): boolean | void {
+    this._ctl.focus('actions');
+  }
+
+  override _getFocused(): Lightning.Component | undefined {
+    const s = this._ctl.state;
+    if (s.kind === 'ready') return this.tag(s.zone === 'settings' ? 'Settings' : 'Actions');
+    return s.kind === 'failed' ? this.tag('Panel') : undefined;
+  }
+
+  /** The pointer is over the actions or the settings (the buttons follow it themselves). */
+  $pointerFocus(child: Lightning.Component): void {
+    if (child === this.tag('Settings')) this._ctl.focus('settings');
+    else if (child === this.tag('Actions')) this._ctl.focus('actions');
   }
 }

@@ -1,9 +1,8 @@
 /**
- * Activation view: a large code, the short URL and a QR code that opens the second-screen page with
- * the code filled in; a live countdown; "New code" when flows replaced an expired one; "Get a new
- * code" / "Choose another provider"; when the codes stopped (expired twice) the code and QR fade and
- * "Get a new code" takes focus; on success the provider's logo and a confirmation. The logic is
- * src/controllers/activate.ts; this page draws its state.
+ * Activation view: a large code, the short URL, a QR code opening the second-screen page with the code
+ * filled in; a live countdown; "New code" when flows replaced an expired one; "Get a new code" / "Choose
+ * another provider" (when the codes stopped, code and QR fade and "Get a new code" takes focus); on
+ * success the provider's logo and a confirmation. Logic and spoken text: src/controllers/activate.ts.
  */
 import { Lightning } from '@lightningjs/sdk';
 import type { Provider } from '../flows/api';
@@ -15,7 +14,10 @@ import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { QrCode } from '../components/qr/QrCode';
 import { roundFill } from '../components/surfaces';
-import { ActivateController, SUCCESS_MS, type ActivateState } from '../controllers/activate';
+import { ActivateController, activateTitle, codeSpeech, SUCCESS_MS, successSpeech } from '../controllers/activate';
+import type { ActivateState } from '../controllers/activate';
+import { announcer, setAnnouncement } from '../lib/announcer';
+import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
 import { services } from '../services';
 import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
@@ -64,12 +66,9 @@ export class Activate
         visible: false,
         collision: POINTER_PATH,
         Title: { text: textStyle(FONT_SIZE.headline, COLORS.text, { ...bold, ...oneLine }) },
-        Step1: {
-          y: 120,
-          text: textStyle(FONT_SIZE.body, COLORS.textMuted, { text: 'On your phone or computer, go to' }),
-        },
+        Step1: { y: 120, text: textStyle(FONT_SIZE.body, COLORS.textMuted, { text: t('activate.step1') }) },
         Url: { y: 164, text: textStyle(52, COLORS.text, bold) },
-        Step2: { y: 270, text: textStyle(FONT_SIZE.body, COLORS.textMuted, { text: 'and enter this code:' }) },
+        Step2: { y: 270, text: textStyle(FONT_SIZE.body, COLORS.textMuted, { text: t('activate.step2') }) },
         CodePlate: {
           y: 318,
           w: 760,
@@ -79,7 +78,7 @@ export class Activate
             x: 380,
             y: 96,
             mount: 0.5,
-            text: textStyle(FONT_SIZE.code + 16, INK, { ...bold, letterSpacing: 14 }),
+            text: textStyle(FONT_SIZE.code + 16, INK, { ...bold, letterSpacing: 8 }),
           },
           Badge: {
             x: 760 - 16,
@@ -87,7 +86,7 @@ export class Activate
             mountX: 1,
             alpha: 0,
             texture: roundFill(190, 44, COLORS.success, 22),
-            Label: { x: 95, y: 24, mount: 0.5, text: textStyle(26, INK, { ...bold, text: 'New code' }) },
+            Label: { x: 95, y: 24, mount: 0.5, text: textStyle(26, INK, { ...bold, text: t('activate.newCode') }) },
           },
         },
         Countdown: { y: 522, text: textStyle(FONT_SIZE.body, COLORS.textMuted) },
@@ -96,8 +95,8 @@ export class Activate
           y: 620,
           collision: POINTER_PATH,
           items: [
-            { id: 'new', label: 'Get a new code', w: 400 },
-            { id: 'providers', label: 'Choose another provider', w: 500 },
+            { id: 'new', label: t('activate.getNewCode'), w: 400 },
+            { id: 'providers', label: t('activate.chooseAnother'), w: 500 },
           ],
           signals: { select: '_onAction' },
         },
@@ -113,7 +112,7 @@ export class Activate
             x: 24,
             y: 614,
             text: textStyle(FONT_SIZE.caption + 2, COLORS.textMuted, {
-              text: 'Or scan this code with your phone’s camera to open the sign-in page with the code filled in.',
+              text: t('activate.qrCaption'),
               wordWrapWidth: QR_SIZE,
               lineHeight: 36,
               maxLines: 4,
@@ -121,7 +120,7 @@ export class Activate
           },
         },
       },
-      Waiting: { type: BusyOverlay, y: 480, label: 'Getting your activation code…' },
+      Waiting: { type: BusyOverlay, y: 480, label: t('activate.waiting') },
       Success: {
         y: 260,
         w: SCREEN.w,
@@ -132,18 +131,15 @@ export class Activate
         Hint: {
           y: 340,
           w: SCREEN.w,
-          text: textStyle(FONT_SIZE.body, COLORS.textMuted, {
-            ...centred,
-            text: 'Enjoy your shows. Opening the catalog…',
-          }),
+          text: textStyle(FONT_SIZE.body, COLORS.textMuted, { ...centred, text: t('activate.successHint') }),
         },
         Continue: {
           type: ButtonRow,
           x: (SCREEN.w - 360) / 2,
           y: 440,
           collision: POINTER_PATH,
-          items: [{ id: 'continue', label: 'Start watching' }],
-          signals: { select: '_onContinue' },
+          items: [{ id: 'continue', label: t('activate.startWatching') }],
+          signals: { select: '_onAction' },
         },
       },
       Panel: messagePanel(300),
@@ -160,6 +156,9 @@ export class Activate
   }
 
   override _init(): void {
+    // Voice guidance: the code screen and the confirmation, said when their buttons take focus.
+    setAnnouncement(this.tag('Main.Actions')!, { announce: () => codeSpeech(this._ctl.state) });
+    setAnnouncement(this.tag('Success.Continue')!, { announce: () => successSpeech(this._ctl.state) });
     this._ctl.subscribe((state) => this._render(state));
   }
 
@@ -182,7 +181,7 @@ export class Activate
     this.tag('Brand')!.visible = s.kind !== 'success';
     const chosen = s.chosen;
     if (prev === s || chosen !== prev.chosen) {
-      this.tag('Main.Title')!.text!.text = chosen ? `Sign in with ${chosen.displayName}` : 'Sign in on your phone';
+      this.tag('Main.Title')!.text!.text = activateTitle(chosen);
       this._setLogo(chosen);
     }
     if (s.kind === 'code') {
@@ -200,7 +199,7 @@ export class Activate
     } else setJourneyInfo({ activationCode: null, activationUrl: null });
     if (s.kind === 'success' && prev.kind !== 'success') {
       if (!chosen) this._setLogo(s.provider);
-      this.tag('Success.Title')!.text!.text = `You’re signed in with ${s.provider.displayName}`;
+      this.tag('Success.Title')!.text!.text = t('activate.successTitle', { provider: s.provider.displayName });
     }
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
     this._refocus();
@@ -212,12 +211,13 @@ export class Activate
     this.tag('Main.Url')!.text!.text = code.shortUrl;
     this.tag('Main.CodePlate.Code')!.text!.text = groupCode(code.code);
     this.tag('Main.QrPlate.Qr')!.content = code.activationUrl;
+    if (s.newCode) announcer.speak([t('activate.newCode'), ...codeSpeech(s).slice(1)], { polite: true });
   }
 
   /** The provider's logo (or name) on the QR card and the confirmation; a hint when the phone chooses. */
   private _setLogo(provider: Provider | undefined): void {
     for (const path of ['Main.QrPlate.LogoPlate', 'Success.LogoPlate'] as const)
-      this.tag(path)!.show(provider, 'You’ll choose your provider on your phone');
+      this.tag(path)!.show(provider, t('activate.phoneHint'));
   }
 
   _onAction(id: string): void {
@@ -228,13 +228,14 @@ export class Activate
     this._ctl.panelAction(id);
   }
 
-  _onContinue(): void {
-    this._ctl.continue();
-  }
-
   override _handleBack(): boolean | void {
     this._ctl.back();
     return true;
+  }
+
+  /** Up (nothing above the buttons): the code, the address and the time left, said again. */
+  override _handleUp(): boolean | void {
+    announcer.speak(codeSpeech(this._ctl.state));
   }
 
   override _getFocused(): Lightning.Component | undefined {
@@ -244,7 +245,6 @@ export class Activate
     return kind === 'failed' ? this.tag('Panel') : undefined;
   }
 
-  $pointerFocus(): void {
-    // Only one focusable group is shown at a time; it follows the pointer itself.
-  }
+  /** Only one focusable group is shown at a time; it follows the pointer itself. */
+  $pointerFocus(): void {}
 }

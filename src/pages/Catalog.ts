@@ -16,6 +16,7 @@ import { RowStack } from '../components/RowStack';
 import { Spinner } from '../components/Spinner';
 import { roundFill } from '../components/surfaces';
 import { CatalogController, INPUT_GUARD_MS, type CatalogState, type TileAccess } from '../controllers/catalog';
+import { t } from '../lib/language';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { services } from '../services';
 import { COLORS, SAFE, SCREEN, textStyle } from '../theme';
@@ -69,7 +70,7 @@ export class Catalog
           type: ButtonRow,
           x: -240,
           collision: POINTER_PATH,
-          items: [{ id: 'account', label: 'Account', w: 240 }],
+          items: [{ id: 'account', label: t('common.account'), w: 240 }],
           signals: { select: '_openAccount' },
         },
       },
@@ -136,7 +137,7 @@ export class Catalog
     if (s.kind === 'browsing') {
       const was = prev.kind === 'browsing' ? prev : undefined;
       const rows = this.tag('Viewport.Rows')!;
-      if (!was || was.access !== s.access) rows.applyAccess(this._access);
+      if (!was || was.access !== s.access) rows.applyAccess(this._access, this._reason);
       if (!was || was.rows !== s.rows) rows.setRows(s.rows, s.row, (i) => this._ctl.colOf(i));
       else if (was.row !== s.row) rows.focusRow(s.row, true);
       if (s.details && (!was || was.details !== s.details || was.access !== s.access))
@@ -146,6 +147,7 @@ export class Catalog
   }
 
   private readonly _access = (item: CatalogItem): TileAccess => this._ctl.accessOf(item);
+  private readonly _reason = (item: CatalogItem): string | undefined => this._ctl.reasonFor(item);
 
   private _showProvider(provider: Provider | undefined): void {
     const logo = this.tag('Header.ProviderPlate.Logo')!;

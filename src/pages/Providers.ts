@@ -13,6 +13,7 @@ import { failureContent } from '../components/MessagePanel';
 import {
   messagePanel,
   pageFrame,
+  pageSpeech,
   pageSubtitle,
   pageTitle,
   type FramedPageSpec,
@@ -21,19 +22,14 @@ import {
 import { GRID, ProviderGrid } from '../components/ProviderGrid';
 import { FIELD, SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
-import { PHONE_CHOICE, ProvidersController, type Picking, type ProvidersState } from '../controllers/providers';
+import { PHONE_CHOICE, pickerSubtitle, ProvidersController, searchSpeech } from '../controllers/providers';
+import type { Picking, ProvidersState } from '../controllers/providers';
+import { announcer, setAnnouncement } from '../lib/announcer';
+import { t } from '../lib/language';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { setJourneyInfo, type PickerInfo } from './hooks';
 import { services } from '../services';
 import { FOCUS, SAFE, SCREEN } from '../theme';
-
-/** User-facing strings of the page (one place, for translation). */
-export const PAGE_TEXT = {
-  title: 'Choose your TV provider',
-  subtitle: 'Sign in with your TV subscription to start watching.',
-  searchHint: 'Type any word of your provider’s name.',
-  matches: (n: number) => (n === 1 ? '1 provider matches' : `${n} providers match`),
-};
 
 /** Where the grid starts, browsing (under the rail) and searching (under the keyboard). */
 const TOP = { rail: 280, keyboard: 272, browse: 372, search: 272 + KEYBOARD_H + 40 } as const;
@@ -62,8 +58,8 @@ export class Providers
   static override _template(): Lightning.Component.Template<Spec> {
     return {
       ...pageFrame(),
-      Title: pageTitle(PAGE_TEXT.title),
-      Subtitle: pageSubtitle(PAGE_TEXT.subtitle),
+      Title: pageTitle(t('providers.title')),
+      Subtitle: pageSubtitle(t('providers.subtitle')),
       Field: {
         type: SearchField,
         x: SAFE.x + SAFE.w - FIELD.w - FOCUS.ringWidth,
@@ -107,6 +103,7 @@ export class Providers
   }
 
   override _init(): void {
+    setAnnouncement(this, { announce: () => pageSpeech(this) });
     this._ctl.subscribe((state) => this._render(state));
   }
 
@@ -134,11 +131,8 @@ export class Providers
       rail.visible = s.rail;
       if (!was || was.searching !== s.searching) this._layout(s.searching);
       this.tag('Field')!.show(s.query, s.searching);
-      this.tag('Subtitle')!.text!.text = !s.searching
-        ? PAGE_TEXT.subtitle
-        : s.query && s.matches
-          ? `${PAGE_TEXT.matches(s.matches)} “${s.query}”`
-          : PAGE_TEXT.searchHint;
+      this.tag('Subtitle')!.text!.text = pickerSubtitle(s);
+      if (was && s.searching && was.query !== s.query) announcer.speak(searchSpeech(s), { polite: true });
       const grid = this.tag('Viewport.Grid')!;
       grid.update(s.rows, s.row, s.col, !!was && was.rows === s.rows);
       const focused = this._ctl.focused(s);

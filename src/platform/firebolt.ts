@@ -5,7 +5,17 @@
  * load (src/platform/fireboltBoot.ts copies the launch endpoint first); without one it uses its built-in
  * mock, which answers from the SDK's examples (development and tests: `window.__firebolt.testHarness`).
  */
-import { Device, Discovery, Lifecycle, Metrics, Parameters, SecureStorage } from '@firebolt-js/sdk';
+import {
+  Accessibility,
+  Device,
+  Discovery,
+  Lifecycle,
+  Localization,
+  Metrics,
+  Parameters,
+  SecureStorage,
+} from '@firebolt-js/sdk';
+import type { FireboltUserSettings, PlatformCaptionSettings, WatchedSetting } from './userSettings';
 
 export type LifecycleState = 'initializing' | 'inactive' | 'foreground' | 'background' | 'suspended' | 'unloading';
 export type CloseReason = 'userExit' | 'remoteButton' | 'error' | 'done';
@@ -47,6 +57,12 @@ export interface FireboltBridge {
   startContent(entityId: string): void;
   stopContent(entityId: string): void;
   media(entityId: string, event: MediaEvent): void;
+  /**
+   * The viewer's settings on the box: Localization.language, Accessibility.voiceGuidance and
+   * Accessibility.closedCaptionsSettings, each watched. Undefined without a real transport (no endpoint,
+   * no test harness): the SDK's mock would answer its sample settings, not the viewer's.
+   */
+  userSettings?(): FireboltUserSettings | undefined;
   /** Device-scoped SecureStorage (DCR client credentials and tokens live here on RDK). */
   secure: {
     get(key: string): Promise<string | null>;
@@ -93,6 +109,43 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
       },
     );
   });
+}
+
+/** Firebolt answered for real (a box's endpoint, or a test harness), not from the SDK's examples. */
+function liveTransport(): boolean {
+  const fb = (window as unknown as { __firebolt?: { endpoint?: string; testHarness?: unknown } }).__firebolt;
+  return Boolean(fb && (fb.endpoint || fb.testHarness));
+}
+
+/** `VoiceGuidanceSettings.enabled`, or undefined when the answer is not one. */
+export function voiceGuidanceOf(v: unknown): boolean | undefined {
+  const enabled = v && typeof v === 'object' ? (v as { enabled?: unknown }).enabled : undefined;
+  return typeof enabled === 'boolean' ? enabled : undefined;
+}
+
+const STYLE_STRINGS = ['fontFamily', 'fontColor', 'fontEdge', 'fontEdgeColor', 'backgroundColor'] as const;
+const STYLE_MORE_STRINGS = ['textAlign', 'textAlignVertical', 'windowColor'] as const;
+const STYLE_NUMBERS = ['fontSize', 'fontOpacity', 'backgroundOpacity', 'windowOpacity'] as const;
+
+/** `ClosedCaptionsSettings` checked field by field (unknown or ill-typed fields dropped); undefined when unusable. */
+export function captionSettingsOf(v: unknown): PlatformCaptionSettings | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const r = v as Record<string, unknown>;
+  if (typeof r.enabled !== 'boolean') return undefined;
+  const out: PlatformCaptionSettings = { enabled: r.enabled };
+  if (Array.isArray(r.preferredLanguages)) {
+    const langs = r.preferredLanguages.filter((l): l is string => typeof l === 'string' && /^[A-Za-z-]{2,12}$/.test(l));
+    if (langs.length) out.preferredLanguages = langs;
+  }
+  const s = r.styles;
+  if (s && typeof s === 'object') {
+    const src = s as Record<string, unknown>;
+    const styles: Record<string, string | number> = {};
+    for (const k of [...STYLE_STRINGS, ...STYLE_MORE_STRINGS]) if (typeof src[k] === 'string') styles[k] = src[k];
+    for (const k of STYLE_NUMBERS) if (typeof src[k] === 'number' && Number.isFinite(src[k])) styles[k] = src[k];
+    if (Object.keys(styles).length) out.styles = styles as PlatformCaptionSettings['styles'];
+  }
+  return out;
 }
 
 export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
@@ -171,8 +224,7 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
     initialIntent(): Promise<unknown> {
       // Without an endpoint (a box) or a test harness, the SDK answers from its built-in examples:
       // sample data, not how this launch happened, so no deep link is taken from it.
-      const fb = (window as unknown as { __firebolt?: { endpoint?: string; testHarness?: unknown } }).__firebolt;
-      if (!fb || !(fb.endpoint || fb.testHarness)) return Promise.resolve(undefined);
+      if (!liveTransport()) return Promise.resolve(undefined);
       return within(
         safe('Parameters.initialization', () => Parameters.initialization()),
         timeout,
@@ -225,6 +277,57 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
         case 'rateChange':
           return fire('Metrics.mediaRateChange', () => Metrics.mediaRateChange(entityId, event.rate));
       }
+    },
+    userSettings(): FireboltUserSettings | undefined {
+      if (!liveTransport()) return undefined;
+      /** A setting read with `read` (rejects when the box has no usable answer) and watched on `event`. */
+      const watched = <T>(
+        what: string,
+        read: () => Promise<unknown>,
+        event: 'voiceGuidanceSettingsChanged' | 'closedCaptionsSettingsChanged',
+        parse: (v: unknown) => T | undefined,
+      ): WatchedSetting<T> => ({
+        get: () =>
+          within(safe(what, read), timeout).then((v) => {
+            const value = parse(v);
+            if (value === undefined) throw new Error(`${what}: no usable answer`);
+            return value;
+          }),
+        listen: (cb) => {
+          let id: number | undefined;
+          let live = true;
+          const listening = safe(`Accessibility.listen(${event})`, () =>
+            Accessibility.listen(event as 'voiceGuidanceSettingsChanged', (v: unknown) => {
+              const value = parse(v);
+              if (live && value !== undefined) cb(value);
+            }),
+          );
+          void listening.then((n) => (id = typeof n === 'number' ? n : undefined));
+          return () => {
+            live = false;
+            if (id !== undefined) fire('Accessibility.clear', () => Accessibility.clear(id!));
+          };
+        },
+      });
+      return {
+        language: () =>
+          within(
+            safe('Localization.language', () => Localization.language()),
+            timeout,
+          ).then(str),
+        voiceGuidance: watched(
+          'Accessibility.voiceGuidance',
+          () => Accessibility.voiceGuidance(),
+          'voiceGuidanceSettingsChanged',
+          voiceGuidanceOf,
+        ),
+        closedCaptions: watched(
+          'Accessibility.closedCaptionsSettings',
+          () => Accessibility.closedCaptionsSettings(),
+          'closedCaptionsSettingsChanged',
+          captionSettingsOf,
+        ),
+      };
     },
     secure: {
       get: (key: string): Promise<string | null> =>

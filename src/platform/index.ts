@@ -14,6 +14,7 @@ import { buildDeviceInfo, DeviceInfo, encodeDeviceInfo } from './deviceInfo';
 import { exitApp, ExitMethod } from './exit';
 import type { PlatformFacts } from './facts';
 import { createFirebolt, type FireboltBridge, type MetricsErrorType } from './firebolt';
+import type { FireboltUserSettings } from './userSettings';
 import { tizenFacts, setTizenScreenSaver, watchTizenDeepLinks } from './tizen';
 import { requestLgUdid, watchWebOSDeepLinks, webosFacts } from './webos';
 import { fromFireboltIntent, fromQuery, type DeepLink } from './deepLink';
@@ -85,6 +86,8 @@ export interface Platform {
   onDeepLink(listener: (link: DeepLink) => void): void;
   /** Release resources: the platform is unloading the app (Firebolt `unloading`). */
   onUnload(listener: () => void): void;
+  /** RDK: the viewer's language, voice-guidance and caption settings from Firebolt (src/platform/userSettings.ts). */
+  fireboltUserSettings(): FireboltUserSettings | undefined;
 }
 
 export interface PlatformOptions {
@@ -290,6 +293,9 @@ export function createPlatform(options: PlatformOptions = {}): Platform & {
     onUnload(listener: () => void): void {
       unloadListeners.push(listener);
     },
+    fireboltUserSettings(): FireboltUserSettings | undefined {
+      return firebolt && firebolt.userSettings ? firebolt.userSettings() : undefined;
+    },
     setCloseApp(fn: () => void): void {
       closeApp = fn;
     },
@@ -368,6 +374,7 @@ export const platform: Platform = {
   media: (event) => instance().media(event),
   onDeepLink: (listener) => instance().onDeepLink(listener),
   onUnload: (listener) => instance().onUnload(listener),
+  fireboltUserSettings: () => instance().fireboltUserSettings(),
 };
 
 export default platform;

@@ -1,5 +1,7 @@
 import { AccountController, describeAttribute, readableUrl, type AccountState } from '../../src/controllers/account';
 import type { AskOptions } from '../../src/lib/events';
+import { installTranslations } from '../../src/lib/language';
+import { TRANSLATIONS } from '../support/translations';
 import { flush, testDeps } from '../support/deps';
 import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
 
@@ -32,7 +34,7 @@ describe('AccountController', () => {
     expect(s.provider).toBe(ACME);
     expect(s.lines).toEqual([
       { label: 'User ID', value: 'user-123' },
-      { label: 'Household ID', value: 'Encrypted by your provider' },
+      { label: 'Household ID', value: 'Encrypted by your provider', encrypted: true },
       { label: 'ZIP code', value: '10001' },
     ]);
   });
@@ -46,6 +48,25 @@ describe('AccountController', () => {
     expect(deps.routes).toEqual(['activate']);
     expect(asked).toEqual([]);
     expect(flows.count('logout')).toBe(0);
+  });
+
+  it('in Spanish: labels, the question and its answer compared in the UI language', async () => {
+    installTranslations(TRANSLATIONS, 'es');
+    try {
+      const { ctl, flows, asked } = setup('Cerrar sesión');
+      flows.logoutResult = ok({ followUpUrls: [], partnerSignOut: false, notice: 'signed-out', message: '' });
+      ctl.activate();
+      expect(ready(ctl.state).lines).toEqual([
+        { label: 'ID de usuario', value: 'user-123' },
+        { label: 'ID del hogar', value: 'Cifrado por tu proveedor', encrypted: true },
+        { label: 'Código postal', value: '10001' },
+      ]);
+      await ctl.action('signout');
+      expect(asked[0]).toMatchObject({ title: '¿Cerrar sesión?', actions: ['Cerrar sesión', 'Cancelar'] });
+      expect(flows.count('logout')).toBe(1);
+    } finally {
+      installTranslations(TRANSLATIONS, 'en');
+    }
   });
 
   it('nobody signed in: to the picker', () => {

@@ -30,6 +30,7 @@ describe('Account', () => {
     expect(describeAttribute('householdID', { value: 'x9', encrypted: true })).toEqual({
       label: 'Household ID',
       value: 'Encrypted by your provider',
+      encrypted: true,
     });
     expect(describeAttribute('channelID', { value: ['a', 'b'], encrypted: false }).value).toBe('a, b');
   });

@@ -152,6 +152,9 @@ describe('(a) voice guidance and captions in English', () => {
     await app.waitForState((s) => s.route === 'activate' && s.focusedLabel === 'Get a new code', 15000);
     await heard(app, 'Get a new code, button', before);
     const j = await waitForJourney(app, (x) => !!x.activationCode, 15000);
+    // The code one character at a time, and where to enter it.
+    await heard(app, `Your code is ${j.activationCode!.split('').join(', ')}`, before);
+    await heard(app, 'Go to ', before);
     const bob = await subscriber(stack, 'bob');
     await admin(stack, 'POST', `sessions/${j.activationCode}/complete`, {
       username: bob.username,
@@ -166,6 +169,23 @@ describe('(a) voice guidance and captions in English', () => {
     // Catalog: the focused title. Player: what starts playing.
     const title = (await app.state()).focusedLabel!;
     await heard(app, title, before);
+
+    // Account (the header button): the page, who is signed in, the button; Down: the settings row.
+    const beforeAccount = (await spoken(app)).length;
+    await app.press('Up');
+    await app.waitForState((s) => s.focusedLabel === 'Account');
+    await heard(app, 'Account, button', beforeAccount);
+    await app.press('Enter');
+    await app.waitForState((s) => s.route === 'account' && s.focusedLabel === 'Sign out');
+    expect((await heard(app, 'Sign out, button', beforeAccount)).text).toContain('Acme Cable');
+    await app.press('Down');
+    await app.waitForState((s) => s.focusedLabel === 'Voice guidance: On');
+    await heard(app, 'ACCESSIBILITY AND LANGUAGE', beforeAccount);
+    await app.screenshot('a11y-account-settings-en');
+    await app.press('Back');
+    await app.waitForState((s) => s.route === 'catalog' && s.focusedLabel === 'Account', 15000);
+    await app.press('Down');
+    await app.waitForState((s) => s.focusedLabel === title);
     const beforePlay = (await spoken(app)).length;
     await playFirst(app);
     await heard(app, `Playing ${title}`, beforePlay);
@@ -251,7 +271,7 @@ describe('(b) Spanish from the platform language', () => {
     await app.press('Enter');
     await app.waitForState((s) => s.dialog === null);
 
-    await signIn(stack, app, 'Start watching');
+    await signIn(stack, app, 'Empezar a ver');
 
     // Player: the UI language picks the Spanish captions.
     const beforePlay = (await spoken(app)).length;
