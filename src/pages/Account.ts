@@ -9,6 +9,7 @@ import { ButtonRow } from '../components/ButtonRow';
 import { formatValidity } from '../components/format';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, pageTitle, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
+import { ProfileList } from '../components/ProfileList';
 import { roundFill } from '../components/surfaces';
 import {
   AccountController,
@@ -17,6 +18,8 @@ import {
   readableUrl,
   type AccountState,
 } from '../controllers/account';
+import { setAnnouncement } from '../lib/announcer';
+import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
 import { services } from '../services';
 import { COLORS, FONT_SIZE, SAFE, textStyle } from '../theme';
@@ -34,6 +37,7 @@ interface Spec extends FramedPageSpec {
     Meta: object;
   };
   Actions: typeof ButtonRow;
+  Switch: { Title: object; Hint: object; List: typeof ProfileList };
   Busy: typeof BusyOverlay;
 }
 
@@ -87,9 +91,31 @@ export class Account
         collision: POINTER_PATH,
         items: [
           { id: 'signout', label: 'Sign out' },
+          { id: 'switch', label: t('account.switchProvider'), w: 420 },
           { id: 'back', label: 'Back to catalog', w: 420 },
         ],
         signals: { select: '_onAction' },
+      },
+      // "Switch provider": every sign-in on this TV, the one in use marked; nobody is signed out.
+      Switch: {
+        x: SAFE.x,
+        y: 236,
+        visible: false,
+        collision: POINTER_PATH,
+        Title: { text: textStyle(FONT_SIZE.title, COLORS.text, { fontStyle: 'bold', text: t('account.switchTitle') }) },
+        Hint: {
+          y: 72,
+          text: textStyle(FONT_SIZE.body, COLORS.textMuted, { text: t('account.switchHint'), wordWrapWidth: SAFE.w }),
+        },
+        List: {
+          type: ProfileList,
+          x: -16,
+          y: 150,
+          rowWidth: 1200,
+          visibleRows: 5,
+          collision: POINTER_PATH,
+          signals: { select: '_onSwitch' },
+        },
       },
       Busy: { type: BusyOverlay, y: 460, visible: false, label: 'Signing out…' },
       Panel: messagePanel(320),
@@ -101,6 +127,8 @@ export class Account
   }
 
   override _init(): void {
+    // The list says what it is for when it takes focus (the focused sign-in follows).
+    setAnnouncement(this.tag('Switch.List')!, { announce: [t('account.switchTitle'), t('account.switchHint')] });
     this._ctl.subscribe((state) => this._render(state));
   }
 
@@ -119,7 +147,15 @@ export class Account
     this.tag('Card')!.visible = ready;
     this.tag('Actions')!.visible = ready;
     this.tag('Title')!.visible = ready;
-    this.tag('Busy')!.visible = s.kind === 'signingOut';
+    if (s.kind === 'listing' || s.kind === 'signingOut')
+      this.tag('Busy')!.label = s.kind === 'listing' ? t('account.switchLoading') : 'Signing out…';
+    this.tag('Busy')!.visible = s.kind === 'signingOut' || s.kind === 'listing';
+    this.tag('Switch')!.visible = s.kind === 'switching';
+    if (s.kind === 'switching' && prev !== s) {
+      const list = this.tag('Switch.List')!;
+      list.items = s.choices.map((c, i) => ({ id: String(i), label: c.label }));
+      list.index = s.index;
+    }
     this.tag('Panel')!.visible = s.kind === 'failed';
     if (s.kind === 'ready' && prev !== s) this._showProfile(s);
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
@@ -169,6 +205,10 @@ export class Account
     void this._ctl.action(id);
   }
 
+  _onSwitch(id: string): void {
+    this._ctl.chooseProfile(Number(id));
+  }
+
   _onPanelAction(id: string): void {
     this._ctl.panelAction(id);
   }
@@ -186,6 +226,7 @@ export class Account
   override _getFocused(): Lightning.Component | undefined {
     const kind = this._ctl.state.kind;
     if (kind === 'ready') return this.tag('Actions');
+    if (kind === 'switching') return this.tag('Switch.List');
     return kind === 'failed' ? this.tag('Panel') : undefined;
   }
 
