@@ -1,6 +1,8 @@
 import { Img, Lightning } from '@lightningjs/sdk';
 import type { CatalogItem } from '../catalog/types';
-import { COLORS, FOCUS } from '../theme';
+import type { SpeechValue } from '../lib/announcer';
+import { t } from '../lib/language';
+import { COLORS, FOCUS, FONT_SIZE, textStyle } from '../theme';
 import type { TileAccess } from '../controllers/catalog';
 import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
@@ -14,6 +16,7 @@ interface Spec extends Lightning.Component.TemplateSpec {
   Ring: object;
   Frame: { Placeholder: object; Poster: object; Shade: object };
   Lock: { Icon: object };
+  Parental: { Label: object };
 }
 
 export type PosterTileSignals = SelectableSignals<PosterTile>;
@@ -56,6 +59,21 @@ export class PosterTile
         texture: roundFill(52, 52, 0xe6000000, 26),
         Icon: { x: 14, y: 12, w: 24, h: 24, texture: lockIcon() },
       },
+      // Above the profile's parental limit: the reason on the tile itself, "Parental limit · TV-14".
+      Parental: {
+        y: h - 56,
+        w,
+        h: 56,
+        visible: false,
+        rect: true,
+        color: 0xe6000000,
+        Label: {
+          x: w / 2,
+          y: 30,
+          mount: 0.5,
+          text: textStyle(FONT_SIZE.caption - 2, COLORS.text, { fontStyle: 'bold', wordWrapWidth: w - 16, maxLines: 1, textOverflow: 'ellipsis' }),
+        },
+      },
     };
   }
 
@@ -83,9 +101,22 @@ export class PosterTile
 
   set access(a: TileAccess) {
     this._access = a;
-    const locked = a === 'locked';
+    const locked = a === 'locked' || a === 'parental';
     this.tag('Lock')!.visible = locked;
     this.tag('Frame.Shade')!.visible = locked;
+    const parental = a === 'parental';
+    this.tag('Parental')!.visible = parental;
+    if (parental) {
+      const text = [t('parental.tile'), this._item?.rating].filter(Boolean).join(' · ');
+      const label = this.tag('Parental.Label')!.text!;
+      if (label.text !== text) label.text = text;
+    }
+  }
+
+  /** The title, and the parental lock when the tile shows one (the MVPD's reasons are read by the page). */
+  protected override _speech(): SpeechValue {
+    if (this._access !== 'parental') return this.label;
+    return [this.label, this.tag('Parental.Label')!.text!.text];
   }
 
   override _focus(): void {

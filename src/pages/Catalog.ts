@@ -18,7 +18,8 @@ import { roundFill } from '../components/surfaces';
 import { CatalogController, INPUT_GUARD_MS, type CatalogState, type TileAccess } from '../controllers/catalog';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { services } from '../services';
-import { COLORS, SAFE, SCREEN, textStyle } from '../theme';
+import { announcer } from '../lib/announcer';
+import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
 import { setJourneyInfo } from './hooks';
 
 export { INPUT_GUARD_MS };
@@ -28,6 +29,7 @@ const LOGO = { w: 210, h: 84 };
 
 interface Spec extends FramedPageSpec {
   Header: { ProviderPlate: { Logo: object; Name: object }; Account: typeof ButtonRow };
+  Notice: object;
   Details: typeof DetailsPanel;
   Viewport: { Rows: typeof RowStack };
   Spinner: typeof Spinner;
@@ -72,6 +74,13 @@ export class Catalog
           items: [{ id: 'account', label: 'Account', w: 240 }],
           signals: { select: '_openAccount' },
         },
+      },
+      // Degraded access (spec §15): one plain line between the wordmark and the provider plate.
+      Notice: {
+        x: SAFE.x + 300,
+        y: SAFE.y,
+        visible: false,
+        text: textStyle(FONT_SIZE.caption, COLORS.focus, { wordWrapWidth: SAFE.w - 300 - 560, maxLines: 2, lineHeight: 32 }),
       },
       Details: { type: DetailsPanel, x: SAFE.x, y: 150 },
       Viewport: {
@@ -133,6 +142,7 @@ export class Catalog
     this.tag('Viewport')!.visible = browsing;
     this.tag('Details')!.visible = browsing;
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
+    this._showNotice(s.kind === 'browsing' ? s.notice : undefined);
     if (s.kind === 'browsing') {
       const was = prev.kind === 'browsing' ? prev : undefined;
       const rows = this.tag('Viewport.Rows')!;
@@ -146,6 +156,15 @@ export class Catalog
   }
 
   private readonly _access = (item: CatalogItem): TileAccess => this._ctl.accessOf(item);
+
+  /** The degraded-access line; said once when it appears or changes (it takes no focus). */
+  private _showNotice(notice: string | undefined): void {
+    const tag = this.tag('Notice')!;
+    tag.visible = Boolean(notice);
+    if (!notice || tag.text!.text === notice) return;
+    tag.text!.text = notice;
+    announcer.speak(notice, { polite: true });
+  }
 
   private _showProvider(provider: Provider | undefined): void {
     const logo = this.tag('Header.ProviderPlate.Logo')!;
