@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
-import type { SpeechValue } from '../lib/announcer';
+import { announcer, type SpeechValue } from '../lib/announcer';
 import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
 import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
@@ -21,6 +21,7 @@ interface Spec extends Lightning.Component.TemplateSpec {
   TopShade: object;
   BackButton: { Icon: object; Label: object };
   CaptionsButton: typeof CaptionsButton;
+  Notice: object;
   Title: object;
   Hint: object;
   PlayButton: { Icon: object };
@@ -128,6 +129,13 @@ export class PlayerControls
         y: SAFE.y,
         signals: { select: '_onCaptions' },
       },
+      // Degraded access (spec §15): a plain line above the title while the controls show.
+      Notice: {
+        x: SAFE.x,
+        y: 770,
+        visible: false,
+        text: textStyle(FONT_SIZE.caption, COLORS.focus, { wordWrapWidth: SAFE.w, maxLines: 1, textOverflow: 'ellipsis' }),
+      },
       Title: {
         x: SAFE.x,
         y: 820,
@@ -187,6 +195,15 @@ export class PlayerControls
 
   set title(text: string) {
     this.tag('Title')!.text!.text = text;
+  }
+
+  /** The degraded-access line (none: hidden); said once when it appears or changes (it takes no focus). */
+  set notice(text: string | undefined) {
+    const tag = this.tag('Notice')!;
+    tag.visible = Boolean(text);
+    if (!text || tag.text!.text === text) return;
+    tag.text!.text = text;
+    announcer.speak(text, { polite: true });
   }
 
   /** The caption track shown (its name), or null when captions are off. */
