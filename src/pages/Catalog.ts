@@ -129,7 +129,7 @@ export class Catalog
 
   override _inactive(): void {
     this._ctl.deactivate();
-    setJourneyInfo({ titles: () => [] });
+    setJourneyInfo({ titles: () => [], notice: null });
   }
 
   private _render(s: CatalogState): void {
@@ -161,6 +161,7 @@ export class Catalog
   private _showNotice(notice: string | undefined): void {
     const tag = this.tag('Notice')!;
     tag.visible = Boolean(notice);
+    setJourneyInfo({ notice: notice ?? null });
     if (!notice || tag.text!.text === notice) return;
     tag.text!.text = notice;
     announcer.speak(notice, { polite: true });

@@ -124,7 +124,7 @@ export class PlayerPage
     this._shown = s;
     if (prev.kind !== s.kind && 'item' in s && s.item) sayPlayerPhase(s.kind, s.item.title, prev.kind);
     const failed = s.kind === 'denied' || s.kind === 'error';
-    setJourneyInfo({ playerPhase: s.kind === 'idle' ? null : s.kind });
+    setJourneyInfo({ playerPhase: s.kind === 'idle' ? null : s.kind, notice: ('notice' in s && s.notice) || null });
     if (failed && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
     if (!failed || prev !== s) setJourneyInfo({ message: failed ? s.failure.message : null });
     const controls = this.tag('Controls')!;
