@@ -1,9 +1,10 @@
 import { Lightning } from '@lightningjs/sdk';
-import { announcer, type SpeechValue } from '../lib/announcer';
+import type { SpeechValue } from '../lib/announcer';
 import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
 import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
 import { formatPlayTime } from './format';
+import { NoticeLine } from './NoticeLine';
 import { glyph } from './PlayerIcons';
 import { Selectable } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
@@ -21,7 +22,7 @@ interface Spec extends Lightning.Component.TemplateSpec {
   TopShade: object;
   BackButton: { Icon: object; Label: object };
   CaptionsButton: typeof CaptionsButton;
-  Notice: object;
+  Notice: typeof NoticeLine;
   Title: object;
   Hint: object;
   PlayButton: { Icon: object };
@@ -130,12 +131,7 @@ export class PlayerControls
         signals: { select: '_onCaptions' },
       },
       // Degraded access (spec §15): a plain line above the title while the controls show.
-      Notice: {
-        x: SAFE.x,
-        y: 770,
-        visible: false,
-        text: textStyle(FONT_SIZE.caption, COLORS.focus, { wordWrapWidth: SAFE.w, maxLines: 1, textOverflow: 'ellipsis' }),
-      },
+      Notice: { type: NoticeLine, x: SAFE.x, y: 770, w: SAFE.w, maxLines: 1 },
       Title: {
         x: SAFE.x,
         y: 820,
@@ -197,13 +193,9 @@ export class PlayerControls
     this.tag('Title')!.text!.text = text;
   }
 
-  /** The degraded-access line (none: hidden); said once when it appears or changes (it takes no focus). */
-  set notice(text: string | undefined) {
-    const tag = this.tag('Notice')!;
-    tag.visible = Boolean(text);
-    if (!text || tag.text!.text === text) return;
-    tag.text!.text = text;
-    announcer.speak(text, { polite: true });
+  /** The degraded-access line (empty: hidden). */
+  set notice(text: string) {
+    this.tag('Notice')!.line = text;
   }
 
   /** The caption track shown (its name), or null when captions are off. */

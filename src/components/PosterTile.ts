@@ -14,9 +14,8 @@ export type { TileAccess };
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Ring: object;
-  Frame: { Placeholder: object; Poster: object; Shade: object };
+  Frame: { Placeholder: object; Poster: object; Shade: object; Parental: { Label: object } };
   Lock: { Icon: object };
-  Parental: { Label: object };
 }
 
 export type PosterTileSignals = SelectableSignals<PosterTile>;
@@ -47,6 +46,27 @@ export class PosterTile
         Placeholder: { w, h, rect: true, color: COLORS.surface },
         Poster: { w, h },
         Shade: { w, h, rect: true, color: 0x99000000, visible: false },
+        // Above the profile's parental limit: the reason on the tile itself (inside the rounded frame).
+        Parental: {
+          y: h - 56,
+          w,
+          h: 56,
+          visible: false,
+          rect: true,
+          color: 0xe6000000,
+          Label: {
+            x: w / 2,
+            y: 30,
+            mount: 0.5,
+            text: textStyle(FONT_SIZE.caption - 2, COLORS.text, {
+              text: t('parental.tile'),
+              fontStyle: 'bold',
+              wordWrapWidth: w - 16,
+              maxLines: 1,
+              textOverflow: 'ellipsis',
+            }),
+          },
+        },
       },
       // Round badge in the top-right corner, clear of the poster's own title and rating.
       Lock: {
@@ -58,21 +78,6 @@ export class PosterTile
         visible: false,
         texture: roundFill(52, 52, 0xe6000000, 26),
         Icon: { x: 14, y: 12, w: 24, h: 24, texture: lockIcon() },
-      },
-      // Above the profile's parental limit: the reason on the tile itself, "Parental limit · TV-14".
-      Parental: {
-        y: h - 56,
-        w,
-        h: 56,
-        visible: false,
-        rect: true,
-        color: 0xe6000000,
-        Label: {
-          x: w / 2,
-          y: 30,
-          mount: 0.5,
-          text: textStyle(FONT_SIZE.caption - 2, COLORS.text, { fontStyle: 'bold', wordWrapWidth: w - 16, maxLines: 1, textOverflow: 'ellipsis' }),
-        },
       },
     };
   }
@@ -105,18 +110,13 @@ export class PosterTile
     this.tag('Lock')!.visible = locked;
     this.tag('Frame.Shade')!.visible = locked;
     const parental = a === 'parental';
-    this.tag('Parental')!.visible = parental;
-    if (parental) {
-      const text = [t('parental.tile'), this._item?.rating].filter(Boolean).join(' · ');
-      const label = this.tag('Parental.Label')!.text!;
-      if (label.text !== text) label.text = text;
-    }
+    this.tag('Frame.Parental')!.visible = parental;
   }
 
   /** The title, and the parental lock when the tile shows one (the MVPD's reasons are read by the page). */
   protected override _speech(): SpeechValue {
     if (this._access !== 'parental') return this.label;
-    return [this.label, this.tag('Parental.Label')!.text!.text];
+    return [this.label, t('parental.tile')];
   }
 
   override _focus(): void {

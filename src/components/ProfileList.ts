@@ -9,7 +9,7 @@ import { Lightning } from '@lightningjs/sdk';
 import { setAnnouncement } from '../lib/announcer';
 import { t } from '../lib/language';
 import { requestPointerFocus } from '../lib/pointer';
-import { SPACE } from '../theme';
+import { focusBleed, SPACE } from '../theme';
 import { Button, BUTTON_SIZE } from './Button';
 import { liveRange, rowTops, scrollFor } from './virtual-window';
 
@@ -32,6 +32,11 @@ export interface ProfileListSignals {
 
 export interface ProfileListTypeConfig extends Lightning.Component.TypeConfig {
   SignalMapType: ProfileListSignals;
+}
+
+/** How far left of its rows the list starts (the focused row's ring and scale-up must not be clipped). */
+export function listBleed(rowWidth: number): number {
+  return focusBleed(rowWidth);
 }
 
 /** Rows kept alive above and below the viewport. */
@@ -119,13 +124,15 @@ export class ProfileList
 
   /** Scroll to keep focus in view; create the rows near view, drop the others. */
   private _layout(): void {
-    const pad = SPACE.m; // room for the focus ring and the lift
-    this.w = this._rowWidth + 2 * pad;
+    // Room for the focused row's ring and scale-up, which the clipping would otherwise cut.
+    const padX = listBleed(this._rowWidth);
+    const pad = focusBleed(BUTTON_SIZE.h);
+    this.w = this._rowWidth + 2 * padX;
     this.h = Math.min(this._viewport, this._tops[this._tops.length - 1]!) + 2 * pad;
     const scroll = scrollFor(this._tops, this._index, this._viewport);
     const [first, end] = liveRange(this._tops, scroll, this._viewport, MARGIN_ROWS * ROW_H);
     const rows = this.tag('Rows')!;
-    rows.patch({ x: pad, y: pad - scroll });
+    rows.patch({ x: padX, y: pad - scroll });
     for (const [i, button] of Array.from(this._live.entries())) {
       if (i < first || i >= end) {
         rows.childList.remove(button);

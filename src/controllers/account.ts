@@ -145,7 +145,9 @@ export class AccountController extends Controller<AccountState> {
     if (!ticket.live) return;
     if (!result.ok) {
       const retry = { id: 'switch', label: t('common.retry') };
-      return this.set(failed(t('account.switchFailed'), result.failure, retry, { id: 'back', label: t('common.back') }));
+      return this.set(
+        failed(t('account.switchFailed'), result.failure, retry, { id: 'back', label: t('common.back') }),
+      );
     }
     const current = flows.current()?.profile.mvpd;
     const profiles = result.value;
@@ -153,7 +155,10 @@ export class AccountController extends Controller<AccountState> {
       this.shell.toast(t('account.switchNone'), 8000);
       return this.showReady();
     }
-    const index = Math.max(0, profiles.findIndex((p) => p.mvpd === current));
+    const index = Math.max(
+      0,
+      profiles.findIndex((p) => p.mvpd === current),
+    );
     this.set({ kind: 'switching', profiles, choices: profiles.map((p) => profileChoice(p, current)), index });
   }
 

@@ -105,7 +105,9 @@ export class PlayerController extends Controller<PlayerState> {
     if (!ticket.live) return;
     if (!grant.ok) {
       // An AuthZNone degradation rule, not the MVPD, refused: say so.
-      const failure = isDegradationDenial(grant.failure) ? { ...grant.failure, message: t('degraded.denied') } : grant.failure;
+      const failure = isDegradationDenial(grant.failure)
+        ? { ...grant.failure, message: t('degraded.denied') }
+        : grant.failure;
       // The sign-in is gone (expired, invalidated, service reset): offer the way back in, not just Back.
       if (failure.kind === 'authentication')
         return this.fail('error', failure, t('player.signInAgainTitle'), item, true);

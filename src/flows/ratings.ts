@@ -23,9 +23,7 @@ export interface ParentalLimits {
   protected: boolean;
 }
 
-export type RatingVerdict =
-  | { allowed: true }
-  | { allowed: false; rating: string; scheme: RatingScheme; limit: string };
+export type RatingVerdict = { allowed: true } | { allowed: false; rating: string; scheme: RatingScheme; limit: string };
 
 function norm(value: string): string {
   return value.trim().toUpperCase();

@@ -9,7 +9,7 @@ import { ButtonRow } from '../components/ButtonRow';
 import { formatValidity } from '../components/format';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, pageTitle, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
-import { ProfileList } from '../components/ProfileList';
+import { listBleed, ProfileList } from '../components/ProfileList';
 import { roundFill } from '../components/surfaces';
 import {
   AccountController,
@@ -109,7 +109,7 @@ export class Account
         },
         List: {
           type: ProfileList,
-          x: -16,
+          x: -listBleed(1200),
           y: 150,
           rowWidth: 1200,
           visibleRows: 5,

@@ -11,6 +11,7 @@ import type { Provider } from '../flows/api';
 import { ButtonRow } from '../components/ButtonRow';
 import { DetailsPanel } from '../components/DetailsPanel';
 import { failureContent } from '../components/MessagePanel';
+import { NoticeLine } from '../components/NoticeLine';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { RowStack } from '../components/RowStack';
 import { Spinner } from '../components/Spinner';
@@ -18,8 +19,7 @@ import { roundFill } from '../components/surfaces';
 import { CatalogController, INPUT_GUARD_MS, type CatalogState, type TileAccess } from '../controllers/catalog';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { services } from '../services';
-import { announcer } from '../lib/announcer';
-import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
+import { COLORS, SAFE, SCREEN, textStyle } from '../theme';
 import { setJourneyInfo } from './hooks';
 
 export { INPUT_GUARD_MS };
@@ -29,7 +29,7 @@ const LOGO = { w: 210, h: 84 };
 
 interface Spec extends FramedPageSpec {
   Header: { ProviderPlate: { Logo: object; Name: object }; Account: typeof ButtonRow };
-  Notice: object;
+  Notice: typeof NoticeLine;
   Details: typeof DetailsPanel;
   Viewport: { Rows: typeof RowStack };
   Spinner: typeof Spinner;
@@ -76,12 +76,7 @@ export class Catalog
         },
       },
       // Degraded access (spec §15): one plain line between the wordmark and the provider plate.
-      Notice: {
-        x: SAFE.x + 300,
-        y: SAFE.y,
-        visible: false,
-        text: textStyle(FONT_SIZE.caption, COLORS.focus, { wordWrapWidth: SAFE.w - 300 - 560, maxLines: 2, lineHeight: 32 }),
-      },
+      Notice: { type: NoticeLine, x: SAFE.x + 300, y: SAFE.y, w: SAFE.w - 300 - 560, maxLines: 2 },
       Details: { type: DetailsPanel, x: SAFE.x, y: 150 },
       Viewport: {
         x: SAFE.x - ROWS_PAD,
@@ -142,7 +137,8 @@ export class Catalog
     this.tag('Viewport')!.visible = browsing;
     this.tag('Details')!.visible = browsing;
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
-    this._showNotice(s.kind === 'browsing' ? s.notice : undefined);
+    this.tag('Notice')!.line = (s.kind === 'browsing' && s.notice) || '';
+    setJourneyInfo({ notice: (s.kind === 'browsing' && s.notice) || null });
     if (s.kind === 'browsing') {
       const was = prev.kind === 'browsing' ? prev : undefined;
       const rows = this.tag('Viewport.Rows')!;
@@ -156,16 +152,6 @@ export class Catalog
   }
 
   private readonly _access = (item: CatalogItem): TileAccess => this._ctl.accessOf(item);
-
-  /** The degraded-access line; said once when it appears or changes (it takes no focus). */
-  private _showNotice(notice: string | undefined): void {
-    const tag = this.tag('Notice')!;
-    tag.visible = Boolean(notice);
-    setJourneyInfo({ notice: notice ?? null });
-    if (!notice || tag.text!.text === notice) return;
-    tag.text!.text = notice;
-    announcer.speak(notice, { polite: true });
-  }
 
   private _showProvider(provider: Provider | undefined): void {
     const logo = this.tag('Header.ProviderPlate.Logo')!;

@@ -129,7 +129,7 @@ export class PlayerPage
     if (!failed || prev !== s) setJourneyInfo({ message: failed ? s.failure.message : null });
     const controls = this.tag('Controls')!;
     if ('item' in s && s.item) controls.title = s.item.title;
-    controls.notice = 'notice' in s ? s.notice : undefined;
+    controls.notice = ('notice' in s && s.notice) || '';
     this.tag('Scrim')!.visible = failed || s.kind === 'authorizing';
     const busy = this.tag('Busy')!;
     busy.visible = s.kind === 'authorizing' || s.kind === 'starting';

@@ -8,7 +8,7 @@ import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
-import { ProfileList } from '../components/ProfileList';
+import { listBleed, ProfileList } from '../components/ProfileList';
 import { BOOT_STEPS, SplashController, type SplashState } from '../controllers/splash';
 import { setAnnouncement, type Speech } from '../lib/announcer';
 import { t } from '../lib/language';
@@ -53,7 +53,7 @@ export class Splash
         },
         List: {
           type: ProfileList,
-          x: -16,
+          x: -listBleed(1200),
           y: 150,
           rowWidth: 1200,
           visibleRows: 4,

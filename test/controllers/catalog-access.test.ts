@@ -19,7 +19,10 @@ function setup(profile: SignedInProfile, showLockedTitles = true) {
 
 const kim = (encrypted = false): SignedInProfile => ({
   ...profileFor('AcmeCable'),
-  attributes: { userID: { value: 'u-kim', encrypted: false }, maxRating: { value: { VCHIP: 'TV-PG', MPAA: 'PG' }, encrypted } },
+  attributes: {
+    userID: { value: 'u-kim', encrypted: false },
+    maxRating: { value: { VCHIP: 'TV-PG', MPAA: 'PG' }, encrypted },
+  },
 });
 
 describe('parental limit from the profile', () => {
@@ -71,7 +74,12 @@ describe('degraded access', () => {
     ctl.deactivate();
 
     const paused = setup(profileFor('AcmeCable'));
-    const failure = { kind: 'denied' as const, message: 'Denied by degradation rule.', code: DEGRADATION_DENIAL, retryable: false };
+    const failure = {
+      kind: 'denied' as const,
+      message: 'Denied by degradation rule.',
+      code: DEGRADATION_DENIAL,
+      retryable: false,
+    };
     for (const r of ['DEMOTV', 'DEMOTV-SPORTS', 'DEMOTV-MOVIES', 'DEMOTV-KIDS'])
       paused.flows.decisions.set(r, { resource: r, authorized: false, failure });
     paused.ctl.activate();

@@ -8,7 +8,16 @@ import { ACME, FakeFlows, ok, profileFor } from '../support/fakeFlows';
 
 const video = (): VideoPort & { opened: string[] } => {
   const opened: string[] = [];
-  return { opened, open: (u) => opened.push(u), close: () => undefined, play: () => undefined, pause: () => undefined, seekBy: () => undefined, currentTime: 0, duration: 60 };
+  return {
+    opened,
+    open: (u) => opened.push(u),
+    close: () => undefined,
+    play: () => undefined,
+    pause: () => undefined,
+    seekBy: () => undefined,
+    currentTime: 0,
+    duration: 60,
+  };
 };
 
 function setup(profile: SignedInProfile) {
@@ -32,7 +41,9 @@ describe('PlayerController: parental limit', () => {
     const s = ctl.state;
     expect(s.kind).toBe('denied');
     expect(s.kind === 'denied' && s.title).toBe('Blocked by parental controls');
-    expect(s.kind === 'denied' && s.failure.message).toBe('Rated TV-14: above the parental limit your TV provider set (TV-PG).');
+    expect(s.kind === 'denied' && s.failure.message).toBe(
+      'Rated TV-14: above the parental limit your TV provider set (TV-PG).',
+    );
     expect(s.kind === 'denied' && s.actions.map((a) => a.id)).toEqual(['back']);
     expect(flows.count('authorize')).toBe(0);
     expect(v.opened).toEqual([]);

@@ -11,7 +11,16 @@
  * Screenshots: test-results/screenshots/profiles-*.png.
  */
 import type { AppSession } from './harness';
-import { admin, journal, lastSeq, launchTv, startStack, subscriber, waitForJourney, type Stack } from './journeys/support';
+import {
+  admin,
+  journal,
+  lastSeq,
+  launchTv,
+  startStack,
+  subscriber,
+  waitForJourney,
+  type Stack,
+} from './journeys/support';
 
 const POLL_MS = 5000;
 const KEY = (name: string) => `tve.adobePass.DEMOTV.${name}`;
@@ -54,7 +63,10 @@ describe('several profiles, parental control and degraded access', () => {
     await signIn(stack, app, 'alice');
     await decided(app);
     await admin(stack, 'POST', 'profiles/add', { mvpd: 'NorthStarFiber', username: 'kim' });
-    await app.page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), [KEY('provider'), KEY('profile')]);
+    await app.page.evaluate(
+      (keys) => keys.forEach((k) => localStorage.removeItem(k)),
+      [KEY('provider'), KEY('profile')],
+    );
     await relaunch(app);
     const first = await app.waitForState((s) => s.route === 'splash' && / · /.test(s.focusedLabel ?? ''), 30000);
     expect(first.focusedLabel).toMatch(/^Acme ?Cable · Signed in · until \d+ \w+$/); // 30-day sign-in first
@@ -119,7 +131,11 @@ describe('several profiles, parental control and degraded access', () => {
     await admin(stack, 'POST', 'degradation', { mvpd: 'NorthStarFiber', rule: 'AuthZAll' });
     await relaunch(app);
     await app.waitForState((s) => s.route === 'catalog', 30000);
-    const degraded = await waitForJourney(app, (j) => !!j.notice && j.titles.every((t) => t.access !== 'unknown'), 15000);
+    const degraded = await waitForJourney(
+      app,
+      (j) => !!j.notice && j.titles.every((t) => t.access !== 'unknown'),
+      15000,
+    );
     expect(degraded.notice).toMatch(/^Limited service: titles are allowed without your TV provider’s check/);
     await new Promise((r) => setTimeout(r, 600));
     await app.screenshot('profiles-05-degraded-catalog');

@@ -56,7 +56,9 @@ const profile = (mvpd: string, notAfter: number, type = 'regular') => ({
 describe('switching between profiles', () => {
   test('profiles() = GET profiles + the adopted degraded profile it does not list, longest first; the choice is remembered', async () => {
     storage.set(`adobePass.${SP}.provider`, { id: 'BlueRiverTV', displayName: 'Blue River TV' });
-    server.on(`GET /api/v2/${SP}/profiles/BlueRiverTV`, { json: { profiles: { BlueRiverTV: profile('BlueRiverTV', 3e12, 'degraded') } } });
+    server.on(`GET /api/v2/${SP}/profiles/BlueRiverTV`, {
+      json: { profiles: { BlueRiverTV: profile('BlueRiverTV', 3e12, 'degraded') } },
+    });
     server.on(`GET /api/v2/${SP}/profiles`, {
       json: { profiles: { AcmeCable: profile('AcmeCable', 9e12), NorthStarFiber: profile('NorthStarFiber', 5e12) } },
     });
@@ -65,7 +67,11 @@ describe('switching between profiles', () => {
     expect(booted.ok && booted.value.signedIn && booted.value.profile.type).toBe('degraded');
     const listed = await f.profiles();
     if (!listed.ok) throw new Error('profiles failed');
-    expect(listed.value.map((p) => `${p.mvpd}:${p.type}`)).toEqual(['AcmeCable:regular', 'NorthStarFiber:regular', 'BlueRiverTV:degraded']);
+    expect(listed.value.map((p) => `${p.mvpd}:${p.type}`)).toEqual([
+      'AcmeCable:regular',
+      'NorthStarFiber:regular',
+      'BlueRiverTV:degraded',
+    ]);
     // The adopted one keeps the provider it was signed in with.
     expect(listed.value[2]!.provider.displayName).toBe('Blue River TV');
 
@@ -76,7 +82,9 @@ describe('switching between profiles', () => {
     expect(server.count('GET /o/client/register') + server.count(`GET /api/v2/${SP}/logout/BlueRiverTV`)).toBe(0);
 
     // Next launch: the remembered choice is asked for alone.
-    server.on(`GET /api/v2/${SP}/profiles/NorthStarFiber`, { json: { profiles: { NorthStarFiber: profile('NorthStarFiber', 5e12) } } });
+    server.on(`GET /api/v2/${SP}/profiles/NorthStarFiber`, {
+      json: { profiles: { NorthStarFiber: profile('NorthStarFiber', 5e12) } },
+    });
     const again = await flows().boot();
     expect(again.ok && again.value.signedIn && again.value.profile.mvpd).toBe('NorthStarFiber');
     expect(server.count(`GET /api/v2/${SP}/profiles/NorthStarFiber`)).toBe(1);
@@ -99,8 +107,16 @@ describe('switching between profiles', () => {
 describe('degraded decisions', () => {
   test('source "degradation" marks permits and grants degraded; AuthZNone denials carry their own code', async () => {
     storage.set(`adobePass.${SP}.provider`, { id: 'AcmeCable', displayName: 'Acme Cable' });
-    server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, { json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } } });
-    const decision = (resource: string, source: string) => ({ resource, serviceProvider: SP, mvpd: 'AcmeCable', authorized: true, source });
+    server.on(`GET /api/v2/${SP}/profiles/AcmeCable`, {
+      json: { profiles: { AcmeCable: profile('AcmeCable', 9e12) } },
+    });
+    const decision = (resource: string, source: string) => ({
+      resource,
+      serviceProvider: SP,
+      mvpd: 'AcmeCable',
+      authorized: true,
+      source,
+    });
     server.on(
       `POST /api/v2/${SP}/decisions/preauthorize/AcmeCable`,
       { json: { decisions: [decision('A', 'degradation'), decision('B', 'mvpd')] } },
@@ -113,14 +129,23 @@ describe('degraded decisions', () => {
               mvpd: 'AcmeCable',
               authorized: false,
               source: 'degradation',
-              error: { status: 403, code: DEGRADATION_DENIAL, message: 'Denied by a degradation rule.', action: 'none' },
+              error: {
+                status: 403,
+                code: DEGRADATION_DENIAL,
+                message: 'Denied by a degradation rule.',
+                action: 'none',
+              },
             },
           ],
         },
       },
     );
     server.on(`POST /api/v2/${SP}/decisions/authorize/AcmeCable`, {
-      json: { decisions: [{ ...decision('A', 'degradation'), token: { notBefore: 1, notAfter: 9e12, serializedToken: 'dG9r' } }] },
+      json: {
+        decisions: [
+          { ...decision('A', 'degradation'), token: { notBefore: 1, notAfter: 9e12, serializedToken: 'dG9r' } },
+        ],
+      },
     });
     const f = flows();
     await f.boot();

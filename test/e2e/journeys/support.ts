@@ -147,7 +147,15 @@ export function journey(app: AppSession): Promise<Journey> {
   return app.page.evaluate(() => {
     const j = (window as unknown as { __tveJourney?: Record<string, unknown> }).__tveJourney;
     if (!j)
-      return { activationCode: null, activationUrl: null, message: null, notice: null, playerPhase: null, player: null, titles: [] };
+      return {
+        activationCode: null,
+        activationUrl: null,
+        message: null,
+        notice: null,
+        playerPhase: null,
+        player: null,
+        titles: [],
+      };
     return {
       activationCode: j.activationCode as string | null,
       activationUrl: j.activationUrl as string | null,
