@@ -97,7 +97,7 @@ export class PlayerController extends Controller<PlayerState> {
     const verdict = checkRating(item.rating, parentalLimits(current?.attributes));
     if (!verdict.allowed) {
       const message = t('parental.locked', { rating: verdict.rating, limit: verdict.limit });
-      const locked: Failure = { kind: 'denied', message, code: 'parental_limit', retryable: false };
+      const locked: Failure = { kind: 'denied', message, retryable: false };
       return this.fail('denied', locked, t('parental.playerTitle'), item);
     }
     this.set({ kind: 'authorizing', item });
