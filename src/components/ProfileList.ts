@@ -2,11 +2,9 @@
  * A vertical list of wide Buttons of any length (the profile chooser on Splash and in Account): Up/Down
  * move focus (no wrap), OK or a click selects, reporting `select(id, index)`. The list scrolls inside a
  * viewport of `visibleRows` rows and only the rows near view exist as elements (virtual-window.ts), so
- * fifty sign-ins cost what six do. Voice guidance: each Button says "<label>, button", then the list adds
- * "<n> of <count>".
+ * fifty sign-ins cost what six do. Voice guidance: each row says "<label>, button", "<n> of <count>".
  */
 import { Lightning } from '@lightningjs/sdk';
-import { setAnnouncement } from '../lib/announcer';
 import { t } from '../lib/language';
 import { requestPointerFocus } from '../lib/pointer';
 import { focusBleed, SPACE } from '../theme';
@@ -57,12 +55,6 @@ export class ProfileList
 
   static override _template(): Lightning.Component.Template<ProfileListTemplateSpec> {
     return { clipping: true, Rows: {} };
-  }
-
-  override _init(): void {
-    setAnnouncement(this, {
-      announceContext: () => t('a11y.position', { index: this._index + 1, count: this._items.length }),
-    });
   }
 
   get items(): ProfileListItem[] {
@@ -154,6 +146,11 @@ export class ProfileList
         w: this._rowWidth,
         h: BUTTON_SIZE.h,
         label: item.label,
+        // Each row says where it is: the list itself is not re-announced as focus moves within it.
+        announce: [
+          t('a11y.button', { label: item.label }),
+          t('a11y.position', { index: i + 1, count: this._items.length }),
+        ],
         signals: { select: '_onButtonSelect' },
       }) as Button;
       rows.childList.add(button);
