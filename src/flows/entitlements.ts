@@ -7,15 +7,7 @@
  * (the viewer left the catalog). Authorization asks for exactly one resource on every play and never
  * looks at preauthorization results; the media token is handed over, never cached.
  */
-import {
-  DEFAULT_RETRY_BASE_MS,
-  MAX_RETRIES,
-  backoffMs,
-  isPassError,
-  reactToItem,
-  type DecisionItem,
-  type EnhancedError,
-} from '../pass';
+import { DEFAULT_RETRY_BASE_MS, MAX_RETRIES, backoffMs, isPassError, reactToItem, type DecisionItem, type EnhancedError } from '../pass';
 import type { Decision, Failure, PlaybackGrant, PreauthorizeOptions, Result } from './api';
 import { forgetProfile, toSignedIn, type FlowContext } from './context';
 import { isDegradedSource } from './degraded';
@@ -149,19 +141,14 @@ export class Entitlements {
             key(mvpd, resource),
             this.ctx.clock.now() + (this.ctx.config.permitCacheTtlMs ?? DEFAULT_PERMIT_TTL_MS),
           );
-          into.set(resource, {
-            resource,
-            authorized: true,
-            ...(isDegradedSource(item.source) ? { degraded: true } : {}),
-          });
+          into.set(resource, { resource, authorized: true, ...(isDegradedSource(item.source) ? { degraded: true } : {}) });
         } else {
           const { failure, retry } = itemFailure(item.error, 'Not included in your TV package.');
           if (retry && attempt < MAX_RETRIES) again.push(resource);
           else into.set(resource, { resource, authorized: false, failure });
         }
       }
-      if (again.length > 0)
-        await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_MS));
+      if (again.length > 0) await this.ctx.sleep(backoffMs(attempt, this.ctx.config.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_MS));
       toSend = again;
     }
     return ok(true);

@@ -54,22 +54,14 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
   const timers: TimersPort = ports.timers ?? systemTimers;
   const logger = redactingLogger(ports.logger ?? silentLogger);
   const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, ms)));
-  const persistence = new Persistence(
-    ports.platform.storage,
-    `adobePass.${config.serviceProvider}.`,
-    config.dcrBaseUrl,
-    logger,
-  );
+  const persistence = new Persistence(ports.platform.storage, `adobePass.${config.serviceProvider}.`, config.dcrBaseUrl, logger);
 
   const client = new PassClient({
     restBaseUrl: config.restBaseUrl,
     dcrBaseUrl: config.dcrBaseUrl,
     serviceProvider: config.serviceProvider,
     softwareStatement: config.softwareStatement,
-    device: {
-      identifierHeader: () => ports.platform.deviceIdentifierHeader(),
-      infoHeader: () => ports.platform.deviceInfoHeader(),
-    },
+    device: { identifierHeader: () => ports.platform.deviceIdentifierHeader(), infoHeader: () => ports.platform.deviceInfoHeader() },
     credentials: persistence.credentialsStore(),
     budgetStore: persistence.budgetStore(),
     timeoutMs: config.httpTimeoutMs,
@@ -141,8 +133,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
       void chooseProfile(ctx, profile);
     },
     profiles: () => listProfiles(ctx),
-    startActivation: (provider: Provider | undefined, listener: ActivationListener): Activation =>
-      startActivation(ctx, provider, listener),
+    startActivation: (provider: Provider | undefined, listener: ActivationListener): Activation => startActivation(ctx, provider, listener),
     current() {
       const profile = ctx.state.profile;
       return profile ? { profile, provider: profile.provider } : undefined;

@@ -47,12 +47,7 @@ describe('AccountController', () => {
     const { ctl, flows, deps, toasts, asked } = setup();
     const message = 'You are signed out of your TV provider on this TV.';
     // Even with a logout page in the outcome (a device with a browser), the TV shows the sentence only.
-    flows.logoutResult = ok({
-      followUpUrls: ['https://mvpd.example/logout?x=1'],
-      partnerSignOut: false,
-      notice: 'finish-in-browser',
-      message,
-    });
+    flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout?x=1'], partnerSignOut: false, notice: 'finish-in-browser', message });
     ctl.activate();
     await ctl.action('signout');
     expect(asked[0]!.actions).toEqual(['Sign out', 'Cancel']);
@@ -71,12 +66,7 @@ describe('AccountController', () => {
     await a.ctl.action('signout');
     expect(a.toasts[0]).toMatch(/system settings/);
     const c = setup();
-    c.flows.logoutResult = ok({
-      followUpUrls: ['https://mvpd.example/logout'],
-      partnerSignOut: false,
-      notice: 'signed-out',
-      message: ' ',
-    });
+    c.flows.logoutResult = ok({ followUpUrls: ['https://mvpd.example/logout'], partnerSignOut: false, notice: 'signed-out', message: ' ' });
     c.ctl.activate();
     await c.ctl.action('signout');
     expect(c.toasts).toEqual(['You are signed out of your TV provider on this TV.']);

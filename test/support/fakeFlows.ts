@@ -109,12 +109,7 @@ export class FakeFlows implements PassFlows {
     mediaToken: 'tok/en+1',
     notAfter: Date.now() + 420_000,
   });
-  logoutResult: Result<LogoutOutcome> = ok({
-    followUpUrls: [],
-    partnerSignOut: false,
-    notice: 'signed-out',
-    message: 'You are signed out of your TV provider on this TV.',
-  });
+  logoutResult: Result<LogoutOutcome> = ok({ followUpUrls: [], partnerSignOut: false, notice: 'signed-out', message: 'You are signed out of your TV provider on this TV.' });
   activations: FakeActivation[] = [];
   /** When set, boot()/authorize() wait for the test to resolve them. */
   holdBoot?: Promise<void>;

@@ -45,8 +45,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
     const before = state.settings.mvpdCount;
     const rejected = applySettings(state.settings, req.body);
     if (state.settings.mvpdCount !== before) state.applyMvpdCount();
-    if (rejected.length > 0)
-      return reply.code(400).send({ error: `rejected keys: ${rejected.join(', ')}`, settings: state.settings });
+    if (rejected.length > 0) return reply.code(400).send({ error: `rejected keys: ${rejected.join(', ')}`, settings: state.settings });
     if (!state.settings.throttling) throttle.reset();
     return state.settings;
   });
@@ -56,8 +55,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
     const mvpd = str(b, 'mvpd');
     const rule = b.rule ?? null;
     if (!mvpd) return bad(reply, 'mvpd is required');
-    if (rule !== null && rule !== 'AuthNAll' && rule !== 'AuthZAll' && rule !== 'AuthZNone')
-      return bad(reply, 'rule must be AuthNAll, AuthZAll, AuthZNone or null');
+    if (rule !== null && rule !== 'AuthNAll' && rule !== 'AuthZAll' && rule !== 'AuthZNone') return bad(reply, 'rule must be AuthNAll, AuthZAll, AuthZNone or null');
     const list = state.integrationsOf(mvpd, str(b, 'serviceProvider'));
     if (list.length === 0) return bad(reply, 'no such integration', 404);
     for (const i of list) i.degradation = rule as DegradationRule | null;
@@ -81,8 +79,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
     const ids = device ? [device, Buffer.from(device, 'base64').toString('utf8')] : [];
     const before = state.tempPass.length;
     state.tempPass = state.tempPass.filter(
-      (l) =>
-        !((mvpd === undefined || l.mvpd === mvpd) && (device === undefined || ids.some((id) => l.deviceIds.has(id)))),
+      (l) => !((mvpd === undefined || l.mvpd === mvpd) && (device === undefined || ids.some((id) => l.deviceIds.has(id)))),
     );
     return { removed: before - state.tempPass.length };
   });
@@ -133,11 +130,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
       }
     } else if (b.kind === 'session') {
       for (const s of state.sessions.values()) {
-        if (
-          (code === undefined || s.code === code.toUpperCase()) &&
-          (clientId === undefined || s.clientId === clientId) &&
-          (mvpd === undefined || s.mvpd === mvpd)
-        ) {
+        if ((code === undefined || s.code === code.toUpperCase()) && (clientId === undefined || s.clientId === clientId) && (mvpd === undefined || s.mvpd === mvpd)) {
           s.notAfter = Math.min(s.notAfter, now);
           n++;
         }
@@ -189,11 +182,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
     for (const p of state.profiles.values()) {
       if (p.sso || p.invalidated || p.notAfter <= now || p.type !== 'regular') continue;
       if (clientId !== undefined && p.clientId !== clientId) continue;
-      devices.set(JSON.stringify([p.clientId, p.deviceId, p.sp]), {
-        clientId: p.clientId,
-        deviceId: p.deviceId,
-        sp: p.sp,
-      });
+      devices.set(JSON.stringify([p.clientId, p.deviceId, p.sp]), { clientId: p.clientId, deviceId: p.deviceId, sp: p.sp });
     }
     const added = [];
     for (const at of devices.values()) {
@@ -215,14 +204,11 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
     return { entries: [] };
   });
 
-  app.get<{ Querystring: { token?: string; resource?: string } }>(
-    '/__emulator/verify-media-token',
-    async (req, reply) => {
-      if (!req.query.token) return bad(reply, 'token is required');
-      const r = await mediaTokens.verify(req.query.token, req.query.resource);
-      return r;
-    },
-  );
+  app.get<{ Querystring: { token?: string; resource?: string } }>('/__emulator/verify-media-token', async (req, reply) => {
+    if (!req.query.token) return bad(reply, 'token is required');
+    const r = await mediaTokens.verify(req.query.token, req.query.resource);
+    return r;
+  });
 
   app.get('/__emulator/fixtures', async () => ({
     serviceProviders: state.fixtures.serviceProviders.map((sp) => ({
@@ -232,51 +218,23 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
       integrations: sp.integrations.map((x) => {
         const i = state.integration(sp.id, x.mvpd)!;
         return {
-          mvpd: i.mvpd.id,
-          displayName: i.mvpd.displayName,
-          enabled: i.enabled,
-          degradation: i.degradation,
-          authnTtlMs: i.authnTtlMs,
-          authzTtlMs: i.authzTtlMs,
-          maxPreauthorizeResources: i.maxPreauthorizeResources,
+          mvpd: i.mvpd.id, displayName: i.mvpd.displayName, enabled: i.enabled, degradation: i.degradation,
+          authnTtlMs: i.authnTtlMs, authzTtlMs: i.authzTtlMs, maxPreauthorizeResources: i.maxPreauthorizeResources,
           maxAuthorizeResources: i.maxAuthorizeResources,
         };
       }),
     })),
     mvpds: state.fixtures.mvpds,
     subscribers: state.fixtures.subscribers,
-    applications: state.fixtures.applications.map((a) => ({
-      ...a,
-      revoked: state.revokedStatements.has(a.softwareId),
-    })),
+    applications: state.fixtures.applications.map((a) => ({ ...a, revoked: state.revokedStatements.has(a.softwareId) })),
     softwareStatements: state.fixtures.statements,
   }));
 
   /** Debug view of live state (sessions and profiles without tokens). */
   app.get('/__emulator/state', async () => ({
     now: clock.now(),
-    sessions: [...state.sessions.values()].map((s) => ({
-      code: s.code,
-      sp: s.sp,
-      mvpd: s.mvpd,
-      state: s.state,
-      clientId: s.clientId,
-      notAfter: s.notAfter,
-    })),
-    profiles: [...state.profiles.values()].map((p) => ({
-      clientId: p.clientId,
-      sp: p.sp,
-      mvpd: p.mvpd,
-      type: p.type,
-      notAfter: p.notAfter,
-      invalidated: !!p.invalidated,
-      username: p.username,
-    })),
-    tempPass: state.tempPass.map((l) => ({
-      mvpd: l.mvpd,
-      startedAt: l.startedAt,
-      expiresAt: l.expiresAt,
-      usedAssets: l.usedAssets,
-    })),
+    sessions: [...state.sessions.values()].map((s) => ({ code: s.code, sp: s.sp, mvpd: s.mvpd, state: s.state, clientId: s.clientId, notAfter: s.notAfter })),
+    profiles: [...state.profiles.values()].map((p) => ({ clientId: p.clientId, sp: p.sp, mvpd: p.mvpd, type: p.type, notAfter: p.notAfter, invalidated: !!p.invalidated, username: p.username })),
+    tempPass: state.tempPass.map((l) => ({ mvpd: l.mvpd, startedAt: l.startedAt, expiresAt: l.expiresAt, usedAssets: l.usedAssets })),
   }));
 }

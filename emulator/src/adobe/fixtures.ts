@@ -93,8 +93,7 @@ function read<T>(dir: string, file: string): T {
 export function loadFixtures(dir: string = DEFAULT_FIXTURES_DIR): Fixtures {
   return {
     mvpds: read<{ mvpds: MvpdFixture[] }>(dir, 'mvpds.json').mvpds,
-    serviceProviders: read<{ serviceProviders: ServiceProviderFixture[] }>(dir, 'service-providers.json')
-      .serviceProviders,
+    serviceProviders: read<{ serviceProviders: ServiceProviderFixture[] }>(dir, 'service-providers.json').serviceProviders,
     subscribers: read<{ subscribers: SubscriberFixture[] }>(dir, 'subscribers.json').subscribers,
     applications: read<{ applications: RegisteredApplication[] }>(dir, 'registered-applications.json').applications,
     statements: read<{ statements: Record<string, string> }>(dir, 'software-statements.json').statements,

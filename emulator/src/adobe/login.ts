@@ -21,12 +21,7 @@ export function subscriberMayUse(sub: SubscriberFixture, mvpd: string): boolean 
 }
 
 /** Checks credentials; returns the subscriber or null (never says which part was wrong, like a real login page). */
-export function checkCredentials(
-  state: AdobeState,
-  mvpd: string,
-  username: string,
-  password: string,
-): SubscriberFixture | null {
+export function checkCredentials(state: AdobeState, mvpd: string, username: string, password: string): SubscriberFixture | null {
   const sub = state.subscriber(username);
   if (!sub || sub.password !== password || !subscriberMayUse(sub, mvpd)) return null;
   return sub;
@@ -36,20 +31,13 @@ export function subscriberAttributes(sub: SubscriberFixture): Record<string, Att
   const out: Record<string, AttributeValue> = {};
   const enc = sub.encryptedAttributes ?? [];
   for (const [k, v] of Object.entries(sub.attributes)) {
-    out[k] = enc.includes(k)
-      ? { value: Buffer.from(JSON.stringify(v), 'utf8').toString('base64'), state: 'enc' }
-      : { value: v, state: 'plain' };
+    out[k] = enc.includes(k) ? { value: Buffer.from(JSON.stringify(v), 'utf8').toString('base64'), state: 'enc' } : { value: v, state: 'plain' };
   }
   return out;
 }
 
 /** A regular profile of `mvpd` for one client + device + service provider, signed in as `sub`. */
-export function regularProfile(
-  state: AdobeState,
-  at: { clientId: string; deviceId: string; sp: string },
-  mvpd: string,
-  sub: SubscriberFixture,
-): Profile {
+export function regularProfile(state: AdobeState, at: { clientId: string; deviceId: string; sp: string }, mvpd: string, sub: SubscriberFixture): Profile {
   const i = state.integration(at.sp, mvpd)!;
   const now = state.now();
   return {
