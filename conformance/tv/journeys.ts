@@ -376,9 +376,9 @@ export async function profileChooserTvJourney(emu: Emulator, rec: Recorder, fact
       for (let i = 0; i < 3; i++) {
         const label = (await tv.state()).focusedLabel ?? '';
         if (facts.chooser.indexOf(label) < 0) facts.chooser.push(label);
-        await tv.press('Right');
+        await tv.press('Down');
       }
-      await tv.press('Left', 3);
+      await tv.press('Up', 3);
       await j.step('choose-profile', async () => {
         await tv.press('Enter');
         await tv.waitFor(CATALOG, 'the catalog after choosing a profile', 20_000);

@@ -84,7 +84,7 @@ export class DetailsPanel extends Lightning.Component<Spec> implements Lightning
       .join('  ·  ');
     const status = access === 'unlocked' ? t('details.included') : '';
     this._text('Meta', [meta, status].filter(Boolean).join('  ·  '));
-    const locked = access === 'locked';
+    const locked = access === 'locked' || access === 'parental';
     this.tag('Lock')!.visible = locked;
     if (locked) this._text('Lock.Reason', reason || t('details.notIncluded'));
     this.tag('Description')!.y = locked ? 172 : 122;

@@ -4,6 +4,7 @@ import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
 import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
 import { formatPlayTime } from './format';
+import { NoticeLine } from './NoticeLine';
 import { glyph } from './PlayerIcons';
 import { Selectable } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
@@ -21,6 +22,7 @@ interface Spec extends Lightning.Component.TemplateSpec {
   TopShade: object;
   BackButton: { Icon: object; Label: object };
   CaptionsButton: typeof CaptionsButton;
+  Notice: typeof NoticeLine;
   Title: object;
   Hint: object;
   PlayButton: { Icon: object };
@@ -128,6 +130,8 @@ export class PlayerControls
         y: SAFE.y,
         signals: { select: '_onCaptions' },
       },
+      // Degraded access (spec §15): a plain line above the title while the controls show.
+      Notice: { type: NoticeLine, x: SAFE.x, y: 770, w: SAFE.w, maxLines: 1 },
       Title: {
         x: SAFE.x,
         y: 820,
@@ -187,6 +191,11 @@ export class PlayerControls
 
   set title(text: string) {
     this.tag('Title')!.text!.text = text;
+  }
+
+  /** The degraded-access line (empty: hidden). */
+  set notice(text: string) {
+    this.tag('Notice')!.line = text;
   }
 
   /** The caption track shown (its name), or null when captions are off. */

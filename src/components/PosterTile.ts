@@ -1,9 +1,9 @@
 import { Img, Lightning } from '@lightningjs/sdk';
 import type { CatalogItem } from '../catalog/types';
-import { COLORS, FOCUS } from '../theme';
-import type { TileAccess } from '../controllers/catalog';
 import type { SpeechValue } from '../lib/announcer';
 import { t } from '../lib/language';
+import { COLORS, FOCUS, FONT_SIZE, textStyle } from '../theme';
+import type { TileAccess } from '../controllers/catalog';
 import { Selectable, type SelectableSignals, type SelectableTypeConfig } from './Selectable';
 import { focusRing, roundFill } from './surfaces';
 
@@ -14,7 +14,7 @@ export type { TileAccess };
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Ring: object;
-  Frame: { Placeholder: object; Poster: object; Shade: object };
+  Frame: { Placeholder: object; Poster: object; Shade: object; Parental: { Label: object } };
   Lock: { Icon: object };
 }
 
@@ -48,6 +48,27 @@ export class PosterTile
         Placeholder: { w, h, rect: true, color: COLORS.surface },
         Poster: { w, h },
         Shade: { w, h, rect: true, color: 0x99000000, visible: false },
+        // Above the profile's parental limit: the reason on the tile itself (inside the rounded frame).
+        Parental: {
+          y: h - 56,
+          w,
+          h: 56,
+          visible: false,
+          rect: true,
+          color: 0xe6000000,
+          Label: {
+            x: w / 2,
+            y: 30,
+            mount: 0.5,
+            text: textStyle(FONT_SIZE.caption - 2, COLORS.text, {
+              text: t('parental.tile'),
+              fontStyle: 'bold',
+              wordWrapWidth: w - 16,
+              maxLines: 1,
+              textOverflow: 'ellipsis',
+            }),
+          },
+        },
       },
       // Round badge in the top-right corner, clear of the poster's own title and rating.
       Lock: {
@@ -87,14 +108,17 @@ export class PosterTile
 
   set access(a: TileAccess) {
     this._access = a;
-    const locked = a === 'locked';
+    const locked = a === 'locked' || a === 'parental';
     this.tag('Lock')!.visible = locked;
     this.tag('Frame.Shade')!.visible = locked;
+    const parental = a === 'parental';
+    this.tag('Frame.Parental')!.visible = parental;
   }
 
-  /** Voice guidance: the title, and when it is locked, that it is and why. */
+  /** Voice guidance: the title, and when it is locked, that it is and why (a parental limit says so). */
   protected override _speech(): SpeechValue {
     if (!this._item) return undefined;
+    if (this._access === 'parental') return [this._item.title, t('parental.tile'), this.reason || null];
     const locked = this._access === 'locked';
     return [this._item.title, locked ? t('a11y.locked', { reason: this.reason || t('details.notIncluded') }) : null];
   }

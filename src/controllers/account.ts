@@ -7,6 +7,7 @@
 import type { LogoutOutcome, ProfileAttribute, Provider, SignedInProfile } from '../flows/api';
 import { ask, toast, type AskChoice, type AskOptions } from '../lib/events';
 import { t, type MessageKey } from '../lib/language';
+import { profileChoice, type ProfileChoice } from './profile-choice';
 import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
 
@@ -80,6 +81,10 @@ export type AccountState =
       zone: AccountZone;
     }
   | { kind: 'signingOut' }
+  /** "Switch provider": the device's profiles are being listed. */
+  | { kind: 'listing' }
+  /** "Switch provider": every valid profile (the adopted one marked "in use"); choosing one signs nobody out. */
+  | { kind: 'switching'; profiles: SignedInProfile[]; choices: ProfileChoice[]; index: number }
   | ({ kind: 'failed' } & FailureView);
 
 type Ready = Extract<AccountState, { kind: 'ready' }>;
@@ -122,7 +127,7 @@ export class AccountController extends Controller<AccountState> {
     this.latest.cancel();
   }
 
-  /** "Sign out" (after the viewer confirms) or "Back to catalog". */
+  /** "Sign out" (after the viewer confirms), "Switch provider" or "Back to catalog". */
   async action(id: string): Promise<void> {
     if (id === 'back') return this.deps.nav.to('catalog');
     if (id === 'another') {
@@ -133,6 +138,7 @@ export class AccountController extends Controller<AccountState> {
       session.provider = undefined;
       return nav.to('activate');
     }
+    if (id === 'switch') return this.listProfiles();
     // The dialog answers with the chosen label: compared with the same translated text it offered.
     const signOut = t('account.signOut');
     const choice = await this.shell.ask({
@@ -152,13 +158,61 @@ export class AccountController extends Controller<AccountState> {
 
   panelAction(id: string): void {
     if (id === 'retry') void this.signOut();
+    else if (id === 'switch') void this.listProfiles();
     else this.showReady();
   }
 
-  /** Back / Menu: ignored while signing out, closes a failure, else back to the catalog. */
+  /**
+   * "Switch provider": list the device's valid profiles (flows.profiles(): GET profiles, plus the adopted
+   * one). With no other profile the viewer is told so and stays; else the chooser shows them all.
+   */
+  async listProfiles(): Promise<void> {
+    const ticket = this.latest.next();
+    const { flows } = this.deps;
+    this.set({ kind: 'listing' });
+    const result = await flows.profiles();
+    if (!ticket.live) return;
+    if (!result.ok) {
+      const retry = { id: 'switch', label: t('common.retry') };
+      return this.set(
+        failed(t('account.switchFailed'), result.failure, retry, { id: 'back', label: t('common.back') }),
+      );
+    }
+    const current = flows.current()?.profile.mvpd;
+    const profiles = result.value;
+    if (!profiles.some((p) => p.mvpd !== current)) {
+      this.shell.toast(t('account.switchNone'), 8000);
+      return this.showReady();
+    }
+    const index = Math.max(
+      0,
+      profiles.findIndex((p) => p.mvpd === current),
+    );
+    this.set({ kind: 'switching', profiles, choices: profiles.map((p) => profileChoice(p, current)), index });
+  }
+
+  /**
+   * The viewer picked profile `index` of the switch list: the flows adopt and persist it (remembered at the
+   * next launch), the catalog is reloaded for the new provider. The one in use just closes the list.
+   */
+  chooseProfile(index: number): void {
+    const s = this.state;
+    const profile = s.kind === 'switching' ? s.profiles[index] : undefined;
+    if (!profile) return;
+    const { flows, session, nav } = this.deps;
+    if (profile.mvpd === flows.current()?.profile.mvpd) return this.showReady();
+    flows.chooseProfile(profile);
+    // Decisions and the remembered focus belong to the previous provider.
+    session.catalog = undefined;
+    session.catalogFocus = undefined;
+    this.shell.toast(t('account.switched', { provider: profile.provider.displayName }));
+    nav.to('catalog');
+  }
+
+  /** Back / Menu: ignored while signing out, closes a failure or the switch list, else back to the catalog. */
   back(): void {
     const kind = this.state.kind;
-    if (kind === 'failed') this.showReady();
+    if (kind === 'failed' || kind === 'switching' || kind === 'listing') this.showReady();
     else if (kind === 'ready') this.deps.nav.to('catalog');
   }
 
@@ -180,6 +234,7 @@ export class AccountController extends Controller<AccountState> {
   }
 
   private showReady(): void {
+    this.latest.cancel();
     if (this.ready) this.set(this.ready);
   }
 }

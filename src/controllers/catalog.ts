@@ -1,6 +1,8 @@
 /**
  * Catalog logic: load the rows (or reuse the session's), preauthorize by channel, and decide what is
- * shown: denied titles locked with the reason, or hidden (showLockedTitles). A title's lock is its
+ * shown: denied titles locked with the reason, or hidden (showLockedTitles). Titles rated above the profile's
+ * parental limit (maxRating, src/flows/ratings.ts) are locked before any decision; a degraded sign-in or
+ * degraded decisions add a plain `notice` line. A title's lock is its
  * channel's decision (`channelResource`); the player still authorizes the title's own `resource`.
  * With at most WHOLE_CATALOG_CHANNELS channels one call covers the catalog (the flows batch by the MVPD's
  * limit); with more, only the channels of the rows within REACH of focus are asked, more as focus moves.
@@ -12,8 +14,10 @@ import type { CatalogItem, CatalogRow } from '../catalog/types';
 import { channelResources } from '../catalog/validate';
 import type { Decision, Failure, Provider } from '../flows/api';
 import { cancelSource } from '../flows/cancel';
-import { toast } from '../lib/events';
+import { isDegradationDenial, isDegradedProfile } from '../flows/degraded';
+import { checkRating, parentalLimits, type ParentalLimits } from '../flows/ratings';
 import { t } from '../lib/language';
+import { toast } from '../lib/events';
 import type { TimerId } from '../lib/registry';
 import { Controller, type Deps, type FailureView } from './controller';
 import { LatestRequest, type Ticket } from './latest';
@@ -27,7 +31,8 @@ export const WHOLE_CATALOG_CHANNELS = 5;
 /** Rows around the focused one whose channels are asked about when the catalog has more channels. */
 export const REACH = { before: 1, after: 3 } as const;
 
-export type TileAccess = 'unknown' | 'unlocked' | 'locked';
+/** `parental`: rated above the profile's parental limit (maxRating), locked on the TV before any decision. */
+export type TileAccess = 'unknown' | 'unlocked' | 'locked' | 'parental';
 
 export type CatalogState =
   | { kind: 'loading'; provider?: Provider }
@@ -46,6 +51,8 @@ export type CatalogState =
       access: number;
       /** The title the details panel shows (follows focus, SETTLE_MS behind a held key). */
       details?: CatalogItem;
+      /** A plain line when access is degraded (spec §15): sign-in bypassed, titles allowed or paused by a rule. */
+      notice?: string;
     };
 
 type Browsing = Extract<CatalogState, { kind: 'browsing' }>;
@@ -70,6 +77,9 @@ export class CatalogController extends Controller<CatalogState> {
   private activeAt = 0;
   private settleTimer?: TimerId;
   private detailsAt = -Infinity;
+  /** The signed-in profile's parental limits (read on every visit: a switch may change them). */
+  private limits: ParentalLimits = { limits: {}, protected: false };
+  private degradedSignIn = false;
 
   constructor(
     private readonly deps: Pick<Deps, 'flows' | 'catalog' | 'nav' | 'settings' | 'now' | 'session' | 'timers'>,
@@ -84,6 +94,8 @@ export class CatalogController extends Controller<CatalogState> {
     this.activeAt = this.deps.now();
     const current = flows.current();
     if (!current) return nav.to('providers');
+    this.limits = parentalLimits(current.profile.attributes);
+    this.degradedSignIn = isDegradedProfile(current.profile);
     const before = this.state.provider;
     if (before && before.id !== current.provider.id) {
       // Another provider since the last visit (added or switched): its own decisions, focus from the top.
@@ -104,15 +116,22 @@ export class CatalogController extends Controller<CatalogState> {
   }
 
   accessOf(item: CatalogItem): TileAccess {
+    if (!checkRating(item.rating, this.limits).allowed) return 'parental';
     const d = this.decisions.get(item.channelResource);
     if (!d) return 'unknown';
     return d.authorized ? 'unlocked' : 'locked';
   }
 
-  /** Why a title is locked: the MVPD's message and details for its channel. */
+  /**
+   * Why a title is locked: above the parental limit (checked first, on the TV), paused by a degradation
+   * rule (AuthZNone), else the MVPD's message and details for its channel.
+   */
   reasonFor(item: CatalogItem): string | undefined {
+    const verdict = checkRating(item.rating, this.limits);
+    if (!verdict.allowed) return t('parental.locked', { rating: verdict.rating, limit: verdict.limit });
     const f = this.decisions.get(item.channelResource)?.failure;
     if (!f) return undefined;
+    if (isDegradationDenial(f)) return t('degraded.denied');
     return f.details ? `${f.message} — ${f.details}` : f.message;
   }
 
@@ -220,7 +239,7 @@ export class CatalogController extends Controller<CatalogState> {
     result.value.forEach((d, resource) => this.decisions.set(resource, d));
     const now = this.state;
     if (now.kind !== 'browsing') return;
-    if (this.deps.settings.showLockedTitles) this.set({ ...now, access: now.access + 1 });
+    if (this.deps.settings.showLockedTitles) this.set({ ...now, access: now.access + 1, notice: this.notice() });
     else this.show(); // denied titles leave the rows
   }
 
@@ -251,7 +270,7 @@ export class CatalogController extends Controller<CatalogState> {
     if (!catalog) return;
     const showLocked = this.deps.settings.showLockedTitles;
     const built = catalog.rows
-      .map((row) => (showLocked ? row : { ...row, items: row.items.filter((it) => this.accessOf(it) !== 'locked') }))
+      .map((row) => (showLocked ? row : { ...row, items: row.items.filter((it) => !isLocked(this.accessOf(it))) }))
       .filter((row) => row.items.length > 0);
     const s = this.state;
     if (built.length === 0) {
@@ -283,7 +302,19 @@ export class CatalogController extends Controller<CatalogState> {
       col,
       access: was ? was.access + 1 : 0,
       details: rows[row]!.items[col],
+      notice: this.notice(),
     });
+  }
+
+  /** The degraded-access line: the sign-in itself, titles paused by a rule, or titles allowed by one. */
+  private notice(): string | undefined {
+    if (this.degradedSignIn) return t('degraded.signIn');
+    let allowed = false;
+    for (const d of Array.from(this.decisions.values())) {
+      if (isDegradationDenial(d.failure)) return t('degraded.denied');
+      if (d.degraded) allowed = true;
+    }
+    return allowed ? t('degraded.decisions') : undefined;
   }
 
   private fail(failure: Failure): void {
@@ -335,6 +366,11 @@ export class CatalogController extends Controller<CatalogState> {
     const s = this.state;
     if (s.kind === 'browsing') this.deps.session.catalogFocus = { row: s.row, col: s.col };
   }
+}
+
+/** Locked for any reason (the MVPD's decision or the parental limit). */
+export function isLocked(access: TileAccess): boolean {
+  return access === 'locked' || access === 'parental';
 }
 
 /** The rows a viewer can reach soon from row `at` (REACH before and after). */

@@ -4,10 +4,14 @@
  * offer Retry (which authorizes again); a lost sign-in offers Sign in. Controls show on activity and
  * hide after HIDE_AFTER_MS while playing. While they show, Up moves the remote's focus to the CC button
  * (OK there switches captions; Down or Back return to the timeline); the CC key switches them at once.
+ * A title rated above the profile's parental limit is refused before authorizing (no request); a degraded
+ * sign-in or permit adds a plain `notice` line, an AuthZNone denial says access is paused by a rule.
  * The view (src/pages/Player.ts) maps keys and video events to the intents below and draws `state`.
  */
 import type { CatalogItem } from '../catalog/types';
 import type { Failure } from '../flows/api';
+import { isDegradationDenial, isDegradedProfile } from '../flows/degraded';
+import { checkRating, parentalLimits } from '../flows/ratings';
 import { t } from '../lib/language';
 import type { TimerId } from '../lib/registry';
 import { Controller, type Action, type Deps, type FailureView } from './controller';
@@ -38,8 +42,17 @@ export interface CaptionsPort {
 export type PlayerState =
   | { kind: 'idle' }
   | { kind: 'authorizing'; item?: CatalogItem }
-  /** `controls`: the control bar is shown (activity), else faded out. */
-  | { kind: 'starting' | 'playing' | 'paused' | 'ended'; item: CatalogItem; controls: boolean; focus: ControlFocus }
+  /**
+   * `controls`: the control bar is shown (activity), else faded out. `notice`: the degraded-access line
+   * (the sign-in or this permit came from a degradation rule, spec §15).
+   */
+  | {
+      kind: 'starting' | 'playing' | 'paused' | 'ended';
+      item: CatalogItem;
+      controls: boolean;
+      focus: ControlFocus;
+      notice?: string;
+    }
   | ({ kind: 'denied' | 'error'; item?: CatalogItem } & FailureView);
 
 export type PlayerPhase = PlayerState['kind'];
@@ -79,11 +92,22 @@ export class PlayerController extends Controller<PlayerState> {
       const gone: Failure = { kind: 'unknown', message: t('player.notAvailable'), retryable: false };
       return this.fail('error', gone, t('player.notFoundTitle'));
     }
+    // Parental control from the profile: a title above the limit is refused here, before authorizing.
+    const current = flows.current()?.profile;
+    const verdict = checkRating(item.rating, parentalLimits(current?.attributes));
+    if (!verdict.allowed) {
+      const message = t('parental.locked', { rating: verdict.rating, limit: verdict.limit });
+      const locked: Failure = { kind: 'denied', message, retryable: false };
+      return this.fail('denied', locked, t('parental.playerTitle'), item);
+    }
     this.set({ kind: 'authorizing', item });
     const grant = await flows.authorize(item.resource);
     if (!ticket.live) return;
     if (!grant.ok) {
-      const { failure } = grant;
+      // An AuthZNone degradation rule, not the MVPD, refused: say so.
+      const failure = isDegradationDenial(grant.failure)
+        ? { ...grant.failure, message: t('degraded.denied') }
+        : grant.failure;
       // The sign-in is gone (expired, invalidated, service reset): offer the way back in, not just Back.
       if (failure.kind === 'authentication')
         return this.fail('error', failure, t('player.signInAgainTitle'), item, true);
@@ -91,7 +115,9 @@ export class PlayerController extends Controller<PlayerState> {
         return this.fail('denied', failure, t('player.deniedTitle', { title: item.title }), item);
       return this.fail('error', failure, t('player.startFailedTitle'), item);
     }
-    this.setMedia({ kind: 'starting', item, controls: false, focus: 'timeline' });
+    const degraded = grant.value.degraded || isDegradedProfile(current);
+    const notice = degraded ? t(isDegradedProfile(current) ? 'degraded.signIn' : 'degraded.decision') : undefined;
+    this.setMedia({ kind: 'starting', item, controls: false, focus: 'timeline', ...(notice ? { notice } : {}) });
     this.video.open(catalog.streamUrl(item, grant.value.mediaToken));
   }
 

@@ -1,26 +1,26 @@
 /**
  * Boot logic: `flows.boot()` registers the app and checks the profile (the entry point started that run;
  * this joins it), the progress line following the flows' own steps; then the catalog (signed in, or the only valid profile),
- * a chooser (several valid profiles) or the provider picker. A failure offers Retry and Exit.
+ * a chooser of every valid profile (several: provider, type, validity; the choice is persisted by the flows) or
+ * the provider picker. A failure offers Retry and Exit.
  * The view is src/pages/Splash.ts.
  */
 import type { BootStep, SignedInProfile } from '../flows/api';
 import { t, type MessageKey } from '../lib/language';
 import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
+import { profileChoice, type ProfileChoice } from './profile-choice';
 
 /** Progress copy (translation keys); the second line shows once the flows report the profile check (no timer). */
 export const BOOT_STEPS = ['splash.registering', 'splash.checkingProvider'] as const satisfies readonly MessageKey[];
 /** Which progress line each boot step shows. */
 const STEP_LINE: Record<BootStep, 0 | 1> = { registering: 0, 'checking-provider': 1, 'confirming-provider': 1 };
-/** How many profiles the chooser offers (longest validity first). */
-export const CHOOSER_MAX = 3;
 
 export type SplashState =
   /** `step`: the progress line, translated. */
   | { kind: 'booting'; step: string }
-  /** `now`: when the choice was offered (the view prints each profile's validity from it). */
-  | { kind: 'choosing'; profiles: SignedInProfile[]; now: number }
+  /** Every valid profile (any number, longest validity first) and how each is offered. */
+  | { kind: 'choosing'; profiles: SignedInProfile[]; choices: ProfileChoice[]; now: number }
   | ({ kind: 'failed' } & FailureView);
 
 export class SplashController extends Controller<SplashState> {
@@ -53,7 +53,12 @@ export class SplashController extends Controller<SplashState> {
     if (outcome.signedIn) return nav.to('catalog');
     const { profiles } = outcome;
     if (profiles.length > 1)
-      return this.set({ kind: 'choosing', profiles: profiles.slice(0, CHOOSER_MAX), now: this.deps.now() });
+      return this.set({
+        kind: 'choosing',
+        profiles,
+        choices: profiles.map((p) => profileChoice(p)),
+        now: this.deps.now(),
+      });
     if (profiles.length === 1) return this.choose(0, profiles);
     nav.to('providers');
   }

@@ -104,6 +104,8 @@ export interface Decision {
   authorized: boolean;
   /** Present on denials: the MVPD's/Adobe's message and details. */
   failure?: Failure;
+  /** The permit came from a degradation rule (`source: "degradation"`, spec §15), not from the MVPD. */
+  degraded?: boolean;
 }
 
 /**
@@ -126,6 +128,8 @@ export interface PlaybackGrant {
   /** `token.serializedToken`, handed to the programmer's stream URL; never cached, never reused. */
   mediaToken: string;
   notAfter: number;
+  /** The permit came from a degradation rule (`source: "degradation"`, spec §15), not from the MVPD. */
+  degraded?: boolean;
 }
 
 /** What the page tells the user after signing out (`LogoutOutcome.notice`). */
@@ -164,8 +168,14 @@ export interface PassFlows {
    * The picker marks it "Last used"; after a lapsed profile the TV offers it again.
    */
   lastUsedProvider(): Provider | undefined;
-  /** Choose one of several profiles returned by boot(). */
+  /** Choose one of several profiles returned by boot() or profiles(); the choice is persisted. */
   chooseProfile(profile: SignedInProfile): void;
+  /**
+   * Every valid profile of this device (`GET profiles`), plus the adopted one when that endpoint does not
+   * list it (TempPass and degraded profiles are read per MVPD), longest validity first. For "Switch
+   * provider": never signs anyone out.
+   */
+  profiles(): Promise<Result<SignedInProfile[]>>;
   /**
    * Create a session for the provider and poll for the profile. Without a provider the session is
    * created without `mvpd` and the viewer chooses the provider on the second screen.

@@ -10,6 +10,7 @@
 import { DEFAULT_RETRY_BASE_MS, MAX_RETRIES, backoffMs, isPassError, reactToItem, type DecisionItem, type EnhancedError } from '../pass';
 import type { Decision, Failure, PlaybackGrant, PreauthorizeOptions, Result } from './api';
 import { forgetProfile, toSignedIn, type FlowContext } from './context';
+import { isDegradedSource } from './degraded';
 import { failed, failureFromItem, ok, toFailure } from './failure';
 import { matchAnswers } from './resource-match';
 
@@ -140,7 +141,7 @@ export class Entitlements {
             key(mvpd, resource),
             this.ctx.clock.now() + (this.ctx.config.permitCacheTtlMs ?? DEFAULT_PERMIT_TTL_MS),
           );
-          into.set(resource, { resource, authorized: true });
+          into.set(resource, { resource, authorized: true, ...(isDegradedSource(item.source) ? { degraded: true } : {}) });
         } else {
           const { failure, retry } = itemFailure(item.error, 'Not included in your TV package.');
           if (retry && attempt < MAX_RETRIES) again.push(resource);
@@ -169,7 +170,8 @@ export class Entitlements {
           return failed(failureFromItem('malformed', undefined, 'The permit carried no media token.', true));
         await this.maybeRereadProfile(profile.mvpd);
         const notAfter = item.token.notAfter ?? this.ctx.clock.now() + MEDIA_TOKEN_FALLBACK_MS;
-        return ok({ resource, mediaToken: item.token.serializedToken, notAfter });
+        const degraded = isDegradedSource(item.source) ? { degraded: true } : {};
+        return ok({ resource, mediaToken: item.token.serializedToken, notAfter, ...degraded });
       }
       const { failure, retry } = itemFailure(item.error, 'Your TV provider does not allow access to this title.');
       if (retry && attempt < MAX_RETRIES) {

@@ -21,7 +21,7 @@ import { Entitlements } from './entitlements';
 import { ok } from './failure';
 import { logout } from './logout';
 import { redactingLogger, silentLogger, systemClock, systemTimers, type FlowPorts, type TimersPort } from './ports';
-import { boot, chooseProfile } from './profiles';
+import { boot, chooseProfile, listProfiles } from './profiles';
 import { ProviderList } from './providers';
 import { Persistence } from './storage';
 
@@ -132,6 +132,7 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
     chooseProfile(profile: SignedInProfile) {
       void chooseProfile(ctx, profile);
     },
+    profiles: () => listProfiles(ctx),
     startActivation: (provider: Provider | undefined, listener: ActivationListener): Activation => startActivation(ctx, provider, listener),
     current() {
       const profile = ctx.state.profile;

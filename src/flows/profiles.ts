@@ -61,3 +61,29 @@ export async function boot(
 export async function chooseProfile(ctx: FlowContext, profile: SignedInProfile): Promise<void> {
   await adoptProfile(ctx, profile);
 }
+
+/**
+ * Every profile the viewer can switch to without signing out (Account → "Switch provider"): `GET profiles`
+ * (regular and SSO profiles), plus the adopted profile when that endpoint does not list it (TempPass and
+ * degraded profiles are documented only on the per-MVPD endpoint). Longest validity first. A missing
+ * profile (authentication error) is an empty list, not a failure.
+ */
+export async function listProfiles(ctx: FlowContext): Promise<Result<SignedInProfile[]>> {
+  const current = ctx.state.profile;
+  let profiles: Profile[];
+  try {
+    profiles = await ctx.client.profiles();
+  } catch (error) {
+    if (!isPassError(error) || error.kind !== 'authentication') return failed(toFailure(error));
+    profiles = [];
+  }
+  const out: SignedInProfile[] = [];
+  for (const p of profiles) {
+    if (out.some((o) => o.mvpd === p.mvpd)) continue;
+    const chosen = current && current.mvpd === p.mvpd ? current.provider : undefined;
+    out.push(toSignedIn(p, await ctx.providerFor(p.mvpd, chosen)));
+  }
+  if (current && current.notAfter > ctx.clock.now() && !out.some((o) => o.mvpd === current.mvpd)) out.push(current);
+  out.sort((a, b) => b.notAfter - a.notAfter);
+  return ok(out);
+}

@@ -10,6 +10,7 @@ import { BUTTON_SIZE } from '../components/Button';
 import { ButtonRow } from '../components/ButtonRow';
 import { formatValidity } from '../components/format';
 import { failureContent } from '../components/MessagePanel';
+import { metadataCells } from '../components/MetadataCells';
 import {
   messagePanel,
   pageFrame,
@@ -18,6 +19,7 @@ import {
   type FramedPageSpec,
   type PageTypeConfig,
 } from '../components/PageFrame';
+import { switchPanel, type SwitchPanelSpec } from '../components/ProfileList';
 import { SettingsRow } from '../components/SettingsRow';
 import { roundFill } from '../components/surfaces';
 import { AccountController, describeAttribute, readableUrl, type AccountState } from '../controllers/account';
@@ -45,6 +47,7 @@ interface Spec extends FramedPageSpec {
   };
   Actions: typeof ButtonRow;
   Settings: typeof SettingsRow;
+  Switch: SwitchPanelSpec;
   Busy: typeof BusyOverlay;
 }
 
@@ -98,12 +101,15 @@ export class Account
         collision: POINTER_PATH,
         items: [
           { id: 'signout', label: t('account.signOut') },
-          { id: 'another', label: t('account.addProvider'), w: 380 },
+          { id: 'switch', label: t('account.switchProvider'), w: 380 },
+          { id: 'another', label: t('account.addProvider'), w: 340 },
           { id: 'back', label: t('account.backToCatalog'), w: 420 },
         ],
         signals: { select: '_onAction' },
       },
       Settings: { type: SettingsRow, x: SAFE.x, collision: POINTER_PATH },
+      // "Switch provider": every sign-in on this TV, the one in use marked; nobody is signed out.
+      Switch: switchPanel('_onSwitch'),
       Busy: { type: BusyOverlay, y: 460, visible: false, label: t('account.signingOut') },
       Panel: messagePanel(320),
     };
@@ -121,6 +127,8 @@ export class Account
         ...(['Card.Name', 'Card.Validity'] as const).map((p) => this.tag(p)!.text!.text),
       ],
     });
+    // The list says what it is for when it takes focus (the focused sign-in follows).
+    setAnnouncement(this.tag('Switch.List')!, { announce: [t('account.switchTitle'), t('account.switchHint')] });
     this._ctl.subscribe((state) => this._render(state));
   }
 
@@ -140,7 +148,15 @@ export class Account
     this.tag('Actions')!.visible = ready;
     this.tag('Settings')!.visible = ready;
     this.tag('Title')!.visible = ready;
-    this.tag('Busy')!.visible = s.kind === 'signingOut';
+    if (s.kind === 'listing' || s.kind === 'signingOut')
+      this.tag('Busy')!.label = s.kind === 'listing' ? t('account.switchLoading') : t('account.signingOut');
+    this.tag('Busy')!.visible = s.kind === 'signingOut' || s.kind === 'listing';
+    this.tag('Switch')!.visible = s.kind === 'switching';
+    if (s.kind === 'switching' && prev !== s) {
+      const list = this.tag('Switch.List')!;
+      list.items = s.choices.map((c, i) => ({ id: String(i), label: c.label }));
+      list.index = s.index;
+    }
     this.tag('Panel')!.visible = s.kind === 'failed';
     if (s.kind === 'ready' && (prev.kind !== 'ready' || prev.profile !== s.profile)) this._showProfile(s);
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
@@ -174,25 +190,15 @@ export class Account
     const actionsY = CARD.y + cardH + GAP.actions;
     this.tag('Actions')!.y = actionsY;
     this.tag('Settings')!.y = actionsY + BUTTON_SIZE.h + GAP.settings;
-    this.tag('Card.Meta')!.children = s.lines.map((e, i) => ({
-      x: (i % META.cols) * colW,
-      y: Math.floor(i / META.cols) * META.lineH,
-      Label: { text: textStyle(FONT_SIZE.caption, COLORS.textMuted, { text: e.label }) },
-      Value: {
-        y: 32,
-        text: textStyle(FONT_SIZE.body, e.encrypted ? COLORS.textMuted : COLORS.text, {
-          text: e.value,
-          fontStyle: e.encrypted ? 'italic' : 'normal',
-          wordWrapWidth: colW - 40,
-          maxLines: 1,
-          textOverflow: 'ellipsis',
-        }),
-      },
-    }));
+    this.tag('Card.Meta')!.children = metadataCells(s.lines, META.cols, colW, META.lineH);
   }
 
   _onAction(id: string): void {
     void this._ctl.action(id);
+  }
+
+  _onSwitch(id: string): void {
+    this._ctl.chooseProfile(Number(id));
   }
 
   _onPanelAction(id: string): void {
@@ -220,6 +226,7 @@ export class Account
   override _getFocused(): Lightning.Component | undefined {
     const s = this._ctl.state;
     if (s.kind === 'ready') return this.tag(s.zone === 'settings' ? 'Settings' : 'Actions');
+    if (s.kind === 'switching') return this.tag('Switch.List');
     return s.kind === 'failed' ? this.tag('Panel') : undefined;
   }
 

@@ -11,6 +11,7 @@ import type { Provider } from '../flows/api';
 import { ButtonRow } from '../components/ButtonRow';
 import { DetailsPanel } from '../components/DetailsPanel';
 import { failureContent } from '../components/MessagePanel';
+import { NoticeLine } from '../components/NoticeLine';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { RowStack } from '../components/RowStack';
 import { Spinner } from '../components/Spinner';
@@ -29,6 +30,7 @@ const LOGO = { w: 210, h: 84 };
 
 interface Spec extends FramedPageSpec {
   Header: { ProviderPlate: { Logo: object; Name: object }; Account: typeof ButtonRow };
+  Notice: typeof NoticeLine;
   Details: typeof DetailsPanel;
   Viewport: { Rows: typeof RowStack };
   Spinner: typeof Spinner;
@@ -74,6 +76,8 @@ export class Catalog
           signals: { select: '_openAccount' },
         },
       },
+      // Degraded access (spec §15): one plain line between the wordmark and the provider plate.
+      Notice: { type: NoticeLine, x: SAFE.x + 300, y: SAFE.y, w: SAFE.w - 300 - 560, maxLines: 2 },
       Details: { type: DetailsPanel, x: SAFE.x, y: 150 },
       Viewport: {
         x: SAFE.x - ROWS_PAD,
@@ -121,7 +125,7 @@ export class Catalog
 
   override _inactive(): void {
     this._ctl.deactivate();
-    setJourneyInfo({ titles: () => [] });
+    setJourneyInfo({ titles: () => [], notice: null });
   }
 
   private _render(s: CatalogState): void {
@@ -134,6 +138,8 @@ export class Catalog
     this.tag('Viewport')!.visible = browsing;
     this.tag('Details')!.visible = browsing;
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
+    this.tag('Notice')!.line = (s.kind === 'browsing' && s.notice) || '';
+    setJourneyInfo({ notice: (s.kind === 'browsing' && s.notice) || null });
     if (s.kind === 'browsing') {
       const was = prev.kind === 'browsing' ? prev : undefined;
       const rows = this.tag('Viewport.Rows')!;

@@ -124,13 +124,12 @@ export class PlayerPage
     this._shown = s;
     if (prev.kind !== s.kind && 'item' in s && s.item) sayPlayerPhase(s.kind, s.item.title, prev.kind);
     const failed = s.kind === 'denied' || s.kind === 'error';
-    setJourneyInfo({ playerPhase: s.kind === 'idle' ? null : s.kind });
-    if (failed && prev !== s) {
-      this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
-      setJourneyInfo({ message: s.failure.message });
-    } else if (!failed) setJourneyInfo({ message: null });
+    setJourneyInfo({ playerPhase: s.kind === 'idle' ? null : s.kind, notice: ('notice' in s && s.notice) || null });
+    if (failed && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
+    if (!failed || prev !== s) setJourneyInfo({ message: failed ? s.failure.message : null });
     const controls = this.tag('Controls')!;
     if ('item' in s && s.item) controls.title = s.item.title;
+    controls.notice = ('notice' in s && s.notice) || '';
     this.tag('Scrim')!.visible = failed || s.kind === 'authorizing';
     const busy = this.tag('Busy')!;
     busy.visible = s.kind === 'authorizing' || s.kind === 'starting';

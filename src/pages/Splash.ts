@@ -1,15 +1,14 @@
 /**
  * Boot screen view: branded splash with progress while the app registers and checks the profile, a
- * small profile chooser (several valid profiles), or the failure with a focused Retry (and Exit).
+ * profile chooser (several valid profiles: a scrolling list of any length), or the failure with a focused Retry (and Exit).
  * The logic is src/controllers/splash.ts. Voice guidance: the app's name when the splash appears, the
  * progress line (BusyOverlay), the chooser's title and hint with the focused profile, the failure panel.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
-import { ButtonRow } from '../components/ButtonRow';
-import { formatDayMonth } from '../components/format';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
+import { listBleed, ProfileList } from '../components/ProfileList';
 import { BOOT_STEPS, SplashController, type SplashState } from '../controllers/splash';
 import { setAnnouncement, type Speech } from '../lib/announcer';
 import { t } from '../lib/language';
@@ -27,7 +26,7 @@ export const SPINNER_DELAY_MS = 500;
 
 interface Spec extends FramedPageSpec {
   Progress: typeof BusyOverlay;
-  Chooser: { Title: object; Hint: object; List: typeof ButtonRow };
+  Chooser: { Title: object; Hint: object; List: typeof ProfileList };
 }
 
 export class Splash
@@ -45,14 +44,22 @@ export class Splash
       Chooser: {
         visible: false,
         x: SAFE.x,
-        y: 560,
+        y: 320,
         collision: POINTER_PATH,
         Title: { text: textStyle(FONT_SIZE.title, COLORS.text, { fontStyle: 'bold' }) },
         Hint: {
           y: 76,
           text: textStyle(FONT_SIZE.body, COLORS.textMuted, { wordWrapWidth: SAFE.w, maxLines: 2 }),
         },
-        List: { type: ButtonRow, y: 170, collision: POINTER_PATH, signals: { select: '_onChoose' } },
+        List: {
+          type: ProfileList,
+          x: -listBleed(1200),
+          y: 150,
+          rowWidth: 1200,
+          visibleRows: 4,
+          collision: POINTER_PATH,
+          signals: { select: '_onChoose' },
+        },
       },
       Panel: messagePanel(330, '_onAction'),
     };
@@ -93,19 +100,13 @@ export class Splash
     this._shown = s;
     this.tag('Progress')!.visible = s.kind === 'booting';
     this.tag('Brand')!.visible = s.kind !== 'failed';
-    this.tag('Brand')!.y = s.kind === 'choosing' ? 200 : 330;
+    this.tag('Brand')!.y = s.kind === 'choosing' ? 150 : 330;
     this.tag('Chooser')!.visible = s.kind === 'choosing';
     this.tag('Panel')!.visible = s.kind === 'failed';
     if (s.kind === 'booting') this.tag('Progress')!.label = s.step;
     if (s.kind === 'choosing' && prev !== s) {
-      // "Acme Cable · until 31 Dec": the provider the flows name, and the profile's validity.
-      this.tag('Chooser.List')!.patch({
-        items: s.profiles.map((p, i) => ({
-          id: String(i),
-          label: t('splash.profileLabel', { provider: p.provider.displayName, date: formatDayMonth(p.notAfter) }),
-          w: 540,
-        })),
-      });
+      // "Acme Cable · Signed in · until 31 Dec": provider, type and validity, every profile (the list scrolls).
+      this.tag('Chooser.List')!.items = s.choices.map((c, i) => ({ id: String(i), label: c.label }));
     }
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);
     this._refocus();

@@ -30,6 +30,8 @@ export interface JourneyInfo {
   activationUrl: string | null;
   /** The message of the error/denial the player or a page shows now, else null. */
   message: string | null;
+  /** The degraded-access line the catalog or the player shows now, else null. */
+  notice: string | null;
   player(): PlayerInfo | null;
   /** Titles on the catalog with their access state (`unlocked`/`locked`/`unknown`). */
   titles(): Array<{ id: string; title: string; access: string }>;
@@ -58,6 +60,7 @@ const info: JourneyInfo = {
   activationCode: null,
   activationUrl: null,
   message: null,
+  notice: null,
   player: () => null,
   titles: () => [],
   playerPhase: null,

@@ -135,4 +135,44 @@ describe('AccountController', () => {
     expect(describeAttribute('custom', { value: '', encrypted: false })).toEqual({ label: 'custom', value: '—' });
     expect(readableUrl('http://a.example/b#c')).toBe('a.example/b');
   });
+
+  it('Switch provider: lists profiles, Back closes the list, choosing adopts it and forgets the catalog', async () => {
+    const { ctl, flows, deps, toasts } = setup();
+    const acme = flows.signedIn!.profile;
+    const blue = profileFor('BlueRiverTV');
+    flows.profilesResult = ok([blue, acme]);
+    ctl.activate();
+    await ctl.action('switch');
+    const s = ctl.state;
+    expect(s.kind).toBe('switching');
+    expect(s.kind === 'switching' && s.index).toBe(1);
+    expect(s.kind === 'switching' && s.choices.map((c) => c.current)).toEqual([false, true]);
+    ctl.back();
+    expect(ctl.state.kind).toBe('ready');
+    await ctl.action('switch');
+    ctl.chooseProfile(1); // the one in use: nothing to do
+    expect(flows.count('chooseProfile')).toBe(0);
+    expect(ctl.state.kind).toBe('ready');
+    await ctl.action('switch');
+    ctl.chooseProfile(0);
+    expect(flows.calls.filter((c) => c.name === 'chooseProfile').map((c) => c.args[0])).toEqual([blue]);
+    expect(deps.session.catalog).toBeUndefined();
+    expect(deps.session.catalogFocus).toBeUndefined();
+    expect(toasts).toEqual(['Now watching with Blue River TV.']);
+    expect(deps.routes).toEqual(['catalog']);
+  });
+
+  it('Switch provider: a failed listing offers Retry (lists again) and Back', async () => {
+    const { ctl, flows } = setup();
+    flows.profilesResult = fail('The service did not answer.');
+    ctl.activate();
+    await ctl.action('switch');
+    const s = ctl.state;
+    expect(s.kind === 'failed' && s.actions.map((a) => a.id)).toEqual(['switch', 'back']);
+    flows.profilesResult = ok([flows.signedIn!.profile, profileFor('SummitSat')]);
+    ctl.panelAction('switch');
+    await flush();
+    expect(ctl.state.kind).toBe('switching');
+    expect(flows.count('profiles')).toBe(2);
+  });
 });

@@ -34,7 +34,7 @@ describe('SplashController', () => {
     expect(deps.routes).toEqual(['providers']);
   });
 
-  it('signed in → catalog; one valid profile → adopted, catalog; several → chooser (at most three)', async () => {
+  it('signed in → catalog; one valid profile → adopted, catalog; several → chooser of every profile (provider, type, validity)', async () => {
     const flows = new FakeFlows();
     flows.bootResult = ok({ signedIn: true, profile: profileFor('AcmeCable'), provider: ACME });
     const { ctl, deps } = setup(flows);
@@ -49,7 +49,10 @@ describe('SplashController', () => {
     flows.bootResult = ok({ signedIn: false, profiles: many });
     await ctl.boot();
     const s = ctl.state;
-    expect(s.kind === 'choosing' && s.profiles).toEqual(many.slice(0, 3));
+    expect(s.kind === 'choosing' && s.profiles).toEqual(many);
+    expect(s.kind === 'choosing' && s.choices.map((c) => c.label)).toEqual(
+      ['A', 'B', 'C', 'D'].map((id) => `${id} · Signed in · until 1 Jan`),
+    );
     ctl.choose(2);
     expect(flows.calls.filter((c) => c.name === 'chooseProfile').map((c) => c.args[0])).toEqual([one, many[2]]);
   });

@@ -90,4 +90,40 @@ describe('Account', () => {
     m.press('Back');
     expect(m.routes).toEqual(['catalog']);
   });
+
+  it('Switch provider lists every sign-in (the one in use marked) and adopts another without signing out', async () => {
+    const flows = signedIn();
+    const acme = flows.signedIn!.profile;
+    const blue = { ...profileFor('BlueRiverTV', Date.UTC(2030, 5, 1)), type: 'degraded' };
+    flows.profilesResult = ok([acme, blue]);
+    m = await mountPage(Account, { flows });
+    m.press('Right');
+    m.press('Enter');
+    await m.settle();
+    expect(m.page.phase).toBe('switching');
+    const list = m.page.tag('Switch.List')!;
+    expect(list.items.map((i) => i.label)).toEqual([
+      'Acme Cable · Signed in · until 1 Jan · in use',
+      'Blue River TV · Limited service · until 1 Jun',
+    ]);
+    m.press('Down');
+    m.press('Enter');
+    await m.settle();
+    expect(flows.calls.find((c) => c.name === 'chooseProfile')?.args[0]).toBe(blue);
+    expect(flows.count('logout')).toBe(0);
+    expect(toasts).toEqual(['Now watching with Blue River TV.']);
+    expect(m.routes).toEqual(['catalog']);
+  });
+
+  it('Switch provider with no other sign-in says so and stays', async () => {
+    const flows = signedIn();
+    flows.profilesResult = ok([flows.signedIn!.profile]);
+    m = await mountPage(Account, { flows });
+    m.press('Right');
+    m.press('Enter');
+    await m.settle();
+    expect(m.page.phase).toBe('ready');
+    expect(toasts[0]).toMatch(/no other sign-in/);
+    expect(flows.count('chooseProfile')).toBe(0);
+  });
 });

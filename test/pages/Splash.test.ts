@@ -1,3 +1,4 @@
+import type { ProfileList } from '../../src/components/ProfileList';
 import { SPINNER_DELAY_MS, Splash } from '../../src/pages/Splash';
 import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
 import { mountPage, type Mounted } from '../support/harness';
@@ -55,10 +56,32 @@ describe('Splash (boot)', () => {
     flows.bootResult = ok({ signedIn: false, profiles: [a, b] });
     m = await mountPage(Splash, { flows });
     expect(m.page.phase).toBe('choosing');
-    m.press('Right');
+    m.press('Down');
     m.press('Enter');
     await m.settle();
     expect(flows.calls.find((c) => c.name === 'chooseProfile')?.args[0]).toBe(b);
     expect(m.routes).toEqual(['catalog']);
+  });
+
+  it('lists every profile, however many, with provider, type and validity; only the rows near view exist', async () => {
+    const flows = new FakeFlows();
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      ...profileFor(`Mvpd${i}`, Date.UTC(2031, 0, 30 - i)),
+      type: i === 1 ? 'degraded' : i === 2 ? 'temporary' : 'regular',
+    }));
+    flows.bootResult = ok({ signedIn: false, profiles: many });
+    m = await mountPage(Splash, { flows });
+    const list = m.page.tag('Chooser.List') as unknown as ProfileList;
+    expect(list.ids).toHaveLength(30);
+    expect(list.items[1]!.label).toMatch(/^Mvpd1 · Limited service · until /);
+    expect(list.items[2]!.label).toMatch(/^Mvpd2 · Free preview · until /);
+    expect(list.items[0]!.label).toMatch(/^Mvpd0 · Signed in · until 30 Jan$/);
+    expect(list.liveCount).toBeLessThan(10);
+    for (let i = 0; i < 27; i++) m.press('Down');
+    expect(list.index).toBe(27);
+    expect(list.liveCount).toBeLessThan(10);
+    m.press('Enter');
+    await m.settle();
+    expect(flows.calls.find((c) => c.name === 'chooseProfile')?.args[0]).toBe(many[27]);
   });
 });

@@ -193,7 +193,7 @@ describe('Account', () => {
     page.press('Enter');
     expect(preferences().get().captions.enabled).toBe(false);
     expect(toasts).toEqual(['Captions follow your TV’s accessibility settings.']);
-    requestPointerFocus(page.page.tag('Actions')!.children[2] as unknown as Lightning.Component);
+    requestPointerFocus(page.page.tag('Actions')!.children[3] as unknown as Lightning.Component);
     expect((page.focused() as unknown as { label: string }).label).toBe('Back to catalog');
   });
 });

@@ -142,6 +142,12 @@ export class FakeFlows implements PassFlows {
     this.record('chooseProfile', profile);
     this.signedIn = { profile, provider: profile.provider };
   }
+  /** What `profiles()` answers (Account → Switch provider). */
+  profilesResult: Result<SignedInProfile[]> = ok([]);
+  async profiles() {
+    this.record('profiles');
+    return this.profilesResult;
+  }
   startActivation(provider: Provider | undefined, listener: ActivationListener) {
     this.record('startActivation', provider);
     const a = new FakeActivation(provider, listener, this.calls);

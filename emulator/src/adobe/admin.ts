@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { applySettings } from '../settings';
 import type { AdobeContext } from './context';
 import { loadFixtures, type DegradationRule } from './fixtures';
-import { checkCredentials, completeLogin, sessionProblem } from './login';
+import { checkCredentials, completeLogin, regularProfile, sessionProblem, subscriberMayUse } from './login';
 import { profileJson } from './profile-view';
 
 type Body = Record<string, unknown>;
@@ -163,6 +163,37 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AdobeContext): vo
     if (!sub) return bad(reply, 'wrong username or password', 401);
     const profile = completeLogin(state, session!, sub);
     return { code: session!.code, mvpd: profile.mvpd, profile: profileJson(profile) };
+  });
+
+  /**
+   * A second provider's profile beside an existing sign-in (several profiles on one device, issue 14): for
+   * every device that holds a valid regular profile (of `clientId` when given), add a regular profile of
+   * `mvpd` signed in as `username`, as if the viewer had also signed in there. No password: admin only.
+   */
+  app.post('/__emulator/profiles/add', async (req, reply) => {
+    const b = obj(req.body);
+    const mvpd = str(b, 'mvpd');
+    const sub = state.subscriber(str(b, 'username') ?? '');
+    const clientId = str(b, 'clientId');
+    if (!mvpd || !sub) return bad(reply, 'mvpd and a known username are required');
+    if (!subscriberMayUse(sub, mvpd)) return bad(reply, `${sub.username} cannot sign in at ${mvpd}`);
+    const now = clock.now();
+    const devices = new Map<string, { clientId: string; deviceId: string; sp: string }>();
+    for (const p of state.profiles.values()) {
+      if (p.sso || p.invalidated || p.notAfter <= now || p.type !== 'regular') continue;
+      if (clientId !== undefined && p.clientId !== clientId) continue;
+      devices.set(JSON.stringify([p.clientId, p.deviceId, p.sp]), { clientId: p.clientId, deviceId: p.deviceId, sp: p.sp });
+    }
+    const added = [];
+    for (const at of devices.values()) {
+      const i = state.integration(at.sp, mvpd);
+      if (!i || !i.enabled || i.mvpd.tempPass) continue;
+      const profile = regularProfile(state, at, mvpd, sub);
+      state.profiles.set(profile.key, profile);
+      added.push({ clientId: at.clientId, sp: at.sp, mvpd, profile: profileJson(profile) });
+    }
+    if (added.length === 0) return bad(reply, 'no device holds a valid sign-in for an integration of this MVPD', 404);
+    return { added };
   });
 
   app.get<{ Querystring: { since?: string } }>('/__emulator/journal', async (req) => ({

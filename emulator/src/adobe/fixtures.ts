@@ -60,6 +60,11 @@ export interface SubscriberFixture {
   attributes: Record<string, unknown> & { userID: string };
   entitlements: string[];
   denials?: Record<string, Denial>;
+  /**
+   * Attribute keys the MVPD sends encrypted (`state: "enc"`): the value travels Base64-encoded, standing in
+   * for encryption with the Programmer's certificate (the TV must show it as protected, never decode it).
+   */
+  encryptedAttributes?: string[];
 }
 
 export interface RegisteredApplication {

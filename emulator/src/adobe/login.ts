@@ -29,21 +29,22 @@ export function checkCredentials(state: AdobeState, mvpd: string, username: stri
 
 export function subscriberAttributes(sub: SubscriberFixture): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
-  for (const [k, v] of Object.entries(sub.attributes)) out[k] = { value: v, state: 'plain' };
+  const enc = sub.encryptedAttributes ?? [];
+  for (const [k, v] of Object.entries(sub.attributes)) {
+    out[k] = enc.includes(k) ? { value: Buffer.from(JSON.stringify(v), 'utf8').toString('base64'), state: 'enc' } : { value: v, state: 'plain' };
+  }
   return out;
 }
 
-/** Creates the regular profile for the session's client + device + sp and marks the session authenticated. */
-export function completeLogin(state: AdobeState, session: Session, sub: SubscriberFixture): Profile {
-  const mvpd = session.mvpd!;
-  const i = state.integration(session.sp, mvpd)!;
+/** A regular profile of `mvpd` for one client + device + service provider, signed in as `sub`. */
+export function regularProfile(state: AdobeState, at: { clientId: string; deviceId: string; sp: string }, mvpd: string, sub: SubscriberFixture): Profile {
+  const i = state.integration(at.sp, mvpd)!;
   const now = state.now();
-  const key = profileKey(session.clientId, session.deviceId, session.sp, mvpd);
-  const profile: Profile = {
-    key,
-    clientId: session.clientId,
-    deviceId: session.deviceId,
-    sp: session.sp,
+  return {
+    key: profileKey(at.clientId, at.deviceId, at.sp, mvpd),
+    clientId: at.clientId,
+    deviceId: at.deviceId,
+    sp: at.sp,
     mvpd,
     notBefore: now,
     notAfter: now + i.authnTtlMs,
@@ -52,6 +53,13 @@ export function completeLogin(state: AdobeState, session: Session, sub: Subscrib
     attributes: subscriberAttributes(sub),
     username: sub.username,
   };
+}
+
+/** Creates the regular profile for the session's client + device + sp and marks the session authenticated. */
+export function completeLogin(state: AdobeState, session: Session, sub: SubscriberFixture): Profile {
+  const mvpd = session.mvpd!;
+  const profile = regularProfile(state, session, mvpd, sub);
+  const key = profile.key;
   state.profiles.set(key, profile);
   // Logins made with an SSO identity also create the SSO profile other apps with that identity will find.
   for (const s of session.sso ?? []) {

@@ -136,6 +136,8 @@ export interface Journey {
   activationCode: string | null;
   activationUrl: string | null;
   message: string | null;
+  /** The degraded-access line shown (catalog or player), else null. */
+  notice?: string | null;
   playerPhase: string | null;
   player: { currentTime: number; duration: number; paused: boolean; readyState: number; hasSource: boolean } | null;
   titles: Array<{ id: string; title: string; access: string }>;
@@ -145,11 +147,20 @@ export function journey(app: AppSession): Promise<Journey> {
   return app.page.evaluate(() => {
     const j = (window as unknown as { __tveJourney?: Record<string, unknown> }).__tveJourney;
     if (!j)
-      return { activationCode: null, activationUrl: null, message: null, playerPhase: null, player: null, titles: [] };
+      return {
+        activationCode: null,
+        activationUrl: null,
+        message: null,
+        notice: null,
+        playerPhase: null,
+        player: null,
+        titles: [],
+      };
     return {
       activationCode: j.activationCode as string | null,
       activationUrl: j.activationUrl as string | null,
       message: j.message as string | null,
+      notice: (j.notice as string | null | undefined) ?? null,
       playerPhase: j.playerPhase as string | null,
       player: (j.player as () => Journey['player'])(),
       titles: (j.titles as () => Journey['titles'])(),
