@@ -17,6 +17,7 @@ import { onUserError } from './lib/events';
 import { openTitle } from './deepLinks';
 import { Player } from './player/VideoPlayer';
 import { startServices } from './services';
+import { prefetchLazyPages } from './lazyPage';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -37,7 +38,11 @@ function whenFirstScreenFocused(app: Lightning.Application, done: () => void): v
 }
 
 function wire(app: Lightning.Application, platform: Platform): void {
-  whenFirstScreenFocused(app, () => platform.firstScreenReady());
+  whenFirstScreenFocused(app, () => {
+    platform.firstScreenReady();
+    // The pages the first screen does not need (src/routes.ts): their chunks load now, not at launch.
+    prefetchLazyPages();
+  });
   onUserError((report) => platform.userError(report));
   // Unloading (Firebolt): stop the video and release the player before the box takes the app down.
   platform.onUnload(() => Player.close());

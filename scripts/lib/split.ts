@@ -1,0 +1,109 @@
+/**
+ * The split app bundle of `npm run dist`. The Lightning CLI bundles the app as one IIFE (`--file`,
+ * `inlineDynamicImports`), so every `import()` in src/ is folded back into appBundle.js. Here the same
+ * rollup configuration (the CLI's, with ours merged over it: LNG_CUSTOM_ROLLUP) builds the app again as
+ * AMD modules with code splitting: appBundle(.es5).js holds what the entry statically imports, and each
+ * `import()` target becomes a chunk under js/lazy/ that loads when the app asks for it (src/routes.ts:
+ * the pages the first screen does not need). index.html gets the loader (amd-loader.js) inline.
+ * The dev build (`npm run build`) keeps the CLI's single bundle: the dynamic imports are inlined there.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NODE_MODULES, ROOT } from './paths';
+
+export type Flavour = 'es5' | 'es6';
+
+/** Folder (under js/) of the chunks loaded after launch; `npm run sizes` leaves it out of launch bytes. */
+export const LAZY_DIR = 'lazy';
+/** Global names the chunks and the bootstrap use (not `define`: UMD files would take it for AMD). */
+export const DEFINE = 'tveDefine';
+
+export const entryFile = (flavour: Flavour): string => (flavour === 'es6' ? 'appBundle.js' : 'appBundle.es5.js');
+
+interface RollupWarning {
+  message: string;
+  code?: string;
+}
+interface RollupConfig {
+  plugins: unknown[];
+  onwarn?: (w: RollupWarning, warn: (w: RollupWarning) => void) => void;
+}
+interface RollupOutputChunk {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  isEntry?: boolean;
+  code?: string;
+}
+interface RollupBuild {
+  write(o: Record<string, unknown>): Promise<{ output: RollupOutputChunk[] }>;
+  close?(): Promise<void>;
+}
+type RollupFn = (o: Record<string, unknown>) => Promise<RollupBuild>;
+
+/** The CLI's rollup config for `flavour`, loaded the way `lng dist` loads it (minified, source maps). */
+function cliConfig(flavour: Flavour): RollupConfig {
+  process.env.LNG_CUSTOM_ROLLUP = 'true';
+  process.env.LNG_BUILD_MINIFY = 'true';
+  process.env.LNG_BUILD_SOURCEMAP = 'true';
+  const file = join(NODE_MODULES, '@lightningjs', 'cli', 'src', 'configs', `rollup.${flavour}.config.js`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file) as RollupConfig;
+}
+
+export interface SplitResult {
+  entry: string;
+  chunks: string[];
+}
+
+/** Build src/index.ts for `flavour` into `jsDir` as an AMD entry plus lazy chunks. */
+export async function buildSplit(flavour: Flavour, jsDir: string): Promise<SplitResult> {
+  if (process.cwd() !== ROOT) throw new Error(`run from ${ROOT} (the CLI's config reads the cwd)`);
+  const config = cliConfig(flavour);
+  const warnings: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rollup } = require(join(NODE_MODULES, 'rollup')) as { rollup: RollupFn };
+  const bundle = await rollup({
+    input: join(ROOT, 'src', 'index.ts'),
+    plugins: config.plugins.filter(Boolean),
+    preserveSymlinks: true,
+    onwarn: (w: RollupWarning) =>
+      config.onwarn ? config.onwarn(w, (kept) => warnings.push(kept.message)) : warnings.push(w.message),
+  });
+  const { output } = await bundle.write({
+    dir: jsDir,
+    format: 'amd',
+    amd: { define: DEFINE, forceJsExtensionForImports: true },
+    exports: 'named',
+    inlineDynamicImports: false,
+    entryFileNames: entryFile(flavour),
+    chunkFileNames: `${LAZY_DIR}/[name]${flavour === 'es5' ? '.es5' : ''}.js`,
+    sourcemap: true,
+  });
+  if (bundle.close) await bundle.close();
+  // Same rule as LNG_BUILD_FAIL_ON_WARNINGS for the CLI's own build.
+  if (warnings.length) throw new Error(`rollup warnings in the ${flavour} split build:\n${warnings.join('\n')}`);
+  const chunks = output.filter((o) => o.type === 'chunk');
+  return {
+    entry: chunks.find((c) => c.isEntry)!.fileName,
+    chunks: chunks.filter((c) => !c.isEntry).map((c) => c.fileName),
+  };
+}
+
+export const LOADER_SOURCE = join(__dirname, 'amd-loader.js');
+
+/**
+ * index.html of the CLI's dist template, rewritten for the AMD bundle: the loader inline before the
+ * app bundle's <script>, and the bootstrap takes the entry's exports from the loader instead of the
+ * IIFE's global (`var bundle = window.<APP_ID>;`).
+ */
+export function rewriteIndexHtml(html: string, flavour: Flavour, loader = readFileSync(LOADER_SOURCE, 'utf8')): string {
+  const file = entryFile(flavour);
+  const tag = `<script src="./js/${file}"></script>`;
+  if (!html.includes(tag)) throw new Error(`index.html has no ${tag}`);
+  const global = /var bundle = window\.[A-Za-z_$][\w$]*;/;
+  if (!global.test(html)) throw new Error('index.html: the bootstrap no longer reads `var bundle = window.<APP_ID>;`');
+  const code = loader.replace(/^\s*\/\/.*\n/gm, '');
+  return html
+    .replace(tag, () => `<script>\n${code}</script>\n        ${tag}`)
+    .replace(global, () => `var bundle = tveModule('./js/${file}');`);
+}
