@@ -19,7 +19,18 @@ import { lazyPage } from './lazyPage';
 /** The sign-in code screen: the picker's next step (its QR code library comes with it). */
 export const ACTIVATE = lazyPage('Activate', () => import('./pages/Activate').then((m) => m.Activate));
 /** Playback: the video player glue, captions and controls. */
-export const PLAYER = lazyPage('PlayerPage', () => import('./pages/Player').then((m) => m.PlayerPage));
+export const PLAYER = lazyPage('PlayerPage', () =>
+  Promise.all([import('./pages/Player'), import('./player/VideoPlayer')]).then(([page, video]) => {
+    closeVideo = () => video.Player.close();
+    return page.PlayerPage;
+  }),
+);
+let closeVideo = (): void => undefined;
+
+/** Stop the video and release the player (the app is unloading); nothing to do before it loaded. */
+export function closePlayer(): void {
+  closeVideo();
+}
 export const ACCOUNT = lazyPage('Account', () => import('./pages/Account').then((m) => m.Account));
 
 /** Routes on which Back asks "Exit?" rather than stepping back in history. */

@@ -22,7 +22,7 @@ class FakePage extends Lightning.Component {
   override _active(): void {
     calls.push('active');
   }
-  _onUrlParams(params: { id?: string }): void {
+  override _onUrlParams(params: { id?: string }): void {
     calls.push(`params:${params.id}`);
   }
   override _getFocused(): Lightning.Component {
