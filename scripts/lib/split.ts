@@ -100,10 +100,11 @@ export function rewriteIndexHtml(html: string, flavour: Flavour, loader = readFi
   const file = entryFile(flavour);
   const tag = `<script src="./js/${file}"></script>`;
   if (!html.includes(tag)) throw new Error(`index.html has no ${tag}`);
-  const global = /var bundle = window\.[A-Za-z_$][\w$]*;/;
-  if (!global.test(html)) throw new Error('index.html: the bootstrap no longer reads `var bundle = window.<APP_ID>;`');
+  // es5 template: `var bundle = window.APP_x;`, es6 template: `let bundle = window.APP_x`.
+  const global = /\b(var|let) bundle = window\.[A-Za-z_$][\w$]*/;
+  if (!global.test(html)) throw new Error('index.html: the bootstrap no longer reads `bundle = window.<APP_ID>`');
   const code = loader.replace(/^\s*\/\/.*\n/gm, '');
   return html
     .replace(tag, () => `<script>\n${code}</script>\n        ${tag}`)
-    .replace(global, () => `var bundle = tveModule('./js/${file}');`);
+    .replace(global, (_all, keyword: string) => `${keyword} bundle = tveModule('./js/${file}')`);
 }
