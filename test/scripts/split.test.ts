@@ -109,8 +109,16 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
     b.run(ENTRY);
     const entry = (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js');
     const got: unknown[] = [];
-    entry.open('./lazy/Page.js', (m) => got.push(m), (e) => got.push(e));
-    entry.open('./lazy/Other.js', (m) => got.push(m), (e) => got.push(e));
+    entry.open(
+      './lazy/Page.js',
+      (m) => got.push(m),
+      (e) => got.push(e),
+    );
+    entry.open(
+      './lazy/Other.js',
+      (m) => got.push(m),
+      (e) => got.push(e),
+    );
     b.flush();
     expect(got).toEqual([{ Page: 'page:42' }, { Other: 'other:1' }]);
     expect(b.requested).toEqual([
@@ -125,7 +133,11 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
     b.run(ENTRY);
     const entry = (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js');
     const got: unknown[] = [];
-    entry.open('./lazy/Missing.js', (m) => got.push(m), (e) => got.push(e));
+    entry.open(
+      './lazy/Missing.js',
+      (m) => got.push(m),
+      (e) => got.push(e),
+    );
     b.flush();
     expect(got).toHaveLength(1);
     expect(String(got[0])).toMatch(/Could not load http:\/\/tv\.local\/app\/js\/lazy\/Missing\.js/);
