@@ -32,7 +32,33 @@ interface RollupOutputChunk {
   type: 'chunk' | 'asset';
   fileName: string;
   isEntry?: boolean;
-  code?: string;
+  imports?: string[];
+}
+interface ModuleInfo {
+  importedIds: readonly string[];
+}
+type GetModuleInfo = (id: string) => ModuleInfo | null;
+
+/**
+ * rollup 2 moves modules that the entry and a lazy chunk share into a shared chunk that the entry
+ * would then load first (asynchronously). Keep everything the entry imports statically (directly or
+ * not) in the entry itself: the lazy chunks import from it, and the bootstrap can run it at once.
+ */
+export function entryClosure(entry: string): (id: string, api: { getModuleInfo: GetModuleInfo }) => string | undefined {
+  let closure: Set<string> | undefined;
+  return (id, { getModuleInfo }) => {
+    if (!closure) {
+      closure = new Set();
+      const stack = [entry];
+      while (stack.length) {
+        const next = stack.pop()!;
+        if (closure.has(next)) continue;
+        closure.add(next);
+        for (const dep of getModuleInfo(next)?.importedIds ?? []) stack.push(dep);
+      }
+    }
+    return closure.has(id) ? 'app' : undefined;
+  };
 }
 interface RollupBuild {
   write(o: Record<string, unknown>): Promise<{ output: RollupOutputChunk[] }>;
@@ -62,8 +88,12 @@ export async function buildSplit(flavour: Flavour, jsDir: string): Promise<Split
   const warnings: string[] = [];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { rollup } = require(join(NODE_MODULES, 'rollup')) as { rollup: RollupFn };
+  const input = join(ROOT, 'src', 'index.ts');
   const bundle = await rollup({
-    input: join(ROOT, 'src', 'index.ts'),
+    input,
+    // The entry may export more than src/index.ts does (what the lazy chunks import from it); 'strict'
+    // would put the app in another chunk behind a facade that loads it first.
+    preserveEntrySignatures: 'allow-extension',
     plugins: config.plugins.filter(Boolean),
     preserveSymlinks: true,
     onwarn: (w: RollupWarning) =>
@@ -76,6 +106,7 @@ export async function buildSplit(flavour: Flavour, jsDir: string): Promise<Split
     exports: 'named',
     inlineDynamicImports: false,
     entryFileNames: entryFile(flavour),
+    manualChunks: entryClosure(input),
     chunkFileNames: `${LAZY_DIR}/[name]${flavour === 'es5' ? '.es5' : ''}.js`,
     sourcemap: true,
   });
@@ -83,8 +114,11 @@ export async function buildSplit(flavour: Flavour, jsDir: string): Promise<Split
   // Same rule as LNG_BUILD_FAIL_ON_WARNINGS for the CLI's own build.
   if (warnings.length) throw new Error(`rollup warnings in the ${flavour} split build:\n${warnings.join('\n')}`);
   const chunks = output.filter((o) => o.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry)!;
+  // index.html runs the entry right after its <script>: it must not wait for another chunk.
+  if (entry.imports?.length) throw new Error(`${entry.fileName} imports ${entry.imports.join(', ')} at load`);
   return {
-    entry: chunks.find((c) => c.isEntry)!.fileName,
+    entry: entry.fileName,
     chunks: chunks.filter((c) => !c.isEntry).map((c) => c.fileName),
   };
 }
