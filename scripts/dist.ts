@@ -18,7 +18,7 @@ import { buildPolyfills } from './lib/polyfills';
 import { buildCoreEs5, CORE_SOURCE, CORE_STOCK_ES5 } from './lib/core';
 import { checkEs5, es5Error } from './lib/es5';
 import { printSizes } from './sizes';
-import { buildSplit, rewriteIndexHtml, type Flavour } from './lib/split';
+import { buildSplit, minifiedLoader, rewriteIndexHtml, type Flavour } from './lib/split';
 import { listFiles } from './lib/es5';
 
 const ES5 = join(DIST_DIR, 'es5');
@@ -47,7 +47,7 @@ async function lngDist(): Promise<void> {
 async function writeSplitApp(flavour: Flavour, dir: string): Promise<void> {
   const { entry, chunks } = await buildSplit(flavour, join(dir, 'js'));
   const index = join(dir, 'index.html');
-  writeFileSync(index, rewriteIndexHtml(readFileSync(index, 'utf8'), flavour));
+  writeFileSync(index, rewriteIndexHtml(readFileSync(index, 'utf8'), flavour, await minifiedLoader()));
   console.log(`[dist] ${flavour}: js/${entry} at launch, ${chunks.length} lazy chunk(s): ${chunks.join(', ')}`);
 }
 

@@ -125,6 +125,17 @@ export async function buildSplit(flavour: Flavour, jsDir: string): Promise<Split
 
 export const LOADER_SOURCE = join(__dirname, 'amd-loader.js');
 
+/** The loader as it ships inline: minified ES5 (about 1.3 KB instead of 4.5 KB). */
+export async function minifiedLoader(): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { minify } = require(join(NODE_MODULES, 'terser')) as {
+    minify(code: string, options: Record<string, unknown>): Promise<{ code?: string }>;
+  };
+  const out = await minify(readFileSync(LOADER_SOURCE, 'utf8'), { ecma: 5, compress: true, mangle: true });
+  if (!out.code) throw new Error('terser returned no code for the loader');
+  return out.code + '\n';
+}
+
 /**
  * index.html of the CLI's dist template, rewritten for the AMD bundle: the loader inline before the
  * app bundle's <script>, and the bootstrap takes the entry's exports from the loader instead of the

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createContext, runInContext } from 'node:vm';
 import { es5Error, checkEs5 } from '../../scripts/lib/es5';
-import { LOADER_SOURCE, rewriteIndexHtml } from '../../scripts/lib/split';
+import { LOADER_SOURCE, minifiedLoader, rewriteIndexHtml } from '../../scripts/lib/split';
 import { loadedAtLaunch } from '../../scripts/lib/launch';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,8 +92,12 @@ const files: Record<string, string> = {
 type Entry = { default(): string; open(p: string, ok: (m: unknown) => void, fail: (e: Error) => void): void };
 
 describe('AMD loader (inline in dist/*/index.html)', () => {
-  it('is ES5', () => {
+  it('is ES5, also minified as it ships', async () => {
     expect(es5Error(readFileSync(LOADER_SOURCE, 'utf8'))).toBeNull();
+    const shipped = await minifiedLoader();
+    expect(es5Error(shipped)).toBeNull();
+    expect(shipped).toMatch(/tveDefine/);
+    expect(shipped.length).toBeLessThan(2000);
   });
 
   it('runs the entry at once and hands its exports to the bootstrap', () => {
