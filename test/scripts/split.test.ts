@@ -12,7 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BASE = 'http://tv.local/app/index.html?platform=x&ws=ws://h/a';
+let BASE = 'http://tv.local/app/index.html?platform=x&ws=ws://h/a';
 
 interface FakeScript {
   src: string;
@@ -20,7 +20,7 @@ interface FakeScript {
 }
 
 /** A document with <script> loading from `files` (URL → source); appended scripts run on flush(). */
-function browser(files: Record<string, string>) {
+function browser(files: Record<string, string>, loader = readFileSync(LOADER_SOURCE, 'utf8')) {
   const queue: FakeScript[] = [];
   const requested: string[] = [];
   const doc = {
@@ -56,7 +56,7 @@ function browser(files: Record<string, string>) {
       doc.currentScript = null;
     }
   };
-  runInContext(readFileSync(LOADER_SOURCE, 'utf8'), ctx);
+  runInContext(loader, ctx);
   return {
     win,
     requested,
@@ -98,6 +98,17 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
     expect(es5Error(shipped)).toBeNull();
     expect(shipped).toMatch(/tveDefine/);
     expect(shipped.length).toBeLessThan(2000);
+    // The minified copy loads chunks like the source.
+    const b = browser(files, shipped);
+    b.run(ENTRY);
+    const got: unknown[] = [];
+    (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js').open(
+      './lazy/Page.js',
+      (m) => got.push(m),
+      (e) => got.push(e),
+    );
+    b.flush();
+    expect(got).toEqual([{ Page: 'page:42' }]);
   });
 
   it('runs the entry at once and hands its exports to the bootstrap', () => {
@@ -145,6 +156,35 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
     b.flush();
     expect(got).toHaveLength(1);
     expect(String(got[0])).toMatch(/Could not load http:\/\/tv\.local\/app\/js\/lazy\/Missing\.js/);
+  });
+});
+
+describe('AMD loader in a packaged app (file:// URLs, Tizen and webOS)', () => {
+  it('resolves chunks and the entry against file:// paths', () => {
+    const http = BASE;
+    BASE = 'file:///media/apps/tve/index.html';
+    try {
+      const local: Record<string, string> = {};
+      for (const [url, code] of Object.entries(files))
+        local[url.replace('http://tv.local/app/', 'file:///media/apps/tve/')] = code;
+      const b = browser(local);
+      b.run('file:///media/apps/tve/js/appBundle.js');
+      const entry = (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js');
+      const got: unknown[] = [];
+      entry.open(
+        './lazy/Page.js',
+        (m) => got.push(m),
+        (e) => got.push(e),
+      );
+      b.flush();
+      expect(got).toEqual([{ Page: 'page:42' }]);
+      expect(b.requested).toEqual([
+        'file:///media/apps/tve/js/lazy/Page.js',
+        'file:///media/apps/tve/js/lazy/common.js',
+      ]);
+    } finally {
+      BASE = http;
+    }
   });
 });
 
