@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startEmulator } from '../emulator/src/server';
 import { listFiles } from '../scripts/lib/es5';
+import { loadedAtLaunch } from '../scripts/lib/launch';
 import { openBrowser, type BenchBrowser, type OpenOptions } from './lib/browser';
 import { BASELINE_DIST, OUR_DIST, READY, ROOT, ensureBuilds } from './lib/apps';
 import { FOCUS_SIG } from './lib/probe';
@@ -125,8 +126,9 @@ interface Bytes {
   gzip: number;
 }
 function shipped(dir: string): Bytes {
-  // Loaded at launch: JS and HTML outside static/ (vendor files such as hls.js load on demand).
-  const files = listFiles(dir, (f) => (f.endsWith('.js') || f.endsWith('.html')) && !f.includes('/static/'));
+  // Loaded at launch: JS and HTML outside static/ (vendor files such as hls.js load on demand) and
+  // outside js/lazy/ (the pages the app fetches after its first screen).
+  const files = listFiles(dir, loadedAtLaunch);
   return files.reduce(
     (a, f) => {
       const buf = readFileSync(f);

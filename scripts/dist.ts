@@ -2,7 +2,8 @@
  * npm run dist: standalone device builds.
  *   dist/es6  modern engines (Chromium >= 80: webOS 22+, Tizen 2022+, desktop)
  *   dist/es5  every shipped .js parses as ES5: Tizen 2017+ (Chromium 47), webOS 4+, WPE 2.22+
- * Steps: lng dist --es5 --es6 (minified, with source maps) → Lightning core rebuilt as minified ES5 →
+ * Steps: lng dist --es5 --es6 (minified, with source maps) → the app bundle rebuilt as an AMD entry plus
+ * lazy chunks (js/lazy/, loaded after launch: scripts/lib/split.ts) → Lightning core rebuilt as minified ES5 →
  * replace the SDK's polyfills with core-js modules the shipped code uses → vendor files → source maps
  * moved to dist/maps/ (for `npm run sizes`, never shipped) → ES5 parse check → size table.
  */
@@ -17,6 +18,8 @@ import { buildPolyfills } from './lib/polyfills';
 import { buildCoreEs5, CORE_SOURCE, CORE_STOCK_ES5 } from './lib/core';
 import { checkEs5, es5Error } from './lib/es5';
 import { printSizes } from './sizes';
+import { buildSplit, minifiedLoader, rewriteIndexHtml, type Flavour } from './lib/split';
+import { listFiles } from './lib/es5';
 
 const ES5 = join(DIST_DIR, 'es5');
 const ES6 = join(DIST_DIR, 'es6');
@@ -40,6 +43,20 @@ async function lngDist(): Promise<void> {
   });
 }
 
+/** The app bundle again, split: what the first screen needs at launch, the rest in js/lazy/. */
+async function writeSplitApp(flavour: Flavour, dir: string): Promise<void> {
+  const { entry, chunks } = await buildSplit(flavour, join(dir, 'js'));
+  const index = join(dir, 'index.html');
+  writeFileSync(index, rewriteIndexHtml(readFileSync(index, 'utf8'), flavour, await minifiedLoader()));
+  console.log(`[dist] ${flavour}: js/${entry} at launch, ${chunks.length} lazy chunk(s): ${chunks.join(', ')}`);
+}
+
+/** Every app .js of a flavour (entry and lazy chunks). */
+const appFiles = (dir: string): string[] =>
+  listFiles(join(dir, 'js'), (f) => /(^|\/)appBundle[^/]*\.js$/.test(f) || f.includes('/lazy/')).filter((f) =>
+    f.endsWith('.js'),
+  );
+
 /** Lightning core: the stock "es5" file still contains `const`; rebuild it from source as minified ES5. */
 async function writeCoreEs5(): Promise<void> {
   const core = findOne(join(ES5, 'js'), /^lightning\.es5(\.min)?\.js$/);
@@ -54,7 +71,9 @@ async function writeCoreEs5(): Promise<void> {
 
 /** Polyfills from what the app bundle (ES2015+ build) and core (ES2015+ source) use on the oldest engine. */
 async function writePolyfills(): Promise<string[]> {
-  const appEs6 = readFileSync(findOne(join(ES6, 'js'), /^appBundle.*\.js$/), 'utf8');
+  const appEs6 = appFiles(ES6)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   const coreSource = readFileSync(CORE_SOURCE, 'utf8');
   const polyfills = await buildPolyfills([appEs6, coreSource]);
   writeFileSync(join(ES5, 'js', 'polyfills.js'), polyfills.code);
@@ -72,9 +91,10 @@ async function writePolyfills(): Promise<string[]> {
 
 /** The app bundle is transpiled by the CLI's es5 config; make sure nothing newer slipped in. */
 function checkAppEs5(): void {
-  const appEs5File = findOne(join(ES5, 'js'), /^appBundle.*\.js$/);
-  const appEs5 = readFileSync(appEs5File, 'utf8');
-  if (es5Error(appEs5)) writeFileSync(appEs5File, transpileToEs5(appEs5));
+  for (const file of appFiles(ES5)) {
+    const code = readFileSync(file, 'utf8');
+    if (es5Error(code)) writeFileSync(file, transpileToEs5(code));
+  }
 }
 
 async function main(): Promise<void> {
@@ -82,6 +102,8 @@ async function main(): Promise<void> {
   // Settings are frozen into index.html only when the folder is created: always start clean.
   rmSync(DIST_DIR, { recursive: true, force: true });
   await lngDist();
+  await writeSplitApp('es6', ES6);
+  await writeSplitApp('es5', ES5);
   await writeCoreEs5();
   const polyfills = await writePolyfills();
   checkAppEs5();

@@ -15,8 +15,9 @@ import { FONT_FACE } from './theme';
 import { Log } from './lib/log';
 import { onUserError } from './lib/events';
 import { openTitle } from './deepLinks';
-import { Player } from './player/VideoPlayer';
 import { startServices } from './services';
+import { prefetchLazyPages } from './lazyPage';
+import { closePlayer } from './routes';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -37,10 +38,15 @@ function whenFirstScreenFocused(app: Lightning.Application, done: () => void): v
 }
 
 function wire(app: Lightning.Application, platform: Platform): void {
-  whenFirstScreenFocused(app, () => platform.firstScreenReady());
+  whenFirstScreenFocused(app, () => {
+    platform.firstScreenReady();
+    // The pages the first screen does not need (src/routes.ts): their chunks load now, not at launch.
+    prefetchLazyPages();
+  });
   onUserError((report) => platform.userError(report));
   // Unloading (Firebolt): stop the video and release the player before the box takes the app down.
-  platform.onUnload(() => Player.close());
+  // The player comes with the player page's chunk (src/routes.ts): nothing to close before it loaded.
+  platform.onUnload(() => closePlayer());
   platform.onDeepLink((link) => {
     Log.info('Deep link', { source: link.source });
     openTitle(link.titleId);

@@ -3,17 +3,35 @@
  * dialog instead of going back). Pages navigate without history (services.nav) and handle Back
  * themselves; the splash, the provider picker (signed out) and the catalog (signed in) leave Back to
  * the shell, which asks "Exit?".
+ *
+ * Pages a launch can draw first (splash, provider picker, catalog) are in the app bundle; the others
+ * are lazy (src/lazyPage.ts): separate chunks in the device builds, fetched after the first screen.
  */
 import { Router } from '@lightningjs/sdk';
-import { Account } from './pages/Account';
-import { Activate } from './pages/Activate';
 import { Catalog } from './pages/Catalog';
-import { PlayerPage } from './pages/Player';
 import { Providers } from './pages/Providers';
 import { Splash } from './pages/Splash';
 import { services } from './services';
 import { takePendingTitle } from './deepLinks';
 import { platform } from './platform';
+import { lazyPage } from './lazyPage';
+
+/** The sign-in code screen: the picker's next step (its QR code library comes with it). */
+export const ACTIVATE = lazyPage('Activate', () => import('./pages/Activate').then((m) => m.Activate));
+/** Playback: the video player glue, captions and controls. */
+export const PLAYER = lazyPage('PlayerPage', () =>
+  Promise.all([import('./pages/Player'), import('./player/VideoPlayer')]).then(([page, video]) => {
+    closeVideo = () => video.Player.close();
+    return page.PlayerPage;
+  }),
+);
+let closeVideo = (): void => undefined;
+
+/** Stop the video and release the player (the app is unloading); nothing to do before it loaded. */
+export function closePlayer(): void {
+  closeVideo();
+}
+export const ACCOUNT = lazyPage('Account', () => import('./pages/Account').then((m) => m.Account));
 
 /** Routes on which Back asks "Exit?" rather than stepping back in history. */
 export const HOME_ROUTES: readonly string[] = ['splash', 'providers', 'catalog'];
@@ -28,10 +46,10 @@ export const ROUTES: Router.Config = {
   routes: [
     { path: 'splash', component: Splash },
     { path: 'providers', component: Providers },
-    { path: 'activate', component: Activate },
+    { path: 'activate', component: ACTIVATE.component },
     { path: 'catalog', component: Catalog },
-    { path: 'play/:id', component: PlayerPage },
-    { path: 'account', component: Account },
+    { path: 'play/:id', component: PLAYER.component },
+    { path: 'account', component: ACCOUNT.component },
   ],
   // A deep link or reload (e.g. #catalog) still registers and checks the profile first.
   beforeEachRoute: async (_from: string, to: unknown) => {

@@ -5,7 +5,7 @@
  * against the signing CA, the .ipk an `ar` archive with control and data members, every .js ES5.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync, inflateRawSync } from 'node:zlib';
@@ -343,6 +343,12 @@ const haveDist = existsSync(join(ROOT, 'dist', 'dist-complete.json'));
       expect.arrayContaining(['config.xml', 'index.html', 'author-signature.xml', 'signature1.xml']),
     );
     expect(Array.from(wgt.keys()).some((n) => /^js\/appBundle.*\.js$/.test(n))).toBe(true);
+    // The pages loaded after launch (scripts/lib/split.ts) ship too.
+    const lazy = readdirSync(join(ROOT, 'dist', 'es5', 'js', 'lazy'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `js/lazy/${f}`);
+    expect(lazy.length).toBeGreaterThan(0);
+    expect(Array.from(wgt.keys())).toEqual(expect.arrayContaining(lazy));
     expect(nonEs5(Array.from(wgt, ([path, data]) => ({ path, data })))).toEqual([]);
     const dir = temp('tve-real-x-');
     writeTree(dir, wgt);
