@@ -6,6 +6,7 @@
  */
 import { Router } from '@lightningjs/sdk';
 import { createCatalogClient, type CatalogClient } from './catalog/client';
+import { createTrialPairingClient } from './catalog/trial-pairing';
 import type { Catalog } from './catalog/types';
 import type { PassFlows, Provider, Result } from './flows/api';
 import { createPassFlows, type PassFlowsConfig, type StartablePassFlows } from './flows';
@@ -186,6 +187,7 @@ function createServices(
     { ...resolved.flows, firstLaunchConfiguration: false },
     {
       platform: createPlatformPort(),
+      trialPairing: createTrialPairingClient({ baseUrl: resolved.programmerBaseUrl }),
       onSignInChange: (signedIn) => platform.signInChanged(signedIn),
       timers: {
         setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),

@@ -49,7 +49,8 @@ export async function adoptProfile(ctx: FlowContext, profile: SignedInProfile): 
   ctx.state.profile = profile;
   ctx.onProfileChange();
   const known = await lastUsed(ctx);
-  if (!sameStored(known, profile.provider)) {
+  // A TempPass is not a provider the viewer signed in with: "last used" keeps the real one (sign-in offer).
+  if (!profile.provider.isTempPass && !sameStored(known, profile.provider)) {
     ctx.state.lastUsed = profile.provider;
     await ctx.persistence.writeProvider(profile.provider);
   }

@@ -12,6 +12,7 @@ import type { Decision, Failure, PlaybackGrant, PreauthorizeOptions, Result } fr
 import { forgetProfile, toSignedIn, type FlowContext } from './context';
 import { failed, failureFromItem, ok, toFailure } from './failure';
 import { matchAnswers } from './resource-match';
+import { isTempPassProfile, refreshTempPass, tempPassIdentity } from './temppass';
 
 const DEFAULT_PERMIT_TTL_MS = 10 * 60_000;
 const MEDIA_TOKEN_FALLBACK_MS = 7 * 60_000;
@@ -159,7 +160,8 @@ export class Entitlements {
     for (let attempt = 0; ; attempt++) {
       let item: DecisionItem;
       try {
-        item = await this.ctx.client.authorize(profile.mvpd, resource);
+        // Promotional TempPass: AP-TempPass-Identity (the email's hash) on every authorize (§6.5).
+        item = await this.ctx.client.authorize(profile.mvpd, resource, await tempPassIdentity(this.ctx, profile.mvpd));
       } catch (error) {
         if (isPassError(error) && error.kind === 'authentication') await forgetProfile(this.ctx);
         return failed(toFailure(error));
@@ -167,7 +169,8 @@ export class Entitlements {
       if (item.authorized) {
         if (!item.token)
           return failed(failureFromItem('malformed', undefined, 'The permit carried no media token.', true));
-        await this.maybeRereadProfile(profile.mvpd);
+        if (isTempPassProfile(profile)) await refreshTempPass(this.ctx, profile.mvpd);
+        else await this.maybeRereadProfile(profile.mvpd);
         const notAfter = item.token.notAfter ?? this.ctx.clock.now() + MEDIA_TOKEN_FALLBACK_MS;
         return ok({ resource, mediaToken: item.token.serializedToken, notAfter });
       }
