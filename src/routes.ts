@@ -11,6 +11,7 @@ import { Catalog } from './pages/Catalog';
 import { PlayerPage } from './pages/Player';
 import { Providers } from './pages/Providers';
 import { Splash } from './pages/Splash';
+import { Trial } from './pages/Trial';
 import { services } from './services';
 import { takePendingTitle } from './deepLinks';
 import { platform } from './platform';
@@ -29,6 +30,7 @@ export const ROUTES: Router.Config = {
     { path: 'splash', component: Splash },
     { path: 'providers', component: Providers },
     { path: 'activate', component: Activate },
+    { path: 'trial', component: Trial },
     { path: 'catalog', component: Catalog },
     { path: 'play/:id', component: PlayerPage },
     { path: 'account', component: Account },
