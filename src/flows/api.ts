@@ -163,7 +163,10 @@ export interface TempPassOffer {
 export interface TempPassStatus {
   mvpd: string;
   kind: 'basic' | 'promotional';
-  /** The profile's `expiration_date` (epoch ms), else its notAfter. The app stops playback here. */
+  /**
+   * The profile's `expiration_date` (else its notAfter), on the device's clock: shifted by Adobe's clock offset
+   * learned from the last TempPass decision. The app stops playback here.
+   */
   expiresAt: number;
   /** Promotional: titles still allowed (`remaining_resources`). */
   remainingResources?: number;

@@ -169,7 +169,7 @@ export class Entitlements {
       if (item.authorized) {
         if (!item.token)
           return failed(failureFromItem('malformed', undefined, 'The permit carried no media token.', true));
-        if (isTempPassProfile(profile)) await refreshTempPass(this.ctx, profile.mvpd);
+        if (isTempPassProfile(profile)) await refreshTempPass(this.ctx, profile.mvpd, item);
         else await this.maybeRereadProfile(profile.mvpd);
         const notAfter = item.token.notAfter ?? this.ctx.clock.now() + MEDIA_TOKEN_FALLBACK_MS;
         return ok({ resource, mediaToken: item.token.serializedToken, notAfter });

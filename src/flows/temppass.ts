@@ -7,7 +7,7 @@
  * comes from the programmer backend's pairing (TrialPairingPort): the email is typed on the phone only.
  * Switching to a real provider later is an ordinary sign-in: the TempPass profile is never logged out.
  */
-import { isPassError, type Profile } from '../pass';
+import { isPassError, type DecisionItem, type Profile } from '../pass';
 import type {
   Failure,
   Result,
@@ -57,10 +57,12 @@ export function tempPassStatus(ctx: FlowContext, profile: SignedInProfile | unde
   if (!profile || !isTempPassProfile(profile)) return undefined;
   const expiry = numberOf(profile.attributes.expiration_date?.value);
   const remaining = numberOf(profile.attributes.remaining_resources?.value);
+  // Adobe's times, on the device's clock.
+  const offset = ctx.state.serverOffsetMs ?? 0;
   return {
     mvpd: profile.mvpd,
     kind: isPromotional(ctx, profile.mvpd) || remaining !== undefined ? 'promotional' : 'basic',
-    expiresAt: expiry !== undefined ? expiry : profile.notAfter,
+    expiresAt: (expiry !== undefined ? expiry : profile.notAfter) - offset,
     remainingResources: remaining,
   };
 }
@@ -127,8 +129,14 @@ export async function startTempPass(ctx: FlowContext, provider: Provider, identi
   return ok(signedIn);
 }
 
-/** After a TempPass permit: re-read the profile (the first authorize started the clock; quota changed). */
-export async function refreshTempPass(ctx: FlowContext, mvpd: string): Promise<void> {
+/**
+ * After a TempPass permit: learn Adobe's clock from the decision (its `notBefore` is Adobe's "now"), so the
+ * countdown and the player's stop follow Adobe's expiry even on a TV whose clock is off; then re-read the
+ * profile (the first authorize started the clock; the promotional quota changed).
+ */
+export async function refreshTempPass(ctx: FlowContext, mvpd: string, decision?: DecisionItem): Promise<void> {
+  const serverNow = decision ? (decision.notBefore ?? decision.token?.notBefore) : undefined;
+  if (serverNow !== undefined) ctx.state.serverOffsetMs = serverNow - ctx.clock.now();
   try {
     const fresh = (await ctx.client.profileForMvpd(mvpd, await tempPassIdentity(ctx, mvpd))).filter((p) => p.mvpd === mvpd)[0];
     const current = ctx.state.profile;
