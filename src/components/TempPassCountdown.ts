@@ -13,7 +13,7 @@ import { Registry, type TimerId } from '../lib/registry';
 import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
 import { roundFill } from './surfaces';
 
-const W = 620;
+const W = 780;
 const H = 64;
 
 interface Spec extends Lightning.Component.TemplateSpec {

@@ -5,7 +5,7 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
-import { groupCode, spellCode } from '../components/format';
+import { spellCode } from '../components/format';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { QrCode } from '../components/qr/QrCode';
@@ -48,7 +48,7 @@ export class Trial
           w: 640,
           h: 170,
           texture: roundFill(640, 170, PAPER, 20),
-          Code: { x: 320, y: 90, mount: 0.5, text: textStyle(FONT_SIZE.code + 16, INK, { fontStyle: 'bold', letterSpacing: 14 }) },
+          Code: { x: 320, y: 90, mount: 0.5, text: textStyle(FONT_SIZE.code, INK, { fontStyle: 'bold', letterSpacing: 10 }) },
         },
         Waiting: { y: 530, text: textStyle(FONT_SIZE.body, COLORS.textMuted) },
         Qr: { type: QrCode, x: SAFE.w - QR_SIZE - 24, y: 0, size: QR_SIZE },
@@ -92,7 +92,7 @@ export class Trial
     if (s.kind === 'code' && (prev.kind !== 'code' || prev.code !== s.code)) {
       this.tag('Main.Title')!.text!.text = t('temppass.pairTitle');
       this.tag('Main.Body')!.text!.text = t('temppass.pairBody', { url: s.code.shortUrl });
-      this.tag('Main.CodePlate.Code')!.text!.text = groupCode(s.code.code);
+      this.tag('Main.CodePlate.Code')!.text!.text = `${s.code.code.slice(0, 3)} ${s.code.code.slice(3)}`;
       this.tag('Main.Waiting')!.text!.text = t('temppass.pairWaiting');
       this.tag('Main.Qr')!.content = s.code.activationUrl;
       setJourneyInfo({ trialCode: s.code.code });
