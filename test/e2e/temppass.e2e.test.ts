@@ -96,6 +96,9 @@ describe('basic TempPass', () => {
     const playingAt = Date.now();
     const ended = await waitForJourney(app, (j) => j.playerPhase === 'error', 30_000);
     const stoppedAfter = Date.now() - playingAt;
+    // Stopped at the pass's end on Adobe's clock (not before it; 1.5 s for the page's own timer and polling).
+    const { now } = await admin<{ now: number }>(stack, 'POST', 'clock/advance', { ms: 0 });
+    expect(now).toBeGreaterThanOrEqual(trial.expiresAt - 1_500);
     console.log(`playback stopped ${stoppedAfter} ms after it started (pass had ≤ 12 s left)`);
     expect(stoppedAfter).toBeLessThan(20_000);
     expect(ended.message).toBe('Sign in with your TV provider to keep watching.');
