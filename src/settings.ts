@@ -29,7 +29,12 @@ export type AdobePassPreset = Pick<PassFlowsConfig, PassKeys> & { programmerBase
 export type AdobePassSettings = AdobePassPreset &
   Pick<
     PassFlowsConfig,
-    'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'preauthorizeLimits' | 'hiddenMvpdIds' | 'tempPass'
+    | 'pollIntervalMs'
+    | 'configCacheTtlMs'
+    | 'preauthorizeBatchSize'
+    | 'preauthorizeLimits'
+    | 'hiddenMvpdIds'
+    | 'tempPass'
   > & {
     /** The preset these values came from. */
     presetName: string;

@@ -212,7 +212,9 @@ export async function accessVariantsJourney(emu: Emulator, rec: Recorder, facts:
     const promoOffer = offers.ok ? offers.value.filter((o) => o.kind === 'promotional')[0] : undefined;
     if (promoOffer) {
       facts.promoEmail = 'conformance.viewer@example.com';
-      facts.promoPairing = await j.step('promo-temppass-pairing', () => pairOnPhone(s, promoOffer, emu.programmerUrl, facts.promoEmail!));
+      facts.promoPairing = await j.step('promo-temppass-pairing', () =>
+        pairOnPhone(s, promoOffer, emu.programmerUrl, facts.promoEmail!),
+      );
       facts.promoPlay = await j.step('promo-temppass-play', () => s.authorize('DEMOTV'));
       if (facts.promoPlay.ok) facts.secrets.add(facts.promoPlay.value.mediaToken);
       facts.promoRemaining = s.tempPass()?.remainingResources;
@@ -242,7 +244,12 @@ async function pairOnPhone(
         body: JSON.stringify({ email }),
       });
       if (res.status !== 204) out.failure = `phone: HTTP ${res.status}`;
-      else await waitFor(() => out.signedInType !== undefined || out.failure !== undefined, 'promotional TempPass', 20_000);
+      else
+        await waitFor(
+          () => out.signedInType !== undefined || out.failure !== undefined,
+          'promotional TempPass',
+          20_000,
+        );
     }
   } finally {
     pairing.stop();

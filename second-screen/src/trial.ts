@@ -51,7 +51,12 @@ const MESSAGES: Record<Exclude<TrialOutcome, 'sent'>, string> = {
 };
 
 /** Renders the trial form into `root` (plain DOM, no HTML strings). */
-export function startTrialPage(root: HTMLElement, programmerUrl: string | undefined, presetCode: string | null, brand: string): void {
+export function startTrialPage(
+  root: HTMLElement,
+  programmerUrl: string | undefined,
+  presetCode: string | null,
+  brand: string,
+): void {
   const clear = () => {
     while (root.firstChild) root.removeChild(root.firstChild);
   };
@@ -64,8 +69,23 @@ export function startTrialPage(root: HTMLElement, programmerUrl: string | undefi
     clear();
     root.setAttribute('data-screen', 'trial-form');
     const title = h('h1', { tabindex: '-1' }, `Start your free trial of ${brand}`);
-    const codeInput = h('input', { id: 'trial-code', name: 'code', autocomplete: 'off', autocapitalize: 'characters', inputmode: 'text', value: code, required: true });
-    const emailInput = h('input', { id: 'trial-email', name: 'email', type: 'email', autocomplete: 'email', inputmode: 'email', required: true });
+    const codeInput = h('input', {
+      id: 'trial-code',
+      name: 'code',
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      inputmode: 'text',
+      value: code,
+      required: true,
+    });
+    const emailInput = h('input', {
+      id: 'trial-email',
+      name: 'email',
+      type: 'email',
+      autocomplete: 'email',
+      inputmode: 'email',
+      required: true,
+    });
     const error = message ? h('p', { class: 'error', role: 'alert', id: 'trial-error' }, message) : null;
     const submit = h('button', { type: 'submit', class: 'primary' }, 'Start free trial');
     const f = h(
@@ -75,7 +95,11 @@ export function startTrialPage(root: HTMLElement, programmerUrl: string | undefi
       codeInput,
       h('label', { for: 'trial-email' }, 'Your email address'),
       emailInput,
-      h('p', { class: 'hint' }, 'Your TV never sees this address: only a one-way fingerprint of it is used to count your free titles.'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Your TV never sees this address: only a one-way fingerprint of it is used to count your free titles.',
+      ),
       error,
       submit,
     );
@@ -83,10 +107,12 @@ export function startTrialPage(root: HTMLElement, programmerUrl: string | undefi
       event.preventDefault();
       submit.disabled = true;
       submit.textContent = 'Please wait…';
-      void submitTrialEmail(window.fetch.bind(window), programmerUrl, codeInput.value, emailInput.value).then((outcome) => {
-        if (outcome === 'sent') done();
-        else form(MESSAGES[outcome], codeInput.value);
-      });
+      void submitTrialEmail(window.fetch.bind(window), programmerUrl, codeInput.value, emailInput.value).then(
+        (outcome) => {
+          if (outcome === 'sent') done();
+          else form(MESSAGES[outcome], codeInput.value);
+        },
+      );
     });
     root.appendChild(h('section', {}, title, f));
     (message ? emailInput : code ? emailInput : codeInput).focus();
@@ -95,7 +121,14 @@ export function startTrialPage(root: HTMLElement, programmerUrl: string | undefi
     clear();
     root.setAttribute('data-screen', 'trial-sent');
     const title = h('h1', { tabindex: '-1' }, 'All set');
-    root.appendChild(h('section', {}, title, h('p', { role: 'status' }, 'Your TV starts the free trial in a few seconds. You can close this page.')));
+    root.appendChild(
+      h(
+        'section',
+        {},
+        title,
+        h('p', { role: 'status' }, 'Your TV starts the free trial in a few seconds. You can close this page.'),
+      ),
+    );
     title.focus();
   };
   form();

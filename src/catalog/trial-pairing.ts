@@ -8,7 +8,11 @@ import type { TrialPairingPort } from '../flows/ports';
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-export function createTrialPairingClient(options: { baseUrl: string; timeoutMs?: number; http?: AxiosInstance }): TrialPairingPort {
+export function createTrialPairingClient(options: {
+  baseUrl: string;
+  timeoutMs?: number;
+  http?: AxiosInstance;
+}): TrialPairingPort {
   const http = options.http ?? axios.create();
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeout = options.timeoutMs ?? 10_000;
@@ -19,7 +23,12 @@ export function createTrialPairingClient(options: { baseUrl: string; timeoutMs?:
         headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       });
       const d = r.data;
-      if (!isObj(d) || typeof d.code !== 'string' || !/^[A-Z0-9]{4,12}$/.test(d.code) || typeof d.notAfter !== 'number') {
+      if (
+        !isObj(d) ||
+        typeof d.code !== 'string' ||
+        !/^[A-Z0-9]{4,12}$/.test(d.code) ||
+        typeof d.notAfter !== 'number'
+      ) {
         throw new Error('malformed pairing answer');
       }
       return { code: d.code, notAfter: d.notAfter };
@@ -33,7 +42,12 @@ export function createTrialPairingClient(options: { baseUrl: string; timeoutMs?:
       if (r.status === 404) return { status: 'expired' as const };
       const d = r.data;
       if (isObj(d) && d.status === 'pending') return { status: 'pending' as const };
-      if (isObj(d) && d.status === 'ready' && typeof d.identityHash === 'string' && /^[0-9a-f]{64}$/.test(d.identityHash)) {
+      if (
+        isObj(d) &&
+        d.status === 'ready' &&
+        typeof d.identityHash === 'string' &&
+        /^[0-9a-f]{64}$/.test(d.identityHash)
+      ) {
         return { status: 'ready' as const, identityHash: d.identityHash };
       }
       throw new Error('malformed pairing answer');

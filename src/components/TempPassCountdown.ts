@@ -45,7 +45,12 @@ export class TempPassCountdown
         x: W / 2,
         y: H / 2 + 2,
         mount: 0.5,
-        text: textStyle(FONT_SIZE.caption + 2, COLORS.text, { fontStyle: 'bold', maxLines: 1, wordWrapWidth: W - 32, textOverflow: 'ellipsis' }),
+        text: textStyle(FONT_SIZE.caption + 2, COLORS.text, {
+          fontStyle: 'bold',
+          maxLines: 1,
+          wordWrapWidth: W - 32,
+          textOverflow: 'ellipsis',
+        }),
       },
     };
   }

@@ -297,7 +297,12 @@ export class ProvidersController extends Controller<ProvidersState> {
 
   private trialFailed(failure: Failure): void {
     const plain = tempPassFailure(failure);
-    this.set(failed(plain ? plain.title : PICKER_TEXT.failed, plain ? plain.failure : failure, { id: 'retry', label: t('temppass.signIn') }));
+    this.set(
+      failed(plain ? plain.title : PICKER_TEXT.failed, plain ? plain.failure : failure, {
+        id: 'retry',
+        label: t('temppass.signIn'),
+      }),
+    );
   }
 
   // --- helpers ---

@@ -25,7 +25,9 @@ export function clock(ms: number): string {
 /** The countdown line: "Free preview: 12:34 left · 2 free titles left". */
 export function countdownText(status: TempPassStatus, now: number): string {
   const time = t('temppass.left', { time: clock(status.expiresAt - now) });
-  return status.remainingResources === undefined ? time : `${time} · ${t('temppass.titlesLeft', { count: status.remainingResources })}`;
+  return status.remainingResources === undefined
+    ? time
+    : `${time} · ${t('temppass.titlesLeft', { count: status.remainingResources })}`;
 }
 
 /** What voice guidance says on request: minutes and seconds in words, and the titles left. */
@@ -37,7 +39,9 @@ export function countdownSpeech(status: TempPassStatus, now: number): string {
   const s = seconds === 1 ? t('a11y.second') : t('a11y.seconds', { n: seconds });
   const time = minutes === 0 ? s : seconds === 0 ? m : t('a11y.and', { a: m, b: s });
   const line = t('temppass.announce', { time });
-  return status.remainingResources === undefined ? line : `${line}. ${t('temppass.announceTitles', { count: status.remainingResources })}`;
+  return status.remainingResources === undefined
+    ? line
+    : `${line}. ${t('temppass.announceTitles', { count: status.remainingResources })}`;
 }
 
 /** Adobe's TempPass failures (§9.4 codes 10, 40, 41) in plain words, or undefined for any other failure. */
@@ -59,6 +63,11 @@ export function tempPassFailure(failure: Failure): { title: string; failure: Fai
 export function expiredFailure(): { title: string; failure: Failure } {
   return {
     title: t('temppass.endedTitle'),
-    failure: { kind: 'authentication', message: t('temppass.endedBody'), code: 'temporary_access_duration_limit_exceeded', retryable: false },
+    failure: {
+      kind: 'authentication',
+      message: t('temppass.endedBody'),
+      code: 'temporary_access_duration_limit_exceeded',
+      retryable: false,
+    },
   };
 }

@@ -9,9 +9,7 @@ import { Controller, failed, type Deps, type FailureView } from './controller';
 import { tempPassFailure } from './temppass';
 
 export type TrialState =
-  | { kind: 'starting' }
-  | { kind: 'code'; code: TrialPairingCode }
-  | ({ kind: 'failed' } & FailureView);
+  { kind: 'starting' } | { kind: 'code'; code: TrialPairingCode } | ({ kind: 'failed' } & FailureView);
 
 export class TrialController extends Controller<TrialState> {
   private pairing?: TrialPairing;

@@ -47,7 +47,9 @@ export interface PlatformPort {
 export interface TrialPairingPort {
   create(): Promise<{ code: string; notAfter: number }>;
   /** `expired` when the backend no longer knows the code. Throws on transport/server failures. */
-  check(code: string): Promise<{ status: 'pending' } | { status: 'ready'; identityHash: string } | { status: 'expired' }>;
+  check(
+    code: string,
+  ): Promise<{ status: 'pending' } | { status: 'ready'; identityHash: string } | { status: 'expired' }>;
 }
 
 export interface FlowPorts {

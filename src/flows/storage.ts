@@ -59,7 +59,9 @@ export interface StoredTempPass {
 }
 
 const checkTempPass: Check<StoredTempPass> = (d) =>
-  isObj(d) && isStr(d.mvpd) && (d.identityHash === undefined || (isStr(d.identityHash) && /^[0-9a-f]{64}$/.test(d.identityHash)))
+  isObj(d) &&
+  isStr(d.mvpd) &&
+  (d.identityHash === undefined || (isStr(d.identityHash) && /^[0-9a-f]{64}$/.test(d.identityHash)))
     ? { mvpd: d.mvpd, identityHash: d.identityHash as string | undefined }
     : undefined;
 

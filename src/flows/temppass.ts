@@ -79,7 +79,11 @@ function minutesOf(p: Profile): number | undefined {
  * only with a pairing backend). Minutes come from the settings, else from the basic pass's own profile,
  * which also tells a pass already used up on this TV (its Adobe failure is kept for the tile).
  */
-export async function tempPassOffers(ctx: FlowContext, entries: Provider[], pairing: boolean): Promise<TempPassOffer[]> {
+export async function tempPassOffers(
+  ctx: FlowContext,
+  entries: Provider[],
+  pairing: boolean,
+): Promise<TempPassOffer[]> {
   const settings = ctx.config.tempPass;
   if (!settings || settings.offer !== true) return [];
   const offers: TempPassOffer[] = [];
@@ -97,7 +101,11 @@ export async function tempPassOffers(ctx: FlowContext, entries: Provider[], pair
         if (p && offer.minutes === undefined) offer.minutes = minutesOf(p);
       } catch (error) {
         if (isPassError(error) && error.kind === 'authentication') offer.usedUp = toFailure(error);
-        else ctx.logger.warn('TempPass profile unavailable for the picker', { mvpd: provider.id, reason: toFailure(error).kind });
+        else
+          ctx.logger.warn('TempPass profile unavailable for the picker', {
+            mvpd: provider.id,
+            reason: toFailure(error).kind,
+          });
       }
     }
     offers.push(offer);
@@ -109,9 +117,15 @@ export async function tempPassOffers(ctx: FlowContext, entries: Provider[], pair
  * Start (or resume) a pass: GET profiles/{mvpd} (with the identity for a promotional one), then adopt the
  * profile. Adobe's errors come back as they are (403 `temporary_access_*`: used up; 400: identity missing).
  */
-export async function startTempPass(ctx: FlowContext, provider: Provider, identityHash?: string): Promise<Result<SignedInProfile>> {
+export async function startTempPass(
+  ctx: FlowContext,
+  provider: Provider,
+  identityHash?: string,
+): Promise<Result<SignedInProfile>> {
   if (identityHash !== undefined && !HASH.test(identityHash)) {
-    return failed(failureFromItem('unknown', undefined, 'The free trial could not be started. Please try again.', true));
+    return failed(
+      failureFromItem('unknown', undefined, 'The free trial could not be started. Please try again.', true),
+    );
   }
   const header = identityHash ? identityHeader(identityHash, ctx.config.tempPass?.identityKey) : undefined;
   let profiles: Profile[];
@@ -121,7 +135,14 @@ export async function startTempPass(ctx: FlowContext, provider: Provider, identi
     return failed(toFailure(error));
   }
   const p = profiles.filter((x) => x.mvpd === provider.id)[0];
-  if (!p) return failed(failureFromItem('authentication', undefined, 'The free preview is not available. Please sign in with your TV provider.'));
+  if (!p)
+    return failed(
+      failureFromItem(
+        'authentication',
+        undefined,
+        'The free preview is not available. Please sign in with your TV provider.',
+      ),
+    );
   const signedIn = toSignedIn(p, provider);
   await ctx.persistence.writeTempPass({ mvpd: provider.id, identityHash });
   await adoptProfile(ctx, signedIn);
@@ -138,7 +159,9 @@ export async function refreshTempPass(ctx: FlowContext, mvpd: string, decision?:
   const serverNow = decision ? (decision.notBefore ?? decision.token?.notBefore) : undefined;
   if (serverNow !== undefined) ctx.state.serverOffsetMs = serverNow - ctx.clock.now();
   try {
-    const fresh = (await ctx.client.profileForMvpd(mvpd, await tempPassIdentity(ctx, mvpd))).filter((p) => p.mvpd === mvpd)[0];
+    const fresh = (await ctx.client.profileForMvpd(mvpd, await tempPassIdentity(ctx, mvpd))).filter(
+      (p) => p.mvpd === mvpd,
+    )[0];
     const current = ctx.state.profile;
     if (fresh && current && current.mvpd === mvpd) {
       ctx.state.profile = toSignedIn(fresh, current.provider);
@@ -150,11 +173,16 @@ export async function refreshTempPass(ctx: FlowContext, mvpd: string, decision?:
 }
 
 /** Boot found no regular profile: the TempPass last started on this TV, if it is still valid. */
-export async function resumeTempPass(ctx: FlowContext, alreadyAsked: string | undefined): Promise<SignedInProfile | undefined> {
+export async function resumeTempPass(
+  ctx: FlowContext,
+  alreadyAsked: string | undefined,
+): Promise<SignedInProfile | undefined> {
   const stored = await ctx.persistence.readTempPass();
   if (!stored || stored.mvpd === alreadyAsked) return undefined;
   try {
-    const header = stored.identityHash ? identityHeader(stored.identityHash, ctx.config.tempPass?.identityKey) : undefined;
+    const header = stored.identityHash
+      ? identityHeader(stored.identityHash, ctx.config.tempPass?.identityKey)
+      : undefined;
     const p = (await ctx.client.profileForMvpd(stored.mvpd, header)).filter((x) => x.mvpd === stored.mvpd)[0];
     return p ? toSignedIn(p, await ctx.providerFor(p.mvpd, undefined)) : undefined;
   } catch (error) {
@@ -187,7 +215,11 @@ export function pairPromotional(
     if (!stopped) listener.onFailure(failure);
     stopped = true;
   };
-  const expired = (): Failure => ({ kind: 'expired-code', message: 'This code has expired. A new code is needed.', retryable: true });
+  const expired = (): Failure => ({
+    kind: 'expired-code',
+    message: 'This code has expired. A new code is needed.',
+    retryable: true,
+  });
 
   const poll = async (code: string, notAfter: number): Promise<void> => {
     timer = undefined;
@@ -199,7 +231,12 @@ export function pairPromotional(
       failures = 0;
     } catch {
       failures += 1;
-      if (failures >= MAX_PAIRING_FAILURES) return fail({ kind: 'network', message: 'The free trial service cannot be reached. Please try again.', retryable: true });
+      if (failures >= MAX_PAIRING_FAILURES)
+        return fail({
+          kind: 'network',
+          message: 'The free trial service cannot be reached. Please try again.',
+          retryable: true,
+        });
       return schedule(code, notAfter);
     }
     if (stopped) return;
@@ -226,7 +263,12 @@ export function pairPromotional(
       });
       schedule(code, notAfter);
     },
-    () => fail({ kind: 'network', message: 'The free trial service cannot be reached. Please try again.', retryable: true }),
+    () =>
+      fail({
+        kind: 'network',
+        message: 'The free trial service cannot be reached. Please try again.',
+        retryable: true,
+      }),
   );
   return {
     stop() {

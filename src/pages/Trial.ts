@@ -48,7 +48,12 @@ export class Trial
           w: 640,
           h: 170,
           texture: roundFill(640, 170, PAPER, 20),
-          Code: { x: 320, y: 90, mount: 0.5, text: textStyle(FONT_SIZE.code, INK, { fontStyle: 'bold', letterSpacing: 10 }) },
+          Code: {
+            x: 320,
+            y: 90,
+            mount: 0.5,
+            text: textStyle(FONT_SIZE.code, INK, { fontStyle: 'bold', letterSpacing: 10 }),
+          },
         },
         Waiting: { y: 530, text: textStyle(FONT_SIZE.body, COLORS.textMuted) },
         Qr: { type: QrCode, x: SAFE.w - QR_SIZE - 24, y: 0, size: QR_SIZE },
@@ -67,7 +72,11 @@ export class Trial
   get announce(): Speech {
     const s = this._ctl.state;
     if (s.kind !== 'code') return t('temppass.pairTitle');
-    return [t('temppass.pairTitle'), t('temppass.pairBody', { url: s.code.shortUrl }), t('temppass.pairCode', { code: spellCode(s.code.code) })];
+    return [
+      t('temppass.pairTitle'),
+      t('temppass.pairBody', { url: s.code.shortUrl }),
+      t('temppass.pairCode', { code: spellCode(s.code.code) }),
+    ];
   }
 
   override _init(): void {

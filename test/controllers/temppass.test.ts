@@ -32,8 +32,13 @@ describe('TempPass wording', () => {
   });
 
   it('Adobe’s TempPass codes read plainly; other failures are left alone', () => {
-    expect(tempPassFailure(USED)).toMatchObject({ title: 'Your free preview has ended', failure: { message: 'Sign in with your TV provider to keep watching.', code: USED.code } });
-    expect(tempPassFailure({ ...USED, code: 'temporary_access_resources_limit_exceeded' })?.failure.message).toMatch(/all your free titles/);
+    expect(tempPassFailure(USED)).toMatchObject({
+      title: 'Your free preview has ended',
+      failure: { message: 'Sign in with your TV provider to keep watching.', code: USED.code },
+    });
+    expect(tempPassFailure({ ...USED, code: 'temporary_access_resources_limit_exceeded' })?.failure.message).toMatch(
+      /all your free titles/,
+    );
     expect(tempPassFailure({ ...USED, code: 'authenticated_profile_missing' })).toBeUndefined();
   });
 });
@@ -79,10 +84,18 @@ describe('picker: TempPass tiles', () => {
 
   it('basic used up: Adobe’s answer in plain words, the way on is sign-in (the picker again)', async () => {
     const { ctl, deps, flows } = await setup([BASIC]);
-    flows.startTempPassResult = fail('The temporary access period is over.', { kind: 'authentication', code: USED.code, retryable: false });
+    flows.startTempPassResult = fail('The temporary access period is over.', {
+      kind: 'authentication',
+      code: USED.code,
+      retryable: false,
+    });
     ctl.choose(TEMPPASS);
     await flush();
-    expect(ctl.state).toMatchObject({ kind: 'failed', title: 'Your free preview has ended', actions: [{ id: 'retry', label: 'Sign in with your TV provider' }] });
+    expect(ctl.state).toMatchObject({
+      kind: 'failed',
+      title: 'Your free preview has ended',
+      actions: [{ id: 'retry', label: 'Sign in with your TV provider' }],
+    });
     expect(deps.routes).toEqual([]);
     ctl.retry();
     await flush();
@@ -120,7 +133,12 @@ describe('TrialController (promotional pairing)', () => {
     ctl.activate();
     const p = flows.pairings[0]!;
     expect(p.offer).toBe(PROMOTIONAL);
-    const code = { code: 'ABC234', activationUrl: 'http://localhost:4030/trial?code=ABC234', shortUrl: 'localhost:4030/trial', notAfter: 0 };
+    const code = {
+      code: 'ABC234',
+      activationUrl: 'http://localhost:4030/trial?code=ABC234',
+      shortUrl: 'localhost:4030/trial',
+      notAfter: 0,
+    };
     p.listener.onCode(code);
     expect(ctl.state).toEqual({ kind: 'code', code });
     p.listener.onSignedIn(tempPassProfile(PROMO));
@@ -139,12 +157,20 @@ describe('TrialController (promotional pairing)', () => {
   it('an expired code offers a new one; a used-up pass offers sign-in', () => {
     const { flows, ctl } = setup();
     ctl.activate();
-    flows.pairings[0]!.listener.onFailure({ kind: 'expired-code', message: 'This code has expired. A new code is needed.', retryable: true });
+    flows.pairings[0]!.listener.onFailure({
+      kind: 'expired-code',
+      message: 'This code has expired. A new code is needed.',
+      retryable: true,
+    });
     expect(ctl.state).toMatchObject({ kind: 'failed', actions: [{ id: 'retry' }, { id: 'back' }] });
     ctl.panelAction('retry');
     expect(flows.pairings).toHaveLength(2);
     flows.pairings[1]!.listener.onFailure({ ...USED, code: 'temporary_access_resources_limit_exceeded' });
-    expect(ctl.state).toMatchObject({ kind: 'failed', title: 'Your free preview has ended', actions: [{ id: 'back', label: 'Sign in with your TV provider' }] });
+    expect(ctl.state).toMatchObject({
+      kind: 'failed',
+      title: 'Your free preview has ended',
+      actions: [{ id: 'back', label: 'Sign in with your TV provider' }],
+    });
   });
 
   it('without an offer it goes back to the picker', () => {
@@ -188,7 +214,11 @@ describe('player with a TempPass', () => {
     deps.timers.advance(59_000);
     expect(ctl.state.kind).toBe('playing');
     deps.timers.advance(1_000);
-    expect(ctl.state).toMatchObject({ kind: 'error', title: 'Your free preview has ended', actions: [{ id: 'signin' }, { id: 'back' }] });
+    expect(ctl.state).toMatchObject({
+      kind: 'error',
+      title: 'Your free preview has ended',
+      actions: [{ id: 'signin' }, { id: 'back' }],
+    });
     expect(video.closed).toBeGreaterThan(0);
     await flush();
     expect(flows.count('endTempPass')).toBe(1);
@@ -215,6 +245,10 @@ describe('player with a TempPass', () => {
     });
     ctl.setItem('t02', true);
     await flush();
-    expect(ctl.state).toMatchObject({ kind: 'error', failure: { message: expect.stringMatching(/all your free titles/) }, actions: [{ id: 'signin' }, { id: 'back' }] });
+    expect(ctl.state).toMatchObject({
+      kind: 'error',
+      failure: { message: expect.stringMatching(/all your free titles/) },
+      actions: [{ id: 'signin' }, { id: 'back' }],
+    });
   });
 });

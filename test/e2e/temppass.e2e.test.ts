@@ -21,12 +21,17 @@ const HASH = createHash('sha256').update(EMAIL.toLowerCase(), 'utf8').digest('he
 /** The journey hook's TempPass fields (src/pages/hooks.ts). */
 function trialHook(app: AppSession): Promise<{ countdown: string | null; code: string | null }> {
   return app.page.evaluate(() => {
-    const j = (window as unknown as { __tveJourney?: { tempPass?: () => string | null; trialCode?: string | null } }).__tveJourney;
+    const j = (window as unknown as { __tveJourney?: { tempPass?: () => string | null; trialCode?: string | null } })
+      .__tveJourney;
     return { countdown: j && j.tempPass ? j.tempPass() : null, code: j && j.trialCode ? j.trialCode : null };
   });
 }
 
-async function waitForHook(app: AppSession, ok: (h: { countdown: string | null; code: string | null }) => boolean, ms = 15_000) {
+async function waitForHook(
+  app: AppSession,
+  ok: (h: { countdown: string | null; code: string | null }) => boolean,
+  ms = 15_000,
+) {
   const until = Date.now() + ms;
   let last = await trialHook(app);
   while (!ok(last)) {
@@ -56,7 +61,9 @@ async function focusTile(app: AppSession, label: string): Promise<void> {
 
 async function playFocusedTitle(app: AppSession): Promise<void> {
   await waitForJourney(app, (j) => j.titles.length > 0, 20_000);
-  await app.waitForState((s) => s.route === 'catalog' && s.focusPath.some((p) => /Rows/.test(p)), 20_000).catch(() => undefined);
+  await app
+    .waitForState((s) => s.route === 'catalog' && s.focusPath.some((p) => /Rows/.test(p)), 20_000)
+    .catch(() => undefined);
   await app.press('Enter');
   await waitForJourney(app, (j) => j.playerPhase === 'playing', 30_000);
 }
@@ -89,7 +96,8 @@ describe('basic TempPass', () => {
     await app.waitForState((s) => s.route === 'catalog', 20_000);
 
     // 12 s before the pass ends on Adobe's (the emulator's) clock; the next play learns that from its decision.
-    const trial = (await admin<{ tempPass: Array<{ startedAt: number; expiresAt: number }> }>(stack, 'GET', 'state')).tempPass[0]!;
+    const trial = (await admin<{ tempPass: Array<{ startedAt: number; expiresAt: number }> }>(stack, 'GET', 'state'))
+      .tempPass[0]!;
     await admin(stack, 'POST', 'clock/advance', { ms: trial.expiresAt - trial.startedAt - 12_000 });
     const since = (await journal(stack)).length;
     await playFocusedTitle(app);
@@ -114,7 +122,9 @@ describe('basic TempPass', () => {
     expect(entries.slice(since).some((e) => e.path.endsWith('/decisions/authorize/TempPass_DEMO15'))).toBe(true);
     // Back on the picker, the pass this TV used is asked about once more (it is used up: 403, by design).
     expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
-    expect(app.errors.filter((e) => e.startsWith('http ') && !/^http 403: .*\/profiles\/TempPass_DEMO15$/.test(e))).toEqual([]);
+    expect(
+      app.errors.filter((e) => e.startsWith('http ') && !/^http 403: .*\/profiles\/TempPass_DEMO15$/.test(e)),
+    ).toEqual([]);
   });
 });
 
@@ -127,7 +137,9 @@ describe('promotional TempPass', () => {
     stack = await startStack();
     app = await launchTv(stack);
     app.page.on('console', (m) => tvTraffic.push(`console ${m.text()}`));
-    app.page.on('request', (r) => tvTraffic.push(`${r.method()} ${r.url()} ${JSON.stringify(r.headers())} ${r.postData() ?? ''}`));
+    app.page.on('request', (r) =>
+      tvTraffic.push(`${r.method()} ${r.url()} ${JSON.stringify(r.headers())} ${r.postData() ?? ''}`),
+    );
   });
   afterAll(async () => {
     await phoneBrowser?.close().catch(() => undefined);
@@ -143,7 +155,9 @@ describe('promotional TempPass', () => {
     await app.screenshot('temppass-05-pairing-code');
 
     phoneBrowser = await chromium.launch({ executablePath: findChrome(), args: CHROME_FLAGS });
-    const phone = await (await phoneBrowser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+    const phone = await (
+      await phoneBrowser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+    ).newPage();
     await phone.goto(`${stack.site.url}/trial?code=${code}`);
     await phone.fill('#trial-email', EMAIL);
     await phone.click('button[type="submit"]');
@@ -157,9 +171,13 @@ describe('promotional TempPass', () => {
     await waitForHook(app, (h) => !!h.countdown && h.countdown.includes('2 free titles left'));
     await app.screenshot('temppass-07-player-promo-countdown');
 
-    const all = (await journal(stack)).filter((e) => e.path.startsWith('/api/v2/') && e.path.includes('TempPass_PROMO3'));
+    const all = (await journal(stack)).filter(
+      (e) => e.path.startsWith('/api/v2/') && e.path.includes('TempPass_PROMO3'),
+    );
     // Preauthorize lists no AP-TempPass-Identity (spec §5.9): the catalog's locks go without it.
-    expect(all.filter((e) => e.path.includes('/preauthorize/')).every((e) => !e.headers?.['ap-temppass-identity'])).toBe(true);
+    expect(
+      all.filter((e) => e.path.includes('/preauthorize/')).every((e) => !e.headers?.['ap-temppass-identity']),
+    ).toBe(true);
     const promo = all.filter((e) => !e.path.includes('/preauthorize/'));
     expect(promo.map((e) => `${e.method} ${e.path.replace(/^\/api\/v2\/[^/]+/, '')}`)).toEqual(
       expect.arrayContaining(['GET /profiles/TempPass_PROMO3', 'POST /decisions/authorize/TempPass_PROMO3']),

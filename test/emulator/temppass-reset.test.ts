@@ -23,7 +23,11 @@ const HASH_B = 'a'.repeat(64);
 
 function reset(path: string, query: Record<string, string>, token: string | null): Promise<{ status: number }> {
   const q = new URLSearchParams(query).toString();
-  return http('DELETE', `${emu.adobeUrl}/reset-tempass/v3/${path}?${q}`, token === null ? {} : { headers: { Authorization: `Bearer ${token}` } });
+  return http(
+    'DELETE',
+    `${emu.adobeUrl}/reset-tempass/v3/${path}?${q}`,
+    token === null ? {} : { headers: { Authorization: `Bearer ${token}` } },
+  );
 }
 
 describe('TempPass follows Adobe’s temporary access flows', () => {
@@ -40,21 +44,29 @@ describe('TempPass follows Adobe’s temporary access flows', () => {
     await advance(899_000, tv);
     expect((await tv.authorize('TempPass_DEMO15', ['DEMOTV'])).body.decisions[0].authorized).toBe(true);
     await advance(1_000, tv);
-    expectEnhanced((await tv.authorize('TempPass_DEMO15', ['DEMOTV'])).body.decisions[0].error, 'temporary_access_duration_limit_exceeded', 403);
+    expectEnhanced(
+      (await tv.authorize('TempPass_DEMO15', ['DEMOTV'])).body.decisions[0].error,
+      'temporary_access_duration_limit_exceeded',
+      403,
+    );
   });
 
   it('promotional trials are keyed by device and identity hash: known hash or known device → the same trial', async () => {
-    expect((await tv.authorize('TempPass_PROMO3', ['DEMOTV'], identity(HASH_A))).body.decisions[0].authorized).toBe(true);
+    expect((await tv.authorize('TempPass_PROMO3', ['DEMOTV'], identity(HASH_A))).body.decisions[0].authorized).toBe(
+      true,
+    );
     // Same device, another identity: still this device's trial (one title used).
     const p = (await tv.get('/api/v2/DEMOTV/profiles/TempPass_PROMO3', identity(HASH_B))).body.profiles.TempPass_PROMO3;
     expect(p.attributes.remaining_resources.value).toBe(2);
     // Another device with the first identity: the same trial.
     const other = await TestClient.create(emu.adobeUrl);
-    const q = (await other.get('/api/v2/DEMOTV/profiles/TempPass_PROMO3', identity(HASH_A))).body.profiles.TempPass_PROMO3;
+    const q = (await other.get('/api/v2/DEMOTV/profiles/TempPass_PROMO3', identity(HASH_A))).body.profiles
+      .TempPass_PROMO3;
     expect(q.attributes.used_assets.value).toEqual(['DEMOTV']);
     // A new device with a new identity: a new trial.
     const third = await TestClient.create(emu.adobeUrl);
-    const r = (await third.get('/api/v2/DEMOTV/profiles/TempPass_PROMO3', identity('c'.repeat(64)))).body.profiles.TempPass_PROMO3;
+    const r = (await third.get('/api/v2/DEMOTV/profiles/TempPass_PROMO3', identity('c'.repeat(64)))).body.profiles
+      .TempPass_PROMO3;
     expect(r.attributes.remaining_resources.value).toBe(3);
   });
 });
@@ -66,10 +78,14 @@ describe('Adobe reset API: DELETE /reset-tempass/v3/reset and /reset/generic', (
 
   it('needs a DCR bearer token (401) and requestor_id + a TempPass mvpd_id (400)', async () => {
     expect((await reset('reset', { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_DEMO15' }, null)).status).toBe(401);
-    expect((await reset('reset', { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_DEMO15' }, 'not-a-token')).status).toBe(401);
+    expect((await reset('reset', { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_DEMO15' }, 'not-a-token')).status).toBe(
+      401,
+    );
     expect((await reset('reset', { mvpd_id: 'TempPass_DEMO15' }, tv.accessToken)).status).toBe(400);
     expect((await reset('reset', { requestor_id: 'DEMOTV', mvpd_id: 'AcmeCable' }, tv.accessToken)).status).toBe(400);
-    expect((await reset('reset/generic', { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_DEMO15' }, tv.accessToken)).status).toBe(400);
+    expect(
+      (await reset('reset/generic', { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_DEMO15' }, tv.accessToken)).status,
+    ).toBe(400);
     expect((await http('GET', `${emu.adobeUrl}/reset-tempass/v3/reset`)).status).toBe(405);
   });
 
@@ -78,25 +94,39 @@ describe('Adobe reset API: DELETE /reset-tempass/v3/reset and /reset/generic', (
     await usedUpBasic(tv);
     await usedUpBasic(other);
     await advance(900_000, tv, other);
-    const expired = async (c: TestClient) => (await c.authorize('TempPass_DEMO15', ['DEMOTV'])).body.decisions[0].authorized === false;
+    const expired = async (c: TestClient) =>
+      (await c.authorize('TempPass_DEMO15', ['DEMOTV'])).body.decisions[0].authorized === false;
     expect(await expired(tv)).toBe(true);
-    const r = await reset('reset', { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_DEMO15', device_id: b64(tv.deviceId) }, tv.accessToken);
+    const r = await reset(
+      'reset',
+      { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_DEMO15', device_id: b64(tv.deviceId) },
+      tv.accessToken,
+    );
     expect(r.status).toBe(204);
     expect(await expired(tv)).toBe(false);
     expect(await expired(other)).toBe(true);
-    expect((await reset('reset', { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_DEMO15', device_id: 'all' }, tv.accessToken)).status).toBe(204);
+    expect(
+      (await reset('reset', { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_DEMO15', device_id: 'all' }, tv.accessToken))
+        .status,
+    ).toBe(204);
     expect(await expired(other)).toBe(false);
   });
 
   it('generic: per identity hash → 204 and that identity (on a new device) starts again', async () => {
     const titles = ['DEMOTV', 'DEMOTV-KIDS', 'DEMOTV-MOVIES'];
-    for (const t of titles) expect((await tv.authorize('TempPass_PROMO3', [t], identity(HASH_A))).body.decisions[0].authorized).toBe(true);
+    for (const t of titles)
+      expect((await tv.authorize('TempPass_PROMO3', [t], identity(HASH_A))).body.decisions[0].authorized).toBe(true);
     const fresh = await TestClient.create(emu.adobeUrl);
     const before = await fresh.get('/api/v2/DEMOTV/profiles/TempPass_PROMO3', identity(HASH_A));
     expectEnhanced(before.body, 'temporary_access_resources_limit_exceeded', 403);
-    const r = await reset('reset/generic', { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_PROMO3', key: HASH_A }, tv.accessToken);
+    const r = await reset(
+      'reset/generic',
+      { requestor_id: 'DEMOTV', mvpd_id: 'TempPass_PROMO3', key: HASH_A },
+      tv.accessToken,
+    );
     expect(r.status).toBe(204);
-    const after = (await fresh.get('/api/v2/DEMOTV/profiles/TempPass_PROMO3', identity(HASH_A))).body.profiles.TempPass_PROMO3;
+    const after = (await fresh.get('/api/v2/DEMOTV/profiles/TempPass_PROMO3', identity(HASH_A))).body.profiles
+      .TempPass_PROMO3;
     expect(after.attributes.remaining_resources.value).toBe(3);
   });
 });

@@ -18,11 +18,21 @@ describe('/trial/pairings', () => {
     expect(created.status).toBe(201);
     const { code } = created.body as { code: string; notAfter: number };
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
-    expect((await http('GET', `${emu.programmerUrl}/trial/pairings/${code}`)).body).toMatchObject({ status: 'pending' });
+    expect((await http('GET', `${emu.programmerUrl}/trial/pairings/${code}`)).body).toMatchObject({
+      status: 'pending',
+    });
 
-    const sent = await http('POST', `${emu.programmerUrl}/trial/pairings/${code.toLowerCase()}`, json({ email: '  Viewer@Example.com ' }));
+    const sent = await http(
+      'POST',
+      `${emu.programmerUrl}/trial/pairings/${code.toLowerCase()}`,
+      json({ email: '  Viewer@Example.com ' }),
+    );
     expect(sent.status).toBe(204);
-    const again = await http('POST', `${emu.programmerUrl}/trial/pairings/${code}`, json({ email: 'other@example.com' }));
+    const again = await http(
+      'POST',
+      `${emu.programmerUrl}/trial/pairings/${code}`,
+      json({ email: 'other@example.com' }),
+    );
     expect(again.status).toBe(409);
 
     const ready = await http('GET', `${emu.programmerUrl}/trial/pairings/${code}`);
@@ -37,9 +47,13 @@ describe('/trial/pairings', () => {
     for (const email of ['', 'not-an-email', 'a@b', 42, 'two words@example.com']) {
       expect((await http('POST', `${emu.programmerUrl}/trial/pairings/${code}`, json({ email }))).status).toBe(400);
     }
-    expect((await http('POST', `${emu.programmerUrl}/trial/pairings/ZZZZZZ`, json({ email: 'a@example.com' }))).status).toBe(404);
+    expect(
+      (await http('POST', `${emu.programmerUrl}/trial/pairings/ZZZZZZ`, json({ email: 'a@example.com' }))).status,
+    ).toBe(404);
     await admin(emu.adobeUrl, 'POST', '/clock/advance', { ms: 10 * 60_000 });
     expect((await http('GET', `${emu.programmerUrl}/trial/pairings/${code}`)).status).toBe(404);
-    expect((await http('POST', `${emu.programmerUrl}/trial/pairings/${code}`, json({ email: 'a@example.com' }))).status).toBe(404);
+    expect(
+      (await http('POST', `${emu.programmerUrl}/trial/pairings/${code}`, json({ email: 'a@example.com' }))).status,
+    ).toBe(404);
   });
 });

@@ -5,10 +5,24 @@
  */
 import { createHash } from 'node:crypto';
 import { createTrialPairingClient } from '../../src/catalog/trial-pairing';
-import { createPassFlows, type PassFlows, type PassFlowsConfig, type Provider, type TempPassOffer } from '../../src/flows';
+import {
+  createPassFlows,
+  type PassFlows,
+  type PassFlowsConfig,
+  type Provider,
+  type TempPassOffer,
+} from '../../src/flows';
 import type { SignedInProfile, TrialPairingCode, Failure } from '../../src/flows/api';
 import { calls, headerViolations, startHarness, type Harness, type JournalEntry } from './emulator-harness';
-import { CapturingLogger, DEVICE_ID_HEADER, DEVICE_INFO_HEADER, FakeClock, MemoryStorage, RecordingListener, waitFor } from './helpers';
+import {
+  CapturingLogger,
+  DEVICE_ID_HEADER,
+  DEVICE_INFO_HEADER,
+  FakeClock,
+  MemoryStorage,
+  RecordingListener,
+  waitFor,
+} from './helpers';
 import { ManualTimers } from '../support/manualTimers';
 
 const SP = 'DEMOTV';
@@ -75,7 +89,11 @@ async function offers(f: PassFlows): Promise<TempPassOffer[]> {
 }
 
 const ACME: Provider = { id: 'AcmeCable', displayName: 'Acme Cable', isTempPass: false, isProxy: false };
-const decode = (e: JournalEntry) => JSON.parse(Buffer.from(String(e.headers['ap-temppass-identity']), 'base64').toString('utf8')) as Record<string, string>;
+const decode = (e: JournalEntry) =>
+  JSON.parse(Buffer.from(String(e.headers['ap-temppass-identity']), 'base64').toString('utf8')) as Record<
+    string,
+    string
+  >;
 
 describe('basic TempPass', () => {
   it('offer → start (no session, no login) → play; the countdown follows the first authorization', async () => {
@@ -134,7 +152,8 @@ describe('basic TempPass', () => {
     clock.advance(900_000);
     const late = await f.authorize('DEMOTV');
     expect(late.ok).toBe(false);
-    if (!late.ok) expect(late.failure).toMatchObject({ kind: 'authentication', code: 'temporary_access_duration_limit_exceeded' });
+    if (!late.ok)
+      expect(late.failure).toMatchObject({ kind: 'authentication', code: 'temporary_access_duration_limit_exceeded' });
     expect(f.current()).toBeUndefined();
     expect(f.tempPass()).toBeUndefined();
 
@@ -186,7 +205,11 @@ describe('promotional TempPass', () => {
     const codes: TrialPairingCode[] = [];
     const signedIn: SignedInProfile[] = [];
     const failures: Failure[] = [];
-    f.pairTempPass(promo, { onCode: (c) => codes.push(c), onSignedIn: (p) => signedIn.push(p), onFailure: (x) => failures.push(x) });
+    f.pairTempPass(promo, {
+      onCode: (c) => codes.push(c),
+      onSignedIn: (p) => signedIn.push(p),
+      onFailure: (x) => failures.push(x),
+    });
     await waitFor(() => codes.length === 1 && timers.pending === 1, 'pairing code');
     expect(codes[0].activationUrl).toBe(`http://localhost:4030/trial?code=${codes[0].code}`);
     timers.fireNext(); // pending
@@ -234,7 +257,11 @@ describe('promotional TempPass', () => {
     const promo = (await offers(f)).find((o) => o.kind === 'promotional')!;
     const signedIn: SignedInProfile[] = [];
     const codes: TrialPairingCode[] = [];
-    f.pairTempPass(promo, { onCode: (c) => codes.push(c), onSignedIn: (p) => signedIn.push(p), onFailure: () => undefined });
+    f.pairTempPass(promo, {
+      onCode: (c) => codes.push(c),
+      onSignedIn: (p) => signedIn.push(p),
+      onFailure: () => undefined,
+    });
     await waitFor(() => codes.length === 1, 'code');
     await fetch(`${emu.programmerUrl}/trial/pairings/${codes[0].code}`, {
       method: 'POST',
@@ -246,7 +273,11 @@ describe('promotional TempPass', () => {
     for (const r of ['DEMOTV', 'DEMOTV-KIDS', 'DEMOTV-MOVIES']) expect((await f.authorize(r)).ok).toBe(true);
     const fourth = await f.authorize('DEMOTV-SPORTS');
     expect(fourth.ok).toBe(false);
-    if (!fourth.ok) expect(fourth.failure).toMatchObject({ kind: 'authentication', code: 'temporary_access_resources_limit_exceeded' });
+    if (!fourth.ok)
+      expect(fourth.failure).toMatchObject({
+        kind: 'authentication',
+        code: 'temporary_access_resources_limit_exceeded',
+      });
   });
 
   it('an expired pairing code ends with a plain failure', async () => {
@@ -255,7 +286,11 @@ describe('promotional TempPass', () => {
     const promo = (await offers(f)).find((o) => o.kind === 'promotional')!;
     const failures: Failure[] = [];
     const codes: TrialPairingCode[] = [];
-    f.pairTempPass(promo, { onCode: (c) => codes.push(c), onSignedIn: () => undefined, onFailure: (x) => failures.push(x) });
+    f.pairTempPass(promo, {
+      onCode: (c) => codes.push(c),
+      onSignedIn: () => undefined,
+      onFailure: (x) => failures.push(x),
+    });
     await waitFor(() => codes.length === 1 && timers.pending === 1, 'code');
     await emu.admin('POST', 'clock/advance', { ms: 10 * 60_000 });
     timers.fireNext();

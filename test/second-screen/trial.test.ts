@@ -36,7 +36,12 @@ describe('second screen /trial', () => {
   });
 
   it('serves /trial with the programmer origin allowed by the CSP', async () => {
-    const site = await startSecondScreen({ port: 0, quiet: true, adobeUrl: emu.adobeUrl, programmerUrl: emu.programmerUrl });
+    const site = await startSecondScreen({
+      port: 0,
+      quiet: true,
+      adobeUrl: emu.adobeUrl,
+      programmerUrl: emu.programmerUrl,
+    });
     try {
       const res = await fetch(`${site.url}/trial?code=ABCDEF`);
       expect(res.status).toBe(200);
