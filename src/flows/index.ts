@@ -146,6 +146,9 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
     logout: () => logout(ctx),
     async tempPassOffers() {
       if (!config.tempPass || config.tempPass.offer !== true) return ok([]);
+      // Signed in with a real provider: nothing to offer, and no configuration request (checklist 6).
+      const signedIn = ctx.state.profile;
+      if (signedIn && !signedIn.provider.isTempPass) return ok([]);
       const list = await providers.tempPasses();
       return list.ok ? ok(await tempPassOffers(ctx, list.value, ports.trialPairing !== undefined)) : list;
     },

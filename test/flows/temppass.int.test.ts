@@ -172,6 +172,10 @@ describe('basic TempPass', () => {
     await waitFor(() => listener.signedIn.length === 1, 'signed in');
     expect(f.current()?.provider.id).toBe('AcmeCable');
     expect(f.lastUsedProvider()?.id).toBe('AcmeCable');
+    // Signed in with a real provider: no TempPass offer and no configuration request for one (checklist 6).
+    const before = (await emu.journal()).length;
+    expect(await offers(f)).toEqual([]);
+    expect((await emu.journal()).length).toBe(before);
     expect(calls(await emu.journal()).some((c) => c.includes('/logout/'))).toBe(false);
   });
 
