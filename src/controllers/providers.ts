@@ -90,7 +90,7 @@ export class ProvidersController extends Controller<ProvidersState> {
   private pinned = false;
   /** Where focus was in the full list when the search opened. */
   private browseFocus: Cell = { row: 0, col: 0 };
-  /** TempPass tiles (after the phone tile; none unless the settings offer TempPass). */
+  /** TempPass tiles (just before the phone tile, which stays last; none unless the settings offer TempPass). */
   private trials: PickerTile[] = [];
 
   constructor(
@@ -323,7 +323,7 @@ export class ProvidersController extends Controller<ProvidersState> {
   }
 
   private browseRows(featured: Provider[], sorted: Provider[]): PickerRow[] {
-    const all = this.chunk(sorted.map((p) => this.tile(p)).concat(PHONE_TILE, this.trials));
+    const all = this.chunk(sorted.map((p) => this.tile(p)).concat(this.trials, PHONE_TILE));
     if (featured.length === 0) return all;
     const top: PickerRow[] = [{ kind: 'header', title: PICKER_TEXT.featured }];
     return top.concat(this.chunk(featured.map((p) => this.tile(p))), [{ kind: 'header', title: PICKER_TEXT.all }], all);

@@ -55,16 +55,16 @@ describe('picker: TempPass tiles', () => {
   }
   const tiles = (s: Picking) => s.rows.flatMap((r) => (r.kind === 'tiles' ? r.tiles : []));
 
-  it('follow the phone tile, one per offer, carrying the offer', async () => {
+  it('come after the A–Z list, one per offer, carrying the offer; the phone tile stays last', async () => {
     const { ctl } = await setup([BASIC, PROMOTIONAL]);
     const all = tiles(ctl.state as Picking);
     expect(all.map((t) => (t.phone ? 'phone' : t.trial ? `trial:${t.trial.kind}` : t.provider.id))).toEqual([
       'AcmeCable',
       'BlueRiverTV',
       'SummitSat',
-      'phone',
       'trial:basic',
       'trial:promotional',
+      'phone',
     ]);
   });
 
