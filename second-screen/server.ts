@@ -1,10 +1,11 @@
 /**
  * Serves the second-screen activation app: `/` (code entry), `/done` (the MVPD login's redirectUrl),
+ * `/trial` (promotional TempPass: code + email, sent to the programmer backend, see src/trial.ts),
  * the bundle and the stylesheet. The bundle is built with esbuild at start-up (kept in memory, also
  * written to second-screen/dist/ for static hosting). The chosen config is injected into each page.
  *
  *   npx tsx second-screen/server.ts        # http://127.0.0.1:4030, emulator preset
- *   SECOND_SCREEN_PORT, SECOND_SCREEN_HOST, SECOND_SCREEN_PRESET, SECOND_SCREEN_ADOBE_URL
+ *   SECOND_SCREEN_PORT, SECOND_SCREEN_HOST, SECOND_SCREEN_PRESET, SECOND_SCREEN_ADOBE_URL, SECOND_SCREEN_PROGRAMMER_URL
  */
 import { build } from 'esbuild';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -22,6 +23,8 @@ export interface SecondScreenOptions {
   preset?: string;
   /** Base URL of an emulator (DCR + REST on one host); replaces the emulator preset's URLs. */
   adobeUrl?: string;
+  /** Base URL of the programmer backend (promotional TempPass pairing); replaces the emulator preset's. */
+  programmerUrl?: string;
   /** Replace the whole config (tests); default second-screen/config.json. */
   config?: SecondScreenConfig;
   quiet?: boolean;
@@ -88,7 +91,7 @@ function writeDist(bundle: Bundle): void {
   }
 }
 
-export function loadConfig(options: Pick<SecondScreenOptions, 'config' | 'preset' | 'adobeUrl'> = {}): SecondScreenConfig {
+export function loadConfig(options: Pick<SecondScreenOptions, 'config' | 'preset' | 'adobeUrl' | 'programmerUrl'> = {}): SecondScreenConfig {
   const base = options.config ?? (JSON.parse(readFileSync(join(ROOT, 'config.json'), 'utf8')) as SecondScreenConfig);
   const config: SecondScreenConfig = JSON.parse(JSON.stringify(base)) as SecondScreenConfig;
   delete (config as unknown as Record<string, unknown>)._comment;
@@ -100,13 +103,17 @@ export function loadConfig(options: Pick<SecondScreenOptions, 'config' | 'preset
     const url = options.adobeUrl.replace(/\/+$/, '');
     config.presets.emulator = { ...config.presets.emulator, restBaseUrl: url, dcrBaseUrl: url };
   }
+  if (options.programmerUrl && config.presets.emulator) {
+    config.presets.emulator = { ...config.presets.emulator, programmerUrl: options.programmerUrl.replace(/\/+$/, '') };
+  }
   return config;
 }
 
 function origins(config: SecondScreenConfig): string[] {
   const set = new Set<string>();
   for (const name of Object.keys(config.presets)) {
-    for (const u of [config.presets[name].restBaseUrl, config.presets[name].dcrBaseUrl]) {
+    const p = config.presets[name];
+    for (const u of [p.restBaseUrl, p.dcrBaseUrl, ...(p.programmerUrl ? [p.programmerUrl] : [])]) {
       try {
         set.add(new URL(u).origin);
       } catch {
@@ -173,6 +180,7 @@ export async function createSecondScreenApp(options: SecondScreenOptions = {}): 
       .send(html(title));
   app.get('/', sendPage('Activate your TV'));
   app.get('/done', sendPage('Finishing sign-in'));
+  app.get('/trial', sendPage('Free trial'));
   app.get('/app.js', async (_req, reply) => reply.header('Content-Type', 'text/javascript; charset=utf-8').header('Cache-Control', 'no-cache').send(bundle.js));
   app.get('/styles.css', async (_req, reply) => reply.header('Content-Type', 'text/css; charset=utf-8').header('Cache-Control', 'no-cache').send(bundle.css));
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
@@ -200,6 +208,7 @@ if (isMain()) {
     host: env.SECOND_SCREEN_HOST || '127.0.0.1',
     preset: env.SECOND_SCREEN_PRESET || undefined,
     adobeUrl: env.SECOND_SCREEN_ADOBE_URL || undefined,
+    programmerUrl: env.SECOND_SCREEN_PROGRAMMER_URL || undefined,
     quiet: true,
   }).then(
     (server) => console.log(`Second screen on ${server.url} (preset ${env.SECOND_SCREEN_PRESET || 'from config.json'})`),

@@ -32,6 +32,8 @@ export function closePlayer(): void {
   closeVideo();
 }
 export const ACCOUNT = lazyPage('Account', () => import('./pages/Account').then((m) => m.Account));
+/** The promotional TempPass pairing screen (code + QR for the phone). */
+export const TRIAL = lazyPage('Trial', () => import('./pages/Trial').then((m) => m.Trial));
 
 /** Routes on which Back asks "Exit?" rather than stepping back in history. */
 export const HOME_ROUTES: readonly string[] = ['splash', 'providers', 'catalog'];
@@ -47,6 +49,7 @@ export const ROUTES: Router.Config = {
     { path: 'splash', component: Splash },
     { path: 'providers', component: Providers },
     { path: 'activate', component: ACTIVATE.component },
+    { path: 'trial', component: TRIAL.component },
     { path: 'catalog', component: Catalog },
     { path: 'play/:id', component: PLAYER.component },
     { path: 'account', component: ACCOUNT.component },

@@ -6,8 +6,9 @@
  */
 import { Router } from '@lightningjs/sdk';
 import { createCatalogClient, type CatalogClient } from './catalog/client';
+import { createTrialPairingClient } from './catalog/trial-pairing';
 import type { Catalog } from './catalog/types';
-import type { PassFlows, Provider, Result } from './flows/api';
+import type { PassFlows, Provider, Result, TempPassOffer } from './flows/api';
 import { createPassFlows, type PassFlowsConfig, type StartablePassFlows } from './flows';
 import { Registry, type TimerId } from './lib/registry';
 import { appSetting } from './lib/settings';
@@ -17,7 +18,7 @@ import { platform } from './platform';
 import { queryParam } from './query';
 
 /** Route names the TV journey uses (see routes.ts). */
-export type RouteName = 'splash' | 'providers' | 'activate' | 'catalog' | 'account' | `play/${string}`;
+export type RouteName = 'splash' | 'providers' | 'activate' | 'trial' | 'catalog' | 'account' | `play/${string}`;
 
 export interface Navigator {
   /** Go to a route without keeping the current page in history: each page handles Back itself. */
@@ -46,6 +47,8 @@ export interface Session {
   booted?: boolean;
   /** The provider the activation page signs in with. */
   provider?: Provider;
+  /** The promotional TempPass the trial page pairs for (picker → trial). */
+  tempPassOffer?: TempPassOffer;
   /** The viewer chose to pick the provider on the second screen (activation without a provider). */
   chooseOnPhone?: boolean;
   /** Signed in, the viewer signs in with another provider too, chosen on the phone (Account → Add a provider). */
@@ -188,6 +191,7 @@ function createServices(
     { ...resolved.flows, firstLaunchConfiguration: false },
     {
       platform: createPlatformPort(),
+      trialPairing: createTrialPairingClient({ baseUrl: resolved.programmerBaseUrl }),
       onSignInChange: (signedIn) => platform.signInChanged(signedIn),
       timers: {
         setTimeout: (cb, ms) => registryTimers.setTimeout(cb, ms),

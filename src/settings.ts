@@ -9,6 +9,7 @@
  * prequal-staging (sp-prequal.auth-staging); the client adds `/api/v2` and `/o`.
  */
 import type { PassFlowsConfig } from './flows';
+import type { TempPassSettings } from './flows/config';
 
 /** The preset keys the flows take as they are (documented on PassFlowsConfig). */
 type PassKeys =
@@ -28,7 +29,12 @@ export type AdobePassPreset = Pick<PassFlowsConfig, PassKeys> & { programmerBase
 export type AdobePassSettings = AdobePassPreset &
   Pick<
     PassFlowsConfig,
-    'pollIntervalMs' | 'configCacheTtlMs' | 'preauthorizeBatchSize' | 'preauthorizeLimits' | 'hiddenMvpdIds'
+    | 'pollIntervalMs'
+    | 'configCacheTtlMs'
+    | 'preauthorizeBatchSize'
+    | 'preauthorizeLimits'
+    | 'hiddenMvpdIds'
+    | 'tempPass'
   > & {
     /** The preset these values came from. */
     presetName: string;
@@ -76,6 +82,18 @@ function limits(x: unknown): Record<string, number> | undefined {
   return out;
 }
 
+/** `tempPass`: { offer, minutes: {id: n}, promotional: [ids], identityKey }; the pairing backend is the programmer's. */
+function tempPass(x: unknown, programmerBaseUrl: string | undefined): TempPassSettings | undefined {
+  if (!isObj(x)) return undefined;
+  return {
+    offer: x.offer === true,
+    minutes: limits(x.minutes),
+    promotional: stringList(x.promotional),
+    identityKey: nonEmpty(x.identityKey) ? x.identityKey : undefined,
+    pairingBaseUrl: programmerBaseUrl,
+  };
+}
+
 /** Resolve `appSettings.adobePass`; `presetOverride` is the `?preset=` value, if any. */
 export function resolveAdobePass(raw: unknown, presetOverride?: string): AdobePassSettings {
   if (!isObj(raw)) throw new SettingsError('appSettings.adobePass is missing');
@@ -104,6 +122,7 @@ export function resolveAdobePass(raw: unknown, presetOverride?: string): AdobePa
     showLockedTitles: typeof raw.showLockedTitles === 'boolean' ? raw.showLockedTitles : undefined,
     hiddenMvpdIds: stringList(raw.hiddenMvpdIds),
     featuredProviders: stringList(raw.featuredProviders),
+    tempPass: tempPass(raw.tempPass, values.programmerBaseUrl),
   };
 }
 

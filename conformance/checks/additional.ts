@@ -1,5 +1,5 @@
 /** Testing (37–39) and the additional AI Rules / FAQ items (40–44). */
-
+import { createHash } from 'node:crypto';
 import { Tv, appConfig, capturedLogs } from '../lib/tv';
 import { arrival } from '../lib/emulator';
 import { count, line, only, pollsOf } from './util';
@@ -194,18 +194,40 @@ export const additionalChecks: Check[] = [
     scope: 'C',
     title: 'AP-TempPass-Identity for promotional TempPass',
     run({ facts, journal }) {
-      const offered = facts.defaultProviderIds.filter((id) => /temppass/i.test(id));
-      const sent = journal.filter((e) => e.headers['ap-temppass-identity'] !== undefined).length;
-      const promo = facts.promoTempPass;
-      if (offered.length === 0 && facts.configHasPromoTempPass === true) {
-        return notApplicable(
-          `the app does not offer promotional TempPass: the shipped picker hides all TempPass MVPDs (configuration has TempPass_PROMO3); PassFlows has no way to send the identity (${sent} requests carried it; with showTempPass on, PROMO3 fails: ${promo?.failures[0]?.code ?? 'no failure'})`,
-        );
-      }
+      if (facts.configHasPromoTempPass !== true) return notApplicable('the configuration has no promotional TempPass');
+      const promoId = (facts.tempPassOffers.filter((o) => o.endsWith(':promotional'))[0] ?? '').split(':')[0];
+      const email = facts.promoEmail ?? '';
+      const expectedHash = email ? createHash('sha256').update(email.trim().toLowerCase(), 'utf8').digest('hex') : '';
+      // What the client sent for the promotional pass, as the emulator's journal saw it.
+      const calls = promoId ? journal.filter((e) => e.path.endsWith(`/${promoId}`) && /\/(profiles|decisions\/authorize)\//.test(e.path)) : [];
+      const decoded = calls.map((e) => decodeIdentity(e.headers['ap-temppass-identity']));
+      const everyCallHashed = calls.length > 0 && decoded.every((d) => d !== null && d.email === expectedHash);
+      const authorizeSent = calls.some((e) => e.path.includes('/decisions/authorize/'));
+      const emailLeaked = email !== '' && JSON.stringify(journal).toLowerCase().includes(email.toLowerCase());
+      const play = facts.promoPlay;
       return verdict(
-        [['promotional TempPass offered but no AP-TempPass-Identity sent', sent > 0]],
-        `${sent} requests carried AP-TempPass-Identity`,
+        [
+          ['the shipped picker offers the promotional TempPass', promoId !== ''],
+          [`paired through the phone (${facts.promoPairing?.failure ?? 'ok'})`, facts.promoPairing?.signedInType === 'temporary'],
+          ['profiles/{mvpd} and decisions/authorize/{mvpd} sent for it', authorizeSent],
+          ['every one carries AP-TempPass-Identity = Base64 {"email": SHA-256 of the phone’s email}', everyCallHashed],
+          ['the email itself is in no request', !emailLeaked],
+          ['play permitted; remaining_resources read', play?.ok === true && typeof facts.promoRemaining === 'number'],
+        ],
+        `${calls.length} ${promoId || 'promotional'} calls, each with AP-TempPass-Identity {"email": <sha256>}; play ${play?.ok ? 'permitted' : 'refused'}, ${facts.promoRemaining ?? '?'} titles left`,
+        calls.map((e) => `${e.method} ${e.path} AP-TempPass-Identity: ${String(e.headers['ap-temppass-identity'] ?? '(none)')}`),
       );
     },
   },
 ];
+
+/** The JSON inside an AP-TempPass-Identity value (§6.5), or null when absent or unreadable. */
+function decodeIdentity(raw: string | string[] | undefined): Record<string, unknown> | null {
+  if (typeof raw !== 'string') return null;
+  try {
+    const v = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

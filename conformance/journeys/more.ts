@@ -1,5 +1,5 @@
 /** Second screen, throttling, logout, degraded access and TempPass, several profiles. */
-import type { PassFlows, Provider } from '../../src/flows';
+import type { PassFlows, Provider, TempPassOffer } from '../../src/flows';
 import { activationFacts, provider, RecordingListener, showCode, signIn } from '../lib/activation';
 import type { Emulator } from '../lib/emulator';
 import type { Facts } from '../lib/facts';
@@ -199,9 +199,62 @@ export async function accessVariantsJourney(emu: Emulator, rec: Recorder, facts:
       facts.tempPassSignIn = await j.step('temppass-start', () => activate(t, basic));
       facts.tempPassPlay = await j.step('temppass-play', () => t.authorize('DEMOTV'));
     }
-    const promo = trialProviders.find((p) => p.id === 'TempPass_PROMO3');
-    if (promo) facts.promoTempPass = await j.step('promo-temppass-start', () => activate(t, promo));
+    // (A promotional pass is not started through activation: it needs the phone's identity, paired below.)
+
+    // As shipped: the picker's TempPass offers; the promotional one paired through the phone (item 44).
+    const shippedTrial = new Tv(await emu.device());
+    shippedTrial.programmerUrl = emu.programmerUrl;
+    facts.tvs.push(shippedTrial);
+    const s = shippedTrial.launch();
+    await s.boot();
+    const offers = await j.step('temppass-offers', () => s.tempPassOffers());
+    facts.tempPassOffers = offers.ok ? offers.value.map((o) => `${o.provider.id}:${o.kind}`) : [];
+    const promoOffer = offers.ok ? offers.value.filter((o) => o.kind === 'promotional')[0] : undefined;
+    if (promoOffer) {
+      facts.promoEmail = 'conformance.viewer@example.com';
+      facts.promoPairing = await j.step('promo-temppass-pairing', () =>
+        pairOnPhone(s, promoOffer, emu.programmerUrl, facts.promoEmail!),
+      );
+      facts.promoPlay = await j.step('promo-temppass-play', () => s.authorize('DEMOTV'));
+      if (facts.promoPlay.ok) facts.secrets.add(facts.promoPlay.value.mediaToken);
+      facts.promoRemaining = s.tempPass()?.remainingResources;
+    }
   });
+}
+
+/** Promotional TempPass: the TV shows a pairing code; the phone sends the email to the programmer backend. */
+async function pairOnPhone(
+  f: PassFlows,
+  offer: TempPassOffer,
+  programmerUrl: string,
+  email: string,
+): Promise<{ code?: string; signedInType?: string; failure?: string }> {
+  const out: { code?: string; signedInType?: string; failure?: string } = {};
+  const pairing = f.pairTempPass(offer, {
+    onCode: (c) => void (out.code = c.code),
+    onSignedIn: (p) => void (out.signedInType = p.type),
+    onFailure: (x) => void (out.failure = x.code ?? x.kind),
+  });
+  try {
+    await waitFor(() => out.code !== undefined || out.failure !== undefined, 'pairing code');
+    if (out.code) {
+      const res = await fetch(`${programmerUrl}/trial/pairings/${out.code}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email }),
+      });
+      if (res.status !== 204) out.failure = `phone: HTTP ${res.status}`;
+      else
+        await waitFor(
+          () => out.signedInType !== undefined || out.failure !== undefined,
+          'promotional TempPass',
+          20_000,
+        );
+    }
+  } finally {
+    pairing.stop();
+  }
+  return out;
 }
 
 export async function severalProfilesJourney(emu: Emulator, rec: Recorder, facts: Facts, acmeTv: Tv): Promise<void> {

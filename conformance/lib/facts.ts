@@ -137,7 +137,13 @@ export class Facts {
   tempPassProviderIds: string[] = [];
   tempPassSignIn?: ActivationFacts;
   tempPassPlay?: Result<PlaybackGrant>;
-  promoTempPass?: ActivationFacts;
+  /** As shipped: `<mvpd>:<kind>` of each TempPass the picker offers. */
+  tempPassOffers: string[] = [];
+  /** The email the simulated phone gave for the promotional pass (checked absent from every TV request). */
+  promoEmail?: string;
+  promoPairing?: { code?: string; signedInType?: string; failure?: string };
+  promoPlay?: Result<PlaybackGrant>;
+  promoRemaining?: number;
   severalBoot?: Result<BootOutcome>;
   severalChosenPlayPath?: string;
 

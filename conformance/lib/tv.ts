@@ -17,6 +17,8 @@ import {
   type TimersPort,
 } from '../../src/flows';
 import { createPlatform, type Platform } from '../../src/platform';
+import { createTrialPairingClient } from '../../src/catalog/trial-pairing';
+import type { TempPassSettings } from '../../src/flows';
 import type { KeyValueBackend } from '../../src/platform/storage';
 
 export const SP = 'DEMOTV';
@@ -86,6 +88,7 @@ interface AdobePassSettings {
   configCacheTtlMs?: number;
   preauthorizeBatchSize?: number;
   hiddenMvpdIds?: string[];
+  tempPass?: TempPassSettings;
   presets: Record<string, Record<string, string>>;
 }
 
@@ -113,6 +116,8 @@ export function appConfig(adobeUrl: string): PassFlowsConfig {
     configCacheTtlMs: s.configCacheTtlMs,
     preauthorizeBatchSize: s.preauthorizeBatchSize,
     hiddenMvpdIds: s.hiddenMvpdIds,
+    // As shipped: the TempPass offer (src/settings.ts reads the same key).
+    tempPass: s.tempPass,
   };
 }
 
@@ -135,6 +140,8 @@ export class Tv {
   readonly clock = new DeviceClock();
   platform: Platform;
   readonly launches: PassFlows[] = [];
+  /** The programmer backend, as src/services.ts wires it (promotional TempPass pairing); unset: no pairing port. */
+  programmerUrl?: string;
 
   constructor(
     private readonly adobeUrl: string,
@@ -177,6 +184,7 @@ export class Tv {
         },
         clock: this.clock,
         logger: captureLogger,
+        ...(this.programmerUrl ? { trialPairing: createTrialPairingClient({ baseUrl: this.programmerUrl }) } : {}),
         ...(timers ? { timers } : {}),
       },
     );

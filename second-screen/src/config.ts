@@ -16,6 +16,8 @@ export interface PresetConfig {
   domainName: string;
   /** Sent as `redirectUrl` when the phone has to supply it; relative values resolve against this page. */
   redirectUrl: string;
+  /** The programmer's backend (promotional TempPass pairing, `/trial`); absent = no trial page. */
+  programmerUrl?: string;
 }
 
 export interface SecondScreenConfig {
@@ -51,6 +53,7 @@ export function activeConfig(config: SecondScreenConfig, pageUrl: string, wanted
     redirectUrl: new URL(preset.redirectUrl, pageUrl).toString(),
     restBaseUrl: preset.restBaseUrl.replace(/\/+$/, ''),
     dcrBaseUrl: preset.dcrBaseUrl.replace(/\/+$/, ''),
+    programmerUrl: preset.programmerUrl ? preset.programmerUrl.replace(/\/+$/, '') : undefined,
     presetName,
     brandName: config.brandName,
     hiddenMvpdIds: config.hiddenMvpdIds,

@@ -1,6 +1,7 @@
 /**
  * Browser entry. The server injects the config as JSON into the page; the path decides the page:
- * `/` (code entry; `?code=` pre-fills) or `/done` (the MVPD login's redirectUrl landing page).
+ * `/` (code entry; `?code=` pre-fills), `/done` (the MVPD login's redirectUrl landing page) or `/trial`
+ * (promotional TempPass: pairing code + email, src/trial.ts).
  */
 import { createPassApi, webCredentialsStore } from './api';
 import { activeConfig, isSecondScreenConfig } from './config';
@@ -8,6 +9,7 @@ import { browserFacts, describeDevice, deviceId, deviceIdentifierHeader, deviceI
 import { ActivationFlow, DoneFlow, type FlowDeps } from './flow';
 import { pendingLogin } from './pending';
 import { webStore } from './storage';
+import { startTrialPage } from './trial';
 import { createView } from './view';
 
 function readInjectedConfig(): unknown {
@@ -30,6 +32,12 @@ function boot(): void {
   const localStore = webStore(() => window.localStorage);
   const tabStore = webStore(() => window.sessionStorage);
   const params = new URLSearchParams(location.search);
+  if (/\/trial\/?$/.test(location.pathname)) {
+    // Promotional TempPass: no Adobe call from this page, only the programmer's pairing endpoint.
+    const trialConfig = activeConfig(raw, location.href, params.get('preset'));
+    startTrialPage(root, trialConfig.programmerUrl, params.get('code'), trialConfig.brandName);
+    return;
+  }
   const onDone = /\/done\/?$/.test(location.pathname);
   // The MVPD's redirect to /done carries no query: the preset chosen on "/" travels with the pending login.
   const wantedPreset = params.get('preset') || (onDone ? pendingLogin.read(tabStore)?.preset : undefined);

@@ -13,6 +13,7 @@ import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
 import { COLORS, FONT_SIZE, focusBleed, textStyle } from '../theme';
 import { PROVIDER_TILE, ProviderTile } from './ProviderTile';
 import { liveRange, rowTops, scrollFor } from './virtual-window';
+import { offerLabel } from '../controllers/temppass';
 
 export const GRID = { gapX: 32, gapY: 28, pad: 24 } as const;
 /** Tiles sit this far inside the grid's edges, so a focused tile's ring and scale-up stay in the safe area. */
@@ -154,6 +155,7 @@ export class ProviderGrid
         provider: t.provider,
         lastUsed: t.lastUsed,
         onPhone: !!t.phone,
+        trialLabel: t.trial ? offerLabel(t.trial) : undefined,
         signals: { select: '_onTileSelect' },
       })),
     });

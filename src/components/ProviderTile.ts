@@ -20,6 +20,8 @@ const INK = 0xff1b2238;
 const ONE_LINE_CHARS = 18;
 
 /** User-facing strings of the tile (one place, for translation). */
+/** The TempPass tile's plate (green: free). */
+const TRIAL_PLATE = 0xff1b7f4c;
 export const TILE_TEXT = {
   get lastUsed(): string {
     return t('providers.lastUsed');
@@ -117,9 +119,23 @@ export class ProviderTile
     markPointerPath(this as unknown as Lightning.Element);
   }
 
-  /** What the shell's test hook reports as the focused label. */
+  /** What the shell's test hook reports as the focused label (voice guidance says it too). */
   get label(): string {
-    return this._provider?.displayName ?? '';
+    return this._trialLabel ?? this._provider?.displayName ?? '';
+  }
+
+  private _trialLabel?: string;
+
+  /** A TempPass tile ("Watch free for 15 minutes"): the offer on a green plate instead of a logo. */
+  set trialLabel(v: string | undefined) {
+    this._trialLabel = v;
+    if (!v) return;
+    const fallback = this.tag('Plate.Fallback')!;
+    fallback.text!.text = v;
+    fallback.text!.textColor = COLORS.text;
+    fallback.visible = true;
+    this.tag('Plate.Logo')!.visible = false;
+    this.tag('Plate')!.texture = roundFill(PLATE.w, PLATE.h, TRIAL_PLATE, 8);
   }
 
   get provider(): Provider | undefined {
@@ -176,13 +192,15 @@ export class ProviderTile
     this.tag('Badge')!.visible = v;
   }
 
-  /** Voice guidance: the provider's name and "Last used"; the phone tile, its question and what it does. */
+  /** Voice guidance: the provider's name and "Last used"; the phone tile, its question and what it does; a TempPass, its offer. */
   protected override _speech(): SpeechValue {
     if (this._phone) return [TILE_TEXT.onPhone, t('providers.choosePhone')];
+    if (this._trialLabel) return this._trialLabel;
     return [this._provider?.displayName, this._lastUsed ? TILE_TEXT.lastUsed : null];
   }
 
   private _showName(on: boolean): void {
+    if (this._trialLabel) return; // the TempPass tile keeps its offer text
     const fallback = this.tag('Plate.Fallback')!;
     if (on && !fallback.text!.text) fallback.text!.text = this._provider?.displayName ?? '';
     fallback.visible = on;

@@ -15,6 +15,7 @@ import { checkRating, parentalLimits } from '../flows/ratings';
 import { t } from '../lib/language';
 import type { TimerId } from '../lib/registry';
 import { Controller, type Action, type Deps, type FailureView } from './controller';
+import { expiredFailure, tempPassFailure } from './temppass';
 import { LatestRequest } from './latest';
 
 export const SEEK_SECONDS = 10;
@@ -63,9 +64,10 @@ export class PlayerController extends Controller<PlayerState> {
   private readonly latest = new LatestRequest();
   private itemId?: string;
   private hideTimer?: TimerId;
+  private expiryTimer?: TimerId;
 
   constructor(
-    private readonly deps: Pick<Deps, 'flows' | 'catalog' | 'nav' | 'timers' | 'session'>,
+    private readonly deps: Pick<Deps, 'flows' | 'catalog' | 'nav' | 'timers' | 'session'> & Partial<Pick<Deps, 'now'>>,
     private readonly video: VideoPort,
     private readonly captions: CaptionsPort = { cycle: () => null },
   ) {
@@ -108,6 +110,9 @@ export class PlayerController extends Controller<PlayerState> {
       const failure = isDegradationDenial(grant.failure)
         ? { ...grant.failure, message: t('degraded.denied') }
         : grant.failure;
+      // A used-up TempPass: Adobe's error in plain words, with sign-in offered (no logout).
+      const trial = tempPassFailure(failure);
+      if (trial) return this.fail('error', trial.failure, trial.title, item, true);
       // The sign-in is gone (expired, invalidated, service reset): offer the way back in, not just Back.
       if (failure.kind === 'authentication')
         return this.fail('error', failure, t('player.signInAgainTitle'), item, true);
@@ -119,12 +124,34 @@ export class PlayerController extends Controller<PlayerState> {
     const notice = degraded ? t(isDegradedProfile(current) ? 'degraded.signIn' : 'degraded.decision') : undefined;
     this.setMedia({ kind: 'starting', item, controls: false, focus: 'timeline', ...(notice ? { notice } : {}) });
     this.video.open(catalog.streamUrl(item, grant.value.mediaToken));
+    this.armTempPassExpiry();
+  }
+
+  /** Watching with a TempPass: stop at its expiry (Adobe does not stop a running stream; spec §14). */
+  private armTempPassExpiry(): void {
+    const { flows, timers } = this.deps;
+    timers.clearTimeout(this.expiryTimer);
+    const status = flows.tempPass();
+    if (!status) return;
+    const now = this.deps.now ? this.deps.now() : Date.now();
+    this.expiryTimer = timers.setTimeout(() => this.tempPassExpired(), Math.max(0, status.expiresAt - now));
+  }
+
+  /** The pass ran out: stop the stream, forget the pass on this TV (no logout), offer sign-in. */
+  tempPassExpired(): void {
+    const s = this.state;
+    if (s.kind === 'idle' || s.kind === 'denied' || s.kind === 'error') return;
+    this.latest.cancel();
+    const ended = expiredFailure();
+    this.fail('error', ended.failure, ended.title, 'item' in s ? s.item : undefined, true);
+    void this.deps.flows.endTempPass();
   }
 
   /** The page was left: drop pending answers, stop the video. */
   stop(): void {
     this.latest.cancel();
     this.deps.timers.clearTimeout(this.hideTimer);
+    this.deps.timers.clearTimeout(this.expiryTimer);
     this.video.close();
     this.set({ kind: 'idle' });
   }

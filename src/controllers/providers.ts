@@ -10,12 +10,13 @@
  * deep in the list it goes up to the letter rail; elsewhere it is the page's exit rule (the shell).
  */
 import { availableLetters, indexForLetter } from '../components/letters';
-import type { Failure, Provider } from '../flows/api';
+import type { Failure, Provider, TempPassOffer } from '../flows/api';
 import { arrangeProviders } from '../flows/provider-order';
 import { t } from '../lib/language';
 import { providerSearch, type ProviderSearch } from '../flows/provider-search';
 import { Controller, failed, type Deps, type FailureView } from './controller';
 import { LatestRequest } from './latest';
+import { tempPassFailure } from './temppass';
 
 /** Pseudo provider for "choose your provider on your phone" (never remembered, never sent). */
 export const PHONE_CHOICE: Provider = {
@@ -60,6 +61,8 @@ export interface PickerTile {
   lastUsed: boolean;
   /** The "choose on your phone" tile (`provider` is PHONE_CHOICE). */
   phone?: boolean;
+  /** A TempPass tile ("Watch free for N minutes"); its label comes from controllers/temppass.ts. */
+  trial?: TempPassOffer;
 }
 
 export type PickerRow =
@@ -118,6 +121,8 @@ export class ProvidersController extends Controller<ProvidersState> {
   private pinned = false;
   /** Where focus was in the full list when the search opened. */
   private browseFocus: Cell = { row: 0, col: 0 };
+  /** TempPass tiles (just before the phone tile, which stays last; none unless the settings offer TempPass). */
+  private trials: PickerTile[] = [];
 
   constructor(
     private readonly deps: Pick<Deps, 'flows' | 'nav' | 'session' | 'settings'>,
@@ -130,8 +135,9 @@ export class ProvidersController extends Controller<ProvidersState> {
     const ticket = this.latest.next();
     const { flows, settings } = this.deps;
     this.set({ kind: 'loading' });
-    const result = await flows.providers();
+    const [result, offers] = await Promise.all([flows.providers(), flows.tempPassOffers()]);
     if (!ticket.live) return;
+    this.trials = offers.ok ? offers.value.map((o) => ({ provider: o.provider, lastUsed: false, trial: o })) : [];
     if (!result.ok) return this.fail(result.failure);
     if (result.value.length === 0) {
       return this.fail({ kind: 'configuration', message: PICKER_TEXT.none, retryable: true });
@@ -282,9 +288,11 @@ export class ProvidersController extends Controller<ProvidersState> {
     return false;
   }
 
-  /** OK on a tile: a provider → activation for it; the phone tile → activation without one. */
+  /** OK on a tile: a provider → activation for it; the phone tile → activation without one; a TempPass → startTrial. */
   choose(provider: Provider): void {
     if (this.state.kind !== 'picking') return;
+    const trial = this.trials.filter((x) => x.provider === provider)[0]?.trial;
+    if (trial) return void this.startTrial(trial);
     const { session, nav } = this.deps;
     const onPhone = provider === PHONE_CHOICE;
     session.provider = onPhone ? undefined : provider;
@@ -297,6 +305,35 @@ export class ProvidersController extends Controller<ProvidersState> {
     if (s.kind !== 'picking') return undefined;
     const row = s.rows[s.row];
     return row && row.kind === 'tiles' ? row.tiles[s.col]?.provider : undefined;
+  }
+
+  /**
+   * TempPass: no login. Basic → the pass's profile, then the catalog; promotional → the pairing screen (the
+   * email is given on the phone). A used-up pass shows Adobe's answer in plain words; the way on is sign-in.
+   */
+  async startTrial(offer: TempPassOffer): Promise<void> {
+    const { flows, nav, session } = this.deps;
+    if (offer.usedUp) return this.trialFailed(offer.usedUp);
+    if (offer.kind === 'promotional') {
+      session.tempPassOffer = offer;
+      return nav.to('trial');
+    }
+    const ticket = this.latest.next();
+    this.set({ kind: 'loading' });
+    const started = await flows.startTempPass(offer);
+    if (!ticket.live) return;
+    if (started.ok) return nav.to('catalog');
+    this.trialFailed(started.failure);
+  }
+
+  private trialFailed(failure: Failure): void {
+    const plain = tempPassFailure(failure);
+    this.set(
+      failed(plain ? plain.title : PICKER_TEXT.failed, plain ? plain.failure : failure, {
+        id: 'retry',
+        label: t('temppass.signIn'),
+      }),
+    );
   }
 
   // --- helpers ---
@@ -317,7 +354,7 @@ export class ProvidersController extends Controller<ProvidersState> {
   }
 
   private browseRows(featured: Provider[], sorted: Provider[]): PickerRow[] {
-    const all = this.chunk(sorted.map((p) => this.tile(p)).concat(PHONE_TILE));
+    const all = this.chunk(sorted.map((p) => this.tile(p)).concat(this.trials, PHONE_TILE));
     if (featured.length === 0) return all;
     const top: PickerRow[] = [{ kind: 'header', title: PICKER_TEXT.featured }];
     return top.concat(this.chunk(featured.map((p) => this.tile(p))), [{ kind: 'header', title: PICKER_TEXT.all }], all);

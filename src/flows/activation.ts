@@ -14,6 +14,7 @@ import type { Activation, ActivationCode, ActivationListener, Provider } from '.
 import { pollInterval } from './config';
 import { adoptProfile, toSignedIn, type FlowContext } from './context';
 import { failureFromItem, toFailure } from './failure';
+import { tempPassIdentity } from './temppass';
 
 const DEFAULT_WINDOW_MS = 30 * 60_000;
 /** Transient polling failures tolerated in a row (each already retried by the pass client). */
@@ -93,7 +94,7 @@ export function startActivation(ctx: FlowContext, provider: Provider | undefined
     try {
       const options = { shouldContinue: () => live(gen) };
       const profiles = provider
-        ? await ctx.client.profileForMvpd(provider.id, undefined, options)
+        ? await ctx.client.profileForMvpd(provider.id, await tempPassIdentity(ctx, provider.id), options)
         : await ctx.client.profiles(options);
       if (!live(gen)) return;
       if (profiles.length === 0)

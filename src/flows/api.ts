@@ -152,6 +152,48 @@ export interface LogoutOutcome {
   message: string;
 }
 
+/** A TempPass the picker offers ("Watch free for N minutes"); spec §14, src/flows/temppass.ts. */
+export interface TempPassOffer {
+  provider: Provider;
+  /** Promotional passes need the viewer's identity, given on the phone (pairTempPass). */
+  kind: 'basic' | 'promotional';
+  /** Length in minutes (settings `tempPass.minutes`, else the pass's own profile); absent when unknown. */
+  minutes?: number;
+  /** Adobe said the pass on this TV is used up (its failure): the tile says so and offers sign-in. */
+  usedUp?: Failure;
+}
+
+/** The TempPass being watched with, read from its profile. */
+export interface TempPassStatus {
+  mvpd: string;
+  kind: 'basic' | 'promotional';
+  /**
+   * The profile's `expiration_date` (else its notAfter), on the device's clock: shifted by Adobe's clock offset
+   * learned from the last TempPass decision. The app stops playback here.
+   */
+  expiresAt: number;
+  /** Promotional: titles still allowed (`remaining_resources`). */
+  remainingResources?: number;
+}
+
+/** The pairing code the TV shows for a promotional TempPass (the phone opens `activationUrl`). */
+export interface TrialPairingCode {
+  code: string;
+  activationUrl: string;
+  shortUrl: string;
+  notAfter: number;
+}
+
+export interface TrialPairingListener {
+  onCode(code: TrialPairingCode): void;
+  onSignedIn(profile: SignedInProfile): void;
+  onFailure(failure: Failure): void;
+}
+
+export interface TrialPairing {
+  stop(): void;
+}
+
 /** The facade the TV pages call; implemented in `src/flows/index.ts`. */
 export interface PassFlows {
   /**
@@ -193,4 +235,14 @@ export interface PassFlows {
   authorize(resource: string): Promise<Result<PlaybackGrant>>;
   /** User-initiated only. Clears the cached profile parts. */
   logout(): Promise<Result<LogoutOutcome>>;
+  /** TempPass offers for the picker (empty unless the settings offer TempPass). */
+  tempPassOffers(): Promise<Result<TempPassOffer[]>>;
+  /** Start a basic TempPass: no login, the pass's profile is adopted. */
+  startTempPass(offer: TempPassOffer): Promise<Result<SignedInProfile>>;
+  /** Promotional TempPass: pairing code for the phone, then the pass with the email's hash. */
+  pairTempPass(offer: TempPassOffer, listener: TrialPairingListener): TrialPairing;
+  /** Countdown/quota of the current TempPass profile; undefined when not watching with a TempPass. */
+  tempPass(): TempPassStatus | undefined;
+  /** The pass ran out: forget it on this TV (no logout) so the viewer signs in with a real provider. */
+  endTempPass(): Promise<void>;
 }

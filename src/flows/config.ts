@@ -39,10 +39,26 @@ export interface PassFlowsConfig extends ProviderFilterOptions {
    * left on the code screen must not poll for hours). Default 1; 0 stops at the first expiry.
    */
   maxAutoRenewals?: number;
+  /** TempPass offer and promotional identity settings. */
+  tempPass?: TempPassSettings;
   /** Per-request timeout in the pass client. Default 10 s. */
   httpTimeoutMs?: number;
   /** First retry backoff in the pass client. Default 1 s (DEFAULT_RETRY_BASE_MS), then doubled. */
   retryBaseDelayMs?: number;
+}
+
+/** TempPass offer (spec §14; docs/pass-and-flows.md "TempPass"). Adobe's configuration only flags `isTempPass`. */
+export interface TempPassSettings {
+  /** Offer the configuration's TempPass MVPDs in the picker ("Watch free for N minutes"). Off by default. */
+  offer?: boolean;
+  /** Minutes per TempPass MVPD id for the tile; absent: read from the pass's own profile (`expiration_date`). */
+  minutes?: Record<string, number>;
+  /** TempPass MVPD ids that are promotional (the viewer's identity is needed; given on the phone). */
+  promotional?: string[];
+  /** The promotional pass's "User Information Key": the key of the AP-TempPass-Identity JSON. Default `email`. */
+  identityKey?: string;
+  /** Programmer backend serving `/trial/pairings` (the app fills it from `programmerBaseUrl`). */
+  pairingBaseUrl?: string;
 }
 
 export const MIN_POLL_MS = 3000;

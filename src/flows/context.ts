@@ -17,7 +17,13 @@ export interface FlowContext {
    * In memory: the adopted profile (it carries its provider) and the provider last signed in with, as
    * persisted (`lastUsedLoaded` once storage was read; boot() reads it again).
    */
-  state: { profile?: SignedInProfile; lastUsed?: Provider; lastUsedLoaded?: boolean };
+  state: {
+    profile?: SignedInProfile;
+    lastUsed?: Provider;
+    lastUsedLoaded?: boolean;
+    /** Adobe's clock minus the device's, learned from a TempPass decision (temppass.ts); 0 until then. */
+    serverOffsetMs?: number;
+  };
   /** The provider a profile of `mvpd` belongs to (ProviderList.providerFor; never a network call). */
   providerFor(mvpd: string, chosen: Provider | undefined): Promise<Provider>;
   /** Start the picker's configuration request now, unless it is cached or on its way (ProviderList.prefetch). */
@@ -49,7 +55,8 @@ export async function adoptProfile(ctx: FlowContext, profile: SignedInProfile): 
   ctx.state.profile = profile;
   ctx.onProfileChange();
   const known = await lastUsed(ctx);
-  if (!sameStored(known, profile.provider)) {
+  // A TempPass is not a provider the viewer signed in with: "last used" keeps the real one (sign-in offer).
+  if (!profile.provider.isTempPass && !sameStored(known, profile.provider)) {
     ctx.state.lastUsed = profile.provider;
     await ctx.persistence.writeProvider(profile.provider);
   }

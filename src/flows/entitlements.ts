@@ -13,6 +13,7 @@ import { forgetProfile, toSignedIn, type FlowContext } from './context';
 import { isDegradedSource } from './degraded';
 import { failed, failureFromItem, ok, toFailure } from './failure';
 import { matchAnswers } from './resource-match';
+import { isTempPassProfile, refreshTempPass, tempPassIdentity } from './temppass';
 
 const DEFAULT_PERMIT_TTL_MS = 10 * 60_000;
 const MEDIA_TOKEN_FALLBACK_MS = 7 * 60_000;
@@ -160,7 +161,8 @@ export class Entitlements {
     for (let attempt = 0; ; attempt++) {
       let item: DecisionItem;
       try {
-        item = await this.ctx.client.authorize(profile.mvpd, resource);
+        // Promotional TempPass: AP-TempPass-Identity (the email's hash) on every authorize (§6.5).
+        item = await this.ctx.client.authorize(profile.mvpd, resource, await tempPassIdentity(this.ctx, profile.mvpd));
       } catch (error) {
         if (isPassError(error) && error.kind === 'authentication') await forgetProfile(this.ctx);
         return failed(toFailure(error));
@@ -168,7 +170,8 @@ export class Entitlements {
       if (item.authorized) {
         if (!item.token)
           return failed(failureFromItem('malformed', undefined, 'The permit carried no media token.', true));
-        await this.maybeRereadProfile(profile.mvpd);
+        if (isTempPassProfile(profile)) await refreshTempPass(this.ctx, profile.mvpd, item);
+        else await this.maybeRereadProfile(profile.mvpd);
         const notAfter = item.token.notAfter ?? this.ctx.clock.now() + MEDIA_TOKEN_FALLBACK_MS;
         const degraded = isDegradedSource(item.source) ? { degraded: true } : {};
         return ok({ resource, mediaToken: item.token.serializedToken, notAfter, ...degraded });

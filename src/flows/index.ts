@@ -13,6 +13,8 @@ import type {
   Provider,
   Result,
   SignedInProfile,
+  TempPassOffer,
+  TrialPairingListener,
 } from './api';
 import { startActivation } from './activation';
 import type { PassFlowsConfig } from './config';
@@ -24,9 +26,10 @@ import { redactingLogger, silentLogger, systemClock, systemTimers, type FlowPort
 import { boot, chooseProfile, listProfiles } from './profiles';
 import { ProviderList } from './providers';
 import { Persistence } from './storage';
+import { endTempPass, pairPromotional, startTempPass, tempPassOffers, tempPassStatus } from './temppass';
 
 export * from './api';
-export type { PassFlowsConfig } from './config';
+export type { PassFlowsConfig, TempPassSettings } from './config';
 export { DEFAULT_TEST_MVPD_PATTERN, visibleFilter, type ProviderFilterOptions } from './provider-filter';
 export type { ClockPort, FlowPorts, LoggerPort, PlatformPort, StoragePort, TimersPort } from './ports';
 export { redact, redactingLogger } from './ports';
@@ -124,9 +127,10 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
       listen(run, onStep);
     },
     // Signed in, there is nothing to choose: never a configuration request (checklist 6), whatever page asks.
+    // (A TempPass is no sign-in to keep: its viewer is offered every real provider.)
     providers: () => {
       const signedIn = ctx.state.profile;
-      return signedIn ? Promise.resolve(ok([signedIn.provider])) : providers.list();
+      return signedIn && !signedIn.provider.isTempPass ? Promise.resolve(ok([signedIn.provider])) : providers.list();
     },
     lastUsedProvider: () => ctx.state.lastUsed,
     chooseProfile(profile: SignedInProfile) {
@@ -141,5 +145,23 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
     preauthorize: (resources: string[], options?: PreauthorizeOptions) => decisions.preauthorize(resources, options),
     authorize: (resource: string) => decisions.authorize(resource),
     logout: () => logout(ctx),
+    async tempPassOffers() {
+      if (!config.tempPass || config.tempPass.offer !== true) return ok([]);
+      // Signed in with a real provider: nothing to offer, and no configuration request (checklist 6).
+      const signedIn = ctx.state.profile;
+      if (signedIn && !signedIn.provider.isTempPass) return ok([]);
+      const list = await providers.tempPasses();
+      return list.ok ? ok(await tempPassOffers(ctx, list.value, ports.trialPairing !== undefined)) : list;
+    },
+    startTempPass: (offer: TempPassOffer) => startTempPass(ctx, offer.provider),
+    pairTempPass(offer: TempPassOffer, listener: TrialPairingListener) {
+      if (!ports.trialPairing) {
+        listener.onFailure({ kind: 'configuration', message: 'Free trials are not available on this TV.', retryable: false });
+        return { stop: () => undefined };
+      }
+      return pairPromotional(ctx, ports.trialPairing, offer.provider, listener);
+    },
+    tempPass: () => tempPassStatus(ctx, ctx.state.profile),
+    endTempPass: () => endTempPass(ctx),
   };
 }

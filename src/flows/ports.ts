@@ -40,7 +40,21 @@ export interface PlatformPort {
   storage: StoragePort;
 }
 
+/**
+ * The programmer backend's promotional-TempPass pairing (src/catalog/trial-pairing.ts): a short code the TV
+ * shows, and, once the viewer gave an email on the phone, that email's SHA-256 hash — never the email.
+ */
+export interface TrialPairingPort {
+  create(): Promise<{ code: string; notAfter: number }>;
+  /** `expired` when the backend no longer knows the code. Throws on transport/server failures. */
+  check(
+    code: string,
+  ): Promise<{ status: 'pending' } | { status: 'ready'; identityHash: string } | { status: 'expired' }>;
+}
+
 export interface FlowPorts {
+  /** Promotional TempPass pairing with the programmer backend; absent: promotional TempPass is not offered. */
+  trialPairing?: TrialPairingPort;
   platform: PlatformPort;
   /** Told when the user becomes signed in or signed out (the platform tells the TV, e.g. Firebolt Discovery). */
   onSignInChange?: (signedIn: boolean) => void;

@@ -12,6 +12,7 @@ import type { BootOutcome, BootStep, Result, SignedInProfile } from './api';
 import { adoptProfile, forgetProfile, lastUsed, toSignedIn, type FlowContext } from './context';
 import { failed, ok, toFailure } from './failure';
 import { isPassError } from '../pass';
+import { resumeTempPass, tempPassIdentity } from './temppass';
 
 export async function boot(
   ctx: FlowContext,
@@ -34,7 +35,9 @@ export async function boot(
   if (!cachedMvpd && ctx.config.firstLaunchConfiguration) ctx.prefetchProviders();
   let profiles: Profile[];
   try {
-    profiles = cachedMvpd ? await ctx.client.profileForMvpd(cachedMvpd) : await ctx.client.profiles();
+    profiles = cachedMvpd
+      ? await ctx.client.profileForMvpd(cachedMvpd, await tempPassIdentity(ctx, cachedMvpd))
+      : await ctx.client.profiles();
   } catch (error) {
     if (!isPassError(error) || error.kind !== 'authentication') return failed(toFailure(error));
     profiles = [];
@@ -43,6 +46,11 @@ export async function boot(
   const ordered: SignedInProfile[] = [];
   for (const p of profiles) ordered.push(toSignedIn(p, await ctx.providerFor(p.mvpd, undefined)));
   ordered.sort((a, b) => b.notAfter - a.notAfter);
+  if (ordered.length === 0) {
+    // No regular profile: the TempPass last started on this TV, if still valid (temppass.ts).
+    const trial = await resumeTempPass(ctx, cachedMvpd);
+    if (trial) ordered.push(trial);
+  }
   if (ordered.length === 0) {
     await forgetProfile(ctx);
     return ok({ signedIn: false, profiles: [] });

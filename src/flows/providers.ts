@@ -29,6 +29,15 @@ export class ProviderList {
     return ok(last.concat(visible.filter((p) => p.id !== lastId)));
   }
 
+  /** The configuration's TempPass MVPDs, with the picker's other filters (hidden ids, test pattern, custom rule). */
+  async tempPasses(): Promise<Result<Provider[]>> {
+    const cached = this.fresh();
+    const result = cached ? ok(cached) : await this.fetch();
+    if (!result.ok) return failed(result.failure);
+    const keep = visibleFilter({ ...this.ctx.config, showTempPass: true });
+    return ok(result.value.map(toProvider).filter((p) => p.isTempPass && keep(p)));
+  }
+
   /** Ask for the configuration now (first launch, boot): list() then answers from this request. */
   prefetch(): void {
     if (!this.fresh()) void this.fetch();

@@ -52,6 +52,19 @@ const checkProfile: Check<StoredProfile> = (d) => {
   return { mvpd: d.mvpd, notAfter: d.notAfter, attributes };
 };
 
+/** The TempPass the TV last started: its MVPD and, for a promotional pass, the identity hash (never an email). */
+export interface StoredTempPass {
+  mvpd: string;
+  identityHash?: string;
+}
+
+const checkTempPass: Check<StoredTempPass> = (d) =>
+  isObj(d) &&
+  isStr(d.mvpd) &&
+  (d.identityHash === undefined || (isStr(d.identityHash) && /^[0-9a-f]{64}$/.test(d.identityHash)))
+    ? { mvpd: d.mvpd, identityHash: d.identityHash as string | undefined }
+    : undefined;
+
 const checkBudget: Check<BudgetState> = (d) =>
   isObj(d) && isNum(d.burstLeft) && d.burstLeft >= 0 && (d.lastSentAt === undefined || isNum(d.lastSentAt))
     ? { burstLeft: d.burstLeft, lastSentAt: d.lastSentAt as number | undefined }
@@ -80,6 +93,10 @@ export class Persistence {
   writeProfile = (p: StoredProfile) =>
     this.write('profile', { mvpd: p.mvpd, notAfter: p.notAfter, attributes: p.attributes });
   removeProfile = () => this.remove('profile');
+  /** Kept in the secure store: the identity hash is pseudonymous personal data. */
+  readTempPass = () => this.read('tempPass', checkTempPass, SECRET);
+  writeTempPass = (t: StoredTempPass) => this.write('tempPass', { mvpd: t.mvpd, identityHash: t.identityHash }, SECRET);
+  removeTempPass = () => this.remove('tempPass', SECRET);
   readBudget = () => this.read('budget', checkBudget);
   writeBudget = (b: BudgetState) => this.write('budget', { burstLeft: b.burstLeft, lastSentAt: b.lastSentAt });
 

@@ -15,6 +15,7 @@ import { NoticeLine } from '../components/NoticeLine';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { RowStack } from '../components/RowStack';
 import { Spinner } from '../components/Spinner';
+import { TempPassCountdown } from '../components/TempPassCountdown';
 import { roundFill } from '../components/surfaces';
 import { CatalogController, INPUT_GUARD_MS, type CatalogState, type TileAccess } from '../controllers/catalog';
 import { t } from '../lib/language';
@@ -34,6 +35,7 @@ interface Spec extends FramedPageSpec {
   Details: typeof DetailsPanel;
   Viewport: { Rows: typeof RowStack };
   Spinner: typeof Spinner;
+  Countdown: typeof TempPassCountdown;
 }
 
 export class Catalog
@@ -96,6 +98,7 @@ export class Catalog
       },
       Spinner: { type: Spinner, x: SCREEN.w / 2, y: 640, mount: 0.5, visible: false },
       Panel: messagePanel(360),
+      Countdown: { type: TempPassCountdown },
     };
   }
 
@@ -116,6 +119,7 @@ export class Catalog
 
   override _init(): void {
     this._ctl.subscribe((state) => this._render(state));
+    this.tag('Countdown')!.source = () => services().flows.tempPass();
   }
 
   override _active(): void {
@@ -170,6 +174,7 @@ export class Catalog
   /** Journeys read every title with its lock state from the data, not from the (virtualized) tiles. */
   private _publishTitles(): void {
     setJourneyInfo({
+      tempPass: () => this.tag('Countdown')!.shown,
       titles: () => {
         const s = this._ctl.state;
         const rows = s.kind === 'browsing' ? s.rows : [];
@@ -221,6 +226,9 @@ export class Catalog
   override _handleDown(): boolean | void {
     return this._ctl.down();
   }
+
+  /** Yellow: the TempPass time left, said by voice guidance (the countdown shows it). */
+  _handleYellow = (): boolean => (this.tag('Countdown')!.speakTimeLeft(), true);
 
   /** The remote's Menu key (Escape on keyboards) opens the account menu. */
   _handleMenu(): boolean | void {

@@ -13,13 +13,9 @@ import { CaptionsBinding } from '../components/captionsBinding';
 import { failureContent, MessagePanel } from '../components/MessagePanel';
 import { messagePanel, type PageTypeConfig } from '../components/PageFrame';
 import { PlayerControls, type ControlAction } from '../components/PlayerControls';
-import {
-  HIDE_AFTER_MS,
-  PlayerController,
-  SEEK_SECONDS,
-  type PlayerPhase,
-  type PlayerState,
-} from '../controllers/player';
+import { HIDE_AFTER_MS, PlayerController, SEEK_SECONDS } from '../controllers/player';
+import type { PlayerPhase, PlayerState } from '../controllers/player';
+import { TempPassCountdown } from '../components/TempPassCountdown';
 import { sayPlayerPhase } from '../components/playerSpeech';
 import type { Speech } from '../lib/announcer';
 import { t } from '../lib/language';
@@ -37,6 +33,7 @@ interface Spec extends Lightning.Component.TemplateSpec {
   Controls: typeof PlayerControls;
   Busy: typeof BusyOverlay;
   Panel: typeof MessagePanel;
+  Countdown: typeof TempPassCountdown;
 }
 
 export class PlayerPage
@@ -73,6 +70,7 @@ export class PlayerPage
       },
       Busy: { type: BusyOverlay, y: 460, visible: false, strong: true },
       Panel: messagePanel(320),
+      Countdown: { type: TempPassCountdown },
     };
   }
 
@@ -87,6 +85,7 @@ export class PlayerPage
 
   override _init(): void {
     this._ctl.subscribe((state) => this._render(state));
+    this.tag('Countdown')!.source = () => services().flows.tempPass();
   }
 
   override _active(): void {
@@ -100,6 +99,7 @@ export class PlayerPage
     setJourneyInfo({
       player: () => videoFacts(Video.element),
       captions: () => this._captions.facts(),
+      tempPass: () => this.tag('Countdown')!.shown,
     });
     this._captions.start();
     void this._ctl.start();
@@ -190,6 +190,9 @@ export class PlayerPage
     return true;
   }
 
+  /** Yellow: the TempPass time left, said by voice guidance (the countdown shows it). */
+  _handleYellow = (): boolean => (this.tag('Countdown')!.speakTimeLeft(), true);
+
   /** The remote's CC / subtitle key (platform key maps name it "Captions"). */
   _handleCaptions(): boolean {
     this._ctl.switchCaptions();
@@ -204,13 +207,8 @@ export class PlayerPage
     return this._seek(SEEK_SECONDS);
   }
 
-  _handleFastForward(): boolean {
-    return this._seek(SEEK_SECONDS);
-  }
-
-  _handleRewind(): boolean {
-    return this._seek(-SEEK_SECONDS);
-  }
+  _handleFastForward = (): boolean => this._seek(SEEK_SECONDS);
+  _handleRewind = (): boolean => this._seek(-SEEK_SECONDS);
 
   override _handleUp(): boolean | void {
     this._ctl.up();

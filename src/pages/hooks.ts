@@ -41,6 +41,10 @@ export interface JourneyInfo {
   captions(): { track: string | null; tracks: string[]; lines: string[] };
   /** The provider picker, or null when it is not shown. */
   picker(): PickerInfo | null;
+  /** The promotional TempPass pairing code on screen, or null. */
+  trialCode: string | null;
+  /** The TempPass countdown line on screen (catalog, player), or null. */
+  tempPass(): string | null;
 }
 
 /** What the hook reports about the video element (never its source URL, which carries the media token). */
@@ -66,6 +70,8 @@ const info: JourneyInfo = {
   playerPhase: null,
   captions: () => ({ track: null, tracks: [], lines: [] }),
   picker: () => null,
+  trialCode: null,
+  tempPass: () => null,
 };
 
 if (typeof window !== 'undefined') (window as unknown as { __tveJourney: JourneyInfo }).__tveJourney = info;

@@ -19,6 +19,8 @@ export interface JournalEntry {
 
 export interface Harness {
   adobeUrl: string;
+  /** The emulator's programmer backend (catalog, media, TempPass pairing). */
+  programmerUrl: string;
   statement: string;
   admin<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
   reset(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     adobeUrl: emu.adobeUrl,
+    programmerUrl: emu.programmerUrl,
     statement: tvSoftwareStatement(),
     admin,
     async reset() {

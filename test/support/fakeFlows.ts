@@ -17,6 +17,10 @@ import type {
   Provider,
   Result,
   SignedInProfile,
+  TempPassOffer,
+  TempPassStatus,
+  TrialPairing,
+  TrialPairingListener,
 } from '../../src/flows/api';
 
 export const ACME: Provider = {
@@ -27,6 +31,8 @@ export const ACME: Provider = {
   isProxy: false,
 };
 export const BLUE: Provider = { id: 'BlueRiverTV', displayName: 'Blue River TV', isTempPass: false, isProxy: false };
+export const TEMPPASS: Provider = { id: 'TempPass_DEMO15', displayName: 'Free preview (15 min)', isTempPass: true, isProxy: false };
+export const PROMO: Provider = { id: 'TempPass_PROMO3', displayName: 'Promotional pass (3 titles)', isTempPass: true, isProxy: false };
 export const SUMMIT: Provider = { id: 'SummitSat', displayName: 'Summit Satellite', isTempPass: false, isProxy: false };
 
 /** A profile of `mvpd`, carrying its provider (one of the three above, else one named after the id). */
@@ -175,4 +181,44 @@ export class FakeFlows implements PassFlows {
     this.signedIn = undefined;
     return this.logoutResult;
   }
+  // ---- TempPass (src/flows/temppass.ts)
+  tempPassOffersResult: Result<TempPassOffer[]> = ok([]);
+  startTempPassResult?: Result<SignedInProfile>;
+  tempPassStatus?: TempPassStatus;
+  pairings: Array<{ offer: TempPassOffer; listener: TrialPairingListener; stopped: boolean }> = [];
+  async tempPassOffers() {
+    this.record('tempPassOffers');
+    return this.tempPassOffersResult;
+  }
+  async startTempPass(offer: TempPassOffer) {
+    this.record('startTempPass', offer);
+    const result = this.startTempPassResult ?? ok(tempPassProfile(offer.provider));
+    if (result.ok) this.signedIn = { profile: result.value, provider: result.value.provider };
+    return result;
+  }
+  pairTempPass(offer: TempPassOffer, listener: TrialPairingListener): TrialPairing {
+    this.record('pairTempPass', offer);
+    const entry = { offer, listener, stopped: false };
+    this.pairings.push(entry);
+    return { stop: () => void (entry.stopped = true) };
+  }
+  tempPass() {
+    return this.tempPassStatus;
+  }
+  async endTempPass() {
+    this.record('endTempPass');
+    this.signedIn = undefined;
+    this.tempPassStatus = undefined;
+  }
+}
+
+/** A TempPass profile for `provider`, expiring at `expiresAt`. */
+export function tempPassProfile(provider: Provider, expiresAt = Date.now() + 900_000): SignedInProfile {
+  return {
+    mvpd: provider.id,
+    notAfter: expiresAt,
+    provider,
+    type: 'temporary',
+    attributes: { userID: { value: 'temppass_1', encrypted: false }, expiration_date: { value: expiresAt, encrypted: false } },
+  };
 }

@@ -15,6 +15,7 @@ import { registerPartnerRoutes } from './partner';
 import { registerProfileRoutes } from './profiles';
 import { bodyRecord, clientIp, field, pathOf } from './request';
 import { registerSessionRoutes } from './sessions';
+import { registerTempPassResetRoutes } from './temppass';
 import { THROTTLED_HEADERS, THROTTLED_HTML } from './throttle';
 
 export interface AdobeAppOptions {
@@ -38,6 +39,7 @@ const KNOWN_PATHS: [RegExp, string][] = [
   [/^\/api\/v2\/[^/]+\/profiles\/sso\/[^/]+$/, 'POST'],
   [/^\/api\/v2\/[^/]+\/decisions\/(preauthorize|authorize)\/[^/]+$/, 'POST'],
   [/^\/api\/v2\/[^/]+\/logout\/[^/]+$/, 'GET'],
+  [/^\/reset-tempass\/v3\/reset(\/generic)?$/, 'DELETE'],
 ];
 
 function isAdmin(path: string): boolean {
@@ -213,6 +215,7 @@ export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInsta
   registerProfileRoutes(app, ctx);
   registerDecisionRoutes(app, ctx);
   registerLogoutRoute(app, ctx);
+  registerTempPassResetRoutes(app, state);
   registerPartnerRoutes(app, ctx);
   await registerMockMvpdRoutes(app, ctx);
   registerAdminRoutes(app, ctx);

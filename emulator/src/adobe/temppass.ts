@@ -1,6 +1,6 @@
 /** TempPass ledgers (spec §14, A13, A14): basic = TTL per device; promotional = TTL + distinct-resource quota per device or identity. */
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseResource } from '../media-token';
 import type { TempPassConfig } from './fixtures';
 import { header } from './request';
@@ -110,4 +110,56 @@ export function tempPassProfile(state: AdobeState, i: Integration, ledger: TempP
     attributes.used_assets = { value: [...used], state: 'plain' };
   }
   return { notBefore, notAfter, issuer: 'Adobe', type: 'temporary' as const, attributes };
+}
+
+/**
+ * Adobe's management reset API (mgmt.auth.adobe.com, "Reset Temp Pass"), served on the emulator's own origin:
+ * `DELETE /reset-tempass/v3/reset?requestor_id&mvpd_id[&device_id=<id>|all]` forgets basic or promotional
+ * trials of one device (or all), `DELETE /reset-tempass/v3/reset/generic?requestor_id&mvpd_id[&key=<hash>|all]`
+ * forgets promotional trials of one identity hash (or all). DCR bearer token; 204 on success; 400 for a bad
+ * request; 401 for a missing/invalid token (Adobe's page: "the client MUST request a new access_token").
+ */
+export function registerTempPassResetRoutes(app: FastifyInstance, state: AdobeState): void {
+  type Q = { requestor_id?: string; mvpd_id?: string; device_id?: string; key?: string };
+  const common = (req: FastifyRequest<{ Querystring: Q }>, reply: FastifyReply): Integration | null => {
+    const auth = header(req, 'authorization') ?? '';
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    const token = m ? state.tokens.get(m[1]) : undefined;
+    const client = token ? state.clients.get(token.clientId) : undefined;
+    if (!token || !client || client.revoked || token.expiresAt <= state.now()) {
+      void reply.code(401).send({ error: 'invalid_client' });
+      return null;
+    }
+    const { requestor_id: sp, mvpd_id: mvpd } = req.query;
+    const i = sp && mvpd ? state.integration(sp, mvpd) : undefined;
+    if (!i || !i.mvpd.tempPass) {
+      void reply.code(400).send({ error: 'invalid_request' });
+      return null;
+    }
+    return i;
+  };
+  const drop = (i: Integration, match: (l: TempPassLedger) => boolean): void => {
+    state.tempPass = state.tempPass.filter((l) => !(l.sp === i.sp && l.mvpd === i.mvpd.id && match(l)));
+  };
+
+  app.delete<{ Querystring: Q }>('/reset-tempass/v3/reset', async (req, reply) => {
+    const i = common(req, reply);
+    if (!i) return reply;
+    const device = req.query.device_id;
+    // device_id: raw or as the Base64 part of AP-Device-Identifier; absent or `all` = every device.
+    const ids = device && device !== 'all' ? [device, Buffer.from(device, 'base64').toString('utf8')] : null;
+    drop(i, (l) => ids === null || ids.some((id) => l.deviceIds.has(id)));
+    return reply.code(204).send();
+  });
+
+  app.delete<{ Querystring: Q }>('/reset-tempass/v3/reset/generic', async (req, reply) => {
+    const i = common(req, reply);
+    if (!i) return reply;
+    if (i.mvpd.tempPass!.kind !== 'promotional') return reply.code(400).send({ error: 'invalid_request' });
+    const key = req.query.key;
+    // key: the identity value the header carried (the programmer's hash of the email) or the emulator's own hash of it.
+    const keys = key && key !== 'all' ? [key, sha256(key)] : null;
+    drop(i, (l) => keys === null || keys.some((k) => l.identityHashes.has(k)));
+    return reply.code(204).send();
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * The programmer backend of the emulator (docs/architecture.md, default http://localhost:4020):
- * GET /catalog, GET /posters/{id}.png, GET /media/… (token-gated HLS, see origin.ts), GET /health.
+ * GET /catalog, GET /posters/{id}.png, GET /media/… (token-gated HLS, see origin.ts), GET /health,
+ * /trial/pairings (promotional TempPass: the phone's email → its hash for the TV, see trial-pairing.ts).
  */
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -14,6 +15,7 @@ import { createGrantService } from './grants';
 import { loadStreams } from './media-store';
 import { registerMediaOrigin } from './origin';
 import { registerPosters } from './posters';
+import { registerTrialPairing } from './trial-pairing';
 
 export interface ProgrammerAppOptions {
   clock: Clock;
@@ -63,7 +65,7 @@ export async function buildProgrammerApp(opts: ProgrammerAppOptions): Promise<Fa
       const list = opts.corsOrigins;
       cb(null, list === undefined ? DEFAULT_ORIGIN.test(origin) : list.includes('*') || list.includes(origin));
     },
-    methods: ['GET', 'HEAD', 'OPTIONS'],
+    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
     exposedHeaders: ['Content-Type', 'Content-Length'],
     maxAge: 600,
   });
@@ -72,6 +74,7 @@ export async function buildProgrammerApp(opts: ProgrammerAppOptions): Promise<Fa
     reply.header('cache-control', 'no-cache');
     return current().catalog;
   });
+  registerTrialPairing(app, opts.clock);
   registerPosters(app, opts.postersDir ?? join(EMULATOR_DIR, 'posters'), (file) => current().posterAliases.get(file));
   registerMediaOrigin(app, {
     clock: opts.clock,

@@ -31,7 +31,7 @@ export async function startStack(settings: Record<string, unknown> = {}): Promis
   const network = await startDeviceNetwork(emu.adobeUrl);
   const tv = await network.device();
   const phone = await network.device();
-  const site = await startSecondScreen({ port: 0, adobeUrl: phone.url, quiet: true });
+  const site = await startSecondScreen({ port: 0, adobeUrl: phone.url, programmerUrl: emu.programmerUrl, quiet: true });
   const siteHost = site.url.replace(/^https?:\/\//, '');
   const stack: Stack = {
     emu,
