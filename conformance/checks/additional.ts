@@ -102,7 +102,9 @@ export const additionalChecks: Check[] = [
     title: 'Credentials and tokens stored carefully (minimal storage)',
     run({ facts }) {
       // `budget`: the request scheduler's throttling budget (burst left, last send time), no secret.
-      const allowed = ['tve.deviceId'].concat(['client', 'token', 'provider', 'profile', 'budget'].map((n) => Tv.key(n)));
+      // `tempPass`: the TempPass last started and, promotional, the email's SHA-256 (never the email).
+      const designed = ['client', 'token', 'provider', 'profile', 'budget', 'tempPass'];
+      const allowed = ['tve.deviceId'].concat(designed.map((n) => Tv.key(n)));
       const extra = facts.tvs.flatMap((t) => t.backend.keys().filter((k) => allowed.indexOf(k) < 0));
       const values = facts.tvs.flatMap((t) => t.backend.keys().map((k) => t.backend.getItem(k) ?? ''));
       const mediaInStore = values.filter((v) => Array.from(facts.secrets).some((s) => v.indexOf(s) >= 0));
@@ -111,7 +113,7 @@ export const additionalChecks: Check[] = [
           [`only the designed entries are stored (extra: ${extra.join(', ')})`, extra.length === 0],
           ['no media token stored', mediaInStore.length === 0],
         ],
-        'storage holds device id, DCR pair, access token, provider, profile parts and the throttling budget only; no media tokens or permits (encryption at rest is platform-specific: not assessed)',
+        'storage holds device id, DCR pair, access token, provider, profile parts, the throttling budget and the TempPass started (MVPD, identity hash) only; no media tokens or permits (encryption at rest is platform-specific: not assessed)',
       );
     },
   },

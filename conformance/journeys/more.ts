@@ -207,7 +207,8 @@ export async function accessVariantsJourney(emu: Emulator, rec: Recorder, facts:
     facts.tvs.push(shippedTrial);
     const s = shippedTrial.launch();
     await s.boot();
-    const offers = await j.step('temppass-offers', () => s.tempPassOffers());
+    // The picker's TempPass tiles: part of the picker, so a configuration request is allowed here (item 6).
+    const offers = await j.step('providers-temppass-offers', () => s.tempPassOffers());
     facts.tempPassOffers = offers.ok ? offers.value.map((o) => `${o.provider.id}:${o.kind}`) : [];
     const promoOffer = offers.ok ? offers.value.filter((o) => o.kind === 'promotional')[0] : undefined;
     if (promoOffer) {

@@ -334,6 +334,8 @@ export const DOCUMENTED_AT_REST: Record<string, string[] | 'uuid'> = {
   [storageKey('profile')]: ['mvpd', 'notAfter', 'attributes'],
   // The request scheduler's memory of Adobe's one-time burst (docs/pass-and-flows.md): no secret.
   [storageKey('budget')]: ['burstLeft', 'lastSentAt'],
+  // The TempPass last started and, promotional, the SHA-256 of the email given on the phone (never the email).
+  [storageKey('tempPass')]: ['mvpd', 'identityHash'],
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -355,7 +355,7 @@ export async function profileChooserTvJourney(emu: Emulator, rec: Recorder, fact
       // for no configuration).
       await toAccount(tv);
       const north = await j.step('code-northstar', async () => {
-        await tv.press('Right');
+        for (let i = 0; i < 4 && (await tv.state()).focusedLabel !== 'Add a provider'; i++) await tv.press('Right');
         await tv.waitFor((s) => s.focusedLabel === 'Add a provider', '"Add a provider" focused');
         await tv.press('Enter');
         const shown = await tv.waitForJourney((x) => !!x.activationCode, 'an activation code', 20_000);

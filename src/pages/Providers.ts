@@ -24,6 +24,7 @@ import { FIELD, SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
 import { PHONE_CHOICE, pickerSubtitle, ProvidersController, searchSpeech } from '../controllers/providers';
 import type { Picking, ProvidersState } from '../controllers/providers';
+import { offerLabel } from '../controllers/temppass';
 import { announcer, setAnnouncement } from '../lib/announcer';
 import { t } from '../lib/language';
 import { POINTER_PATH, requestPointerFocus } from '../lib/pointer';
@@ -237,6 +238,8 @@ export class Providers
 
 function pickerInfo(s: Picking, liveTiles: number): PickerInfo {
   const order: string[] = [];
-  for (const r of s.rows) if (r.kind === 'tiles') for (const t of r.tiles) order.push(t.provider.displayName);
+  // Each tile as its label reads (a TempPass tile shows its offer, not the pass's name).
+  for (const r of s.rows)
+    if (r.kind === 'tiles') for (const t of r.tiles) order.push(t.trial ? offerLabel(t.trial) : t.provider.displayName);
   return { order, featured: s.searching ? 0 : s.featured.length, query: s.query, liveTiles };
 }
