@@ -8,6 +8,7 @@ import type { AppState } from '../../test/e2e/harness';
 import type { Emulator } from '../lib/emulator';
 import { sleep, type JourneyScope, type Recorder } from '../lib/recorder';
 import { pollsOf } from '../checks/util';
+import { INPUT_GUARD_MS } from '../../src/controllers/input-guard';
 import { BrowserTv } from './browser';
 import type { PlayFacts, TvFacts } from './facts';
 
@@ -21,8 +22,8 @@ export const storageKey = (name: string) => `tve.adobePass.DEMOTV.${name}`;
 
 const PICKER = (s: AppState) => s.route === 'providers' && /Tile/.test(s.focusPath.join('/')) && !!s.focusedLabel;
 const CATALOG = (s: AppState) => s.route === 'catalog' && /PosterTile/.test(s.focusPath.join('/'));
-/** The catalog ignores OK for 400 ms after it opens (src/pages/Catalog.ts INPUT_GUARD_MS). */
-const CATALOG_GUARD_MS = 500;
+/** The catalog ignores OK for INPUT_GUARD_MS after it opens; a little more. */
+const CATALOG_GUARD_MS = INPUT_GUARD_MS + 100;
 
 type Opened = { tv?: BrowserTv };
 

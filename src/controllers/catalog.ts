@@ -22,8 +22,9 @@ import type { TimerId } from '../lib/registry';
 import { Controller, type Deps, type FailureView } from './controller';
 import { LatestRequest, type Ticket } from './latest';
 
-/** OK presses this soon after the catalog appeared are ignored (see select). */
-export const INPUT_GUARD_MS = 400;
+import { INPUT_GUARD_MS } from './input-guard';
+
+export { INPUT_GUARD_MS };
 /** Focus changes closer together than this (a held key) update the details panel once, when focus settles. */
 export const SETTLE_MS = 150;
 /** A catalog with at most this many channels is preauthorized in one call (Adobe's default batch). */

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS, findChrome, type AppSession } from './harness';
 import { admin, journal, launchTv, startStack, waitForJourney, type Stack } from './journeys/support';
+import { INPUT_GUARD_MS } from '../../src/controllers/input-guard';
 
 jest.setTimeout(180_000);
 
@@ -64,6 +65,8 @@ async function playFocusedTitle(app: AppSession): Promise<void> {
   await app
     .waitForState((s) => s.route === 'catalog' && s.focusPath.some((p) => /Rows/.test(p)), 20_000)
     .catch(() => undefined);
+  // The catalog ignores OK for INPUT_GUARD_MS after it opens (an OK meant for the previous screen).
+  await new Promise((r) => setTimeout(r, INPUT_GUARD_MS + 100));
   await app.press('Enter');
   await waitForJourney(app, (j) => j.playerPhase === 'playing', 30_000);
 }
