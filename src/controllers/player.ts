@@ -20,6 +20,8 @@ import { LatestRequest } from './latest';
 
 export const SEEK_SECONDS = 10;
 export const HIDE_AFTER_MS = 4000;
+/** A stream opened this long ago that is still not playing is nudged once, then reported with Retry. */
+export const START_STALL_MS = 10_000;
 
 /** The part of the video player the logic drives (src/player/VideoPlayer.ts fits it). */
 export interface VideoPort {
@@ -65,6 +67,9 @@ export class PlayerController extends Controller<PlayerState> {
   private itemId?: string;
   private hideTimer?: TimerId;
   private expiryTimer?: TimerId;
+  /** Watches a stream that was opened but has not started playing (see START_STALL_MS). */
+  private stallTimer?: TimerId;
+  private nudged = false;
 
   constructor(
     private readonly deps: Pick<Deps, 'flows' | 'catalog' | 'nav' | 'timers' | 'session'> & Partial<Pick<Deps, 'now'>>,
@@ -124,7 +129,33 @@ export class PlayerController extends Controller<PlayerState> {
     const notice = degraded ? t(isDegradedProfile(current) ? 'degraded.signIn' : 'degraded.decision') : undefined;
     this.setMedia({ kind: 'starting', item, controls: false, focus: 'timeline', ...(notice ? { notice } : {}) });
     this.video.open(catalog.streamUrl(item, grant.value.mediaToken));
+    this.nudged = false;
+    this.armStartWatch();
     this.armTempPassExpiry();
+  }
+
+  private armStartWatch(): void {
+    const { timers } = this.deps;
+    timers.clearTimeout(this.stallTimer);
+    this.stallTimer = timers.setTimeout(() => this.startStalled(), START_STALL_MS);
+  }
+
+  /**
+   * Still not playing: nudge the engine once (a seek to where it is flushes a stuck pipeline, as seen in
+   * WPE WebKit/GStreamer at the start of an HLS stream), then say so with Retry — never a spinner forever.
+   * The media token is single-use, so only the viewer's Retry authorizes again.
+   */
+  private startStalled(): void {
+    const s = this.state;
+    if (s.kind !== 'starting') return;
+    if (!this.nudged) {
+      this.nudged = true;
+      this.video.seekBy(0);
+      this.video.play();
+      return this.armStartWatch();
+    }
+    const stalled: Failure = { kind: 'network', message: t('player.stalled'), retryable: true };
+    this.fail('error', stalled, t('player.stoppedTitle'), s.item);
   }
 
   /** Watching with a TempPass: stop at its expiry (Adobe does not stop a running stream; spec §14). */
@@ -151,6 +182,7 @@ export class PlayerController extends Controller<PlayerState> {
   stop(): void {
     this.latest.cancel();
     this.deps.timers.clearTimeout(this.hideTimer);
+    this.deps.timers.clearTimeout(this.stallTimer);
     this.deps.timers.clearTimeout(this.expiryTimer);
     this.video.close();
     this.set({ kind: 'idle' });
@@ -158,6 +190,7 @@ export class PlayerController extends Controller<PlayerState> {
 
   // --- video events ---
   playing(): void {
+    this.deps.timers.clearTimeout(this.stallTimer);
     const s = this.state;
     if (s.kind === 'starting' || s.kind === 'paused' || s.kind === 'ended') this.setMedia({ ...s, kind: 'playing' });
   }
@@ -336,6 +369,7 @@ export class PlayerController extends Controller<PlayerState> {
   private fail(kind: 'denied' | 'error', failure: Failure, title: string, item?: CatalogItem, signIn = false): void {
     this.video.close();
     this.deps.timers.clearTimeout(this.hideTimer);
+    this.deps.timers.clearTimeout(this.stallTimer);
     const back: Action = { id: 'back', label: t('common.back') };
     const actions = signIn
       ? [{ id: 'signin', label: t('player.signIn') }, back]

@@ -1,4 +1,4 @@
-import { HIDE_AFTER_MS, PlayerController, type PlayerState, type VideoPort } from '../../src/controllers/player';
+import { HIDE_AFTER_MS, PlayerController, START_STALL_MS, type PlayerState, type VideoPort } from '../../src/controllers/player';
 import { installTranslations } from '../../src/lib/language';
 import { SAMPLE_CATALOG } from '../support/catalog';
 import { TRANSLATIONS } from '../support/translations';
@@ -49,6 +49,32 @@ describe('PlayerController', () => {
     expect(seen.kinds()).toEqual(['idle', 'authorizing', 'authorizing', 'starting']);
     expect(flows.calls.filter((c) => c.name === 'authorize').map((c) => c.args[0])).toEqual(['DEMOTV-SPORTS']);
     expect(video.opened).toEqual(['http://media/t02/index.m3u8?mediaToken=a%2Bb%2Fc%3D']);
+  });
+
+  it('a stream that never starts is nudged once (seek in place, play), then reported with Retry — no endless spinner', async () => {
+    const { ctl, video, flows, deps } = setup();
+    ctl.setItem('t02', true);
+    await flush();
+    expect(ctl.state.kind).toBe('starting');
+    deps.timers.advance(START_STALL_MS - 1);
+    expect(video.seeks).toEqual([]);
+    deps.timers.advance(1);
+    expect(video.seeks).toEqual([0]);
+    expect(video.played).toBe(1);
+    expect(ctl.state.kind).toBe('starting');
+    deps.timers.advance(START_STALL_MS);
+    const s = ctl.state;
+    expect(s.kind === 'error' && s.actions.map((a) => a.id)).toEqual(['retry', 'back']);
+    expect(flows.count('authorize')).toBe(1); // the single-use token is not reused; only Retry authorizes again
+    expect(deps.timers.pending).toBe(0);
+    // Once playing, the watch is off.
+    const again = setup();
+    again.ctl.setItem('t02', true);
+    await flush();
+    again.ctl.playing();
+    again.deps.timers.advance(START_STALL_MS * 3);
+    expect(again.video.seeks).toEqual([]);
+    expect(again.ctl.state.kind).toBe('playing');
   });
 
   it('does not start while the page is not shown; the same id again does not restart', async () => {
