@@ -96,13 +96,30 @@ describe('WPE WebKit (RDK): TV journey on dist/es5', () => {
    * The display once it is steady and `ready` accepts it with the focused box read after the frame
    * (layout and focus animations move the box for a few frames after the state changed).
    */
+  /**
+   * The state once the focused element has real, unchanged bounds: right after a page appears its
+   * elements can still sit at (0, 0) until Lightning lays them out, and a screenshot judged against those
+   * bounds would wait for a ring that is elsewhere.
+   */
+  async function laidOut(): Promise<AppState> {
+    let prev = await app.state();
+    for (let i = 0; i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      const now = await app.state();
+      const b = now.focusedBounds;
+      if (b && (b.x > 0 || b.y > 0) && JSON.stringify(b) === JSON.stringify(prev.focusedBounds)) return now;
+      prev = now;
+    }
+    return prev;
+  }
+
   async function settled(
     name: string,
     ready: (img: Image, st: AppState) => boolean,
     timeoutMs = 30000,
   ): Promise<{ img: Image; st: AppState }> {
     const deadline = Date.now() + timeoutMs;
-    let st = await app.state();
+    let st = await laidOut();
     let img = await app.shot(name, (i) => ready(i, st), timeoutMs);
     while (Date.now() < deadline) {
       const again = await app.state();
