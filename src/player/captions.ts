@@ -11,6 +11,7 @@
  */
 import { currentLanguage } from '../lib/language';
 import { preferences, type CaptionChoice } from '../lib/preferences';
+import type { PlatformCaptionSettings } from '../platform/userSettings';
 
 /** One subtitle/caption rendition of the stream. */
 export interface CaptionTrack {
@@ -261,20 +262,8 @@ export function hlsBackend(hls: HlsSubtitles, events: Record<string, string>, vi
 
 // --- styles --------------------------------------------------------------------------------------------------
 
-/** Firebolt ClosedCaptionsStyles (the fields the app uses). */
-export interface PlatformCaptionStyles {
-  fontSize?: number;
-  fontColor?: string;
-  fontEdge?: string;
-  fontEdgeColor?: string;
-  fontOpacity?: number;
-  backgroundColor?: string;
-  backgroundOpacity?: number;
-  textAlign?: string;
-  textAlignVertical?: string;
-  windowColor?: string;
-  windowOpacity?: number;
-}
+/** Firebolt ClosedCaptionsStyles, as the platform layer reads them (one definition: src/platform/userSettings.ts). */
+export type PlatformCaptionStyles = NonNullable<PlatformCaptionSettings['styles']>;
 
 /** "#rgb", "#rrggbb" or a basic colour name, with a 0–100 opacity → ARGB; undefined when unreadable. */
 export function argb(color: string | undefined, opacity: number | undefined, fallback: number): number {
@@ -326,12 +315,8 @@ export function styleFrom(styles: PlatformCaptionStyles | undefined): CaptionSty
 
 // --- the choice ---------------------------------------------------------------------------------------------
 
-/** Firebolt's caption settings as the player follows them. */
-export interface PlatformCaptions {
-  enabled: boolean;
-  preferredLanguages?: string[];
-  styles?: PlatformCaptionStyles;
-}
+/** Firebolt's caption settings as the player follows them (read by src/platform/userSettings.ts). */
+export type PlatformCaptions = PlatformCaptionSettings;
 
 /** "eng" → "en", "es-MX" → "es": for comparing a preference with a track's language. */
 function primary(tag: string | undefined): string {
