@@ -8,6 +8,7 @@ import type { AppState } from '../../test/e2e/harness';
 import type { Emulator } from '../lib/emulator';
 import { sleep, type JourneyScope, type Recorder } from '../lib/recorder';
 import { pollsOf } from '../checks/util';
+import { focusPickerTile } from '../../test/e2e/journeys/support';
 import { INPUT_GUARD_MS } from '../../src/controllers/input-guard';
 import { BrowserTv } from './browser';
 import type { PlayFacts, TvFacts } from './facts';
@@ -49,57 +50,11 @@ async function firstBoot(
   return tv;
 }
 
-interface PickerView {
-  order: string[];
-  featured: number;
-  query: string;
-}
-
-/** The picker as its journey hook reports it (src/pages/hooks.ts PickerInfo). */
-async function pickerView(tv: BrowserTv): Promise<PickerView | null> {
-  // A string, not a function: tsx's helpers (__name) do not exist in the page.
-  return (await tv.app.page.evaluate(`(() => {
-    const j = window.__tveJourney;
-    return j && j.picker ? j.picker() : null;
-  })()`)) as PickerView | null;
-}
-
-/** Row and column of display index `i`: the featured row on top, then the A–Z rows (src/controllers/providers.ts). */
-function cellOf(view: PickerView, i: number, cols: number): { row: number; col: number } {
-  if (i < view.featured) return { row: 0, col: i };
-  const k = i - view.featured;
-  return { row: (view.featured > 0 ? 1 : 0) + Math.floor(k / cols), col: k % cols };
-}
-
-/**
- * Moves the picker's focus to the tile with this label with arrow keys, as a viewer would: the hook gives
- * the tiles in display order, so the walk is planned from where focus is, then checked after each leg.
- */
+/** Moves the picker's focus to the tile with this label (test/e2e/journeys/support.ts walks it from the hook). */
 async function focusTile(tv: BrowserTv, label: string): Promise<void> {
   // The picker may still be loading its list (keys pressed then are lost): wait for its first tile.
   await tv.waitFor(PICKER, 'the provider picker with its tiles', 30_000);
-  const cols = 5; // PICKER_COLS
-  for (let leg = 0; leg < 4; leg++) {
-    const state = await tv.state();
-    const view = await pickerView(tv);
-    if (!view) throw new Error('the provider picker hook is missing');
-    const focused = state.focusedLabel ?? '';
-    if (focused === label) return;
-    const target = view.order.indexOf(label);
-    const here = view.order.indexOf(focused);
-    if (target < 0 || here < 0) {
-      throw new Error(
-        `no "${label}" tile in the provider picker (focus on "${focused}", ${view.order.length} tiles: ` +
-          `${view.order.slice(0, 8).join(', ')}…, featured ${view.featured}, query "${view.query}")`,
-      );
-    }
-    const from = cellOf(view, here, cols);
-    const to = cellOf(view, target, cols);
-    // One leg at a time (rows, then columns), re-reading focus between legs: a shorter row clamps the column.
-    if (to.row !== from.row) await tv.press(to.row > from.row ? 'Down' : 'Up', Math.abs(to.row - from.row));
-    else await tv.press(to.col > from.col ? 'Right' : 'Left', Math.abs(to.col - from.col));
-  }
-  throw new Error(`could not move the picker's focus to "${label}" (focus on "${(await tv.state()).focusedLabel}")`);
+  await focusPickerTile(tv.app, label);
 }
 
 async function showCode(

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS, findChrome, type AppSession } from './harness';
-import { admin, journal, launchTv, startStack, waitForJourney, type Stack } from './journeys/support';
+import { admin, focusPickerTile, journal, launchTv, startStack, waitForJourney, type Stack } from './journeys/support';
 import { INPUT_GUARD_MS } from '../../src/controllers/input-guard';
 
 jest.setTimeout(180_000);
@@ -43,23 +43,6 @@ async function waitForHook(
   return last;
 }
 
-/** Walks the picker grid row by row (Right to the row's end, then Down and back Left) to the tile labelled `label`. */
-async function focusTile(app: AppSession, label: string): Promise<void> {
-  await app.waitForState((s) => s.route === 'providers' && !!s.focusedLabel, 30_000);
-  for (let step = 0; step < 80; step++) {
-    const before = (await app.state()).focusedLabel;
-    if (before === label) return;
-    await app.press('Right');
-    const after = (await app.state()).focusedLabel;
-    if (after === before) {
-      await app.press('Down');
-      if ((await app.state()).focusedLabel === before) break;
-      await app.press('Left', 5);
-    }
-  }
-  throw new Error(`no tile "${label}" in the picker (last: ${(await app.state()).focusedLabel})`);
-}
-
 async function playFocusedTitle(app: AppSession): Promise<void> {
   await waitForJourney(app, (j) => j.titles.length > 0, 20_000);
   await app
@@ -84,7 +67,7 @@ describe('basic TempPass', () => {
   });
 
   it('watch free → countdown → playback stopped at the pass’s end (emulator clock) → sign-in offered', async () => {
-    await focusTile(app, 'Watch free for 15 minutes');
+    await focusPickerTile(app, 'Watch free for 15 minutes');
     await app.screenshot('temppass-01-picker-tile');
     await app.press('Enter');
     await app.waitForState((s) => s.route === 'catalog', 20_000);
@@ -151,7 +134,7 @@ describe('promotional TempPass', () => {
   });
 
   it('the email is given on the phone; the TV sends only its hash in AP-TempPass-Identity', async () => {
-    await focusTile(app, 'Free trial with your email');
+    await focusPickerTile(app, 'Free trial with your email');
     await app.press('Enter');
     await app.waitForState((s) => s.route === 'trial', 20_000);
     const { code } = await waitForHook(app, (h) => !!h.code);

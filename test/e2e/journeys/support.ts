@@ -188,3 +188,56 @@ export function channelOf(resource: string): string {
   const m = /<channel>\s*<title>([^<]+)<\/title>/.exec(resource);
   return (m ? m[1]! : resource).trim();
 }
+
+/** The provider picker as its journey hook reports it (src/pages/hooks.ts PickerInfo). */
+export interface PickerView {
+  order: string[];
+  featured: number;
+  query: string;
+}
+
+export async function pickerView(app: AppSession): Promise<PickerView | null> {
+  // A string, not a function: tsx's helpers (__name) do not exist in the page.
+  return (await app.page.evaluate(`(() => {
+    const j = window.__tveJourney;
+    return j && j.picker ? j.picker() : null;
+  })()`)) as PickerView | null;
+}
+
+/** Row and column of display index `i`: the featured row on top, then the A–Z rows (src/controllers/providers.ts). */
+function cellOf(view: PickerView, i: number, cols: number): { row: number; col: number } {
+  if (i < view.featured) return { row: 0, col: i };
+  const k = i - view.featured;
+  return { row: (view.featured > 0 ? 1 : 0) + Math.floor(k / cols), col: k % cols };
+}
+
+/**
+ * Moves the picker's focus to the tile labelled `label` with arrow keys, as a viewer would: the hook gives
+ * the tiles in display order, so each leg (rows, then columns) is planned from where focus is and checked
+ * after it (a shorter row clamps the column). `cols`: PICKER_COLS.
+ */
+export async function focusPickerTile(app: AppSession, label: string, cols = 5): Promise<void> {
+  await app.waitForState(
+    (s) => s.route === 'providers' && /Tile/.test(s.focusPath.join('/')) && !!s.focusedLabel,
+    30_000,
+  );
+  for (let leg = 0; leg < 4; leg++) {
+    const focused = (await app.state()).focusedLabel ?? '';
+    if (focused === label) return;
+    const view = await pickerView(app);
+    if (!view) throw new Error('the provider picker hook is missing');
+    const target = view.order.indexOf(label);
+    const here = view.order.indexOf(focused);
+    if (target < 0 || here < 0) {
+      throw new Error(
+        `no "${label}" tile in the provider picker (focus on "${focused}", ${view.order.length} tiles: ` +
+          `${view.order.slice(0, 8).join(', ')}…, featured ${view.featured}, query "${view.query}")`,
+      );
+    }
+    const from = cellOf(view, here, cols);
+    const to = cellOf(view, target, cols);
+    if (to.row !== from.row) await app.press(to.row > from.row ? 'Down' : 'Up', Math.abs(to.row - from.row));
+    else await app.press(to.col > from.col ? 'Right' : 'Left', Math.abs(to.col - from.col));
+  }
+  throw new Error(`could not move the picker's focus to "${label}" (focus on "${(await app.state()).focusedLabel}")`);
+}
