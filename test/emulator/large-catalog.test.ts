@@ -59,12 +59,21 @@ it('every poster URL answers with a PNG (art shared with the standard titles)', 
   const statuses: number[] = [];
   for (let i = 0; i < items.length; i += 20) {
     // 20 at a time, as a TV loading posters near view would (800 parallel sockets only stress the test machine).
-    statuses.push(...(await Promise.all(items.slice(i, i + 20).map(async (it) => (await fetch(it.posterUrl)).status))));
+    statuses.push(
+      ...(await Promise.all(
+        items.slice(i, i + 20).map(async (it) => {
+          const r = await fetch(it.posterUrl);
+          await r.arrayBuffer(); // read it all: an unread body keeps its socket busy
+          return r.status;
+        }),
+      )),
+    );
   }
   expect(statuses).toHaveLength(800);
   expect(statuses.every((s) => s === 200)).toBe(true);
   const one = await fetch(items[123].posterUrl);
   expect(one.headers.get('content-type')).toBe('image/png');
+  await one.arrayBuffer();
 }, 60_000);
 
 it('a generated title plays through the token-gated origin after decisions/authorize', async () => {

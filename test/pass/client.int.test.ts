@@ -20,6 +20,8 @@ jest.setTimeout(30_000);
 const SP = 'DEMOTV';
 let emu: Harness;
 let sleeps: number[];
+/** The clients' clock when sleeps are faked: it moves only by their sleeps, so the waits asked for are exact. */
+let fakeNow: number;
 
 beforeAll(async () => {
   emu = await startHarness();
@@ -32,6 +34,7 @@ afterEach(async () => {
 beforeEach(async () => {
   await emu.reset();
   sleeps = [];
+  fakeNow = Date.now();
 });
 
 function client(
@@ -51,7 +54,13 @@ function client(
     device: { identifierHeader: () => DEVICE_ID_HEADER, infoHeader: () => DEVICE_INFO_HEADER },
     credentials: extra.credentials,
     timeoutMs: extra.timeoutMs,
-    sleep: extra.realSleep ? undefined : async (ms) => void sleeps.push(ms),
+    now: extra.realSleep ? undefined : () => fakeNow,
+    sleep: extra.realSleep
+      ? undefined
+      : async (ms) => {
+          sleeps.push(ms);
+          fakeNow += ms;
+        },
     budget: extra.budget,
   });
 }

@@ -67,7 +67,8 @@ function sendThrottled(reply: FastifyReply): FastifyReply {
 export async function buildAdobeApp(opts: AdobeAppOptions): Promise<FastifyInstance> {
   const { ctx } = opts;
   const { state, journal, throttle, faults } = ctx;
-  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 } });
+  // Closing ends every socket, busy or not (see the programmer app).
+  const app = Fastify({ logger: false, forceCloseConnections: true, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 } });
 
   await app.register(cors, {
     origin: (origin, cb) => {

@@ -58,7 +58,8 @@ export async function buildProgrammerApp(opts: ProgrammerAppOptions): Promise<Fa
   };
   const grants = createGrantService(opts.clock, opts.grantTtlMs ?? 4 * 60 * 60 * 1000);
 
-  const app = Fastify({ logger: opts.logger ?? false });
+  // Closing ends every socket, busy or not: a client that never reads a body must not hold shutdown open.
+  const app = Fastify({ logger: opts.logger ?? false, forceCloseConnections: true });
   await app.register(cors, {
     origin: (origin, cb) => {
       if (!origin) return cb(null, true);
