@@ -4,17 +4,10 @@
  * method must not break sign-in or playback. The transport is chosen by the SDK itself when its modules
  * load (src/platform/fireboltBoot.ts copies the launch endpoint first); without one it uses its built-in
  * mock, which answers from the SDK's examples (development and tests: `window.__firebolt.testHarness`).
+ * The SDK is imported on first use, so in the device builds it is a chunk (js/lazy/) that only a
+ * platform using Firebolt loads: Tizen, webOS and browsers never fetch its bytes.
  */
-import {
-  Accessibility,
-  Device,
-  Discovery,
-  Lifecycle,
-  Localization,
-  Metrics,
-  Parameters,
-  SecureStorage,
-} from '@firebolt-js/sdk';
+import type { Lifecycle, Metrics, SecureStorage } from '@firebolt-js/sdk';
 import type { FireboltUserSettings, PlatformCaptionSettings, WatchedSetting } from './userSettings';
 
 export type LifecycleState = 'initializing' | 'inactive' | 'foreground' | 'background' | 'suspended' | 'unloading';
@@ -75,6 +68,8 @@ export interface FireboltOptions {
   warn?: (message: string, data?: Record<string, unknown>) => void;
   /** Longest wait for Device.* answers before the app goes on with what it has. */
   deviceTimeoutMs?: number;
+  /** Loads the SDK (default: its chunk). Tests pass a fresh instance: the SDK keeps module-level state. */
+  loadSdk?: () => Promise<FireboltSdk>;
 }
 
 const LIFECYCLE_EVENTS: Array<Exclude<LifecycleState, 'initializing'>> = [
@@ -148,7 +143,18 @@ export function captionSettingsOf(v: unknown): PlatformCaptionSettings | undefin
   return out;
 }
 
+export type FireboltSdk = typeof import('@firebolt-js/sdk');
+type Sdk = FireboltSdk;
+const DEVICE_SCOPE = 'device' as SecureStorage.StorageScope;
+
 export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
+  let loading: Promise<Sdk> | undefined;
+  /** The SDK module, loaded once (a load that failed is tried again on the next call). */
+  const sdk = (): Promise<Sdk> =>
+    (loading ??= (options.loadSdk ? options.loadSdk() : import('@firebolt-js/sdk')).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
   const warned: Record<string, boolean> = {};
   const warn = (what: string, error: unknown): void => {
     // Once per method: a box without Metrics must not flood the log on every page.
@@ -158,26 +164,19 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
       options.warn(`Firebolt ${what} failed`, { reason: error instanceof Error ? error.message : String(error) });
   };
   /** Run an SDK call, never letting a throw or a rejection out. */
-  const fire = (what: string, call: () => Promise<unknown> | unknown): void => {
-    try {
-      const p = call();
-      if (p && typeof (p as Promise<unknown>).then === 'function')
-        (p as Promise<unknown>).then(undefined, (e) => warn(what, e));
-    } catch (e) {
-      warn(what, e);
-    }
+  const fire = (what: string, call: (m: Sdk) => unknown): void => {
+    // A throw inside `call` rejects the chain, so one handler covers throws, rejections and a failed load.
+    sdk()
+      .then(call)
+      .then(undefined, (e: unknown) => warn(what, e));
   };
-  const safe = <T>(what: string, call: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return call().then(undefined, (e) => {
+  const safe = <T>(what: string, call: (m: Sdk) => Promise<T>): Promise<T | undefined> =>
+    sdk()
+      .then(call)
+      .then(undefined, (e: unknown) => {
         warn(what, e);
         return undefined;
       });
-    } catch (e) {
-      warn(what, e);
-      return Promise.resolve(undefined);
-    }
-  };
   const timeout = options.deviceTimeoutMs ?? 3000;
   let readySent = false;
   let deviceFacts: Promise<FireboltDevice> | undefined;
@@ -185,14 +184,14 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
   return {
     device(): Promise<FireboltDevice> {
       if (!deviceFacts) {
-        const ask = <T>(what: string, call: () => Promise<T>) => within(safe(what, call), timeout);
+        const ask = <T>(what: string, call: (m: Sdk) => Promise<T>) => within(safe(what, call), timeout);
         deviceFacts = Promise.all([
-          ask('Device.uid', () => Device.uid()),
-          ask('Device.make', () => Device.make()),
-          ask('Device.model', () => Device.model()),
-          ask('Device.distributor', () => Device.distributor()),
-          ask('Device.platform', () => Device.platform()),
-          ask('Device.version', () => Device.version()),
+          ask('Device.uid', (m) => m.Device.uid()),
+          ask('Device.make', (m) => m.Device.make()),
+          ask('Device.model', (m) => m.Device.model()),
+          ask('Device.distributor', (m) => m.Device.distributor()),
+          ask('Device.platform', (m) => m.Device.platform()),
+          ask('Device.version', (m) => m.Device.version()),
         ]).then(([uid, make, model, distributor, platform, version]) => ({
           uid: str(uid),
           make: str(make),
@@ -208,25 +207,25 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
     ready(): void {
       if (readySent) return;
       readySent = true;
-      fire('Lifecycle.ready', () => Lifecycle.ready());
+      fire('Lifecycle.ready', (m) => m.Lifecycle.ready());
     },
     close(reason: CloseReason): void {
-      fire('Lifecycle.close', () => Lifecycle.close(reason as Lifecycle.CloseReason));
+      fire('Lifecycle.close', (m) => m.Lifecycle.close(reason as Lifecycle.CloseReason));
     },
     onLifecycle(listener: (state: LifecycleState) => void): void {
       for (const event of LIFECYCLE_EVENTS) {
-        fire('Lifecycle.listen', () => Lifecycle.listen(event as 'inactive', () => listener(event)));
+        fire('Lifecycle.listen', (m) => m.Lifecycle.listen(event as 'inactive', () => listener(event)));
       }
     },
     finished(): void {
-      fire('Lifecycle.finished', () => Lifecycle.finished());
+      fire('Lifecycle.finished', (m) => m.Lifecycle.finished());
     },
     initialIntent(): Promise<unknown> {
       // Without an endpoint (a box) or a test harness, the SDK answers from its built-in examples:
       // sample data, not how this launch happened, so no deep link is taken from it.
       if (!liveTransport()) return Promise.resolve(undefined);
       return within(
-        safe('Parameters.initialization', () => Parameters.initialization()),
+        safe('Parameters.initialization', (m) => m.Parameters.initialization()),
         timeout,
       ).then((init) => {
         const discovery = init && (init as { discovery?: { navigateTo?: unknown } }).discovery;
@@ -234,48 +233,48 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
       });
     },
     onNavigateTo(listener: (intent: unknown) => void): void {
-      fire('Discovery.listen', () => Discovery.listen('navigateTo', (intent) => listener(intent)));
+      fire('Discovery.listen', (m) => m.Discovery.listen('navigateTo', (intent) => listener(intent)));
     },
     signIn(): void {
-      fire('Discovery.signIn', () => Discovery.signIn());
+      fire('Discovery.signIn', (m) => m.Discovery.signIn());
     },
     signOut(): void {
-      fire('Discovery.signOut', () => Discovery.signOut());
+      fire('Discovery.signOut', (m) => m.Discovery.signOut());
     },
     error(type: MetricsErrorType, code: string, description: string): void {
-      fire('Metrics.error', () => Metrics.error(type as Metrics.ErrorType, code, description, true));
+      fire('Metrics.error', (m) => m.Metrics.error(type as Metrics.ErrorType, code, description, true));
     },
     page(pageId: string): void {
-      fire('Metrics.page', () => Metrics.page(pageId));
+      fire('Metrics.page', (m) => m.Metrics.page(pageId));
     },
     startContent(entityId: string): void {
-      fire('Metrics.startContent', () => Metrics.startContent(entityId));
+      fire('Metrics.startContent', (m) => m.Metrics.startContent(entityId));
     },
     stopContent(entityId: string): void {
-      fire('Metrics.stopContent', () => Metrics.stopContent(entityId));
+      fire('Metrics.stopContent', (m) => m.Metrics.stopContent(entityId));
     },
     media(entityId: string, event: MediaEvent): void {
       switch (event.type) {
         case 'loadStart':
-          return fire('Metrics.mediaLoadStart', () => Metrics.mediaLoadStart(entityId));
+          return fire('Metrics.mediaLoadStart', (m) => m.Metrics.mediaLoadStart(entityId));
         case 'play':
-          return fire('Metrics.mediaPlay', () => Metrics.mediaPlay(entityId));
+          return fire('Metrics.mediaPlay', (m) => m.Metrics.mediaPlay(entityId));
         case 'playing':
-          return fire('Metrics.mediaPlaying', () => Metrics.mediaPlaying(entityId));
+          return fire('Metrics.mediaPlaying', (m) => m.Metrics.mediaPlaying(entityId));
         case 'pause':
-          return fire('Metrics.mediaPause', () => Metrics.mediaPause(entityId));
+          return fire('Metrics.mediaPause', (m) => m.Metrics.mediaPause(entityId));
         case 'waiting':
-          return fire('Metrics.mediaWaiting', () => Metrics.mediaWaiting(entityId));
+          return fire('Metrics.mediaWaiting', (m) => m.Metrics.mediaWaiting(entityId));
         case 'ended':
-          return fire('Metrics.mediaEnded', () => Metrics.mediaEnded(entityId));
+          return fire('Metrics.mediaEnded', (m) => m.Metrics.mediaEnded(entityId));
         case 'progress':
-          return fire('Metrics.mediaProgress', () => Metrics.mediaProgress(entityId, Math.round(event.position)));
+          return fire('Metrics.mediaProgress', (m) => m.Metrics.mediaProgress(entityId, Math.round(event.position)));
         case 'seeking':
-          return fire('Metrics.mediaSeeking', () => Metrics.mediaSeeking(entityId, Math.round(event.position)));
+          return fire('Metrics.mediaSeeking', (m) => m.Metrics.mediaSeeking(entityId, Math.round(event.position)));
         case 'seeked':
-          return fire('Metrics.mediaSeeked', () => Metrics.mediaSeeked(entityId, Math.round(event.position)));
+          return fire('Metrics.mediaSeeked', (m) => m.Metrics.mediaSeeked(entityId, Math.round(event.position)));
         case 'rateChange':
-          return fire('Metrics.mediaRateChange', () => Metrics.mediaRateChange(entityId, event.rate));
+          return fire('Metrics.mediaRateChange', (m) => m.Metrics.mediaRateChange(entityId, event.rate));
       }
     },
     userSettings(): FireboltUserSettings | undefined {
@@ -283,7 +282,7 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
       /** A setting read with `read` (rejects when the box has no usable answer) and watched on `event`. */
       const watched = <T>(
         what: string,
-        read: () => Promise<unknown>,
+        read: (m: Sdk) => Promise<unknown>,
         event: 'voiceGuidanceSettingsChanged' | 'closedCaptionsSettingsChanged',
         parse: (v: unknown) => T | undefined,
       ): WatchedSetting<T> => ({
@@ -296,8 +295,8 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
         listen: (cb) => {
           let id: number | undefined;
           let live = true;
-          const listening = safe(`Accessibility.listen(${event})`, () =>
-            Accessibility.listen(event as 'voiceGuidanceSettingsChanged', (v: unknown) => {
+          const listening = safe(`Accessibility.listen(${event})`, (m) =>
+            m.Accessibility.listen(event as 'voiceGuidanceSettingsChanged', (v: unknown) => {
               const value = parse(v);
               if (live && value !== undefined) cb(value);
             }),
@@ -305,25 +304,25 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
           void listening.then((n) => (id = typeof n === 'number' ? n : undefined));
           return () => {
             live = false;
-            if (id !== undefined) fire('Accessibility.clear', () => Accessibility.clear(id!));
+            if (id !== undefined) fire('Accessibility.clear', (m) => m.Accessibility.clear(id!));
           };
         },
       });
       return {
         language: () =>
           within(
-            safe('Localization.language', () => Localization.language()),
+            safe('Localization.language', (m) => m.Localization.language()),
             timeout,
           ).then(str),
         voiceGuidance: watched(
           'Accessibility.voiceGuidance',
-          () => Accessibility.voiceGuidance(),
+          (m) => m.Accessibility.voiceGuidance(),
           'voiceGuidanceSettingsChanged',
           voiceGuidanceOf,
         ),
         closedCaptions: watched(
           'Accessibility.closedCaptionsSettings',
-          () => Accessibility.closedCaptionsSettings(),
+          (m) => m.Accessibility.closedCaptionsSettings(),
           'closedCaptionsSettingsChanged',
           captionSettingsOf,
         ),
@@ -331,10 +330,12 @@ export function createFirebolt(options: FireboltOptions = {}): FireboltBridge {
     },
     secure: {
       get: (key: string): Promise<string | null> =>
-        SecureStorage.get('device' as SecureStorage.StorageScope, key).then((v) => (typeof v === 'string' ? v : null)),
+        sdk()
+          .then((m) => m.SecureStorage.get(DEVICE_SCOPE, key))
+          .then((v) => (typeof v === 'string' ? v : null)),
       set: (key: string, value: string): Promise<void> =>
-        SecureStorage.set('device' as SecureStorage.StorageScope, key, value),
-      remove: (key: string): Promise<void> => SecureStorage.remove('device' as SecureStorage.StorageScope, key),
+        sdk().then((m) => m.SecureStorage.set(DEVICE_SCOPE, key, value)),
+      remove: (key: string): Promise<void> => sdk().then((m) => m.SecureStorage.remove(DEVICE_SCOPE, key)),
     },
   };
 }

@@ -13,7 +13,7 @@ import { DEVICE_ID_KEY, deviceIdentifierHeader, hashHardwareId, isDeviceId, reso
 import { buildDeviceInfo, DeviceInfo, encodeDeviceInfo } from './deviceInfo';
 import { exitApp, ExitMethod } from './exit';
 import type { PlatformFacts } from './facts';
-import { createFirebolt, type FireboltBridge, type MetricsErrorType } from './firebolt';
+import { createFirebolt, type FireboltBridge, type FireboltSdk, type MetricsErrorType } from './firebolt';
 import type { FireboltUserSettings } from './userSettings';
 import { tizenFacts, setTizenScreenSaver, watchTizenDeepLinks } from './tizen';
 import { requestLgUdid, watchWebOSDeepLinks, webosFacts } from './webos';
@@ -103,6 +103,8 @@ export interface PlatformOptions {
   warn?: PlatformLog;
   /** Firebolt bridge (tests inject one; default: the SDK when usesFirebolt()). */
   firebolt?: FireboltBridge;
+  /** How the default bridge loads the Firebolt SDK (tests: a fresh module per test). */
+  loadFireboltSdk?: () => Promise<FireboltSdk>;
   /** The document whose visibility follows the Firebolt lifecycle (default: the page's). */
   document?: Document;
   /** Longest wait for the platform's identity answers (Luna LGUDID). */
@@ -128,7 +130,10 @@ export function createPlatform(options: PlatformOptions = {}): Platform & {
   const store = createEntryStore(options.backend ?? localStorageBackend(), STORAGE_NAMESPACE);
   const warn: PlatformLog = options.warn ?? ((): void => undefined);
   const firebolt: FireboltBridge | undefined =
-    options.firebolt ?? (usesFirebolt(name, env, settings.platform) ? createFirebolt({ warn }) : undefined);
+    options.firebolt ??
+    (usesFirebolt(name, env, settings.platform)
+      ? createFirebolt({ warn, loadSdk: options.loadFireboltSdk })
+      : undefined);
   let closeApp = options.closeApp ?? ((): void => undefined);
   const overrides =
     settings.deviceInfo && typeof settings.deviceInfo === 'object'

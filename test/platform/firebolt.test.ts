@@ -10,6 +10,7 @@ import { sha256Hex } from '../../src/platform/sha256';
 import type { PlatformEnv } from '../../src/platform/env';
 import { copyFireboltEndpoint } from '../../src/platform/fireboltBoot';
 import { detectPlatform, usesFirebolt } from '../../src/platform/detect';
+import type { FireboltSdk } from '../../src/platform/firebolt';
 
 /** The uid, make, model… the SDK's mock answers (its examples). */
 const MOCK_UID = 'ee6723b8-7ab3-462c-8d93-dbf61227998e';
@@ -23,11 +24,16 @@ const rdk: PlatformEnv = { userAgent: WPE_UA, search: '?platform=rdk', screen: {
  */
 function boot(backend = memoryBackend()): ReturnType<typeof createPlatform> {
   let fresh: typeof createPlatform | undefined;
+  let sdk: FireboltSdk | undefined;
   jest.isolateModules(() => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module registry per test
     fresh = (require('../../src/platform') as { createPlatform: typeof createPlatform }).createPlatform;
+    // The app imports the SDK lazily, after this registry is gone: hand it this test's fresh copy.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sdk = require('@firebolt-js/sdk') as FireboltSdk;
   });
-  const p = fresh!({ env: rdk, backend, applicationId: 'com.example.tve', document });
+  const loadFireboltSdk = () => Promise.resolve(sdk!);
+  const p = fresh!({ env: rdk, backend, applicationId: 'com.example.tve', document, loadFireboltSdk });
   p.start();
   return p;
 }

@@ -336,6 +336,22 @@ describe('webOS .ipk (fixture build, ares-package)', () => {
 // The real device build, when a complete `npm run dist` is there (CI builds it before the tests).
 const haveDist = existsSync(join(ROOT, 'dist', 'dist-complete.json'));
 (haveDist ? describe : describe.skip)('packages of the real dist/es5', () => {
+  it('the Firebolt SDK is a chunk only RDK loads, not part of the launch bundle (es5 and es6)', () => {
+    // A string of the SDK's transport layer, which our own code never spells.
+    const sdkMarker = 'mockTransportLayer';
+    for (const [flavour, bundle] of [
+      ['es5', 'appBundle.es5.js'],
+      ['es6', 'appBundle.js'],
+    ] as const) {
+      const js = join(ROOT, 'dist', flavour, 'js');
+      expect(readFileSync(join(js, bundle), 'utf8')).not.toContain(sdkMarker);
+      const chunks = readdirSync(join(js, 'lazy')).filter((f) =>
+        readFileSync(join(js, 'lazy', f), 'utf8').includes(sdkMarker),
+      );
+      expect(chunks).toHaveLength(1);
+    }
+  });
+
   it('the .wgt verifies and its .js parse as ES5; the .ipk carries the same files', () => {
     const wgtPath = packageTizen({ outDir: temp('tve-real-'), env: {}, log: quiet });
     const wgt = unzip(readFileSync(wgtPath));
