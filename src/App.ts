@@ -22,7 +22,7 @@ import { Registry } from './lib/registry';
 import { announcer, followVoiceGuidance } from './lib/announcer';
 import { chooseLanguage, currentLanguage, t, TRANSLATIONS_FILE } from './lib/language';
 import { preferences, type Preferences } from './lib/preferences';
-import { captions } from './player/captions';
+import type { PlatformCaptions } from './player/captions';
 import { platformUserSettings, type PlatformUserSettings } from './platform/userSettings';
 
 export interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
@@ -161,10 +161,14 @@ export class App extends Router.App<AppTemplateSpec> {
     );
     const cc = source.closedCaptions;
     if (cc) {
+      // The captions module comes with the player's chunk: only a platform that manages captions loads it
+      // this early. Every call waits on the same module load, so the settings apply in the order they came.
+      const follow = (settings: PlatformCaptions): void =>
+        void import('./player/captions').then((m) => m.captions.followPlatform(settings)).catch(() => undefined);
       cc.get()
-        .then((settings) => captions.followPlatform(settings))
+        .then(follow)
         .catch(() => undefined);
-      this._stops.push(cc.listen((settings) => captions.followPlatform(settings)));
+      this._stops.push(cc.listen(follow));
     }
   }
 

@@ -17,7 +17,7 @@ import { onUserError } from './lib/events';
 import { openTitle } from './deepLinks';
 import { startServices } from './services';
 import { prefetchLazyPages } from './lazyPage';
-import { closePlayer } from './routes';
+import { CATALOG, closePlayer } from './routes';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -66,7 +66,8 @@ export default function (appSettings: AppSettings, platformSettings: PlatformSet
   // first Adobe request carries the final device headers): registration, token and the profile check
   // run while Lightning starts instead of after the splash page mounts.
   try {
-    startServices(appSettings.adobePass, env.search);
+    // A warm launch's first screen is the catalog: its chunk loads while the profile is confirmed.
+    startServices(appSettings.adobePass, env.search, () => void CATALOG.prefetch().catch(() => undefined));
   } catch (error) {
     // Bad settings: the splash reports them when it asks for the services (the lazy path throws again).
     Log.warn('Services not started early', { reason: error instanceof Error ? error.message : 'unknown' });

@@ -4,11 +4,11 @@
  * themselves; the splash, the provider picker (signed out) and the catalog (signed in) leave Back to
  * the shell, which asks "Exit?".
  *
- * Pages a launch can draw first (splash, provider picker, catalog) are in the app bundle; the others
- * are lazy (src/lazyPage.ts): separate chunks in the device builds, fetched after the first screen.
+ * The splash and the provider picker (a cold launch's first screen) are in the app bundle; the others
+ * are lazy (src/lazyPage.ts): separate chunks in the device builds, fetched after the first screen, or,
+ * for the catalog, as soon as the boot finds a stored profile (a warm launch).
  */
 import { Router } from '@lightningjs/sdk';
-import { Catalog } from './pages/Catalog';
 import { Providers } from './pages/Providers';
 import { Splash } from './pages/Splash';
 import { services } from './services';
@@ -35,6 +35,9 @@ export const ACCOUNT = lazyPage('Account', () => import('./pages/Account').then(
 /** The promotional TempPass pairing screen (code + QR for the phone). */
 export const TRIAL = lazyPage('Trial', () => import('./pages/Trial').then((m) => m.Trial));
 
+/** The catalog: a cold launch's second screen; a warm launch's first, whose chunk loads during the boot (src/index.ts). */
+export const CATALOG = lazyPage('Catalog', () => import('./pages/Catalog').then((m) => m.Catalog));
+
 /** Routes on which Back asks "Exit?" rather than stepping back in history. */
 export const HOME_ROUTES: readonly string[] = ['splash', 'providers', 'catalog'];
 
@@ -50,7 +53,7 @@ export const ROUTES: Router.Config = {
     { path: 'providers', component: Providers },
     { path: 'activate', component: ACTIVATE.component },
     { path: 'trial', component: TRIAL.component },
-    { path: 'catalog', component: Catalog },
+    { path: 'catalog', component: CATALOG.component },
     { path: 'play/:id', component: PLAYER.component },
     { path: 'account', component: ACCOUNT.component },
   ],

@@ -142,14 +142,17 @@ export const EARLY_CATALOG_MS = 60_000;
  * Build the services from `appSettings.adobePass` (and `?preset=` in `search`) and start the boot now,
  * before Lightning has built a page: registration, token and the profile check run while the SDK starts,
  * and the splash joins the run. When the boot confirms a stored provider (a warm launch) the catalog
- * loads alongside (the programmer's backend, not Adobe), so the catalog page finds it.
+ * loads alongside (the programmer's backend, not Adobe), so the catalog page finds it; `onWarmLaunch`
+ * hears it too (the page's own code, a chunk of the device builds, loads then).
  * Throws the SettingsError of bad settings (the caller logs it; the lazy path throws it again).
  */
-export function startServices(rawAdobePass: unknown, search: string): Services {
+export function startServices(rawAdobePass: unknown, search: string, onWarmLaunch?: () => void): Services {
   const built = createServices(rawAdobePass, queryParam(search, 'preset'));
   current = built.services;
   built.flows.startBoot((step) => {
-    if (step === 'confirming-provider') built.catalog.prefetch();
+    if (step !== 'confirming-provider') return;
+    built.catalog.prefetch();
+    if (onWarmLaunch) onWarmLaunch();
   });
   return built.services;
 }
