@@ -26,7 +26,6 @@ import type { PlatformCaptions } from './player/captions';
 import { platformUserSettings, type PlatformUserSettings } from './platform/userSettings';
 
 export interface AppTemplateSpec extends Router.App.TemplateSpecLoose {
-  Background: object;
   Overlay: {
     Toast: typeof Toast;
     Dialog: typeof Dialog;
@@ -90,8 +89,8 @@ export class App extends Router.App<AppTemplateSpec> {
     return {
       w: SCREEN.w,
       h: SCREEN.h,
-      // Transparent behind pages so video can show through on the player route.
-      Background: { rect: true, w: SCREEN.w, h: SCREEN.h, color: COLORS.transparent },
+      // Nothing full-screen behind the pages: each page draws its own background (the player none, so
+      // the video shows through), and an invisible full-screen quad still costs a blend on every frame.
       Pages: { forceZIndexContext: true },
       Widgets: {},
       Loading: {

@@ -23,6 +23,11 @@ export interface TestHook {
   renderer(): string;
   /** Screen box (stage px, after scaling) of the deepest focused component, or null. */
   focusedBounds(): Bounds | null;
+  /**
+   * Names of the drawn elements that cover (nearly) the whole screen, back to front. Each costs a
+   * full-screen fill on every frame, which a software-rendered GPU feels (issue 17): one is enough.
+   */
+  fullScreenLayers(): string[];
 }
 
 export interface Bounds {
@@ -36,6 +41,30 @@ interface CoreWithWorld {
   core?: { _worldContext?: { px: number; py: number; ta: number; td: number } };
   finalW?: number;
   finalH?: number;
+  visible?: boolean;
+  alpha?: number;
+  displayedTexture?: unknown;
+  childList?: { length: number; getAt(i: number): unknown };
+}
+
+/** Drawn elements at least 90 % of the root's width and height, in drawing order (visible branches only). */
+function fullScreenLayers(root: Lightning.Element): string[] {
+  const out: string[] = [];
+  const area = (el: CoreWithWorld): { w: number; h: number } => {
+    const ctx = el.core && el.core._worldContext;
+    return ctx ? { w: (el.finalW ?? 0) * ctx.ta, h: (el.finalH ?? 0) * ctx.td } : { w: 0, h: 0 };
+  };
+  const screen = area(root as unknown as CoreWithWorld);
+  const walk = (el: CoreWithWorld): void => {
+    if (el.visible === false || el.alpha === 0) return;
+    const a = area(el);
+    if (el.displayedTexture && a.w >= 0.9 * screen.w && a.h >= 0.9 * screen.h)
+      out.push(nameOf(el as unknown as Lightning.Component));
+    const kids = el.childList;
+    if (kids) for (let i = 0; i < kids.length; i++) walk(kids.getAt(i) as CoreWithWorld);
+  };
+  walk(root as unknown as CoreWithWorld);
+  return out;
 }
 
 function boundsOf(c: Lightning.Component): Bounds | null {
@@ -86,6 +115,7 @@ export function installTestHook(source: TestHookSource): TestHook {
       return last ? boundsOf(last) : null;
     },
     renderer: () => ((source.application.stage as unknown as { gl?: unknown }).gl ? 'webgl' : 'canvas2d'),
+    fullScreenLayers: () => fullScreenLayers((source.application.stage as unknown as { root: Lightning.Element }).root),
   };
   if (typeof window !== 'undefined') (window as unknown as { __tve?: TestHook }).__tve = hook;
   return hook;

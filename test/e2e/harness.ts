@@ -89,6 +89,8 @@ export interface AppState {
   renderer: string;
   /** Screen box of the focused component (stage px = page px at 1920x1080), or null. */
   focusedBounds: { x: number; y: number; w: number; h: number } | null;
+  /** Drawn elements covering the whole screen, back to front (each is a full-screen fill per frame). */
+  fullScreenLayers: string[];
 }
 
 export interface LaunchOptions {
@@ -127,7 +129,12 @@ export async function startTestEmulator(): Promise<{
   close(): Promise<void>;
 }> {
   const mod = (await import('../../emulator/src/server')) as {
-    startEmulator(o: { adobePort: number; programmerPort: number; quiet: boolean; settings?: { throttling?: boolean } }): Promise<{
+    startEmulator(o: {
+      adobePort: number;
+      programmerPort: number;
+      quiet: boolean;
+      settings?: { throttling?: boolean };
+    }): Promise<{
       adobeUrl: string;
       programmerUrl: string;
       close(): Promise<void>;
@@ -147,7 +154,9 @@ export async function startTestEmulator(): Promise<{
 /** One line for the test output: the emulator journal's 429s, provoked (throttle) and injected (faults). */
 export async function printThrottling(adobeUrl: string, label = 'Emulator journal'): Promise<void> {
   const get = async (path: string) => (await fetch(`${adobeUrl}/__emulator/${path}`)).json() as Promise<unknown>;
-  const { entries } = (await get('journal')) as { entries: Array<{ status: number; throttled?: true; fault?: string }> };
+  const { entries } = (await get('journal')) as {
+    entries: Array<{ status: number; throttled?: true; fault?: string }>;
+  };
   const { throttling } = (await get('settings')) as { throttling?: boolean };
   const provoked = entries.filter((e) => e.throttled).length;
   const injected = entries.filter((e) => e.status === 429 && e.fault).length;
@@ -235,6 +244,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
           ready: false,
           renderer: '',
           focusedBounds: null,
+          fullScreenLayers: [],
         };
       return {
         route: h.route!() as string,
@@ -246,6 +256,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppSession
         ready: h.ready!() as boolean,
         renderer: h.renderer ? (h.renderer() as string) : '',
         focusedBounds: h.focusedBounds ? (h.focusedBounds() as AppState['focusedBounds']) : null,
+        fullScreenLayers: h.fullScreenLayers ? (h.fullScreenLayers() as string[]) : [],
       };
     });
 

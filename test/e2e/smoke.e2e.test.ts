@@ -30,6 +30,10 @@ describe.each([['build'], ['dist/es5']])('smoke journey on %s', (dir) => {
     expect(HOME_ROUTES).toContain(s.route);
     expect(s.renderer).toBe('webgl');
     expect(s.focusedLabel).not.toBeNull();
+    // Once the splash has faded out, one full-screen layer: the page's background (every extra one is a
+    // full-screen fill per frame).
+    const settled = await app.waitForState((st) => st.fullScreenLayers.join() === 'Background', 5000);
+    expect(settled.fullScreenLayers).toEqual(['Background']);
     await app.screenshot(`smoke-${dir.replace('/', '-')}-home`);
   });
 

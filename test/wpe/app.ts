@@ -24,7 +24,8 @@ const STATE_SCRIPT = `
   if (!h) return null;
   return { route: h.route(), focusPath: h.focusPath(), focusedLabel: h.focusedLabel(), dialog: h.dialog(),
     toast: h.toast(), platform: h.platform(), ready: h.ready(), renderer: h.renderer ? h.renderer() : '',
-    focusedBounds: h.focusedBounds ? h.focusedBounds() : null };`;
+    focusedBounds: h.focusedBounds ? h.focusedBounds() : null,
+    fullScreenLayers: h.fullScreenLayers ? h.fullScreenLayers() : [] };`;
 
 const JOURNEY_SCRIPT = `
   var j = window.__tveJourney;
@@ -42,6 +43,7 @@ const EMPTY_STATE: AppState = {
   ready: false,
   renderer: '',
   focusedBounds: null,
+  fullScreenLayers: [],
 };
 
 export interface WpeApp {

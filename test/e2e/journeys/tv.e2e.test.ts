@@ -137,6 +137,8 @@ describe('(a) first launch to sign-out', () => {
     );
     expect(Object.fromEntries(decided.titles.map((t) => [t.id, t.access]))).toEqual(expected);
     await app.screenshot('journey-a-03-catalog');
+    // The catalog draws one full-screen layer (its background): each extra one costs a fill per frame.
+    await app.waitForState((s) => s.fullScreenLayers.join() === 'Background', 5000);
 
     // Play the focused (entitled) title: the video's time advances.
     const first = await app.state();
