@@ -189,9 +189,10 @@ function createServices(
   // The first-launch configuration prefetch stays off: with nothing stored on the TV, Adobe may still
   // hold profiles for this device (a reinstall keeps the hardware-linked id), and a configuration
   // request then is one made while signed in (checklist item 6, a MUST; the conformance TV phase
-  // caught it on the profile chooser's relaunch). The picker asks once profiles come back empty.
+  // caught it on the profile chooser's relaunch). Instead the boot asks as soon as the profiles come
+  // back empty: the picker is the next screen then, and it finds the request on its way.
   const flows = createPassFlows(
-    { ...resolved.flows, firstLaunchConfiguration: false },
+    { ...resolved.flows, firstLaunchConfiguration: false, configurationWhenSignedOut: true },
     {
       platform: createPlatformPort(),
       trialPairing: createTrialPairingClient({ baseUrl: resolved.programmerBaseUrl }),

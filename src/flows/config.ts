@@ -20,6 +20,12 @@ export interface PassFlowsConfig extends ProviderFilterOptions {
    * stores nothing (a reinstall), and the request would then be one made while signed in (checklist 6).
    */
   firstLaunchConfiguration?: boolean;
+  /**
+   * The boot found no profile: ask for the configuration at once, for an app whose next screen is the
+   * provider picker (it then draws from that answer instead of asking once it is built). Nobody is
+   * signed in, so checklist 6 holds. Off by default: an app may let the viewer choose on the phone.
+   */
+  configurationWhenSignedOut?: boolean;
   /** Memory cache of the configuration (checklist 8). Default 3 minutes. */
   configCacheTtlMs?: number;
   /** Resources per preauthorization request. Default 5. */

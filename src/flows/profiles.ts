@@ -3,9 +3,10 @@
  * profile is asked for; otherwise all profiles. Several profiles are ordered by longest validity and
  * the UI chooses (checklist 14); none, or an `authenticated_profile_*` error, means "sign in" (42, 43).
  * Every profile carries its provider, resolved without a configuration call (checklist 6: the user is
- * authenticated, nothing to choose from a list). `onStep` reports progress (api.ts BootStep). On a first
- * launch (nothing stored) with `firstLaunchConfiguration` on, the configuration is asked for together
- * with the profiles, so the picker draws from that answer.
+ * authenticated, nothing to choose from a list). `onStep` reports progress (api.ts BootStep). With
+ * `configurationWhenSignedOut` on, an answer without a profile sends the configuration request at once,
+ * so the picker draws from that answer; with `firstLaunchConfiguration` on, a first launch (nothing
+ * stored) sends it together with the profiles.
  */
 import type { Profile } from '../pass';
 import type { BootOutcome, BootStep, Result, SignedInProfile } from './api';
@@ -52,6 +53,9 @@ export async function boot(
     if (trial) ordered.push(trial);
   }
   if (ordered.length === 0) {
+    // No profile at all: where the picker comes next, its configuration leaves now instead of once the
+    // page is built (the page shares this request). Nobody is signed in, so checklist 6 holds.
+    if (ctx.config.configurationWhenSignedOut) ctx.prefetchProviders();
     await forgetProfile(ctx);
     return ok({ signedIn: false, profiles: [] });
   }

@@ -146,6 +146,32 @@ describe('first launch: configuration with the profiles', () => {
   test('without the option the boot never asks for the configuration', async () => {
     server.on(PROFILES, { json: { profiles: {} } });
     await flows().boot();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.count(CONFIGURATION)).toBe(0);
+  });
+
+  test('configurationWhenSignedOut: it leaves once the profiles answer holds none, and the picker shares it', async () => {
+    server.on(PROFILES, { json: { profiles: {} }, delayMs: 100 });
+    server.on(CONFIGURATION, { json: CONFIG, delayMs: 100 });
+    const f = flows({ configurationWhenSignedOut: true });
+    await f.boot();
+    // Sent by the boot without waiting for it (the splash moves on meanwhile).
+    for (let i = 0; i < 100 && server.count(CONFIGURATION) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const profiles = server.requests.find((r) => `${r.method} ${r.path}` === PROFILES)!.at;
+    const config = server.requests.find((r) => `${r.method} ${r.path}` === CONFIGURATION)?.at;
+    expect(config).toBeDefined();
+    expect(config! - profiles).toBeGreaterThanOrEqual(100); // after the answer, not with the request
+    const list = await f.providers();
+    expect(list.ok && list.value.map((p) => p.id)).toEqual(['AcmeCable']);
+    expect(server.count(CONFIGURATION)).toBe(1);
+  });
+
+  test('configurationWhenSignedOut with several profiles (the chooser): no configuration request at boot', async () => {
+    server.on(PROFILES, {
+      json: { profiles: { AcmeCable: ACME_PROFILE, NorthStarFiber: { ...ACME_PROFILE, mvpd: 'NorthStarFiber' } } },
+    });
+    const booted = await flows({ configurationWhenSignedOut: true }).boot();
+    expect(booted.ok && !booted.value.signedIn && booted.value.profiles.length).toBe(2);
     expect(server.count(CONFIGURATION)).toBe(0);
   });
 });
