@@ -19,8 +19,8 @@ import type {
 import { startActivation } from './activation';
 import type { PassFlowsConfig } from './config';
 import type { FlowContext } from './context';
-import { Entitlements } from './entitlements';
-import { ok } from './failure';
+import type { Entitlements } from './entitlements';
+import { failed, ok } from './failure';
 import { logout } from './logout';
 import { redactingLogger, silentLogger, systemClock, systemTimers, type FlowPorts, type TimersPort } from './ports';
 import { boot, chooseProfile, listProfiles } from './profiles';
@@ -57,14 +57,22 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
   const timers: TimersPort = ports.timers ?? systemTimers;
   const logger = redactingLogger(ports.logger ?? silentLogger);
   const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, ms)));
-  const persistence = new Persistence(ports.platform.storage, `adobePass.${config.serviceProvider}.`, config.dcrBaseUrl, logger);
+  const persistence = new Persistence(
+    ports.platform.storage,
+    `adobePass.${config.serviceProvider}.`,
+    config.dcrBaseUrl,
+    logger,
+  );
 
   const client = new PassClient({
     restBaseUrl: config.restBaseUrl,
     dcrBaseUrl: config.dcrBaseUrl,
     serviceProvider: config.serviceProvider,
     softwareStatement: config.softwareStatement,
-    device: { identifierHeader: () => ports.platform.deviceIdentifierHeader(), infoHeader: () => ports.platform.deviceInfoHeader() },
+    device: {
+      identifierHeader: () => ports.platform.deviceIdentifierHeader(),
+      infoHeader: () => ports.platform.deviceInfoHeader(),
+    },
     credentials: persistence.credentialsStore(),
     budgetStore: persistence.budgetStore(),
     timeoutMs: config.httpTimeoutMs,
@@ -88,12 +96,33 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
     prefetchProviders: () => providers.prefetch(),
     // Called only after construction, when a profile is adopted or forgotten.
     onProfileChange: () => {
-      decisions.clear();
+      if (decisions) decisions.clear();
+      // Signed in: the catalog's preauthorization comes next, so its code starts loading now.
+      if (ctx.state.profile) void entitlements().catch(() => undefined);
       if (ports.onSignInChange) ports.onSignInChange(ctx.state.profile !== undefined);
     },
   };
   const providers = new ProviderList(ctx);
-  const decisions = new Entitlements(ctx);
+  // Decisions (preauthorize, authorize) are a chunk of the device builds: the provider picker, a cold
+  // launch's first screen, never needs them. A load that failed is tried again on the next call.
+  let decisions: Entitlements | undefined;
+  let loadingDecisions: Promise<Entitlements> | undefined;
+  const entitlements = (): Promise<Entitlements> =>
+    (loadingDecisions ??= import('./entitlements').then(
+      (m) => (decisions ??= new m.Entitlements(ctx)),
+      (error: unknown) => {
+        loadingDecisions = undefined;
+        throw error;
+      },
+    ));
+  const withDecisions = <T>(use: (d: Entitlements) => Promise<Result<T>>): Promise<Result<T>> =>
+    entitlements().then(use, () =>
+      failed<T>({
+        kind: 'network',
+        message: 'The app could not load a part it needs. Please try again.',
+        retryable: true,
+      }),
+    );
 
   let run: BootRun | undefined;
   const startRun = (taken: boolean): BootRun => {
@@ -137,13 +166,15 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
       void chooseProfile(ctx, profile);
     },
     profiles: () => listProfiles(ctx),
-    startActivation: (provider: Provider | undefined, listener: ActivationListener): Activation => startActivation(ctx, provider, listener),
+    startActivation: (provider: Provider | undefined, listener: ActivationListener): Activation =>
+      startActivation(ctx, provider, listener),
     current() {
       const profile = ctx.state.profile;
       return profile ? { profile, provider: profile.provider } : undefined;
     },
-    preauthorize: (resources: string[], options?: PreauthorizeOptions) => decisions.preauthorize(resources, options),
-    authorize: (resource: string) => decisions.authorize(resource),
+    preauthorize: (resources: string[], options?: PreauthorizeOptions) =>
+      withDecisions((d) => d.preauthorize(resources, options)),
+    authorize: (resource: string) => withDecisions((d) => d.authorize(resource)),
     logout: () => logout(ctx),
     async tempPassOffers() {
       if (!config.tempPass || config.tempPass.offer !== true) return ok([]);
@@ -156,7 +187,11 @@ export function createPassFlows(config: PassFlowsConfig, ports: FlowPorts): Star
     startTempPass: (offer: TempPassOffer) => startTempPass(ctx, offer.provider),
     pairTempPass(offer: TempPassOffer, listener: TrialPairingListener) {
       if (!ports.trialPairing) {
-        listener.onFailure({ kind: 'configuration', message: 'Free trials are not available on this TV.', retryable: false });
+        listener.onFailure({
+          kind: 'configuration',
+          message: 'Free trials are not available on this TV.',
+          retryable: false,
+        });
         return { stop: () => undefined };
       }
       return pairPromotional(ctx, ports.trialPairing, offer.provider, listener);

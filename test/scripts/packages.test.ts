@@ -342,6 +342,7 @@ const haveDist = existsSync(join(ROOT, 'dist', 'dist-complete.json'));
       'the Firebolt SDK (only RDK loads it)': 'mockTransportLayer',
       'the catalog page (a warm launch loads it while booting)': 'catalog.preauthFailed',
       'captions (the player, or a platform that manages them)': 'cuechange',
+      'decisions (loaded once signed in)': 'Preauthorization was cancelled.',
     };
     for (const [flavour, bundle] of [
       ['es5', 'appBundle.es5.js'],
