@@ -5,7 +5,8 @@
  * all in ms since navigation start. Fresh browser profile (first launch), then a reload (the stored
  * registration: what a second launch before sign-in does).
  *
- * Then a CPU profile of the main thread over a second cold launch: self time per script and the
+ * Then the same after signing in (a warm launch: the catalog first), and a CPU profile of the main
+ * thread over a second cold launch: self time per script and the
  * heaviest functions (what fills the gaps between the requests).
  *
  *   TRACE_RATE=4  CPU throttle (default 1)
@@ -14,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { startEmulator } from '../emulator/src/server';
 import { openBrowser, type BenchBrowser } from './lib/browser';
 import { OUR_DIST, READY, ensureBuilds } from './lib/apps';
+import { signIn } from './lib/drive';
 
 const RATE = Math.max(1, Number(process.env.TRACE_RATE ?? 1));
 
@@ -47,7 +49,7 @@ const RECORDER = `(() => {
   requestAnimationFrame(tick);
 })();`;
 
-async function waterfall(b: BenchBrowser, label: string): Promise<void> {
+async function waterfall(b: BenchBrowser, label: string, readyName = 'provider picker interactive'): Promise<void> {
   const ready = await b.readyAt();
   const data = (await b.page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -65,7 +67,7 @@ async function waterfall(b: BenchBrowser, label: string): Promise<void> {
   if (data.dcl !== null) rows.push({ start: data.dcl, end: data.dcl, what: 'DOMContentLoaded' });
   if (data.load !== null) rows.push({ start: data.load, end: data.load, what: 'load event' });
   for (const m of data.marks) rows.push({ start: m.at, end: m.at, what: m.what });
-  rows.push({ start: ready, end: ready, what: '** provider picker interactive (bench figure) **' });
+  rows.push({ start: ready, end: ready, what: `** ${readyName} (bench figure) **` });
   rows.sort((a, b) => a.start - b.start);
   console.log(`\n${label} — ${RATE}× CPU; ms since navigation start\n`);
   console.log('| start | end | duration | what |');
@@ -204,6 +206,11 @@ async function main(): Promise<void> {
     await waterfall(b, 'Cold launch (fresh profile: registration, token, profiles, configuration)');
     await b.page.reload();
     await waterfall(b, 'Second launch before sign-in (stored client and token)');
+    // Signed in, then relaunched: the catalog is the first screen.
+    await signIn(b, emu);
+    await b.setReady(READY.catalog);
+    await b.page.reload();
+    await waterfall(b, 'Warm launch (signed in: profile check, catalog, preauthorization)', 'catalog interactive');
     await b.close();
     await profileLaunch(OUR_DIST, rewrite);
     await traceLaunch(OUR_DIST, rewrite);

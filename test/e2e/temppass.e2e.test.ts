@@ -11,8 +11,16 @@
 import { createHash } from 'node:crypto';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS, findChrome, type AppSession } from './harness';
-import { admin, focusPickerTile, journal, launchTv, startStack, waitForJourney, type Stack } from './journeys/support';
-import { INPUT_GUARD_MS } from '../../src/controllers/input-guard';
+import {
+  admin,
+  catalogTakesOk,
+  focusPickerTile,
+  journal,
+  launchTv,
+  startStack,
+  waitForJourney,
+  type Stack,
+} from './journeys/support';
 
 jest.setTimeout(180_000);
 
@@ -48,8 +56,7 @@ async function playFocusedTitle(app: AppSession): Promise<void> {
   await app
     .waitForState((s) => s.route === 'catalog' && s.focusPath.some((p) => /Rows/.test(p)), 20_000)
     .catch(() => undefined);
-  // The catalog ignores OK for INPUT_GUARD_MS after it opens (an OK meant for the previous screen).
-  await new Promise((r) => setTimeout(r, INPUT_GUARD_MS + 100));
+  await catalogTakesOk(app);
   await app.press('Enter');
   await waitForJourney(app, (j) => j.playerPhase === 'playing', 30_000);
 }

@@ -8,7 +8,15 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS, findChrome, type AppSession } from '../e2e/harness';
-import { channelOf, launchTv, startStack, subscriber, waitForJourney, type Stack } from '../e2e/journeys/support';
+import {
+  catalogTakesOk,
+  channelOf,
+  launchTv,
+  startStack,
+  subscriber,
+  waitForJourney,
+  type Stack,
+} from '../e2e/journeys/support';
 import { deletionScript, keyOf, missingApis, NOT_DELETED, type Missing } from './missing-apis';
 import { shippedNames } from './tokens';
 
@@ -104,6 +112,7 @@ describe(`legacy APIs: journey (a) on dist/es5 in Chromium without what Chromium
     await app.screenshot('legacy-a-02-catalog');
 
     // Play the focused (entitled) title: time advances.
+    await catalogTakesOk(app);
     expect((await app.state()).focusedLabel).toBe(decided.titles[0]!.title);
     await app.press('Enter');
     const playing = await waitForJourney(
@@ -119,6 +128,7 @@ describe(`legacy APIs: journey (a) on dist/es5 in Chromium without what Chromium
     await app.press('Back');
     await app.waitForState((s) => s.route === 'catalog');
     await waitForJourney(app, (j) => !j.player || (!j.player.hasSource && j.player.paused), 5000);
+    await catalogTakesOk(app);
 
     // A denied title shows the MVPD's message.
     await app.press('Right');

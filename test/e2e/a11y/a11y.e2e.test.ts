@@ -9,7 +9,16 @@
  * Screenshots: test-results/screenshots/a11y-*.png.
  */
 import type { AppSession } from '../harness';
-import { admin, journey, launchTv, startStack, subscriber, waitForJourney, type Stack } from '../journeys/support';
+import {
+  admin,
+  catalogTakesOk,
+  journey,
+  launchTv,
+  startStack,
+  subscriber,
+  waitForJourney,
+  type Stack,
+} from '../journeys/support';
 
 interface Spoken {
   text: string;
@@ -115,6 +124,7 @@ async function signIn(stack: Stack, app: AppSession, startLabel: string): Promis
   await app.press('Enter');
   await app.waitForState((s) => s.route === 'catalog');
   await waitForJourney(app, (x) => x.titles.length > 0 && x.titles.every((t) => t.access !== 'unknown'), 15000);
+  await catalogTakesOk(app);
 }
 
 async function playFirst(app: AppSession): Promise<string> {
@@ -288,7 +298,7 @@ describe('(b) Spanish from the platform language', () => {
     // Down: the timeline (whether or not the controls hid meanwhile); Back leaves the player.
     await app.press('Down');
     await app.press('Back');
-    await app.waitForState((s) => s.route === 'catalog');
+    await catalogTakesOk(app);
 
     // A denied title: our title in Spanish, the MVPD's message as the MVPD wrote it.
     const j = await journey(app);

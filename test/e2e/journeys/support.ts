@@ -8,6 +8,7 @@
  * port of the device network (test/support/device-network.ts), which adds its X-Forwarded-For. Every stack
  * is a fresh emulator, so each journey starts as a new TV with Adobe's one-time burst still to spend.
  */
+import { INPUT_GUARD_MS } from '../../../src/controllers/input-guard';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -240,4 +241,14 @@ export async function focusPickerTile(app: AppSession, label: string, cols = 5):
     else await app.press(to.col > from.col ? 'Right' : 'Left', Math.abs(to.col - from.col));
   }
   throw new Error(`could not move the picker's focus to "${label}" (focus on "${(await app.state()).focusedLabel}")`);
+}
+
+/**
+ * The catalog is on screen and has been long enough to take OK: it ignores OK for INPUT_GUARD_MS after it
+ * opens (an OK meant for the previous screen must not start playback), and a fast catalog can be drawn,
+ * focused and decided within that window.
+ */
+export async function catalogTakesOk(app: AppSession): Promise<void> {
+  await app.waitForState((s) => s.route === 'catalog', 20_000);
+  await new Promise((r) => setTimeout(r, INPUT_GUARD_MS + 100));
 }

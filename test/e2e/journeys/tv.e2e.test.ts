@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { CHROME_FLAGS, findChrome, type AppSession } from '../harness';
 import {
   admin,
+  catalogTakesOk,
   channelOf,
   journal,
   journey,
@@ -141,6 +142,7 @@ describe('(a) first launch to sign-out', () => {
     await app.waitForState((s) => s.fullScreenLayers.join() === 'Background', 5000);
 
     // Play the focused (entitled) title: the video's time advances.
+    await catalogTakesOk(app);
     const first = await app.state();
     expect(expected[decided.titles[0]!.id]).toBe('unlocked');
     expect(first.focusedLabel).toBe(decided.titles[0]!.title);
@@ -164,6 +166,7 @@ describe('(a) first launch to sign-out', () => {
     // the last answer lands the page rebuilds its rows on the remembered focus (the title just played), so a
     // move made before that is undone (src/pages/Catalog.ts _render; reported). Move on once it has landed.
     await settledPreauthorization(stack, beforeBack);
+    await catalogTakesOk(app);
 
     // A denied title shows the MVPD's message (OK always asks for authorization).
     await app.press('Right');
