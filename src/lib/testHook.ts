@@ -47,31 +47,28 @@ interface CoreWithWorld {
   childList?: { length: number; getAt(i: number): unknown };
 }
 
+function boundsOf(c: Lightning.Element): Bounds | null {
+  const el = c as unknown as CoreWithWorld;
+  const ctx = el.core && el.core._worldContext;
+  if (!ctx) return null;
+  return { x: ctx.px, y: ctx.py, w: (el.finalW ?? 0) * ctx.ta, h: (el.finalH ?? 0) * ctx.td };
+}
+
 /** Drawn elements at least 90 % of the root's width and height, in drawing order (visible branches only). */
 function fullScreenLayers(root: Lightning.Element): string[] {
   const out: string[] = [];
-  const area = (el: CoreWithWorld): { w: number; h: number } => {
-    const ctx = el.core && el.core._worldContext;
-    return ctx ? { w: (el.finalW ?? 0) * ctx.ta, h: (el.finalH ?? 0) * ctx.td } : { w: 0, h: 0 };
-  };
-  const screen = area(root as unknown as CoreWithWorld);
+  const screen = boundsOf(root);
+  if (!screen) return out;
   const walk = (el: CoreWithWorld): void => {
     if (el.visible === false || el.alpha === 0) return;
-    const a = area(el);
-    if (el.displayedTexture && a.w >= 0.9 * screen.w && a.h >= 0.9 * screen.h)
+    const b = boundsOf(el as unknown as Lightning.Element);
+    if (el.displayedTexture && b && b.w >= 0.9 * screen.w && b.h >= 0.9 * screen.h)
       out.push(nameOf(el as unknown as Lightning.Component));
     const kids = el.childList;
     if (kids) for (let i = 0; i < kids.length; i++) walk(kids.getAt(i) as CoreWithWorld);
   };
   walk(root as unknown as CoreWithWorld);
   return out;
-}
-
-function boundsOf(c: Lightning.Component): Bounds | null {
-  const el = c as unknown as CoreWithWorld;
-  const ctx = el.core && el.core._worldContext;
-  if (!ctx) return null;
-  return { x: ctx.px, y: ctx.py, w: (el.finalW ?? 0) * ctx.ta, h: (el.finalH ?? 0) * ctx.td };
 }
 
 export interface TestHookSource {
