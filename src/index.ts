@@ -13,6 +13,7 @@ import { browserEnv } from './platform/env';
 import { AppSettings, launchOptions } from './platform/launch';
 import { FONT_FACE } from './theme';
 import { Log } from './lib/log';
+import { paintPageBackground, skipEmptyFrames } from './lib/emptyFrames';
 import { onUserError } from './lib/events';
 import { openTitle } from './deepLinks';
 import { startServices } from './services';
@@ -54,6 +55,8 @@ function wire(app: Lightning.Application, platform: Platform): void {
 }
 
 export default function (appSettings: AppSettings, platformSettings: PlatformSettings, appData?: unknown) {
+  // What shows until the first page is drawn (pages draw nothing while a fast launch loads their data).
+  paintPageBackground();
   const env = browserEnv();
   const platform = initPlatform({
     env,
@@ -80,6 +83,7 @@ export default function (appSettings: AppSettings, platformSettings: PlatformSet
     FONT_FACE,
   ) as unknown as Lightning.Application.Options;
   const app = Launch(App, options, platformSettings, appData as Record<string, unknown> | undefined);
+  skipEmptyFrames((app as unknown as Lightning.Application).stage, (message) => Log.warn(message));
   wire(app as unknown as Lightning.Application, platform);
   return app;
 }

@@ -36,6 +36,11 @@ export const COLORS = {
   transparent: 0x00000000,
 } as const;
 
+/** An opaque ARGB colour as CSS `#rrggbb` (alpha dropped). */
+export function cssColor(argb: number): string {
+  return '#' + ('00000' + (argb & 0xffffff).toString(16)).slice(-6);
+}
+
 /** Font sizes in px at 1080p. Body never below 24 px (secondary text >= 20 px). */
 export const FONT_SIZE = {
   caption: 24,

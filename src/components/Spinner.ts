@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
-import { COLORS } from '../theme';
+import { COLORS, cssColor } from '../theme';
 
 /** An indeterminate progress ring (canvas arc, rotated by an animation while active). */
 interface Spec extends Lightning.Component.TemplateSpec {
@@ -35,7 +35,7 @@ export class Spinner extends Lightning.Component<Spec> implements Lightning.Comp
                 ctx.beginPath();
                 ctx.arc(SIZE / 2, SIZE / 2, SIZE / 2 - 6, 0, Math.PI * 2);
                 ctx.stroke();
-                ctx.strokeStyle = '#' + ('00000' + (COLORS.accent & 0xffffff).toString(16)).slice(-6);
+                ctx.strokeStyle = cssColor(COLORS.accent);
                 ctx.beginPath();
                 ctx.arc(SIZE / 2, SIZE / 2, SIZE / 2 - 6, -Math.PI / 2, Math.PI / 2.5);
                 ctx.stroke();

@@ -15,6 +15,7 @@ import { NoticeLine } from '../components/NoticeLine';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { RowStack } from '../components/RowStack';
 import { Spinner } from '../components/Spinner';
+import { Reveal } from '../components/reveal';
 import { TempPassCountdown } from '../components/TempPassCountdown';
 import { roundFill } from '../components/surfaces';
 import { CatalogController, INPUT_GUARD_MS, type CatalogState, type TileAccess } from '../controllers/catalog';
@@ -44,6 +45,11 @@ export class Catalog
 {
   private _ctl = new CatalogController(services());
   private _shown: CatalogState = this._ctl.state;
+  // While the rows load, nothing is drawn (a warm launch goes from the first frame to the rows).
+  private _reveal = new Reveal(
+    () => services().timers,
+    () => this._render(this._ctl.state),
+  );
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
@@ -124,20 +130,27 @@ export class Catalog
 
   override _active(): void {
     this._publishTitles();
+    this._reveal.hold();
     this._ctl.activate();
+    if (this._ctl.state.kind !== 'loading') this._reveal.show();
+    this._render(this._ctl.state);
   }
 
   override _inactive(): void {
+    this._reveal.cancel();
     this._ctl.deactivate();
     setJourneyInfo({ titles: () => [], notice: null });
   }
 
   private _render(s: CatalogState): void {
+    if (s.kind !== 'loading') this._reveal.show();
     const prev = this._shown;
     this._shown = s;
     if (s.provider !== prev.provider || prev === s) this._showProvider(s.provider);
     const browsing = s.kind === 'browsing';
-    this.tag('Spinner')!.visible = s.kind === 'loading';
+    const drawn = this._reveal.revealed;
+    for (const ref of ['Background', 'Brand', 'Header'] as const) this.tag(ref)!.visible = drawn;
+    this.tag('Spinner')!.visible = drawn && s.kind === 'loading';
     this.tag('Panel')!.visible = s.kind === 'failed';
     this.tag('Viewport')!.visible = browsing;
     this.tag('Details')!.visible = browsing;

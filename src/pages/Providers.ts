@@ -22,6 +22,7 @@ import {
 import { GRID, ProviderGrid } from '../components/ProviderGrid';
 import { FIELD, SearchField } from '../components/SearchField';
 import { Spinner } from '../components/Spinner';
+import { Reveal } from '../components/reveal';
 import { PHONE_CHOICE, pickerSubtitle, ProvidersController, searchSpeech } from '../controllers/providers';
 import type { Picking, ProvidersState } from '../controllers/providers';
 import { offerLabel } from '../controllers/temppass';
@@ -55,6 +56,11 @@ export class Providers
 {
   private _ctl = new ProvidersController(services());
   private _shown: ProvidersState = this._ctl.state;
+  // While the providers load, nothing is drawn (a first launch goes from the first frame to the grid).
+  private _reveal = new Reveal(
+    () => services().timers,
+    () => this._render(this._ctl.state),
+  );
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
@@ -109,19 +115,26 @@ export class Providers
   }
 
   override _active(): void {
+    this._reveal.hold();
     void this._ctl.load();
+    if (this._ctl.state.kind !== 'loading') this._reveal.show();
+    this._render(this._ctl.state);
   }
 
   override _inactive(): void {
+    this._reveal.cancel();
     this._ctl.stop();
     setJourneyInfo({ picker: () => null });
   }
 
   private _render(s: ProvidersState): void {
+    if (s.kind !== 'loading') this._reveal.show();
     const prev = this._shown;
     this._shown = s;
     const picking = s.kind === 'picking';
-    this.tag('Spinner')!.visible = s.kind === 'loading';
+    const drawn = this._reveal.revealed;
+    for (const ref of ['Background', 'Brand', 'Title', 'Subtitle'] as const) this.tag(ref)!.visible = drawn;
+    this.tag('Spinner')!.visible = drawn && s.kind === 'loading';
     this.tag('Panel')!.visible = s.kind === 'failed';
     for (const tag of ['Viewport', 'Field'] as const) this.tag(tag)!.visible = picking;
     if (s.kind === 'failed' && prev !== s) this.tag('Panel')!.content = failureContent(s.failure, s.title, s.actions);

@@ -6,6 +6,7 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
+import { Reveal, REVEAL_DELAY_MS } from '../components/reveal';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { listBleed, ProfileList } from '../components/ProfileList';
@@ -13,7 +14,6 @@ import { BOOT_STEPS, SplashController, type SplashState } from '../controllers/s
 import { setAnnouncement, type Speech } from '../lib/announcer';
 import { t } from '../lib/language';
 import { POINTER_PATH } from '../lib/pointer';
-import type { TimerId } from '../lib/registry';
 import { appName } from '../lib/settings';
 import { platform } from '../platform';
 import { services } from '../services';
@@ -21,8 +21,8 @@ import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
 
 export { BOOT_STEPS };
 
-/** The spinner starts only when the start-up takes longer than this (a fast launch draws no spinning frames). */
-export const SPINNER_DELAY_MS = 500;
+/** The splash draws nothing until the start-up has taken REVEAL_DELAY_MS; a chooser or a failure shows at once. */
+export { REVEAL_DELAY_MS };
 
 interface Spec extends FramedPageSpec {
   Progress: typeof BusyOverlay;
@@ -35,7 +35,10 @@ export class Splash
 {
   private _ctl = new SplashController(services(), () => platform.exit());
   private _shown: SplashState = this._ctl.state;
-  private _spinnerTimer?: TimerId;
+  private _reveal = new Reveal(
+    () => services().timers,
+    () => this._render(this._ctl.state),
+  );
 
   static override _template(): Lightning.Component.Template<Spec> {
     return {
@@ -83,23 +86,30 @@ export class Splash
     this._ctl.subscribe((state) => this._render(state));
   }
 
+  /** Whether the splash draws anything yet (see REVEAL_DELAY_MS). */
+  get revealed(): boolean {
+    return this._reveal.revealed;
+  }
+
   override _active(): void {
-    const spinner = this.tag('Progress')!.tag('Spinner')!;
-    spinner.visible = false;
-    this._spinnerTimer = services().timers.setTimeout(() => (spinner.visible = true), SPINNER_DELAY_MS);
+    if (this._ctl.state.kind === 'booting') this._reveal.hold();
+    this._render(this._ctl.state);
     void this._ctl.boot();
   }
 
   override _inactive(): void {
-    services().timers.clearTimeout(this._spinnerTimer);
+    this._reveal.cancel();
     this._ctl.stop();
   }
 
   private _render(s: SplashState): void {
+    if (s.kind !== 'booting') this._reveal.show();
     const prev = this._shown;
     this._shown = s;
-    this.tag('Progress')!.visible = s.kind === 'booting';
-    this.tag('Brand')!.visible = s.kind !== 'failed';
+    const drawn = this._reveal.revealed;
+    this.tag('Background')!.visible = drawn;
+    this.tag('Progress')!.visible = drawn && s.kind === 'booting';
+    this.tag('Brand')!.visible = drawn && s.kind !== 'failed';
     this.tag('Brand')!.y = s.kind === 'choosing' ? 150 : 330;
     this.tag('Chooser')!.visible = s.kind === 'choosing';
     this.tag('Panel')!.visible = s.kind === 'failed';

@@ -1,4 +1,5 @@
 import { Catalog, INPUT_GUARD_MS } from '../../src/pages/Catalog';
+import { REVEAL_DELAY_MS } from '../../src/components/reveal';
 import type { PosterRow } from '../../src/components/PosterRow';
 import type { RowStack } from '../../src/components/RowStack';
 import { SETTLE_MS } from '../../src/controllers/catalog';
@@ -89,6 +90,31 @@ describe('Catalog', () => {
     m.press('Down');
     m.press('Menu');
     expect(m.routes).toEqual(['account', 'account']);
+  });
+
+  it('draws nothing while the rows load, then the whole page at once; a slow load shows the spinner after REVEAL_DELAY_MS', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    m = await mountPage(Catalog, {
+      flows: signedInFlows(),
+      catalog: { load: async () => (await held, { ok: true as const, value: SAMPLE_CATALOG }) },
+    });
+    const drawn = () =>
+      (['Background', 'Brand', 'Header', 'Spinner', 'Viewport'] as const).filter((ref) => m!.page.tag(ref)!.visible);
+    expect(m.page.zone).toBe('loading');
+    expect(drawn()).toEqual([]);
+    m.timers.advance(REVEAL_DELAY_MS);
+    expect(drawn()).toEqual(['Background', 'Brand', 'Header', 'Spinner']);
+    release();
+    await m.settle();
+    expect(drawn()).toEqual(['Background', 'Brand', 'Header', 'Viewport']);
+  });
+
+  it('a fast load shows the whole page as soon as the rows are there', async () => {
+    m = await mountPage(Catalog, { flows: signedInFlows() });
+    expect(m.page.zone).toBe('rows');
+    expect(m.page.tag('Background')!.visible).toBe(true);
+    expect(m.page.tag('Viewport')!.visible).toBe(true);
   });
 
   it('shows the provider name/logo in the header', async () => {

@@ -1,6 +1,7 @@
 import { PHONE_CHOICE, RAIL_MIN, type Picking } from '../../src/controllers/providers';
 import type { Provider } from '../../src/flows/api';
 import { Providers } from '../../src/pages/Providers';
+import { REVEAL_DELAY_MS } from '../../src/components/reveal';
 import { ACME, BLUE, FakeFlows, SUMMIT, fail, ok } from '../support/fakeFlows';
 import { mountPage, type Mounted } from '../support/harness';
 import { readFileSync } from 'node:fs';
@@ -145,6 +146,29 @@ describe('Providers (picker)', () => {
     expect(page._handleKey({ keyCode: 179 })).toBe(false);
     page._handleSearch();
     expect(picking(m)).toMatchObject({ searching: true, zone: 'keyboard' });
+  });
+
+  it('draws nothing while the providers load, then the grid; a slow load shows the spinner after REVEAL_DELAY_MS', async () => {
+    const flows = new FakeFlows();
+    let release!: () => void;
+    flows.holdProviders = new Promise<void>((r) => (release = r));
+    m = await mountPage(Providers, { flows });
+    const drawn = () =>
+      (['Background', 'Brand', 'Title', 'Spinner', 'Viewport'] as const).filter((ref) => m!.page.tag(ref)!.visible);
+    expect(m.page.zone).toBe('loading');
+    expect(drawn()).toEqual([]);
+    m.timers.advance(REVEAL_DELAY_MS);
+    expect(drawn()).toEqual(['Background', 'Brand', 'Title', 'Spinner']);
+    release();
+    await m.settle();
+    expect(drawn()).toEqual(['Background', 'Brand', 'Title', 'Viewport']);
+  });
+
+  it('a fast load shows the whole page as soon as the grid is there', async () => {
+    m = await mountPage(Providers);
+    expect(m.page.zone).toBe('grid');
+    expect(m.page.tag('Background')!.visible).toBe(true);
+    expect(m.page.tag('Title')!.visible).toBe(true);
   });
 
   it('shows a failure with Retry, and Retry loads again', async () => {

@@ -1,5 +1,5 @@
 import type { ProfileList } from '../../src/components/ProfileList';
-import { SPINNER_DELAY_MS, Splash } from '../../src/pages/Splash';
+import { REVEAL_DELAY_MS, Splash } from '../../src/pages/Splash';
 import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
 import { mountPage, type Mounted } from '../support/harness';
 
@@ -15,17 +15,18 @@ describe('Splash (boot)', () => {
     expect(m.routes).toEqual(['catalog']);
   });
 
-  it('starts the spinner only once the start-up has taken SPINNER_DELAY_MS', async () => {
+  it('draws nothing until the start-up has taken REVEAL_DELAY_MS, then the brand, progress and spinner', async () => {
     const flows = new FakeFlows();
     let release!: () => void;
     flows.holdBoot = new Promise<void>((r) => (release = r));
     m = await mountPage(Splash, { flows });
-    const spinner = m.page.tag('Progress')!.tag('Spinner')!;
-    expect(spinner.visible).toBe(false);
-    m.timers.advance(SPINNER_DELAY_MS - 1);
-    expect(spinner.visible).toBe(false);
+    const drawn = () => (['Background', 'Brand', 'Progress'] as const).filter((ref) => m!.page.tag(ref)!.visible);
+    expect(drawn()).toEqual([]);
+    m.timers.advance(REVEAL_DELAY_MS - 1);
+    expect(drawn()).toEqual([]);
     m.timers.advance(1);
-    expect(spinner.visible).toBe(true);
+    expect(drawn()).toEqual(['Background', 'Brand', 'Progress']);
+    expect(m.page.revealed).toBe(true);
     release();
     await m.settle();
     expect(m.routes).toEqual(['providers']);
@@ -41,6 +42,10 @@ describe('Splash (boot)', () => {
     flows.bootResult = fail('Registration failed', { code: 'invalid_software_statement' });
     m = await mountPage(Splash, { flows });
     expect(m.page.phase).toBe('failed');
+    // A failure shows at once, whatever the reveal delay.
+    expect(m.page.revealed).toBe(true);
+    expect(m.page.tag('Background')!.visible).toBe(true);
+    expect(m.page.tag('Panel')!.visible).toBe(true);
     expect(m.routes).toEqual([]);
     flows.bootResult = ok({ signedIn: false, profiles: [] });
     m.press('Enter');

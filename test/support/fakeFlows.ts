@@ -122,6 +122,7 @@ export class FakeFlows implements PassFlows {
   holdAuthorize?: Promise<void>;
   /** When set, preauthorize() waits for it (a queued batch the viewer may leave behind). */
   holdPreauthorize?: Promise<void>;
+  holdProviders?: Promise<void>;
 
   private record(name: Call['name'], ...args: unknown[]) {
     this.calls.push({ name, args });
@@ -139,6 +140,7 @@ export class FakeFlows implements PassFlows {
   }
   async providers() {
     this.record('providers');
+    if (this.holdProviders) await this.holdProviders;
     return this.providersResult;
   }
   lastUsedProvider() {
