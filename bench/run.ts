@@ -27,6 +27,7 @@ import {
   pressUntilNavigated,
   reload,
   signIn,
+  quietFor,
   waitFor,
   type Emu,
   type Journal,
@@ -251,7 +252,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         // A relaunch, not a reload a moment after the last request: the client's own steady-rate window
         // (kept in storage, checklist 37) is open again, and the emulator's buckets are fresh.
-        await sleep(1100);
+        await quietFor(emu, 1100);
         await freshThrottle(emu);
         warm.push(await reload(s.b));
       }

@@ -24,6 +24,27 @@ export async function admin<T>(emu: Emu, method: string, path: string, body?: un
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * Wait until the emulator has seen no request for `ms`: a relaunch after the app finished its work.
+ * The client keeps Adobe's steady rate (one request a second, its window kept in storage: checklist 37),
+ * so a reload a moment after the previous launch's last request (a late preauthorization) would time the
+ * client's wait for its slot rather than the launch.
+ */
+export async function quietFor(emu: Emu, ms: number, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = -1;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const n = (await admin<Journal>(emu, 'GET', 'journal')).entries.length;
+    if (n !== seen) {
+      seen = n;
+      since = Date.now();
+    } else if (Date.now() - since >= ms) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the app kept sending requests for ${timeoutMs} ms`);
+}
+
 export async function press(b: BenchBrowser, keyCode: number): Promise<void> {
   await b.page.evaluate((code) => {
     const init = { keyCode: code, which: code, bubbles: true } as KeyboardEventInit;

@@ -256,6 +256,33 @@ describe('SearchField', () => {
   });
 });
 
+describe('LetterRail drawing', () => {
+  it('draws the letters in one canvas (dimmed where no provider starts); a key draws its letter only focused or marked', async () => {
+    const r = await mount(LetterRail, {}, ['jump']);
+    r.component.letters = new Set(['A', 'C', 'S']);
+    const letters = r.component.tag('Letters')!;
+    const lookupId = (letters.texture as unknown as { _lookupId: string })._lookupId;
+    expect(lookupId).toBe(
+      'tve-letter-rail-' +
+        '#ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+          .split('')
+          .map((l) => ('ACS'.includes(l) ? 1 : 0))
+          .join(''),
+    );
+    const labels = () =>
+      r.component
+        .tag('Keys')!
+        .children.filter((k) => k.tag('Label')!.visible)
+        .map((k) => k.tag('Label')!.text!.text);
+    (r.component as unknown as { _refocus(): void })._refocus();
+    expect(labels()).toEqual(['A']);
+    r.component.current = 'S';
+    expect(labels()).toEqual(['A', 'S']);
+    r.press('Right');
+    expect(labels()).toEqual(['C', 'S']);
+  });
+});
+
 describe('LetterRail marks', () => {
   it('marks the letter of the focused provider and can take focus on a letter', async () => {
     const r = await mount(LetterRail, {}, ['jump']);
