@@ -45,9 +45,9 @@ async function lngDist(): Promise<void> {
 
 /** The app bundle again, split: what the first screen needs at launch, the rest in js/lazy/. */
 async function writeSplitApp(flavour: Flavour, dir: string): Promise<void> {
-  const { entry, chunks } = await buildSplit(flavour, join(dir, 'js'));
+  const { entry, chunks, deps } = await buildSplit(flavour, join(dir, 'js'));
   const index = join(dir, 'index.html');
-  writeFileSync(index, rewriteIndexHtml(readFileSync(index, 'utf8'), flavour, await minifiedLoader()));
+  writeFileSync(index, rewriteIndexHtml(readFileSync(index, 'utf8'), flavour, await minifiedLoader(), deps));
   console.log(`[dist] ${flavour}: js/${entry} at launch, ${chunks.length} lazy chunk(s): ${chunks.join(', ')}`);
 }
 

@@ -6,10 +6,28 @@
 //   tveModule(url)            exports of a module that has run (the entry, for the bootstrap script)
 // Dependencies: 'exports', 'require' (asynchronous, relative to the module: rollup's import()) and
 // relative chunk URLs, loaded by <script> tags. A chunk that fails to load rejects its import().
+// window.tveChunkDeps (written by the build before this code: chunk URL -> the chunks it imports, all
+// relative to the document) lets a chunk's own imports load alongside it instead of after it has run.
 /* global window, document */
 (function (win, doc) {
   var own = Object.prototype.hasOwnProperty;
   var mods = {};
+  var chunkDeps = null;
+
+  // The build's map with absolute URLs (script.src is absolute), made on first use.
+  function depsOf(url) {
+    if (!chunkDeps) {
+      chunkDeps = {};
+      var map = win.tveChunkDeps || {};
+      for (var key in map) {
+        if (!own.call(map, key)) continue;
+        var list = [];
+        for (var i = 0; i < map[key].length; i++) list.push(absolute(map[key][i]));
+        chunkDeps[absolute(key)] = list;
+      }
+    }
+    return chunkDeps[url] || [];
+  }
 
   function dirOf(url) {
     var path = url.split('#')[0].split('?')[0];
@@ -52,6 +70,8 @@
       settle(m);
     };
     (doc.head || doc.body || doc.documentElement).appendChild(s);
+    var deps = depsOf(url);
+    for (var i = 0; i < deps.length; i++) fetchScript(deps[i]);
   }
 
   // Calls back with the exports of every id (resolved against base) once all have run.

@@ -108,6 +108,29 @@ function withClassNamesOnly(plugins: unknown[]): unknown[] {
 export interface SplitResult {
   entry: string;
   chunks: string[];
+  /** Each lazy chunk's lazy imports, transitively (document-relative URLs): the loader fetches them with it. */
+  deps: Record<string, string[]>;
+}
+
+/** `./js/<fileName>` for every chunk a lazy chunk imports, directly or not (the entry is already there). */
+export function chunkDeps(chunks: RollupOutputChunk[]): Record<string, string[]> {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const url = (fileName: string) => `./js/${fileName}`;
+  const out: Record<string, string[]> = {};
+  for (const c of chunks) {
+    if (c.isEntry) continue;
+    const seen = new Set<string>();
+    const visit = (name: string): void => {
+      for (const dep of byName.get(name)?.imports ?? []) {
+        if (seen.has(dep) || byName.get(dep)?.isEntry) continue;
+        seen.add(dep);
+        visit(dep);
+      }
+    };
+    visit(c.fileName);
+    if (seen.size) out[url(c.fileName)] = [...seen].sort().map(url);
+  }
+  return out;
 }
 
 /** Build src/index.ts for `flavour` into `jsDir` as an AMD entry plus lazy chunks. */
@@ -149,6 +172,7 @@ export async function buildSplit(flavour: Flavour, jsDir: string): Promise<Split
   return {
     entry: entry.fileName,
     chunks: chunks.filter((c) => !c.isEntry).map((c) => c.fileName),
+    deps: chunkDeps(chunks),
   };
 }
 
@@ -170,14 +194,19 @@ export async function minifiedLoader(): Promise<string> {
  * app bundle's <script>, and the bootstrap takes the entry's exports from the loader instead of the
  * IIFE's global (`var bundle = window.<APP_ID>;`).
  */
-export function rewriteIndexHtml(html: string, flavour: Flavour, loader = readFileSync(LOADER_SOURCE, 'utf8')): string {
+export function rewriteIndexHtml(
+  html: string,
+  flavour: Flavour,
+  loader = readFileSync(LOADER_SOURCE, 'utf8'),
+  deps: Record<string, string[]> = {},
+): string {
   const file = entryFile(flavour);
   const tag = `<script src="./js/${file}"></script>`;
   if (!html.includes(tag)) throw new Error(`index.html has no ${tag}`);
   // es5 template: `var bundle = window.APP_x;`, es6 template: `let bundle = window.APP_x`.
   const global = /\b(var|let) bundle = window\.[A-Za-z_$][\w$]*/;
   if (!global.test(html)) throw new Error('index.html: the bootstrap no longer reads `bundle = window.<APP_ID>`');
-  const code = loader.replace(/^\s*\/\/.*\n/gm, '');
+  const code = `window.tveChunkDeps = ${JSON.stringify(deps)};\n` + loader.replace(/^\s*\/\/.*\n/gm, '');
   return html
     .replace(tag, () => `<script>\n${code}</script>\n        ${tag}`)
     .replace(global, (_all, keyword: string) => `${keyword} bundle = tveModule('./js/${file}')`);

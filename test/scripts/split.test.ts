@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createContext, runInContext } from 'node:vm';
 import { es5Error, checkEs5 } from '../../scripts/lib/es5';
-import { LOADER_SOURCE, minifiedLoader, rewriteIndexHtml } from '../../scripts/lib/split';
+import { LOADER_SOURCE, chunkDeps, minifiedLoader, rewriteIndexHtml } from '../../scripts/lib/split';
 import { loadedAtLaunch } from '../../scripts/lib/launch';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,11 @@ interface FakeScript {
 }
 
 /** A document with <script> loading from `files` (URL → source); appended scripts run on flush(). */
-function browser(files: Record<string, string>, loader = readFileSync(LOADER_SOURCE, 'utf8')) {
+function browser(
+  files: Record<string, string>,
+  loader = readFileSync(LOADER_SOURCE, 'utf8'),
+  chunkDeps?: Record<string, string[]>,
+) {
   const queue: FakeScript[] = [];
   const requested: string[] = [];
   const doc = {
@@ -47,6 +51,7 @@ function browser(files: Record<string, string>, loader = readFileSync(LOADER_SOU
   };
   const win: Record<string, unknown> = { location: { href: BASE }, document: doc };
   win.window = win; // the page's global object, as in a browser
+  if (chunkDeps) win.tveChunkDeps = chunkDeps; // what rewriteIndexHtml writes before the loader
   const ctx = createContext(win);
   const run = (src: string) => {
     doc.currentScript = { src };
@@ -97,7 +102,7 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
     const shipped = await minifiedLoader();
     expect(es5Error(shipped)).toBeNull();
     expect(shipped).toMatch(/tveDefine/);
-    expect(shipped.length).toBeLessThan(2000);
+    expect(shipped.length).toBeLessThan(2200); // about 2 KB with the dependency map lookup
     // The minified copy loads chunks like the source.
     const b = browser(files, shipped);
     b.run(ENTRY);
@@ -141,6 +146,23 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
       'http://tv.local/app/js/lazy/Other.js',
       'http://tv.local/app/js/lazy/common.js',
     ]);
+  });
+
+  it("with the build's dependency map, a chunk's own imports are requested with it, not after it has run", () => {
+    const b = browser(files, undefined, { './js/lazy/Page.js': ['./js/lazy/common.js'] });
+    b.run(ENTRY);
+    const entry = (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js');
+    const got: unknown[] = [];
+    entry.open(
+      './lazy/Page.js',
+      (m) => got.push(m),
+      (e) => got.push(e),
+    );
+    // Nothing has run yet: both scripts are on their way.
+    expect(b.requested).toEqual(['http://tv.local/app/js/lazy/Page.js', 'http://tv.local/app/js/lazy/common.js']);
+    b.flush();
+    expect(got).toEqual([{ Page: 'page:42' }]);
+    expect(b.requested).toHaveLength(2); // not requested a second time when Page runs
   });
 
   it('rejects the import() of a chunk that does not load', () => {
@@ -205,6 +227,27 @@ describe('index.html rewrite', () => {
     const dir = mkdtempSync(join(tmpdir(), 'split-'));
     writeFileSync(join(dir, 'index.html'), out);
     expect(checkEs5(dir)).toEqual([]);
+  });
+
+  it('writes the dependency map before the loader', () => {
+    const out = rewriteIndexHtml(es5, 'es5', undefined, { './js/lazy/A.js': ['./js/lazy/b.js'] });
+    const map = out.indexOf('window.tveChunkDeps = {"./js/lazy/A.js":["./js/lazy/b.js"]};');
+    expect(map).toBeGreaterThan(0);
+    expect(map).toBeLessThan(out.indexOf('win.tveDefine = define'));
+  });
+
+  it('maps each lazy chunk to its lazy imports, transitively, leaving out the entry', () => {
+    expect(
+      chunkDeps([
+        { type: 'chunk', fileName: 'appBundle.js', isEntry: true, imports: [] },
+        { type: 'chunk', fileName: 'lazy/Catalog.js', imports: ['appBundle.js', 'lazy/Countdown.js'] },
+        { type: 'chunk', fileName: 'lazy/Countdown.js', imports: ['appBundle.js', 'lazy/degraded.js'] },
+        { type: 'chunk', fileName: 'lazy/degraded.js', imports: ['appBundle.js'] },
+      ]),
+    ).toEqual({
+      './js/lazy/Catalog.js': ['./js/lazy/Countdown.js', './js/lazy/degraded.js'],
+      './js/lazy/Countdown.js': ['./js/lazy/degraded.js'],
+    });
   });
 
   it('refuses a template it does not know', () => {
