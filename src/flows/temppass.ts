@@ -31,12 +31,15 @@ export function identityHeader(hash: string, key = 'email'): string {
   return btoa(JSON.stringify({ [key]: hash }));
 }
 
+/** The header value for a pass started with `hash` (none for a plain TempPass), under the configured key. */
+function identityFor(ctx: FlowContext, hash: string | undefined): string | undefined {
+  return hash ? identityHeader(hash, ctx.config.tempPass?.identityKey) : undefined;
+}
+
 /** The AP-TempPass-Identity value for `mvpd`, when a promotional pass was started on this TV. */
 export async function tempPassIdentity(ctx: FlowContext, mvpd: string): Promise<string | undefined> {
   const stored = await ctx.persistence.readTempPass();
-  return stored && stored.mvpd === mvpd && stored.identityHash
-    ? identityHeader(stored.identityHash, ctx.config.tempPass?.identityKey)
-    : undefined;
+  return stored && stored.mvpd === mvpd ? identityFor(ctx, stored.identityHash) : undefined;
 }
 
 function isPromotional(ctx: FlowContext, mvpd: string): boolean {
@@ -127,7 +130,7 @@ export async function startTempPass(
       failureFromItem('unknown', undefined, 'The free trial could not be started. Please try again.', true),
     );
   }
-  const header = identityHash ? identityHeader(identityHash, ctx.config.tempPass?.identityKey) : undefined;
+  const header = identityFor(ctx, identityHash);
   let profiles: Profile[];
   try {
     profiles = await ctx.client.profileForMvpd(provider.id, header);
@@ -180,10 +183,9 @@ export async function resumeTempPass(
   const stored = await ctx.persistence.readTempPass();
   if (!stored || stored.mvpd === alreadyAsked) return undefined;
   try {
-    const header = stored.identityHash
-      ? identityHeader(stored.identityHash, ctx.config.tempPass?.identityKey)
-      : undefined;
-    const p = (await ctx.client.profileForMvpd(stored.mvpd, header)).filter((x) => x.mvpd === stored.mvpd)[0];
+    const p = (await ctx.client.profileForMvpd(stored.mvpd, identityFor(ctx, stored.identityHash))).filter(
+      (x) => x.mvpd === stored.mvpd,
+    )[0];
     return p ? toSignedIn(p, await ctx.providerFor(p.mvpd, undefined)) : undefined;
   } catch (error) {
     ctx.logger.info('TempPass not resumed', { reason: toFailure(error).kind });
