@@ -114,7 +114,7 @@ export function distinctColours(img: Image, box: Box): number {
   return n;
 }
 
-interface Finder {
+export interface Finder {
   x: number;
   y: number;
   /** Module size in px. */
@@ -181,6 +181,18 @@ function findFinders(img: Image, darkAt: (x: number, y: number) => boolean): Fin
 }
 
 /**
+ * The QR's own three finders among the candidates: finder-like runs also turn up in big text (the
+ * activation code's glyphs) and in the QR's data, but those are seen on fewer scan lines and at other
+ * module sizes. Keep the candidates within 30 % of the most-seen one's module size, the three most seen.
+ */
+export function qrFinders(found: Finder[]): Finder[] {
+  const bySeen = [...found].sort((a, b) => b.hits - a.hits);
+  const ref = bySeen[0];
+  if (!ref) return [];
+  return bySeen.filter((f) => Math.abs(f.m - ref.m) <= 0.3 * ref.m).slice(0, 3);
+}
+
+/**
  * Find the QR code on screen by its three finder patterns and compare it, module by module, with the
  * code `text` encodes. Tries every error-correction level, since the matrix differs by level. Returns
  * the best share of matching modules (1 = identical) and the level that gave it.
@@ -190,7 +202,7 @@ export function qrMatch(img: Image, text: string): { match: number; level: strin
     const i = (y * img.width + x) * 4;
     return 0.299 * img.data[i]! + 0.587 * img.data[i + 1]! + 0.114 * img.data[i + 2]! < 110;
   };
-  const finders = findFinders(img, dark);
+  const finders = qrFinders(findFinders(img, dark));
   const none = { match: 0, level: '-', modules: 0 };
   if (finders.length < 3) return none;
   // Top-left: smallest x+y; top-right: largest x-y; bottom-left: largest y-x.
