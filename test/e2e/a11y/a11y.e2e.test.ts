@@ -128,6 +128,8 @@ async function signIn(stack: Stack, app: AppSession, startLabel: string): Promis
 }
 
 async function playFirst(app: AppSession): Promise<string> {
+  // The catalog may have just opened again (back from Account, a relaunch): it ignores OK for a moment.
+  await catalogTakesOk(app);
   const state = await app.state();
   await app.press('Enter');
   await waitForJourney(app, (j) => j.playerPhase === 'playing' && !!j.player && j.player.readyState >= 2, 20000);
