@@ -6,8 +6,9 @@
  * goes from the empty first frame straight to a finished screen; a slow one shows the page's own
  * progress after REVEAL_DELAY_MS.
  *
- * The page hides its own elements while `revealed` is false (`visible`, not the page's alpha: Lightning
- * deactivates an alpha-0 subtree, which would stop the page's work) and draws again on `onChange`.
+ * The page calls `hold()` when it becomes active and asks `drawn(waiting)` on every render: it hides its
+ * own elements while that is false (`visible`, not the page's alpha: Lightning deactivates an alpha-0
+ * subtree, which would stop the page's work), and renders again on `onChange` when the delay runs out.
  */
 import type { TimerId } from '../lib/registry';
 import type { PageTimers } from '../services';
@@ -28,14 +29,20 @@ export class Reveal {
     return this.shown;
   }
 
-  /** Draw nothing from now; show after the delay unless `show()` comes first. */
+  /** Draw nothing from now; show after the delay unless the data comes first. */
   hold(): void {
     this.cancel();
     this.shown = false;
     this.timer = this.timers().setTimeout(() => this.show(), this.delayMs);
   }
 
-  show(): void {
+  /** Whether to draw now: at once when the page has its data (`waiting` false), else once the delay has run out. */
+  drawn(waiting: boolean): boolean {
+    if (!waiting) this.show();
+    return this.shown;
+  }
+
+  private show(): void {
     this.cancel();
     if (this.shown) return;
     this.shown = true;

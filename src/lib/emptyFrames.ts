@@ -25,7 +25,7 @@ function renderContextOf(stage: unknown): RenderContext | undefined {
 }
 
 export interface EmptyFrames {
-  /** Frames drawn and frames skipped since install (tests, `window.__tve`). */
+  /** Frames drawn and frames skipped since install (tests). */
   counts(): { drawn: number; skipped: number };
 }
 
@@ -52,6 +52,6 @@ export function skipEmptyFrames(stage: unknown, warn: (message: string) => void)
 }
 
 /** The document behind the (transparent) stage canvas in the theme colour: what shows before the first frame. */
-export function paintPageBackground(doc: Document | undefined = typeof document === 'undefined' ? undefined : document): void {
-  if (doc) doc.documentElement.style.backgroundColor = cssColor(COLORS.background);
+export function paintPageBackground(doc: Document = document): void {
+  doc.documentElement.style.backgroundColor = cssColor(COLORS.background);
 }

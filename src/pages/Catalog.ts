@@ -132,7 +132,6 @@ export class Catalog
     this._publishTitles();
     this._reveal.hold();
     this._ctl.activate();
-    if (this._ctl.state.kind !== 'loading') this._reveal.show();
     this._render(this._ctl.state);
   }
 
@@ -143,12 +142,11 @@ export class Catalog
   }
 
   private _render(s: CatalogState): void {
-    if (s.kind !== 'loading') this._reveal.show();
+    const drawn = this._reveal.drawn(s.kind === 'loading');
     const prev = this._shown;
     this._shown = s;
     if (s.provider !== prev.provider || prev === s) this._showProvider(s.provider);
     const browsing = s.kind === 'browsing';
-    const drawn = this._reveal.revealed;
     for (const ref of ['Background', 'Brand', 'Header'] as const) this.tag(ref)!.visible = drawn;
     this.tag('Spinner')!.visible = drawn && s.kind === 'loading';
     this.tag('Panel')!.visible = s.kind === 'failed';

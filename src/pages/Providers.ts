@@ -117,7 +117,6 @@ export class Providers
   override _active(): void {
     this._reveal.hold();
     void this._ctl.load();
-    if (this._ctl.state.kind !== 'loading') this._reveal.show();
     this._render(this._ctl.state);
   }
 
@@ -128,11 +127,10 @@ export class Providers
   }
 
   private _render(s: ProvidersState): void {
-    if (s.kind !== 'loading') this._reveal.show();
+    const drawn = this._reveal.drawn(s.kind === 'loading');
     const prev = this._shown;
     this._shown = s;
     const picking = s.kind === 'picking';
-    const drawn = this._reveal.revealed;
     for (const ref of ['Background', 'Brand', 'Title', 'Subtitle'] as const) this.tag(ref)!.visible = drawn;
     this.tag('Spinner')!.visible = drawn && s.kind === 'loading';
     this.tag('Panel')!.visible = s.kind === 'failed';

@@ -92,7 +92,7 @@ export class Splash
   }
 
   override _active(): void {
-    if (this._ctl.state.kind === 'booting') this._reveal.hold();
+    this._reveal.hold();
     this._render(this._ctl.state);
     void this._ctl.boot();
   }
@@ -103,10 +103,9 @@ export class Splash
   }
 
   private _render(s: SplashState): void {
-    if (s.kind !== 'booting') this._reveal.show();
+    const drawn = this._reveal.drawn(s.kind === 'booting');
     const prev = this._shown;
     this._shown = s;
-    const drawn = this._reveal.revealed;
     this.tag('Background')!.visible = drawn;
     this.tag('Progress')!.visible = drawn && s.kind === 'booting';
     this.tag('Brand')!.visible = drawn && s.kind !== 'failed';

@@ -96,6 +96,14 @@ const files: Record<string, string> = {
 
 type Entry = { default(): string; open(p: string, ok: (m: unknown) => void, fail: (e: Error) => void): void };
 
+/** import() `path` through the entry; its module (or error) lands in `got`. */
+const openInto = (entry: Entry, path: string, got: unknown[]): void =>
+  entry.open(
+    path,
+    (m) => got.push(m),
+    (e) => got.push(e),
+  );
+
 describe('AMD loader (inline in dist/*/index.html)', () => {
   it('is ES5, also minified as it ships', async () => {
     expect(es5Error(readFileSync(LOADER_SOURCE, 'utf8'))).toBeNull();
@@ -107,11 +115,7 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
     const b = browser(files, shipped);
     b.run(ENTRY);
     const got: unknown[] = [];
-    (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js').open(
-      './lazy/Page.js',
-      (m) => got.push(m),
-      (e) => got.push(e),
-    );
+    openInto((b.win.tveModule as (id: string) => Entry)('./js/appBundle.js'), './lazy/Page.js', got);
     b.flush();
     expect(got).toEqual([{ Page: 'page:42' }]);
   });
@@ -129,16 +133,8 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
     b.run(ENTRY);
     const entry = (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js');
     const got: unknown[] = [];
-    entry.open(
-      './lazy/Page.js',
-      (m) => got.push(m),
-      (e) => got.push(e),
-    );
-    entry.open(
-      './lazy/Other.js',
-      (m) => got.push(m),
-      (e) => got.push(e),
-    );
+    openInto(entry, './lazy/Page.js', got);
+    openInto(entry, './lazy/Other.js', got);
     b.flush();
     expect(got).toEqual([{ Page: 'page:42' }, { Other: 'other:1' }]);
     expect(b.requested).toEqual([
@@ -153,11 +149,7 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
     b.run(ENTRY);
     const entry = (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js');
     const got: unknown[] = [];
-    entry.open(
-      './lazy/Page.js',
-      (m) => got.push(m),
-      (e) => got.push(e),
-    );
+    openInto(entry, './lazy/Page.js', got);
     // Nothing has run yet: both scripts are on their way.
     expect(b.requested).toEqual(['http://tv.local/app/js/lazy/Page.js', 'http://tv.local/app/js/lazy/common.js']);
     b.flush();
@@ -170,11 +162,7 @@ describe('AMD loader (inline in dist/*/index.html)', () => {
     b.run(ENTRY);
     const entry = (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js');
     const got: unknown[] = [];
-    entry.open(
-      './lazy/Missing.js',
-      (m) => got.push(m),
-      (e) => got.push(e),
-    );
+    openInto(entry, './lazy/Missing.js', got);
     b.flush();
     expect(got).toHaveLength(1);
     expect(String(got[0])).toMatch(/Could not load http:\/\/tv\.local\/app\/js\/lazy\/Missing\.js/);
@@ -193,11 +181,7 @@ describe('AMD loader in a packaged app (file:// URLs, Tizen and webOS)', () => {
       b.run('file:///media/apps/tve/js/appBundle.js');
       const entry = (b.win.tveModule as (id: string) => Entry)('./js/appBundle.js');
       const got: unknown[] = [];
-      entry.open(
-        './lazy/Page.js',
-        (m) => got.push(m),
-        (e) => got.push(e),
-      );
+      openInto(entry, './lazy/Page.js', got);
       b.flush();
       expect(got).toEqual([{ Page: 'page:42' }]);
       expect(b.requested).toEqual([
