@@ -8,8 +8,17 @@ import { lockIcon, type TileAccess } from './PosterTile';
  * The focused title's details above the rows: title, year · rating · length, lock reason, description.
  * Cheap to update: a text is only set when it changed (each change redraws a text texture), and showing
  * the same title with the same access again does nothing. The catalog calls it once focus settles.
+ * A change waits for the end of the next frame: the frame that draws a key press's focus move then
+ * carries no text textures (the dearest thing it would draw), and the details follow one frame later.
+ * The first details show at once, with the page.
  */
 export const DETAILS_W = 1500;
+
+interface Shown {
+  item: CatalogItem;
+  access: TileAccess;
+  reason?: string;
+}
 
 interface Spec extends Lightning.Component.TemplateSpec {
   Title: object;
@@ -68,12 +77,28 @@ export class DetailsPanel extends Lightning.Component<Spec> implements Lightning
     };
   }
 
-  private _shown?: { item: CatalogItem; access: TileAccess; reason?: string };
+  private _shown?: Shown;
+  private _wanted?: Shown;
+  private _pending = false;
 
   show(item: CatalogItem, access: TileAccess, reason?: string): void {
-    const was = this._shown;
+    const was = this._wanted;
     if (was && was.item === item && was.access === access && was.reason === reason) return;
-    this._shown = { item, access, reason };
+    this._wanted = { item, access, reason };
+    if (!this._shown) return this._apply();
+    if (this._pending) return;
+    this._pending = true;
+    this.stage.once('frameEnd', () => {
+      this._pending = false;
+      this._apply();
+    });
+  }
+
+  private _apply(): void {
+    const wanted = this._wanted;
+    if (!wanted || wanted === this._shown) return;
+    this._shown = wanted;
+    const { item, access, reason } = wanted;
     this._text('Title', item.title);
     const meta = [
       item.year ? String(item.year) : '',

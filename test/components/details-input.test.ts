@@ -1,6 +1,7 @@
 /**
  * The details panel on a focus step (issue 17, input cost): only the texts that changed are set (each
- * set redraws a text texture), and showing the same title again touches nothing.
+ * set redraws a text texture), showing the same title again touches nothing, and a change is drawn one
+ * frame after the focus move that caused it.
  */
 import type { Lightning } from '@lightningjs/sdk';
 import { DetailsPanel } from '../../src/components/DetailsPanel';
@@ -54,13 +55,33 @@ describe('DetailsPanel on a focus step', () => {
     expect(counts).toEqual({ Title: 0, Meta: 0, 'Lock.Reason': 0, Description: 0 });
 
     m.component.show(b, 'unknown');
+    m.app.stage.drawFrame();
     expect(counts).toEqual({ Title: 1, Meta: 1, 'Lock.Reason': 0, Description: 1 });
 
     // Same title now locked: only the lock line is drawn.
     m.component.show(b, 'locked', 'Not in your package');
+    m.app.stage.drawFrame();
     expect(counts).toEqual({ Title: 1, Meta: 1, 'Lock.Reason': 1, Description: 1 });
     expect((m.component.tag('Lock.Reason' as never) as unknown as Lightning.Element).text!.text).toBe(
       'Not in your package',
     );
+  });
+
+  it('shows the first title at once; a change waits for the end of the next frame, and only the last one is drawn', async () => {
+    const [, , c] = SAMPLE_CATALOG.rows[0]!.items as [CatalogItem, CatalogItem, CatalogItem];
+    m = await mountComponent(DetailsPanel);
+    const title = () => (m!.component.tag('Title' as never) as unknown as Lightning.Element).text!.text;
+    m.component.show(a, 'unknown');
+    expect(title()).toBe(a.title);
+
+    const counts = countTextSets(m.component);
+    m.component.show(b, 'unknown');
+    m.component.show(c, 'unknown');
+    expect(title()).toBe(a.title); // the key press's own frame draws the focus move only
+    m.app.stage.drawFrame();
+    expect(title()).toBe(c.title);
+    expect(counts).toEqual({ Title: 1, Meta: 1, 'Lock.Reason': 0, Description: 1 });
+    m.app.stage.drawFrame();
+    expect(counts).toEqual({ Title: 1, Meta: 1, 'Lock.Reason': 0, Description: 1 });
   });
 });

@@ -47,6 +47,7 @@ describe('Catalog', () => {
     // Focus the denied title: the details panel shows why (once focus settled).
     m.timers.advance(SETTLE_MS);
     m.press('Right');
+    await m.settle(); // the details follow the frame that draws the focus move
     expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Derby Day');
     expect(m.page.tag('Details')!.tag('Lock')!.visible).toBe(true);
     expect(m.page.tag('Details')!.tag('Lock.Reason')!.text!.text).toBe(
@@ -81,6 +82,7 @@ describe('Catalog', () => {
     expect(m.page.rowIndex).toBe(1);
     expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Harbor Lights'); // right after it appeared
     m.timers.advance(SETTLE_MS);
+    await m.settle();
     expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Pixel & Pip');
     m.press('Up');
     m.press('Up');

@@ -86,6 +86,7 @@ describe('Catalog at scale', () => {
     m!.press('Up');
     expect(label()).toBe('Title 0.25');
     m!.timers.advance(SETTLE_MS);
+    await m!.settle();
     expect(m!.page.tag('Details')!.tag('Title')!.text!.text).toBe('Title 0.25');
   });
 
