@@ -101,11 +101,49 @@ export function resolveSettings(
   };
 }
 
-export const routerNavigator: Navigator = {
-  to(route) {
-    Router.navigate(route, {}, false);
-  },
-};
+/** The Router calls a navigator needs (the SDK's Router, a fake in tests). */
+export interface RouterPort {
+  isNavigating(): boolean;
+  navigate(route: RouteName): void;
+}
+
+/** How long a navigation waits for the Router to finish the one in progress before it goes anyway. */
+export const NAV_WAIT_MS = 1000;
+const NAV_RETRY_MS = 16;
+
+/**
+ * Navigation that waits while the Router is still showing a page. A page that navigates on at once
+ * (the splash, from `_active`, when the boot it joins has already finished: a fast warm launch) would
+ * otherwise cancel the Router's request for that page before it completes: the Router then never
+ * records the page as shown and never hides it under the next one, and the splash went on drawing its
+ * spinner under the catalog for the whole session. The last route asked for wins.
+ */
+export function navigatorOver(
+  router: RouterPort,
+  later: (cb: () => void, ms: number) => void,
+  now: () => number = Date.now,
+): Navigator {
+  let wanted: { route: RouteName; since: number } | undefined;
+  const attempt = (): void => {
+    const w = wanted;
+    if (!w) return;
+    if (router.isNavigating() && now() - w.since < NAV_WAIT_MS) return later(attempt, NAV_RETRY_MS);
+    wanted = undefined;
+    router.navigate(w.route);
+  };
+  return {
+    to(route) {
+      const waiting = wanted !== undefined;
+      wanted = { route, since: wanted?.since ?? now() };
+      if (!waiting) attempt();
+    },
+  };
+}
+
+export const routerNavigator: Navigator = navigatorOver(
+  { isNavigating: () => Router.isNavigating(), navigate: (route) => Router.navigate(route, {}, false) },
+  (cb, ms) => registryTimers.setTimeout(cb, ms),
+);
 
 /**
  * Registry timers (cleared when the app closes). Ids are tracked so clearing a timer that already

@@ -9,6 +9,7 @@
  * Screenshots of every screen go to test-results/screenshots/journey-*.png.
  */
 import { chromium, type Browser } from 'playwright-core';
+import { REVEAL_DELAY_MS } from '../../../src/components/reveal';
 import { CHROME_FLAGS, findChrome, type AppSession } from '../harness';
 import {
   admin,
@@ -63,6 +64,30 @@ async function settledPreauthorization(stack: Stack, since: number): Promise<voi
     await new Promise((r) => setTimeout(r, 100));
   }
   await new Promise((r) => setTimeout(r, 300));
+}
+
+/** Waits (up to 15 s) until the emulator has had no request for `ms`. */
+async function quiet(stack: Stack, ms: number): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let last = await lastSeq(stack);
+  let since = Date.now();
+  while (Date.now() < deadline && Date.now() - since < ms) {
+    await new Promise((r) => setTimeout(r, 100));
+    const seq = await lastSeq(stack);
+    if (seq !== last) [last, since] = [seq, Date.now()];
+  }
+}
+
+/** Waits (up to 15 s) until the emulator has had no request for `ms`. */
+async function quiet(stack: Stack, ms: number): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let last = await lastSeq(stack);
+  let since = Date.now();
+  while (Date.now() < deadline && Date.now() - since < ms) {
+    await new Promise((r) => setTimeout(r, 100));
+    const seq = await lastSeq(stack);
+    if (seq !== last) [last, since] = [seq, Date.now()];
+  }
 }
 
 describe('(a) first launch to sign-out', () => {
@@ -227,6 +252,25 @@ describe('(b) relaunch with cached state', () => {
     expect(paths.filter((p) => /\/o\/client\/register/.test(p))).toEqual([]);
     // The relaunched app knows the burst is spent (its budget outlives the launch): no 429 for the relaunch.
     expect(await provoked429(stack)).toEqual([]);
+  });
+
+  it('a reload whose boot is done before the splash is shown leaves only the catalog drawn', async () => {
+    // The splash navigated on from `_active` while the Router was still showing it: the Router never
+    // hid it, and its spinner kept frames coming under the catalog (src/services.ts navigatorOver).
+    // A relaunch a while after the last request (the client's 1 request/s window, kept across launches,
+    // open again), with the translations file held for a moment, so the App (and the splash) is built
+    // only after the boot has finished: the order a fast network and a slow TV give.
+    await quiet(stack, 1200);
+    await app.page.route('**/translations.json', async (route) => {
+      await new Promise((r) => setTimeout(r, 700));
+      await route.continue();
+    });
+    await app.page.reload();
+    await app.waitForState((s) => s.route === 'catalog' && s.ready, 30000);
+    await app.page.unroute('**/translations.json');
+    // Past the splash's reveal delay: a splash left shown would draw its background and spinner by now.
+    await new Promise((r) => setTimeout(r, REVEAL_DELAY_MS + 500));
+    expect((await app.state()).fullScreenLayers).toEqual(['Background']);
   });
 });
 

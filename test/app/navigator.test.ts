@@ -1,0 +1,64 @@
+/**
+ * Navigation waits while the Router is still showing a page (src/services.ts navigatorOver): a page
+ * that navigates on from `_active` (the splash on a fast warm launch) must not cancel the Router's
+ * request for itself, or the Router never hides it under the next page.
+ */
+import { NAV_WAIT_MS, navigatorOver, type RouterPort } from '../../src/services';
+import type { RouteName } from '../../src/services';
+
+function setup() {
+  let busy = false;
+  let now = 0;
+  const navigated: RouteName[] = [];
+  const queue: Array<{ at: number; cb: () => void }> = [];
+  const router: RouterPort = { isNavigating: () => busy, navigate: (r) => navigated.push(r) };
+  const nav = navigatorOver(router, (cb, ms) => queue.push({ at: now + ms, cb }), () => now);
+  /** Run the timers due within `ms`, in order. */
+  const advance = (ms: number) => {
+    const end = now + ms;
+    for (;;) {
+      queue.sort((a, b) => a.at - b.at);
+      const next = queue[0];
+      if (!next || next.at > end) break;
+      queue.shift();
+      now = next.at;
+      next.cb();
+    }
+    now = end;
+  };
+  return { nav, navigated, advance, setBusy: (b: boolean) => (busy = b), pending: () => queue.length };
+}
+
+describe('navigatorOver', () => {
+  it('navigates at once when the Router is idle', () => {
+    const { nav, navigated, pending } = setup();
+    nav.to('catalog');
+    expect(navigated).toEqual(['catalog']);
+    expect(pending()).toBe(0);
+  });
+
+  it('waits for the page the Router is still showing, then navigates; the last route asked for wins', () => {
+    const { nav, navigated, advance, setBusy } = setup();
+    setBusy(true);
+    nav.to('catalog');
+    nav.to('providers');
+    advance(100);
+    expect(navigated).toEqual([]);
+    setBusy(false);
+    advance(20);
+    expect(navigated).toEqual(['providers']);
+    advance(1000);
+    expect(navigated).toEqual(['providers']);
+  });
+
+  it('goes anyway once the Router has been busy for NAV_WAIT_MS (no endless wait)', () => {
+    const { nav, navigated, advance, setBusy, pending } = setup();
+    setBusy(true);
+    nav.to('catalog');
+    advance(NAV_WAIT_MS - 20);
+    expect(navigated).toEqual([]);
+    advance(40);
+    expect(navigated).toEqual(['catalog']);
+    expect(pending()).toBe(0);
+  });
+});
