@@ -3,7 +3,9 @@
  * which only the rows in view plus a margin above and below exist as Lightning elements (a list of
  * 1,000 providers keeps at most forty tiles alive). Rows are made as they come near and dropped when
  * they leave the margin, so a tile's logo is requested only when its row is close to the screen.
- * The rows and the focused (row, col) come from the controller; this draws and scrolls.
+ * The rows and the focused (row, col) come from the controller; this draws and scrolls. A row of tiles
+ * is on the focus path (TileRow), and a section's first row carries its heading, so voice guidance says
+ * "All providers A–Z" as focus crosses into that section, not on every step along the row.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { t } from '../lib/language';
@@ -14,6 +16,7 @@ import { COLORS, FONT_SIZE, focusBleed, textStyle } from '../theme';
 import { PROVIDER_TILE, ProviderTile } from './ProviderTile';
 import { liveRange, rowTops, scrollFor } from './virtual-window';
 import { offerLabel } from '../controllers/temppass';
+import { setAnnouncement } from '../lib/announcer';
 
 export const GRID = { gapX: 32, gapY: 28, pad: 24 } as const;
 /** Tiles sit this far inside the grid's edges, so a focused tile's ring and scale-up stay in the safe area. */
@@ -45,6 +48,26 @@ export interface ProviderGridSignals {
 }
 interface TypeConfig extends Lightning.Component.TypeConfig {
   SignalMapType: ProviderGridSignals;
+}
+
+/** One row of tiles; focus goes to the tile at `col` (the grid sets it). */
+class TileRow extends Lightning.Component {
+  col = 0;
+  /** The tile the pointer is over, for the grid's `$pointerFocus`. */
+  pointed = -1;
+
+  override _getFocused(): Lightning.Component | undefined {
+    return (this.childList.getAt(this.col) as unknown as Lightning.Component | null) ?? undefined;
+  }
+
+  _onTileSelect(tile: ProviderTile): void {
+    this.signal('select', tile);
+  }
+
+  $pointerFocus(child: Lightning.Component): void {
+    this.pointed = this.childList.getIndex(child as unknown as Lightning.Element);
+    requestPointerFocus(this);
+  }
 }
 
 export class ProviderGrid
@@ -145,10 +168,13 @@ export class ProviderGrid
         Hint: { y: 64, text: textStyle(FONT_SIZE.body, COLORS.textMuted, { text: GRID_TEXT.noMatchHint }) },
       });
     }
-    return list.childList.a({
+    const above = this._rows[i - 1];
+    const tiles = list.childList.a({
+      type: TileRow,
       x: TILE_INSET,
       y,
       collision: POINTER_PATH,
+      signals: { select: '_onTileSelect' },
       children: row.tiles.map((t, c) => ({
         type: ProviderTile,
         x: c * COL_STEP,
@@ -159,6 +185,8 @@ export class ProviderGrid
         signals: { select: '_onTileSelect' },
       })),
     });
+    if (above?.kind === 'header') setAnnouncement(tiles, { announce: above.title });
+    return tiles;
   }
 
   _onTileSelect(tile: ProviderTile): void {
@@ -166,13 +194,16 @@ export class ProviderGrid
   }
 
   override _getFocused(): Lightning.Component | undefined {
-    return this.tileAt(this._cell.row, this._cell.col);
+    const row = this._live.get(this._cell.row);
+    if (!(row instanceof TileRow)) return undefined;
+    row.col = this._cell.col;
+    return row;
   }
 
   $pointerFocus(child: Lightning.Component): void {
     this._live.forEach((el, row) => {
-      const col = el.childList.getIndex(child as unknown as Lightning.Element);
-      if (col >= 0 && this._rows[row]?.kind === 'tiles') this.signal('pointTile', row, col);
+      if (el === (child as unknown) && child instanceof TileRow && child.pointed >= 0)
+        this.signal('pointTile', row, child.pointed);
     });
     requestPointerFocus(this);
   }

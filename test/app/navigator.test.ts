@@ -12,7 +12,11 @@ function setup() {
   const navigated: RouteName[] = [];
   const queue: Array<{ at: number; cb: () => void }> = [];
   const router: RouterPort = { isNavigating: () => busy, navigate: (r) => navigated.push(r) };
-  const nav = navigatorOver(router, (cb, ms) => queue.push({ at: now + ms, cb }), () => now);
+  const nav = navigatorOver(
+    router,
+    (cb, ms) => queue.push({ at: now + ms, cb }),
+    () => now,
+  );
   /** Run the timers due within `ms`, in order. */
   const advance = (ms: number) => {
     const end = now + ms;

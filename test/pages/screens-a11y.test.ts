@@ -55,6 +55,25 @@ describe('Providers', () => {
     expect(after(p, 'Right')).toEqual(['Providers starting with B']);
   });
 
+  it('says a section heading as focus crosses into the section, not on every step along its row', async () => {
+    const flows = new FakeFlows();
+    const names = ['Acme', 'Blue', 'Coast', 'Delta', 'Echo', 'Metro', 'Nova', 'Vista'];
+    flows.providersResult = ok(names.map((n) => ({ id: n, displayName: n, isTempPass: false, isProxy: false })));
+    const p = await mount(Providers, { flows, featuredProviders: ['Metro'] });
+    await p.settle();
+    expect(heard(p.app)).toEqual([
+      'Choose your TV provider',
+      'Sign in with your TV subscription to start watching.',
+      'Featured providers',
+      'Metro',
+    ]);
+    expect(after(p, 'Down')).toEqual(['All providers A–Z', 'Acme']);
+    expect(after(p, 'Right')).toEqual(['Blue']);
+    expect(after(p, 'Down')).toEqual(['Nova']); // A–Z: Acme … Echo, then Metro, Nova, Vista
+    expect(after(p, 'Up')).toEqual(['All providers A–Z', 'Blue']);
+    expect(after(p, 'Up')).toEqual(['Featured providers', 'Metro']);
+  });
+
   it('says how many providers match as the viewer types, and when none does', async () => {
     const p = await picker();
     heard(p.app);

@@ -20,6 +20,8 @@ export interface TestDepsOptions {
   catalog?: Partial<CatalogClient>;
   session?: Session;
   showLockedTitles?: boolean;
+  /** Settings `featuredProviders` (provider ids shown in the picker's first section). */
+  featuredProviders?: string[];
 }
 
 export function testDeps(options: TestDepsOptions = {}): TestDeps {
@@ -33,7 +35,11 @@ export function testDeps(options: TestDepsOptions = {}): TestDeps {
       ...options.catalog,
     },
     nav: { to: (r) => routes.push(r) },
-    settings: { showLockedTitles: options.showLockedTitles ?? true, secondScreenShortUrl: 'localhost:4030' },
+    settings: {
+      showLockedTitles: options.showLockedTitles ?? true,
+      secondScreenShortUrl: 'localhost:4030',
+      featuredProviders: options.featuredProviders,
+    },
     timers,
     now: () => Date.UTC(2026, 11, 1, 12, 0, 0) + timers.now,
     session: options.session ?? {},

@@ -78,18 +78,6 @@ async function quiet(stack: Stack, ms: number): Promise<void> {
   }
 }
 
-/** Waits (up to 15 s) until the emulator has had no request for `ms`. */
-async function quiet(stack: Stack, ms: number): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  let last = await lastSeq(stack);
-  let since = Date.now();
-  while (Date.now() < deadline && Date.now() - since < ms) {
-    await new Promise((r) => setTimeout(r, 100));
-    const seq = await lastSeq(stack);
-    if (seq !== last) [last, since] = [seq, Date.now()];
-  }
-}
-
 describe('(a) first launch to sign-out', () => {
   let stack: Stack;
   let app: AppSession;
