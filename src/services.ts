@@ -123,18 +123,21 @@ export function navigatorOver(
   later: (cb: () => void, ms: number) => void,
   now: () => number = Date.now,
 ): Navigator {
-  let wanted: { route: RouteName; since: number } | undefined;
+  let wanted: { route: RouteName; since: number; tries: number } | undefined;
   const attempt = (): void => {
     const w = wanted;
     if (!w) return;
-    if (router.isNavigating() && now() - w.since < NAV_WAIT_MS) return later(attempt, NAV_RETRY_MS);
+    // The Router finishes showing a page within the task that started it: the first retry comes at
+    // once after that task, later ones (a page still loading) a frame apart.
+    if (router.isNavigating() && now() - w.since < NAV_WAIT_MS)
+      return later(attempt, w.tries++ === 0 ? 0 : NAV_RETRY_MS);
     wanted = undefined;
     router.navigate(w.route);
   };
   return {
     to(route) {
       const waiting = wanted !== undefined;
-      wanted = { route, since: wanted?.since ?? now() };
+      wanted = { route, since: wanted?.since ?? now(), tries: wanted?.tries ?? 0 };
       if (!waiting) attempt();
     },
   };
