@@ -82,7 +82,7 @@ export class ActivateController extends Controller<ActivateState> {
     this.latest.cancel();
     this.activation?.stop();
     this.activation = undefined;
-    timers.clearInterval(this.tick);
+    timers.clearTimeout(this.tick);
     timers.clearTimeout(this.successTimer);
     timers.clearTimeout(this.badgeTimer);
     this.tick = this.successTimer = this.badgeTimer = undefined;
@@ -141,11 +141,7 @@ export class ActivateController extends Controller<ActivateState> {
     const { timers } = this.deps;
     const newCode = this.codesShown++ > 0;
     this.set({ kind: 'code', chosen: this.state.chosen, code, countdown: this.running(), newCode });
-    timers.clearInterval(this.tick);
-    this.tick = timers.setInterval(() => {
-      const s = this.state;
-      if (s.kind === 'code') this.set({ ...s, countdown: this.running() });
-    }, 1000);
+    this.countdownTick();
     if (newCode) {
       timers.clearTimeout(this.badgeTimer);
       this.badgeTimer = timers.setTimeout(() => {
@@ -153,6 +149,25 @@ export class ActivateController extends Controller<ActivateState> {
         if (s.kind === 'code') this.set({ ...s, newCode: false });
       }, BADGE_MS);
     }
+  }
+
+  /**
+   * Redraw the countdown when its shown second changes: the next tick comes as the time left crosses a
+   * whole second (mm:ss rounds up), so 0:01 turns into the expiry line on time, not up to a second late.
+   */
+  private countdownTick(): void {
+    const { timers } = this.deps;
+    timers.clearTimeout(this.tick);
+    const left = this.remainingMs();
+    this.tick = timers.setTimeout(
+      () => {
+        const s = this.state;
+        if (s.kind !== 'code') return;
+        this.set({ ...s, countdown: this.running() });
+        this.countdownTick();
+      },
+      left > 0 ? left % 1000 || 1000 : 1000,
+    );
   }
 
   private running(): Countdown {
@@ -166,7 +181,7 @@ export class ActivateController extends Controller<ActivateState> {
 
   private signedIn(provider: Provider): void {
     const { timers, session } = this.deps;
-    timers.clearInterval(this.tick);
+    timers.clearTimeout(this.tick);
     // Done: the flows stopped polling by themselves.
     this.activation = undefined;
     this.latest.cancel();
@@ -196,7 +211,7 @@ export class ActivateController extends Controller<ActivateState> {
 
   private codesStopped(s: Extract<ActivateState, { kind: 'code' }>): void {
     const { timers } = this.deps;
-    timers.clearInterval(this.tick);
+    timers.clearTimeout(this.tick);
     timers.clearTimeout(this.badgeTimer);
     this.tick = this.badgeTimer = undefined;
     this.set({ ...s, countdown: { kind: 'stopped' }, newCode: false });

@@ -36,6 +36,21 @@ describe('ActivateController', () => {
     expect(ctl.state).toMatchObject({ countdown: { remainingMs: 124_000 } });
   });
 
+  it('the countdown redraws as the time left crosses a whole second, so 0:01 turns on time', () => {
+    const { ctl, activation, deps } = setup();
+    activation().remaining = 1_300; // shows 0:02 (mm:ss rounds up)
+    activation().code('ABC1234');
+    activation().remaining = 1_001;
+    deps.timers.advance(299);
+    expect(ctl.state).toMatchObject({ countdown: { remainingMs: 1_300 } });
+    activation().remaining = 1_000; // 0:01
+    deps.timers.advance(1);
+    expect(ctl.state).toMatchObject({ countdown: { remainingMs: 1_000 } });
+    activation().remaining = 0; // expiry: the line changes on the second, not up to one later
+    deps.timers.advance(1000);
+    expect(ctl.state).toMatchObject({ countdown: { remainingMs: 0 } });
+  });
+
   it('an expired code says so; the replacement is flagged new for BADGE_MS', () => {
     const { ctl, activation, deps } = setup();
     const first = activation().code('ABC1234');
