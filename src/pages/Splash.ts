@@ -6,7 +6,7 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { BusyOverlay } from '../components/BusyOverlay';
-import { Reveal, REVEAL_DELAY_MS } from '../components/reveal';
+import { Reveal } from '../components/reveal';
 import { failureContent } from '../components/MessagePanel';
 import { messagePanel, pageFrame, type FramedPageSpec, type PageTypeConfig } from '../components/PageFrame';
 import { listBleed, ProfileList } from '../components/ProfileList';
@@ -20,9 +20,6 @@ import { services } from '../services';
 import { COLORS, FONT_SIZE, SAFE, SCREEN, textStyle } from '../theme';
 
 export { BOOT_STEPS };
-
-/** The splash draws nothing until the start-up has taken REVEAL_DELAY_MS; a chooser or a failure shows at once. */
-export { REVEAL_DELAY_MS };
 
 interface Spec extends FramedPageSpec {
   Progress: typeof BusyOverlay;

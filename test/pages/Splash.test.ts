@@ -1,5 +1,6 @@
 import type { ProfileList } from '../../src/components/ProfileList';
-import { REVEAL_DELAY_MS, Splash } from '../../src/pages/Splash';
+import { REVEAL_DELAY_MS } from '../../src/components/reveal';
+import { Splash } from '../../src/pages/Splash';
 import { ACME, FakeFlows, fail, ok, profileFor } from '../support/fakeFlows';
 import { mountPage, type Mounted } from '../support/harness';
 
