@@ -49,6 +49,13 @@ async function walk(lang: Lang): Promise<string[]> {
   const files: string[] = [];
   let n = 0;
   const stack: Stack = await startStack();
+  // Splash: the registration is held for a moment so it can be seen. Twice: the first launch's and the
+  // relaunch's below (the first one's answer has not come back by then, so the app registers again).
+  await admin(stack, 'POST', 'faults', {
+    match: { path: '^/o/client/register' },
+    count: 2,
+    fault: { type: 'latency', ms: 4000 },
+  });
   const app = await launchTv(stack);
   const shot = async (name: string): Promise<void> => {
     await sleep(400); // transitions (focus scale, fades) settle
@@ -57,12 +64,6 @@ async function walk(lang: Lang): Promise<string[]> {
     files.push(file);
   };
   try {
-    // Splash: registration held for a moment so it can be seen.
-    await admin(stack, 'POST', 'faults', {
-      match: { path: '^/o/client/register' },
-      count: 1,
-      fault: { type: 'latency', ms: 4000 },
-    });
     await prepare(app, lang);
     await sleep(1200);
     await shot('splash');
