@@ -79,19 +79,15 @@ export class DetailsPanel extends Lightning.Component<Spec> implements Lightning
 
   private _shown?: Shown;
   private _wanted?: Shown;
-  private _pending = false;
 
   show(item: CatalogItem, access: TileAccess, reason?: string): void {
     const was = this._wanted;
     if (was && was.item === item && was.access === access && was.reason === reason) return;
+    // A change not yet drawn already waits for the frame's end; this one replaces it.
+    const waiting = was !== this._shown;
     this._wanted = { item, access, reason };
     if (!this._shown) return this._apply();
-    if (this._pending) return;
-    this._pending = true;
-    this.stage.once('frameEnd', () => {
-      this._pending = false;
-      this._apply();
-    });
+    if (!waiting) this.stage.once('frameEnd', () => this._apply());
   }
 
   private _apply(): void {

@@ -5,32 +5,25 @@
  */
 import { NAV_WAIT_MS, navigatorOver, type RouterPort } from '../../src/services';
 import type { RouteName } from '../../src/services';
+import { ManualTimers } from '../support/manualTimers';
 
 function setup() {
   let busy = false;
-  let now = 0;
+  const timers = new ManualTimers();
   const navigated: RouteName[] = [];
-  const queue: Array<{ at: number; cb: () => void }> = [];
   const router: RouterPort = { isNavigating: () => busy, navigate: (r) => navigated.push(r) };
   const nav = navigatorOver(
     router,
-    (cb, ms) => queue.push({ at: now + ms, cb }),
-    () => now,
+    (cb, ms) => timers.setTimeout(cb, ms),
+    () => timers.now,
   );
-  /** Run the timers due within `ms`, in order. */
-  const advance = (ms: number) => {
-    const end = now + ms;
-    for (;;) {
-      queue.sort((a, b) => a.at - b.at);
-      const next = queue[0];
-      if (!next || next.at > end) break;
-      queue.shift();
-      now = next.at;
-      next.cb();
-    }
-    now = end;
+  return {
+    nav,
+    navigated,
+    advance: (ms: number) => timers.advance(ms),
+    setBusy: (b: boolean) => (busy = b),
+    pending: () => timers.pending,
   };
-  return { nav, navigated, advance, setBusy: (b: boolean) => (busy = b), pending: () => queue.length };
 }
 
 describe('navigatorOver', () => {
