@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { DIST_COMPLETE, DIST_DIR, DIST_MAPS, LNG } from './lib/paths';
 import { run } from './lib/run';
 import { ensureSdkSupport } from './lib/sdk';
-import { copyVendorFiles, moveSourceMaps, stripSourceMaps, transpileToEs5 } from './lib/postprocess';
+import { copyVendorFiles, moveSourceMaps, setPlatformLog, stripSourceMaps, transpileToEs5 } from './lib/postprocess';
 import { buildPolyfills } from './lib/polyfills';
 import { buildCoreEs5, CORE_SOURCE, CORE_STOCK_ES5 } from './lib/core';
 import { checkEs5, es5Error } from './lib/es5';
@@ -47,7 +47,8 @@ async function lngDist(): Promise<void> {
 async function writeSplitApp(flavour: Flavour, dir: string): Promise<void> {
   const { entry, chunks, deps } = await buildSplit(flavour, join(dir, 'js'));
   const index = join(dir, 'index.html');
-  writeFileSync(index, rewriteIndexHtml(readFileSync(index, 'utf8'), flavour, await minifiedLoader(), deps));
+  const html = rewriteIndexHtml(readFileSync(index, 'utf8'), flavour, await minifiedLoader(), deps);
+  writeFileSync(index, setPlatformLog(html, process.env.TVE_DIST_LOG === '1'));
   console.log(`[dist] ${flavour}: js/${entry} at launch, ${chunks.length} lazy chunk(s): ${chunks.join(', ')}`);
 }
 

@@ -10,7 +10,7 @@ import { Launch, Lightning, PlatformSettings, Router } from '@lightningjs/sdk';
 import { App } from './App';
 import { initPlatform, type Platform } from './platform';
 import { browserEnv } from './platform/env';
-import { AppSettings, launchOptions } from './platform/launch';
+import { AppSettings, launchOptions, routerPlatformSettings } from './platform/launch';
 import { FONT_FACE } from './theme';
 import { Log } from './lib/log';
 import { paintPageBackground, skipEmptyFrames } from './lib/emptyFrames';
@@ -18,6 +18,7 @@ import { onUserError } from './lib/events';
 import { openTitle } from './deepLinks';
 import { startServices } from './services';
 import { prefetchLazyPages } from './lazyPage';
+import { whenIdle } from './lib/idle';
 import { CATALOG, closePlayer } from './routes';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -41,8 +42,9 @@ function whenFirstScreenFocused(app: Lightning.Application, done: () => void): v
 function wire(app: Lightning.Application, platform: Platform): void {
   whenFirstScreenFocused(app, () => {
     platform.firstScreenReady();
-    // The pages the first screen does not need (src/routes.ts): their chunks load now, not at launch.
-    prefetchLazyPages();
+    // The pages the first screen does not need (src/routes.ts): their chunks load once it has settled
+    // (a warm launch's catalog is focused before its rows are drawn), not at launch.
+    whenIdle(prefetchLazyPages);
   });
   onUserError((report) => platform.userError(report));
   // Unloading (Firebolt): stop the video and release the player before the box takes the app down.
@@ -82,7 +84,12 @@ export default function (appSettings: AppSettings, platformSettings: PlatformSet
     env.search,
     FONT_FACE,
   ) as unknown as Lightning.Application.Options;
-  const app = Launch(App, options, platformSettings, appData as Record<string, unknown> | undefined);
+  const app = Launch(
+    App,
+    options,
+    routerPlatformSettings(platformSettings as PlatformSettings & Record<string, unknown>),
+    appData as Record<string, unknown> | undefined,
+  );
   skipEmptyFrames((app as unknown as Lightning.Application).stage, (message) => Log.warn(message));
   wire(app as unknown as Lightning.Application, platform);
   return app;

@@ -63,6 +63,18 @@ export function stripSourceMaps(dir: string): number {
   return maps.length;
 }
 
+/**
+ * The device builds' SDK log switch (`platformSettings.log` in index.html) turned off: the SDK prints a
+ * line for every timer, listener, metric and route when it is on, and on a TV nobody reads them while
+ * each costs the launch time (more with an inspector attached). The app's own warnings and errors still
+ * reach the console (src/lib/log.ts). `on` keeps the SDK's lines (TVE_DIST_LOG=1 npm run dist).
+ */
+export function setPlatformLog(html: string, on: boolean): string {
+  const block = /((?:const|var) platformSettings = \{[^}]*?"log":\s*)(true|false)/;
+  if (!block.test(html)) throw new Error('index.html: no `"log"` in the platformSettings the CLI wrote');
+  return html.replace(block, (_all, head: string) => `${head}${on}`);
+}
+
 export function exists(p: string): boolean {
   return existsSync(p);
 }

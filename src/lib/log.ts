@@ -1,5 +1,6 @@
 /**
- * Typed, redacting wrapper of the SDK Log plugin (which prints only when platformSettings.log is true).
+ * Typed, redacting wrapper of the SDK Log plugin (which prints only when platformSettings.log is true;
+ * warnings and errors bypass that switch, see `defaultSink`).
  * Whatever callers pass, values under secret-looking keys and bearer/JWT-looking strings are replaced
  * before anything reaches the console: tokens, client secrets, software statements, passwords and
  * media tokens must never be logged.
@@ -46,11 +47,23 @@ const sdk = SdkLog as SdkLogApi;
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** Where redacted lines go; the SDK logger by default, swappable in tests. */
-let sink: (level: LogLevel, args: unknown[]) => void = (level, args) => sdk[level](...args);
+type Sink = (level: LogLevel, args: unknown[]) => void;
 
-export function setLogSink(fn: ((level: LogLevel, args: unknown[]) => void) | null): void {
-  sink = fn ?? ((level, args) => sdk[level](...args));
+/**
+ * Info and debug go through the SDK logger, which prints only while `platformSettings.log` is on (the dev
+ * build; device builds turn it off, scripts/lib/postprocess.ts). Warnings and errors are rare and are
+ * what a partner's remote inspector needs, so they reach the console either way.
+ */
+const defaultSink: Sink = (level, args) => {
+  if (level === 'warn' || level === 'error') console[level]('[tve]', ...args);
+  else sdk[level](...args);
+};
+
+/** Where redacted lines go; swappable in tests. */
+let sink: Sink = defaultSink;
+
+export function setLogSink(fn: Sink | null): void {
+  sink = fn ?? defaultSink;
 }
 
 function write(level: LogLevel, message: string, data?: unknown): void {

@@ -51,3 +51,34 @@ describe('redacting log wrapper', () => {
     setLogSink((level, args) => lines.push([level, args]));
   });
 });
+
+describe('where lines go without a test sink', () => {
+  // The SDK's settings store, as Launch fills it from index.html (this entry has no typings).
+  const { initSettings } = jest.requireActual('@lightningjs/sdk/src/Settings') as {
+    initSettings(app: object, platform: object): void;
+  };
+  let warn: jest.SpyInstance;
+  let log: jest.SpyInstance;
+  beforeEach(() => {
+    setLogSink(null);
+    warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('with the platform log off (device builds) info is silent, warnings still reach the console, redacted', () => {
+    initSettings({}, { log: false });
+    Log.info('Signed in', { mvpd: 'Acme' });
+    Log.warn('lost', { access_token: 'abc' });
+    expect(log).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(warn.mock.calls[0])).toContain(REDACTED);
+    expect(JSON.stringify(warn.mock.calls[0])).not.toContain('abc');
+  });
+
+  it('with the platform log on (dev build) info goes through the SDK logger', () => {
+    initSettings({}, { log: true });
+    Log.info('Signed in', { mvpd: 'Acme' });
+    expect(log).toHaveBeenCalledTimes(1);
+  });
+});

@@ -2,8 +2,29 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkEs5, es5Error } from '../../scripts/lib/es5';
-import { stripSourceMaps, transpileToEs5 } from '../../scripts/lib/postprocess';
+import { setPlatformLog, stripSourceMaps, transpileToEs5 } from '../../scripts/lib/postprocess';
 import { usedCoreJsModules } from '../../scripts/lib/polyfills';
+
+describe('device builds: the SDK log switch', () => {
+  // The shape the CLI writes into dist/*/index.html (an app setting of the same name must stay as it is).
+  const html = [
+    'const appSettings = {\n  "log": true,\n  "id": "x"\n}',
+    'const platformSettings = {\n  "path": "./static",\n  "log": true,\n  "showVersion": false\n}',
+  ].join('\n');
+
+  it('turns platformSettings.log off, and only it', () => {
+    const out = setPlatformLog(html, false);
+    expect(out).toContain('"path": "./static",\n  "log": false,');
+    expect(out).toContain('const appSettings = {\n  "log": true,');
+    expect(setPlatformLog(out, true)).toBe(html);
+    // The es5 template declares it with var.
+    expect(setPlatformLog(html.replace(/const /g, 'var '), false)).toContain('"path": "./static",\n  "log": false,');
+  });
+
+  it('fails the build when the CLI no longer writes the switch', () => {
+    expect(() => setPlatformLog('const platformSettings = { "path": "./static" }', false)).toThrow(/"log"/);
+  });
+});
 
 describe('ES5 tooling', () => {
   let dir: string;
