@@ -25,8 +25,12 @@ import { LatestRequest, type Ticket } from './latest';
 import { INPUT_GUARD_MS } from './input-guard';
 
 export { INPUT_GUARD_MS };
-/** Focus changes closer together than this (a held key) update the details panel once, when focus settles. */
-export const SETTLE_MS = 150;
+/**
+ * Focus moves closer together than this are one scroll (a held key's repeats, or presses in quick
+ * succession): the details panel updates once, when focus has rested this long. A move after a rest
+ * updates it at once.
+ */
+export const SETTLE_MS = 250;
 /** A catalog with at most this many channels is preauthorized in one call (Adobe's default batch). */
 export const WHOLE_CATALOG_CHANNELS = 5;
 /** Rows around the focused one whose channels are asked about when the catalog has more channels. */
@@ -50,7 +54,7 @@ export type CatalogState =
       col: number;
       /** Bumped whenever decisions arrive: the view re-applies locks to the tiles it has (no rebuild). */
       access: number;
-      /** The title the details panel shows (follows focus, SETTLE_MS behind a held key). */
+      /** The title the details panel shows (follows focus; SETTLE_MS after the last move of a scroll). */
       details?: CatalogItem;
       /** A plain line when access is degraded (spec §15): sign-in bypassed, titles allowed or paused by a rule. */
       notice?: string;
@@ -77,7 +81,8 @@ export class CatalogController extends Controller<CatalogState> {
   private cols = new Map<string, number>();
   private activeAt = 0;
   private settleTimer?: TimerId;
-  private detailsAt = -Infinity;
+  /** When focus last moved (or was placed): a move within SETTLE_MS of it is part of a scroll. */
+  private movedAt = -Infinity;
   /** The signed-in profile's parental limits (read on every visit: a switch may change them). */
   private limits: ParentalLimits = { limits: {}, protected: false };
   private degradedSignIn = false;
@@ -293,7 +298,7 @@ export class CatalogController extends Controller<CatalogState> {
     const row = found ? found.row : Math.min(keep.row, rows.length - 1);
     const col = found ? found.col : Math.min(keep.col, rows[row]!.items.length - 1);
     this.cols.set(rows[row]!.id, col);
-    this.detailsAt = this.deps.now();
+    this.movedAt = this.deps.now();
     this.set({
       kind: 'browsing',
       provider: s.provider,
@@ -341,22 +346,20 @@ export class CatalogController extends Controller<CatalogState> {
   }
 
   /**
-   * Apply a focus move. The details panel follows at once when focus was still, else once it settles:
-   * a held key redraws four text textures once, not on every step.
+   * Apply a focus move. The details panel follows at once when focus was resting, else once it rests
+   * again: a scroll through a row redraws the panel's text textures once, not on every step.
    */
   private move(next: Browsing): void {
     const { timers, now } = this.deps;
     const item = next.rows[next.row]?.items[next.col];
     timers.clearTimeout(this.settleTimer);
     this.settleTimer = undefined;
-    if (now() - this.detailsAt >= SETTLE_MS) {
-      this.detailsAt = now();
-      return this.set({ ...next, details: item });
-    }
+    const resting = now() - this.movedAt >= SETTLE_MS;
+    this.movedAt = now();
+    if (resting) return this.set({ ...next, details: item });
     this.set(next);
     this.settleTimer = timers.setTimeout(() => {
       this.settleTimer = undefined;
-      this.detailsAt = this.deps.now();
       const s = this.state;
       if (s.kind === 'browsing') this.set({ ...s, details: s.rows[s.row]?.items[s.col] });
     }, SETTLE_MS);

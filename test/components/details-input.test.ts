@@ -4,9 +4,10 @@
  * frame after the focus move that caused it.
  */
 import type { Lightning } from '@lightningjs/sdk';
-import { DetailsPanel } from '../../src/components/DetailsPanel';
+import { CARDS, DetailsPanel } from '../../src/components/DetailsPanel';
 import type { CatalogItem } from '../../src/catalog/types';
 import { SAMPLE_CATALOG } from '../support/catalog';
+import { largeCatalog } from '../support/largeCatalog';
 import { mountComponent, type MountedComponent } from '../support/mountComponent';
 
 const PARTS = ['Title', 'Meta', 'Lock.Reason', 'Description'] as const;
@@ -17,12 +18,11 @@ afterEach(() => {
   m = undefined;
 });
 
-/** Count assignments to each part's `text.text` (the one call that redraws its texture). */
-function countTextSets(panel: DetailsPanel): Record<string, number> {
+/** Count assignments to each part's `text.text` in a card (the one call that redraws its texture). */
+function countTextSets(card: Lightning.Element): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const part of PARTS) {
-    const texture = panel.tag(part as never) as unknown as Lightning.Element;
-    const text = texture.text as unknown as object;
+    const text = card.tag(part)!.text as unknown as object;
     let proto: object | null = text;
     let desc: PropertyDescriptor | undefined;
     while (proto && !(desc = Object.getOwnPropertyDescriptor(proto, 'text'))) proto = Object.getPrototypeOf(proto);
@@ -39,49 +39,75 @@ function countTextSets(panel: DetailsPanel): Record<string, number> {
   return counts;
 }
 
+const NONE = { Title: 0, Meta: 0, 'Lock.Reason': 0, Description: 0 };
+
 describe('DetailsPanel on a focus step', () => {
-  const [a, b] = SAMPLE_CATALOG.rows[0]!.items as [CatalogItem, CatalogItem];
+  const [a, b, c] = SAMPLE_CATALOG.rows[0]!.items as [CatalogItem, CatalogItem, CatalogItem];
+  const items = largeCatalog(1, CARDS + 2).rows[0]!.items;
+  const title = () => m!.component.current!.tag('Title')!.text!.text;
+  const cards = () => m!.component.childList.length;
 
   it('sets only the texts that changed, and nothing for the same title again', async () => {
     m = await mountComponent(DetailsPanel);
     m.component.show(a, 'unknown');
-    const counts = countTextSets(m.component);
-
+    const countsA = countTextSets(m.component.current!);
     m.component.show(a, 'unknown');
-    expect(counts).toEqual({ Title: 0, Meta: 0, 'Lock.Reason': 0, Description: 0 });
-
     // Same title with a copy of the item (a re-render with equal values): no text redrawn either.
     m.component.show({ ...a }, 'unknown');
-    expect(counts).toEqual({ Title: 0, Meta: 0, 'Lock.Reason': 0, Description: 0 });
+    m.app.stage.drawFrame();
+    expect(countsA).toEqual(NONE);
 
     m.component.show(b, 'unknown');
     m.app.stage.drawFrame();
-    expect(counts).toEqual({ Title: 1, Meta: 1, 'Lock.Reason': 0, Description: 1 });
-
+    const countsB = countTextSets(m.component.current!);
     // Same title now locked: only the lock line is drawn.
     m.component.show(b, 'locked', 'Not in your package');
     m.app.stage.drawFrame();
-    expect(counts).toEqual({ Title: 1, Meta: 1, 'Lock.Reason': 1, Description: 1 });
-    expect((m.component.tag('Lock.Reason' as never) as unknown as Lightning.Element).text!.text).toBe(
-      'Not in your package',
-    );
+    expect(countsB).toEqual({ ...NONE, 'Lock.Reason': 1 });
+    expect(m.component.current!.tag('Lock.Reason')!.text!.text).toBe('Not in your package');
   });
 
   it('shows the first title at once; a change waits for the end of the next frame, and only the last one is drawn', async () => {
-    const [, , c] = SAMPLE_CATALOG.rows[0]!.items as [CatalogItem, CatalogItem, CatalogItem];
     m = await mountComponent(DetailsPanel);
-    const title = () => (m!.component.tag('Title' as never) as unknown as Lightning.Element).text!.text;
     m.component.show(a, 'unknown');
     expect(title()).toBe(a.title);
-
-    const counts = countTextSets(m.component);
     m.component.show(b, 'unknown');
     m.component.show(c, 'unknown');
     expect(title()).toBe(a.title); // the key press's own frame draws the focus move only
     m.app.stage.drawFrame();
     expect(title()).toBe(c.title);
-    expect(counts).toEqual({ Title: 1, Meta: 1, 'Lock.Reason': 0, Description: 1 });
+    expect(cards()).toBe(2); // b was never drawn
     m.app.stage.drawFrame();
-    expect(counts).toEqual({ Title: 1, Meta: 1, 'Lock.Reason': 0, Description: 1 });
+    expect(title()).toBe(c.title);
+  });
+
+  it('coming back to a title shows its card again without drawing any text', async () => {
+    m = await mountComponent(DetailsPanel);
+    m.component.show(a, 'unknown');
+    const cardA = m.component.current!;
+    const countsA = countTextSets(cardA);
+    m.component.show(b, 'unknown');
+    m.app.stage.drawFrame();
+    expect(cardA.visible).toBe(false);
+    m.component.show(a, 'unknown');
+    m.app.stage.drawFrame();
+    expect(m.component.current).toBe(cardA);
+    expect(cardA.visible).toBe(true);
+    expect(countsA).toEqual(NONE);
+    expect(m.component.children.filter((e) => e.visible)).toHaveLength(1);
+  });
+
+  it(`keeps at most ${CARDS} cards: the least recently shown one is refilled`, async () => {
+    m = await mountComponent(DetailsPanel);
+    expect(items.length).toBeGreaterThan(CARDS);
+    m.component.show(items[0]!, 'unknown');
+    const first = m.component.current!;
+    for (const item of items.slice(1, CARDS + 1)) {
+      m.component.show(item, 'unknown');
+      m.app.stage.drawFrame();
+    }
+    expect(cards()).toBe(CARDS);
+    expect(m.component.current).toBe(first);
+    expect(title()).toBe(items[CARDS]!.title);
   });
 });

@@ -265,6 +265,25 @@ describe('CatalogController', () => {
     expect(details()).toBe('r0t3');
   });
 
+  it('presses in quick succession are one scroll: the details update once, after the last', async () => {
+    const catalog: Catalog = largeCatalog(2, 12);
+    const { ctl, deps } = setup({ catalog: { load: async () => ({ ok: true, value: catalog }) } });
+    ctl.activate();
+    await flush();
+    const details = () => browsing(ctl.state).details?.id;
+    deps.timers.advance(SETTLE_MS);
+    const shown: Array<string | undefined> = [];
+    for (let col = 1; col <= 6; col++) {
+      ctl.focusCol(col);
+      shown.push(details());
+      deps.timers.advance(SETTLE_MS * 0.6);
+    }
+    // The first press came after a rest; the others were part of the scroll.
+    expect(shown).toEqual(['r0t1', 'r0t1', 'r0t1', 'r0t1', 'r0t1', 'r0t1']);
+    deps.timers.advance(SETTLE_MS * 0.4);
+    expect(details()).toBe('r0t6');
+  });
+
   it('each row remembers its column (by row id) when focus moves between rows', async () => {
     const catalog = largeCatalog(3, 12);
     const { ctl } = setup({ catalog: { load: async () => ({ ok: true, value: catalog }) } });

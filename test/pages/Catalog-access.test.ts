@@ -23,7 +23,7 @@ describe('Catalog: parental limit and degraded access', () => {
     expect(tiles.map((t) => t.tag('Frame.Parental')!.visible)).toEqual([true, false, true]);
     expect(tiles[0]!.tag('Frame.Parental.Label')!.text!.text).toBe('Parental limit');
     expect(tiles[0]!.tag('Lock')!.visible).toBe(true);
-    expect(m.page.tag('Details')!.tag('Lock.Reason')!.text!.text).toBe(
+    expect(m.page.tag('Details')!.current!.tag('Lock.Reason')!.text!.text).toBe(
       'Rated TV-14: above the parental limit your TV provider set (TV-PG).',
     );
     expect(m.page.tag('Notice')!.visible).toBe(false);

@@ -48,9 +48,9 @@ describe('Catalog', () => {
     m.timers.advance(SETTLE_MS);
     m.press('Right');
     await m.settle(); // the details follow the frame that draws the focus move
-    expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Derby Day');
-    expect(m.page.tag('Details')!.tag('Lock')!.visible).toBe(true);
-    expect(m.page.tag('Details')!.tag('Lock.Reason')!.text!.text).toBe(
+    expect(m.page.tag('Details')!.current!.tag('Title')!.text!.text).toBe('Derby Day');
+    expect(m.page.tag('Details')!.current!.tag('Lock')!.visible).toBe(true);
+    expect(m.page.tag('Details')!.current!.tag('Lock.Reason')!.text!.text).toBe(
       'Not included in your package. — Upgrade to Movies Plus',
     );
   });
@@ -80,10 +80,10 @@ describe('Catalog', () => {
     m = await mountPage(Catalog, { flows: signedInFlows() });
     m.press('Down');
     expect(m.page.rowIndex).toBe(1);
-    expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Harbor Lights'); // right after it appeared
+    expect(m.page.tag('Details')!.current!.tag('Title')!.text!.text).toBe('Harbor Lights'); // right after it appeared
     m.timers.advance(SETTLE_MS);
     await m.settle();
-    expect(m.page.tag('Details')!.tag('Title')!.text!.text).toBe('Pixel & Pip');
+    expect(m.page.tag('Details')!.current!.tag('Title')!.text!.text).toBe('Pixel & Pip');
     m.press('Up');
     m.press('Up');
     expect(m.page.zone).toBe('header');

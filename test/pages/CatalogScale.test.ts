@@ -87,7 +87,7 @@ describe('Catalog at scale', () => {
     expect(label()).toBe('Title 0.25');
     m!.timers.advance(SETTLE_MS);
     await m!.settle();
-    expect(m!.page.tag('Details')!.tag('Title')!.text!.text).toBe('Title 0.25');
+    expect(m!.page.tag('Details')!.current!.tag('Title')!.text!.text).toBe('Title 0.25');
   });
 
   it('decisions arriving re-apply locks to the live rows (same elements) and to tiles scrolled in later', async () => {
