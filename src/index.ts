@@ -10,7 +10,7 @@ import { Launch, Lightning, PlatformSettings, Router } from '@lightningjs/sdk';
 import { App } from './App';
 import { initPlatform, type Platform } from './platform';
 import { browserEnv } from './platform/env';
-import { AppSettings, launchOptions, routerPlatformSettings } from './platform/launch';
+import { AppSettings, launchOptions } from './platform/launch';
 import { FONT_FACE } from './theme';
 import { Log } from './lib/log';
 import { paintPageBackground, skipEmptyFrames } from './lib/emptyFrames';
@@ -84,12 +84,7 @@ export default function (appSettings: AppSettings, platformSettings: PlatformSet
     env.search,
     FONT_FACE,
   ) as unknown as Lightning.Application.Options;
-  const app = Launch(
-    App,
-    options,
-    routerPlatformSettings(platformSettings as PlatformSettings & Record<string, unknown>),
-    appData as Record<string, unknown> | undefined,
-  );
+  const app = Launch(App, options, platformSettings, appData as Record<string, unknown> | undefined);
   skipEmptyFrames((app as unknown as Lightning.Application).stage, (message) => Log.warn(message));
   wire(app as unknown as Lightning.Application, platform);
   return app;

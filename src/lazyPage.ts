@@ -56,7 +56,7 @@ export function lazyPage(name: string, load: () => Promise<PageClass>): LazyPage
     private _params?: unknown;
     private _asking = false;
 
-    // Not from _init: a Router without lazyCreate builds every page at start-up, before the first screen.
+    // Not from _init: the Router creates every page at start-up, before the first screen is drawn.
     override _active(): void {
       this._load();
     }

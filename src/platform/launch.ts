@@ -33,15 +33,3 @@ export function launchOptions(
     enablePointer: true,
   };
 }
-
-/**
- * The platform settings handed to Launch, with the Router creating each page when it is first shown
- * (`lazyCreate`) instead of every page at start-up: a warm launch goes to the catalog and need not build
- * the provider picker (its grid, rail and keyboard), and the stand-ins of the lazy pages wait too. The
- * Router reads its switches from `router` when the platform gives that object, else from the top level.
- */
-export function routerPlatformSettings<T extends Record<string, unknown>>(platformSettings: T): T {
-  const router = platformSettings.router;
-  if (router && typeof router === 'object') return { ...platformSettings, router: { ...router, lazyCreate: true } };
-  return { ...platformSettings, lazyCreate: true };
-}

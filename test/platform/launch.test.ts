@@ -1,4 +1,4 @@
-import { launchOptions, routerPlatformSettings } from '../../src/platform/launch';
+import { launchOptions } from '../../src/platform/launch';
 import { createPlatform } from '../../src/platform';
 import { memoryBackend } from '../../src/platform/storage';
 
@@ -25,31 +25,5 @@ describe('launch options', () => {
 
   it('browser Escape is Back, overriding the SDK default Menu', () => {
     expect(launchOptions({}, platformFor(''), '', 'x').keys['27']).toBe('Back');
-  });
-});
-
-describe('router platform settings', () => {
-  // What the SDK's Router reads its switches with, from the settings Launch stores (no typings here).
-  const { initSettings } = jest.requireActual('@lightningjs/sdk/src/Settings') as {
-    initSettings(app: object, platform: object): void;
-  };
-  const { getConfigMap } = jest.requireActual('@lightningjs/sdk/src/Router/utils/helpers') as {
-    getConfigMap(): Map<string, unknown>;
-  };
-  const routerSees = (platform: Record<string, unknown>) => {
-    initSettings({}, routerPlatformSettings(platform));
-    return getConfigMap();
-  };
-
-  it('the Router creates each page when first shown, with the switches at the top level', () => {
-    const config = routerSees({ path: './static', log: false, backtrack: true });
-    expect(config.get('lazyCreate')).toBe(true);
-    expect(config.get('backtrack')).toBe(true);
-  });
-
-  it('and inside a router object the platform gives, keeping its other switches', () => {
-    const config = routerSees({ router: { lazyDestroy: true } });
-    expect(config.get('lazyCreate')).toBe(true);
-    expect(config.get('lazyDestroy')).toBe(true);
   });
 });
