@@ -18,7 +18,6 @@ import { onUserError } from './lib/events';
 import { openTitle } from './deepLinks';
 import { startServices } from './services';
 import { prefetchLazyPages } from './lazyPage';
-import { whenIdle } from './lib/idle';
 import { CATALOG, closePlayer } from './routes';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -42,9 +41,8 @@ function whenFirstScreenFocused(app: Lightning.Application, done: () => void): v
 function wire(app: Lightning.Application, platform: Platform): void {
   whenFirstScreenFocused(app, () => {
     platform.firstScreenReady();
-    // The pages the first screen does not need (src/routes.ts): their chunks load once it has settled
-    // (a warm launch's catalog is focused before its rows are drawn), not at launch.
-    whenIdle(prefetchLazyPages);
+    // The pages the first screen does not need (src/routes.ts): their chunks load now, not at launch.
+    prefetchLazyPages();
   });
   onUserError((report) => platform.userError(report));
   // Unloading (Firebolt): stop the video and release the player before the box takes the app down.

@@ -5,7 +5,7 @@
  * the focus to it (keys the real page does not handle bubble through the stand-in to the App as before).
  *
  * In the device builds (`npm run dist`) each `import()` is a chunk in js/lazy/ that the app fetches
- * once the first screen has settled (`prefetchLazyPages`, src/index.ts), so by the time the user gets
+ * after the first screen is drawn (`prefetchLazyPages`, src/index.ts), so by the time the user gets
  * there the page mounts synchronously, in the order the Router expects (`_init`, `_onUrlParams`,
  * `_active`). In the dev build and in tests the imports are part of the one bundle. A chunk that fails
  * to load (network) asks to retry; Back leaves through the App as from any page.
@@ -110,7 +110,7 @@ export function lazyPage(name: string, load: () => Promise<PageClass>): LazyPage
   return entry;
 }
 
-/** Load every lazy page's module now (once the first screen has settled); failures wait for the route. */
+/** Load every lazy page's module now (after the first screen is drawn); failures wait for the route. */
 export function prefetchLazyPages(): void {
   for (const p of all) p.prefetch().catch(() => undefined);
 }
