@@ -6,7 +6,7 @@
  */
 // First: copies the Firebolt endpoint launch parameter before the Firebolt SDK's modules load.
 import './platform/fireboltBoot';
-import { Launch, Lightning, PlatformSettings, Router } from '@lightningjs/sdk';
+import { Launch, Lightning, PlatformSettings } from '@lightningjs/sdk';
 import { App } from './App';
 import { initPlatform, type Platform } from './platform';
 import { browserEnv } from './platform/env';
@@ -18,32 +18,16 @@ import { onUserError } from './lib/events';
 import { openTitle } from './deepLinks';
 import { startServices } from './services';
 import { prefetchLazyPages } from './lazyPage';
+import { insidePage, onChoosable, whenFocus } from './lib/firstScreen';
 import { CATALOG, closePlayer } from './routes';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
-/**
- * Firebolt's Lifecycle.ready(): once the first screen takes input, i.e. something inside a page has the
- * focus (focus path Application → App → page → …): the splash while it loads focuses nothing inside
- * itself; its error panel's Retry, the provider picker or the catalog do.
- */
-function whenFirstScreenFocused(app: Lightning.Application, done: () => void): void {
-  const stage = app.stage as unknown as { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
-  const check = (): void => {
-    if (Router.getActiveRoute() && (app.focusPath ?? []).length > 3) {
-      stage.off('frameEnd', check);
-      done();
-    }
-  };
-  stage.on('frameEnd', check);
-}
-
 function wire(app: Lightning.Application, platform: Platform): void {
-  whenFirstScreenFocused(app, () => {
-    platform.firstScreenReady();
-    // The pages the first screen does not need (src/routes.ts): their chunks load now, not at launch.
-    prefetchLazyPages();
-  });
+  whenFocus(app, insidePage, () => platform.firstScreenReady());
+  // The pages the first screen does not need (src/routes.ts): their chunks load once it is drawn, not
+  // at launch (a screen without anything to choose loads them when they are asked for).
+  whenFocus(app, onChoosable, prefetchLazyPages);
   onUserError((report) => platform.userError(report));
   // Unloading (Firebolt): stop the video and release the player before the box takes the app down.
   // The player comes with the player page's chunk (src/routes.ts): nothing to close before it loaded.
