@@ -85,11 +85,10 @@ export class DetailsPanel extends Lightning.Component {
   private _wanted?: Shown;
   /** Cards by title id, least recently shown first. */
   private readonly _cards = new Map<string, Lightning.Element>();
-  private _current?: Lightning.Element;
 
-  /** The card on screen (tests: its Title, Meta, Lock, Description). */
+  /** The card on screen: the shown title's (tests: its Title, Meta, Lock, Description). */
   get current(): Lightning.Element | undefined {
-    return this._current;
+    return this._shown && this._cards.get(this._shown.item.id);
   }
 
   show(item: CatalogItem, access: TileAccess, reason?: string): void {
@@ -105,6 +104,7 @@ export class DetailsPanel extends Lightning.Component {
   private _apply(): void {
     const wanted = this._wanted;
     if (!wanted || wanted === this._shown) return;
+    const before = this.current;
     this._shown = wanted;
     const { item, access, reason } = wanted;
     const el = this._cardFor(item.id);
@@ -123,9 +123,8 @@ export class DetailsPanel extends Lightning.Component {
     if (locked) this._text(el, 'Lock.Reason', reason || t('details.notIncluded'));
     el.tag('Description')!.y = locked ? 172 : 122;
     this._text(el, 'Description', item.description);
-    if (this._current && this._current !== el) this._current.visible = false;
+    if (before && before !== el) before.visible = false;
     el.visible = true;
-    this._current = el;
   }
 
   /** The title's own card (moved to most recent), else a new one, else the least recent one refilled. */

@@ -244,12 +244,17 @@ describe('CatalogController', () => {
     expect(ctl.accessOf(SAMPLE_CATALOG.rows[0]!.items[0]!)).toBe('unknown');
   });
 
-  it('the details follow focus at once after a pause, and once focus settles while a key is held', async () => {
+  /** A catalog of two rows of 12 titles, browsing, with the title the details panel shows. */
+  async function browsingTwoRows() {
     const catalog: Catalog = largeCatalog(2, 12);
     const { ctl, deps } = setup({ catalog: { load: async () => ({ ok: true, value: catalog }) } });
     ctl.activate();
     await flush();
-    const details = () => browsing(ctl.state).details?.id;
+    return { ctl, deps, details: () => browsing(ctl.state).details?.id };
+  }
+
+  it('the details follow focus at once after a pause, and once focus settles while a key is held', async () => {
+    const { ctl, deps, details } = await browsingTwoRows();
     expect(details()).toBe('r0t0');
     deps.timers.advance(SETTLE_MS);
     ctl.focusCol(1);
@@ -266,11 +271,7 @@ describe('CatalogController', () => {
   });
 
   it('presses in quick succession are one scroll: the details update once, after the last', async () => {
-    const catalog: Catalog = largeCatalog(2, 12);
-    const { ctl, deps } = setup({ catalog: { load: async () => ({ ok: true, value: catalog }) } });
-    ctl.activate();
-    await flush();
-    const details = () => browsing(ctl.state).details?.id;
+    const { ctl, deps, details } = await browsingTwoRows();
     deps.timers.advance(SETTLE_MS);
     const shown: Array<string | undefined> = [];
     for (let col = 1; col <= 6; col++) {
